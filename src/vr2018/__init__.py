@@ -1,0 +1,21 @@
+"""vr2018: the Dutch government's letter on the Kingdom's 2018 UN Security Council seat, as data.
+
+    >>> from vr2018 import load_corpus
+    >>> corpus = load_corpus()
+    >>> corpus.letter.reference
+    'BZDOC-151021554-15'
+
+Importing this package is cheap: the data is read and validated on the first
+call to :func:`load_corpus`, once.
+"""
+
+__version__ = "0.1.0"
+__all__ = ["DataError", "load_corpus", "__version__"]
+
+
+def __getattr__(name: str):  # lazy: `import vr2018` stays cheap for the CLI
+    if name in ("load_corpus", "DataError"):
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'vr2018' has no attribute {name!r}")

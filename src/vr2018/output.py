@@ -1,0 +1,82 @@
+"""Where output goes: stdout for data, stderr for messages, a pager on a terminal.
+
+Rich is imported only when something is rendered, so `--version`, `--help`
+and `--json` stay cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+PROG = "vr2018"
+
+# Exit codes, the same for every command.
+FOUND = 0
+NOTHING_FOUND = 1
+BAD_USAGE = 2
+
+
+class Failure(Exception):
+    """A user-facing failure: one line on stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = BAD_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = BAD_USAGE) -> NoReturn:
+    raise Failure(message, code)
+
+
+def message(text: str) -> None:
+    """One line on stderr, prefixed with the program's name, control characters removed."""
+    from .render import clean
+
+    line = " ".join(clean(text).split())
+    _write(sys.stderr, f"{PROG}: {line}\n")
+
+
+def _write(stream: Any, text: str) -> None:
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "replace").decode(encoding))
+    stream.flush()
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        markup=False,  # data is never markup
+        emoji=False,
+        highlight=False,
+        # Piped output keeps each paragraph on one line, for grep and friends.
+        soft_wrap=not (sys.stderr if stderr else sys.stdout).isatty(),
+    )
+
+
+def show(renderable: RenderableType, page: bool = False) -> None:
+    """Print to stdout; page long output when stdout is a terminal."""
+    out = console()
+    if page and out.is_terminal and not os.environ.get("VR2018_NO_PAGER"):
+        os.environ.setdefault("LESS", "-FRX")
+        with out.pager(styles=True):
+            out.print(renderable)
+    else:
+        out.print(renderable)
+
+
+def emit_json(value: Any) -> None:
+    """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    ascii_only = encoding not in ("utf8", "utf16", "utf32")
+    _write(sys.stdout, json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n")

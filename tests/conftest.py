@@ -1,0 +1,43 @@
+"""Shared fixtures: the corpus, a CLI runner, and a writable copy of the data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from vr2018 import load_corpus
+from vr2018.cli import app
+from vr2018.corpus import data_dir
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def invoke(runner, monkeypatch):
+    """Run the CLI as a user would, with no pager and no colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("VR2018_NO_PAGER", "1")
+
+    def run(*args: str, **kwargs):
+        return runner.invoke(app, list(args), **kwargs)
+
+    return run
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data folder, for breaking on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(data_dir(), target)
+    return target
