@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .output import BAD_USAGE, PROG, Failure, emit_json, fail, message, show
+from .output import BAD_USAGE, PROG, Failure, emit_json, fail, message, prepare_streams, show
 
 EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
@@ -27,6 +27,7 @@ class _Group(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         from .corpus import DataError
 
+        prepare_streams()
         try:
             result = super().main(args, prog_name or PROG, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0

@@ -30,6 +30,41 @@ class Failure(Exception):
         self.code = code
 
 
+_ASCII_FALLBACK = {
+    "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
+    "…": "...", "¶": "#", "›": ">", "‹": "<", "•": "*", "─": "-", "│": "|", "×": "x", "≥": ">=", "≤": "<=",
+}
+
+
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: 'Italië' → 'Italie', '…' → '...', anything else → '?'."""
+    import unicodedata
+
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start : error.end]:
+        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+        out.append(base or _ASCII_FALLBACK.get(char, "?"))
+    return "".join(out), error.end
+
+
+def prepare_streams() -> None:
+    """Never die on a terminal that cannot show the letter's characters:
+    where stdout or stderr cannot encode Unicode, transliterate instead."""
+    import codecs
+
+    codecs.register_error("vr2018.transliterate", _transliterate)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding.startswith("utf"):
+            continue
+        try:
+            stream.reconfigure(errors="vr2018.transliterate")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def fail(message: str, code: int = BAD_USAGE) -> NoReturn:
     raise Failure(message, code)
 

@@ -1,0 +1,97 @@
+"""Start-up benchmark: whole-process wall time of vr2018 commands, side by side.
+
+Each command is compared, in the same run and with runs interleaved, with the
+imports it cannot avoid (``python -c "import typer, rich.console,
+rapidfuzz.process"``) and with ``python -c pass``, all in this environment.
+The machines are shared and noisy, so only the ratios measured here mean
+anything; the absolute times are printed for orientation.
+
+    python benchmarks/startup.py            # 30 rounds
+    python benchmarks/startup.py --rounds 60 --json
+
+Run it after ``pip install .`` (it calls the ``vr2018`` found beside this
+Python, or ``python -m vr2018`` when there is none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASELINE = "import typer, rich.console, rapidfuzz.process"
+
+
+def vr2018_command() -> list[str]:
+    beside = Path(sys.executable).with_name("vr2018")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("vr2018")
+    return [found] if found else [sys.executable, "-m", "vr2018"]
+
+
+def cases() -> dict[str, list[str]]:
+    tool = vr2018_command()
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "import baseline": [sys.executable, "-c", BASELINE],
+        "vr2018 --version": [*tool, "--version"],
+        "vr2018 search Rohingya": [*tool, "search", "Rohingya"],
+        "vr2018 theme klimaat": [*tool, "theme", "klimaat"],
+        "vr2018 motions --kamerstuk": [*tool, "motions", "--kamerstuk"],
+    }
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"startup: {' '.join(argv)} failed ({done.returncode}): {done.stderr.decode()[:200]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
+    commands = cases()
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, argv in commands.items():  # warm the file cache once
+        run_once(argv, env)
+    for _ in range(args.rounds):  # interleaved: every round runs every case once
+        for name, argv in commands.items():
+            times[name].append(run_once(argv, env))
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    base, bare = median["import baseline"], median["python -c pass"]
+    rows = [
+        {
+            "command": name,
+            "median_ms": round(median[name] * 1000, 1),
+            "vs_import_baseline": round(median[name] / base, 3),
+            "vs_python_pass": round(median[name] / bare, 2),
+        }
+        for name in commands
+    ]
+    if args.json:
+        print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "results": rows}, indent=2))
+        return
+    print(f"start-up, median of {args.rounds} interleaved rounds (Python {sys.version.split()[0]})")
+    print(f"{'command':<30}{'median':>10}{'× baseline':>13}{'× pass':>9}")
+    for row in rows:
+        print(f"{row['command']:<30}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}{row['vs_python_pass']:>9.2f}")
+    print(f"\nimport baseline = python -c \"{BASELINE}\"")
+
+
+if __name__ == "__main__":
+    main()
