@@ -50,7 +50,7 @@ def record(args: list[str], width: int = WIDTH):
 
     console = Console(
         record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-        markup=False, emoji=False, highlight=False, soft_wrap=False,
+        markup=False, emoji=False, highlight=False, soft_wrap=False, no_color=False,  # NO_COLOR must not change the images
     )
     console.print(Text.assemble(("$ ", "dim"), (shlex.join(["vr2018", *args]), "bold")))
     console.print()
