@@ -219,7 +219,9 @@ def _fields(rows: list[tuple[str, Text]], label_style: str = MUTED) -> _Adaptive
 
 def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
     """A neighbouring paragraph shown for context: its id, and its text dimmed."""
-    head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(corpus.section_title(paragraph)), MUTED))
+    from .reading import section_label
+
+    head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_label(corpus, paragraph)), MUTED))
     return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
 
 
