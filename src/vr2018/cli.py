@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .output import BAD_USAGE, PROG, Failure, emit_json, fail, message, prepare_streams, show
+from .output import BAD_USAGE, NOTHING_FOUND, PROG, Failure, emit_json, fail, message, prepare_streams, show
 
 EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
@@ -109,10 +109,34 @@ def _root(
       vr2018 read --json
     """
     if ctx.invoked_subcommand is None:
-        print(ctx.get_help())
+        print(_overview(ctx))
 
 
-@app.command()
+def _overview(ctx: typer.Context) -> str:
+    """What `vr2018` with no arguments prints: what it is, the commands, an example. No data is read."""
+    group = ctx.command
+    names = [n for n in group.list_commands(ctx) if not group.get_command(ctx, n).hidden]
+    width = max(map(len, names), default=0)
+    commands = "\n".join(
+        f"  {name:<{width}}  {group.get_command(ctx, name).get_short_help_str(limit=76)}" for name in names
+    )
+    return (
+        f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
+        "The government's letter of 15 February 2019 (BZDOC-151021554-15) as data, offline.\n"
+        "\n"
+        f"Usage: {PROG} COMMAND [ARGS]...\n"
+        "\n"
+        f"Commands:\n{commands}\n"
+        "\n"
+        "Examples:\n"
+        f"  {PROG} show iran-2231\n"
+        f"  {PROG} timeline --theme klimaat\n"
+        "\n"
+        f"'{PROG} COMMAND --help' for a command's options and examples; '{PROG} --help' for all options."
+    )
+
+
+@app.command(short_help="The whole letter in reading order, with a marker wherever text is missing.")
 def read(
     json_: bool = typer.Option(False, "--json", help="Print the letter as one JSON object."),
 ) -> None:
@@ -132,6 +156,231 @@ def read(
         emit_json(render.read_json(corpus))
     else:
         show(render.letter_view(corpus), page=True)
+
+
+# ── reading views: show, timeline, people, cite, info ───────────────────────
+
+
+def _complete_paragraph(incomplete: str) -> list:
+    from .complete import paragraph_ids
+
+    return paragraph_ids(incomplete)
+
+
+def _complete_person(incomplete: str) -> list:
+    from .complete import people
+
+    return people(incomplete)
+
+
+def _complete_theme(incomplete: str) -> list:
+    from .complete import themes
+
+    return themes(incomplete)
+
+
+def _did_you_mean(suggestions: list) -> str:
+    return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+
+
+def _paragraph(corpus: Any, query: str) -> Any:
+    """The paragraph the user named (an unambiguous prefix will do), or exit 2 with suggestions."""
+    from . import reading
+
+    paragraph, suggestions = reading.find_paragraph(corpus, query)
+    if paragraph is None:
+        fail(f"no paragraph '{query}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
+    return paragraph
+
+
+def _theme(corpus: Any, name: str) -> Any:
+    """The theme the user named, or exit 2 with suggestions."""
+    from . import reading
+
+    theme, suggestions = reading.resolve_theme(corpus, name)
+    if theme is None:
+        fail(f"no theme '{name}'{_did_you_mean(suggestions)}", BAD_USAGE)
+    return theme
+
+
+@app.command("show", short_help="One paragraph with its section, themes, people, dates and references.")
+def show_(
+    paragraph_id: str = typer.Argument(
+        ..., metavar="ID", help="A paragraph id, or an unambiguous start of one.", autocompletion=_complete_paragraph
+    ),
+    context: int = typer.Option(0, "--context", "-C", min=0, help="Also show N paragraphs before and after."),
+    json_: bool = typer.Option(False, "--json", help="Print the paragraph and what it mentions as JSON."),
+) -> None:
+    """Show one paragraph with its section, fragment, themes, people, dates and references.
+
+    A marker shows where pages of the letter are missing next to it.
+    An unknown id exits with status 2 and suggests the closest ids.
+
+    \b
+    Examples:
+      vr2018 show iran-2231
+      vr2018 show conflict --context 1
+      vr2018 show rutte-26-september --json
+    """
+    from . import reading, render
+
+    corpus = _corpus()
+    paragraph = _paragraph(corpus, paragraph_id)
+    before, after = reading.neighbours(corpus, paragraph, context)
+    if json_:
+        emit_json(render.show_json(corpus, paragraph, before, after))
+    else:
+        show(render.show_view(corpus, paragraph, before, after))
+
+
+@app.command(short_help="Every dated event in the letter, in chronological order.")
+def timeline(
+    theme: Optional[str] = typer.Option(
+        None, "--theme", "-t", metavar="NAME", help="Only events in paragraphs on this theme.",
+        autocompletion=_complete_theme,
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the events as a JSON array."),
+) -> None:
+    """Every dated event the letter mentions, in chronological order.
+
+    Dates are shown at the letter's own precision (day, month, year or a
+    range); a year in [brackets] is inferred because the letter gives only
+    day and month. Each event points at its paragraph. A theme on which the
+    letter dates nothing exits with status 1.
+
+    \b
+    Examples:
+      vr2018 timeline
+      vr2018 timeline --theme caribisch
+      vr2018 timeline --json
+    """
+    from . import reading, render
+
+    corpus = _corpus()
+    chosen = _theme(corpus, theme) if theme is not None else None
+    events = reading.timeline(corpus, chosen)
+    if json_:
+        emit_json([render.event_json(e) for e in events])
+    if not events:  # only with a theme: the letter dates nothing on it
+        fail(f"no dated events in the paragraphs on theme '{chosen.title}'", NOTHING_FOUND)
+    if not json_:
+        show(render.timeline_view(corpus, events, chosen))
+
+
+@app.command(short_help="Everyone the letter names, their role, and what they did.")
+def people(
+    name: Optional[str] = typer.Argument(
+        None, metavar="[NAME]", help="A name, alias or role word (case and accents do not matter).",
+        autocompletion=_complete_person,
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the people as a JSON array."),
+) -> None:
+    """Everyone the letter names, with the role it gives them; or what it says one person did.
+
+    NAME matches names and aliases (an unambiguous start will do), then role
+    words ("minister-president"). No match exits with status 1 and suggests
+    the closest names (with --json it prints an empty array).
+
+    \b
+    Examples:
+      vr2018 people
+      vr2018 people kaag
+      vr2018 people minister-president --json
+    """
+    from . import reading, render
+
+    corpus = _corpus()
+    if name is None:
+        found = corpus.people
+    else:
+        found, suggestions = reading.find_people(corpus, name)
+        if not found:
+            if json_:
+                emit_json([])
+            fail(f"nobody called '{name}' in the letter{_did_you_mean(suggestions)}", NOTHING_FOUND)
+    if json_:
+        emit_json(render.people_json(corpus, found))
+    elif name is None:
+        show(render.people_view(corpus, found))
+    else:
+        show(_stack(render.person_view(corpus, p) for p in found))
+
+
+def _stack(parts: Any) -> Any:
+    """Renderables one below the other with a blank line between (Rich imported only when needed)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    spaced: list = []
+    for n, part in enumerate(parts):
+        spaced += [Text()] if n else []
+        spaced.append(part)
+    return Group(*spaced)
+
+
+def _complete_format(incomplete: str) -> list:
+    from .reading import FORMATS
+
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+@app.command(short_help="A paste-ready citation of the letter or of one paragraph.")
+def cite(
+    paragraph_id: Optional[str] = typer.Argument(
+        None, metavar="[ID]", help="Cite this paragraph rather than the whole letter.",
+        autocompletion=_complete_paragraph,
+    ),
+    format_: str = typer.Option(
+        "text", "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
+        autocompletion=_complete_format,
+    ),
+    json_: bool = typer.Option(False, "--json", help="Print the citation's fields and every format as JSON."),
+) -> None:
+    """A paste-ready citation of the letter, or of one paragraph with its section.
+
+    Built only from the letter's metadata: title, date, the two ministers,
+    the addressee and reference BZDOC-151021554-15. The letter gives itself
+    no Kamerstuk number, so none is cited.
+
+    \b
+    Examples:
+      vr2018 cite
+      vr2018 cite iran-2231 --format markdown
+      vr2018 cite -f bibtex
+    """
+    from . import reading, render
+    from .text import resolve
+
+    style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
+    if style is None:
+        fail(f"unknown citation format '{format_}'; use text, markdown or bibtex", BAD_USAGE)
+    corpus = _corpus()
+    paragraph = _paragraph(corpus, paragraph_id) if paragraph_id is not None else None
+    citation = reading.citation(corpus, paragraph)
+    if json_:
+        emit_json(render.citation_json(corpus, citation))
+    else:
+        print(render.clean(reading.format_citation(citation, style)))
+
+
+@app.command(short_help="What this copy holds: metadata, counts, missing text, version.")
+def info(
+    json_: bool = typer.Option(False, "--json", help="Print the metadata and counts as JSON."),
+) -> None:
+    """What this copy of the letter holds: metadata, counts, where text is missing, data version.
+
+    \b
+    Examples:
+      vr2018 info
+      vr2018 info --json
+    """
+    from . import render
+
+    corpus = _corpus()
+    if json_:
+        emit_json(render.info_json(corpus, __version__))
+    else:
+        show(render.info_view(corpus, __version__))
 
 
 def main() -> None:

@@ -179,3 +179,351 @@ def read_json(corpus: Corpus) -> dict[str, Any]:
         "letter": letter_json(corpus),
         "paragraphs": [paragraph_json(corpus, p) for p in corpus.paragraphs],
     }
+
+
+# ── reading views: show, timeline, people, cite, info ───────────────────────
+
+
+class _Adaptive:
+    """A table on a terminal; when output is piped (soft wrap), plain lines that never wrap,
+    so each record stays on its own line(s) for grep and friends."""
+
+    def __init__(self, table: RenderableType, lines: list[Text]) -> None:
+        self.table = table
+        self.lines = lines
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        if console.soft_wrap:
+            yield from self.lines
+        else:
+            yield self.table
+
+
+def _fields(rows: list[tuple[str, Text]], label_style: str = MUTED) -> _Adaptive:
+    """Labelled values, the label in a column of its own; a value's lines hang under its first."""
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style=label_style, no_wrap=True)
+    table.add_column()
+    width = max((len(label) for label, _ in rows), default=0)
+    lines = []
+    for label, value in rows:
+        table.add_row(plain(label), value)
+        for n, part in enumerate(value.split("\n")):
+            line = Text(f"{label if n == 0 else '':<{width}}  ", style=label_style if n == 0 else "")
+            line.append_text(part)
+            lines.append(line)
+    return _Adaptive(table, lines)
+
+
+def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
+    """A neighbouring paragraph shown for context: its id, and its text dimmed."""
+    from .reading import section_label
+
+    head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_label(corpus, paragraph)), MUTED))
+    return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
+
+
+def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableType]) -> list[RenderableType]:
+    """Blocks in reading order with a gap marker wherever pages are missing around or between them."""
+    parts: list[RenderableType] = []
+    for n, (paragraph, block) in enumerate(zip(shown, blocks)):
+        if corpus.gap_before(paragraph):
+            parts += [gap_marker(), Text()]
+        parts.append(block)
+        if n == len(shown) - 1 and corpus.gap_after(paragraph):
+            parts += [gap_marker(), Text()]
+    return parts
+
+
+def _missing(corpus: Corpus, paragraph: Paragraph) -> str:
+    notes = []
+    if corpus.gap_before(paragraph):
+        notes.append("pages are missing before this paragraph" + ("; it starts mid-sentence" if paragraph.cut == "start" else ""))
+    if corpus.gap_after(paragraph):
+        notes.append("pages are missing after this paragraph" + ("; it breaks off mid-sentence" if paragraph.cut == "end" else ""))
+    return "; ".join(notes)
+
+
+def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
+              after: tuple[Paragraph, ...] = ()) -> RenderableType:
+    """One paragraph with everything the data knows about it, and optional neighbours."""
+    from . import reading
+
+    rows: list[tuple[str, Text]] = []
+    rows.append(("Section", plain(reading.section_label(corpus, paragraph))))
+    rows.append(("Position", Text(
+        f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
+        f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
+    )))
+    if paragraph.themes:
+        rows.append(("Themes", _joined(f"{corpus.theme(t).title} ({t})" for t in paragraph.themes)))
+    if paragraph.people:
+        people = (corpus.person(i) for i in paragraph.people)
+        rows.append(("People", _joined(f"{p.name} ({p.role})" for p in people)))
+    if paragraph.places:
+        rows.append(("Places", _joined(paragraph.places)))
+    if paragraph.organisations:
+        rows.append(("Organisations", _joined(paragraph.organisations)))
+    events = corpus.paragraph_events(paragraph.id)
+    if events:
+        rows.append(("Dates", _lines(f"{reading.date_label(e)}: {e.label}" for e in events)))
+    if paragraph.references:
+        refs = []
+        for rid in paragraph.references:
+            ref = corpus.reference(rid)
+            refs.append(f"{ref.as_written}: {ref.description}" + (f"\n{ref.url}" if ref.url else ""))
+        rows.append(("References", _lines(refs)))
+    motions = corpus.motions_for([paragraph.id])
+    if motions:
+        rows.append(("Motions", _lines(f"{m.as_written} ({m.id})" for m in motions)))
+    missing = _missing(corpus, paragraph)
+    if missing:
+        rows.append(("Missing", plain(missing, GAP_STYLE)))
+    focus = Group(
+        Text.assemble(("¶ ", MUTED), (paragraph.id, "bold " + ID_STYLE)),
+        _fields(rows),
+        Text(),
+        cut_text(paragraph, plain(paragraph.text)),
+        Text(),
+    )
+    shown = [*before, paragraph, *after]
+    blocks = [*(_context_block(corpus, p) for p in before), focus, *(_context_block(corpus, p) for p in after)]
+    return Group(*_with_gaps(corpus, shown, blocks))
+
+
+def _joined(values: Any) -> Text:
+    return plain(" · ".join(values))
+
+
+def _lines(values: Any) -> Text:
+    return plain("\n".join(values))
+
+
+def event_json(event: Any) -> dict[str, Any]:
+    from . import reading
+
+    return {
+        "date": event.date,
+        "precision": event.precision,
+        "label": event.label,
+        "paragraph": event.paragraph,
+        "as_written": event.as_written,
+        "year_inferred": event.year_inferred,
+        "display": reading.date_label(event),
+    }
+
+
+def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
+              after: tuple[Paragraph, ...] = ()) -> dict[str, Any]:
+    from . import reading
+
+    return {
+        "paragraph": paragraph_json(corpus, paragraph),
+        "section_label": reading.section_label(corpus, paragraph),
+        "themes": [{"id": t, "title": corpus.theme(t).title} for t in paragraph.themes],
+        "people": [
+            {"id": p.id, "name": p.name, "role": p.role} for p in (corpus.person(i) for i in paragraph.people)
+        ],
+        "events": [event_json(e) for e in corpus.paragraph_events(paragraph.id)],
+        "references": [reference_json(corpus, r) for r in paragraph.references],
+        "motions": [
+            {"id": m.id, "reference": m.reference, "as_written": m.as_written, "subject": m.subject}
+            for m in corpus.motions_for([paragraph.id])
+        ],
+        "context": {
+            "before": [paragraph_json(corpus, p) for p in before],
+            "after": [paragraph_json(corpus, p) for p in after],
+        },
+    }
+
+
+INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
+
+
+def timeline_view(corpus: Corpus, events: tuple[Any, ...], theme: Any = None) -> RenderableType:
+    """The events in chronological order: date at the letter's precision, label, paragraph."""
+    from . import reading
+
+    title = f"Timeline: {len(events)} dated events in the letter"
+    if theme is not None:
+        title = f"Timeline, theme {theme.title}: {len(events)} dated events"
+    rows = [
+        (reading.date_label(e), Text.assemble(clean(e.label), "\n", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
+        for e in events
+    ]
+    parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), _fields(rows, label_style="bold")]
+    if any(e.year_inferred for e in events):
+        parts += [Text(), Text(INFERRED_NOTE, style=MUTED)]
+    return Group(*parts)
+
+
+def people_json(corpus: Corpus, people: tuple[Any, ...]) -> list[dict[str, Any]]:
+    from . import reading
+
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "role": p.role,
+            "aliases": list(p.aliases),
+            "paragraphs": list(reading.person_paragraphs(corpus, p)),
+            "did": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in p.did],
+        }
+        for p in people
+    ]
+
+
+def people_view(corpus: Corpus, people: tuple[Any, ...]) -> RenderableType:
+    """Everyone the letter names: name, role as the letter gives it, number of paragraphs, id."""
+    from rich.table import Table
+
+    from . import reading
+
+    table = Table(box=None, padding=(0, 2, 0, 0), header_style=HEADING_STYLE, show_edge=False)
+    table.add_column("Name", no_wrap=True, style="bold")
+    table.add_column("Role")
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("Id", style=ID_STYLE, no_wrap=True)
+    lines = []
+    name_width = max((len(p.name) for p in people), default=0)
+    for person in people:
+        count = str(len(reading.person_paragraphs(corpus, person)))
+        table.add_row(clean(person.name), clean(person.role), count, person.id)
+        lines.append(Text.assemble(
+            (f"{clean(person.name):<{name_width}}", "bold"), "  ", clean(person.role),
+            ("  ¶ " + count, MUTED), ("  " + person.id, ID_STYLE),
+        ))
+    hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
+    return Group(
+        Text(f"{len(people)} people named in the letter", style=HEADING_STYLE), Text(),
+        _Adaptive(table, lines), Text(), hint,
+    )
+
+
+def person_view(corpus: Corpus, person: Any) -> RenderableType:
+    """One person: name, role, what the letter says they did, with paragraph ids."""
+    from . import reading
+
+    parts: list[RenderableType] = [
+        Text.assemble((clean(person.name), "bold"), ("  " + person.id, MUTED)),
+        plain(person.role),
+    ]
+    if person.aliases:
+        parts.append(Text.assemble(("also written: ", MUTED), clean(", ".join(person.aliases))))
+    parts.append(Text())
+    for did in person.did:
+        line = Text("• ")
+        line.append_text(plain(did.text))
+        where = Text("  ")
+        if did.paragraphs:
+            for n, pid in enumerate(did.paragraphs):
+                where.append(("" if n == 0 else ", ") + "¶ ", style=MUTED)
+                where.append(pid, style=ID_STYLE)
+        else:
+            where.append("(signature block, not a paragraph)", style=MUTED)
+        parts += [line, where]
+    parts.append(Text())
+    mentioned = reading.person_paragraphs(corpus, person)
+    if mentioned:
+        parts.append(Text.assemble(("named in: ", MUTED), (", ".join(mentioned), ID_STYLE)))
+    return Group(*parts)
+
+
+def citation_json(corpus: Corpus, citation: Any) -> dict[str, Any]:
+    from . import reading
+
+    paragraph = citation.paragraph
+    return {
+        "title": citation.title,
+        "date": citation.date,
+        "date_as_written": citation.date_as_written,
+        "reference": citation.reference,
+        "kamerstuk": None,  # the letter gives itself no Kamerstuk number
+        "url": None,  # and no address of its own
+        "addressee": citation.addressee,
+        "authors": [{"name": name, "office": office} for name, office in citation.authors],
+        "paragraph": None if paragraph is None else {
+            "id": paragraph.id,
+            "section": citation.section,
+            "section_path": list(citation.section_path),
+            "opening": citation.opening,
+        },
+        "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
+    }
+
+
+def info_json(corpus: Corpus, version: str) -> dict[str, Any]:
+    from . import reading
+
+    return {
+        "letter": letter_json(corpus),
+        "kamerstuk": None,
+        "counts": {
+            "fragments": len(corpus.letter.fragments),
+            "sections": len(corpus.sections),
+            "paragraphs": len(corpus.paragraphs),
+            "words": reading.word_count(corpus),
+            "themes": len(corpus.themes),
+            "motions": len(corpus.motions),
+            "references": len(corpus.references),
+            "people": len(corpus.people),
+            "events": len(corpus.events),
+        },
+        "gaps": [
+            {
+                "after": g.after.id,
+                "before": g.before.id,
+                "after_fragment": g.after.fragment,
+                "before_fragment": g.before.fragment,
+                "cut_after": g.after.cut == "end",
+                "cut_before": g.before.cut == "start",
+                "headings": [s.title for s in g.headings],
+            }
+            for g in reading.gaps(corpus)
+        ],
+        "data_version": corpus.letter.data_version,
+        "version": version,
+    }
+
+
+def info_view(corpus: Corpus, version: str) -> RenderableType:
+    """What this copy of the letter holds, and where text is missing."""
+    from . import reading
+
+    letter = corpus.letter
+    data = info_json(corpus, version)
+    counts = data["counts"]
+    earlier = corpus.reference(letter.earlier_letter)
+    about = _fields([
+        ("Date", plain(f"{letter.date_as_written} ({letter.date})")),
+        ("Reference", plain(letter.reference)),
+        ("Kamerstuk", Text("not given in the letter", style=MUTED)),
+        ("From", _lines(f"{s.name}, {s.office}" for s in letter.signatories)),
+        ("To", _lines(letter.addressee)),
+        ("Earlier letter", plain(earlier.as_written + (f"\n{earlier.url}" if earlier.url else ""))),
+        ("Summary", plain(letter.results_url)),
+    ])
+    missing = []
+    for gap in reading.gaps(corpus):
+        line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
+        for heading in gap.headings:
+            line += f", the heading “{heading.title}” without its text"
+        line += f", before ¶ {gap.before.id}" + (" (starts mid-sentence)" if gap.before.cut == "start" else "")
+        missing.append(line)
+    spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
+    copy = _fields([
+        ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
+        ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
+        ("Missing text", plain("\n".join(missing), GAP_STYLE)),
+        ("Records", Text(
+            f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
+            f"{counts['people']} people · {counts['events']} events"
+        )),
+        ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
+    ])
+    return Group(
+        plain(letter.title, "bold"), about, Text(),
+        Text("This copy", style=HEADING_STYLE), copy,
+    )

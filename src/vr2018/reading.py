@@ -1,0 +1,306 @@
+"""The reading views' engine: paragraphs by id, the timeline, people, citations, what this copy holds.
+
+Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no Rich, no
+Typer. Lookups return what they found plus "did you mean" suggestions, and the
+command line decides what that means for the exit code. Every string built
+here comes from the data; nothing is added that the letter does not give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .text import key, resolve, words
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Event, Paragraph, Person, Section, Theme
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+# ── paragraphs ──────────────────────────────────────────────────────────────
+
+
+def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[str]]:
+    """A paragraph by its id, or an unambiguous prefix of one; else suggestions."""
+    found, suggestions = resolve(query, {p.id: p.id for p in corpus.paragraphs})
+    return (corpus.paragraph(found) if found else None), suggestions
+
+
+def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """Up to ``n`` paragraphs before and after ``paragraph``, in reading order."""
+    i = corpus.position(paragraph.id)
+    n = max(n, 0)
+    return corpus.paragraphs[max(i - n, 0):i], corpus.paragraphs[i + 1:i + 1 + n]
+
+
+def section_label(corpus: Corpus, paragraph: Paragraph) -> str:
+    """The headings above a paragraph; one not printed in our text is in [brackets]."""
+    return " › ".join(_heading(s) for s in corpus.section_path(paragraph))
+
+
+def _heading(section: Section) -> str:
+    return section.title if section.printed else f"[{section.title}]"
+
+
+def opening(paragraph: Paragraph, n: int = 8) -> str:
+    """The paragraph's first ``n`` words, verbatim, for locating it in the letter."""
+    parts = paragraph.text.split()
+    head = " ".join(parts[:n])
+    return head + (" …" if len(parts) > n else "")
+
+
+# ── dates and the timeline ──────────────────────────────────────────────────
+
+
+def date_label(event: Event) -> str:
+    """The date at the letter's precision, in Dutch: "6 juli [2018]", "april 2018", "2033-2034".
+
+    A year in [brackets] is inferred: the letter gives only day and month.
+    """
+    if event.precision == "range":
+        return event.date.replace("/", "-")
+    year = event.date[:4]
+    shown_year = f"[{year}]" if event.year_inferred else year
+    if event.precision == "year":
+        return shown_year
+    month = MONTHS[int(event.date[5:7]) - 1]
+    if event.precision == "month":
+        return f"{month} {shown_year}"
+    return f"{int(event.date[8:10])} {month} {shown_year}"
+
+
+def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
+    """Every dated event in chronological order; with a theme, those whose paragraph carries it."""
+    if theme is None:
+        return corpus.events
+    return tuple(e for e in corpus.events if theme.id in corpus.paragraph(e.paragraph).themes)
+
+
+def resolve_theme(corpus: Corpus, name: str) -> tuple[Theme | None, list[str]]:
+    """A theme by id, title or alias (folded; an unambiguous prefix will do).
+
+    The one place the reading views turn a user's theme name into a theme.
+    """
+    owners: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for theme in corpus.themes:
+        for alias in (theme.id, theme.title, *theme.aliases):
+            owners.setdefault(key(alias), [])
+            if theme.id not in owners[key(alias)]:
+                owners[key(alias)].append(theme.id)
+            names.setdefault(alias, theme.id)
+    shared = owners.get(key(name), [])
+    if len(shared) > 1:  # an alias of several themes ("honger"): say which it could be
+        return None, shared
+    found, suggestions = resolve(name, names)
+    return (corpus.theme(found) if found else None), suggestions
+
+
+# ── people ──────────────────────────────────────────────────────────────────
+
+
+def person_names(person: Person) -> tuple[str, ...]:
+    return (person.id, person.name, *person.aliases)
+
+
+def person_paragraphs(corpus: Corpus, person: Person) -> tuple[str, ...]:
+    """Every paragraph that names the person or says what they did, in reading order."""
+    ids = set(person.paragraphs) | {p.id for p in corpus.paragraphs if person.id in p.people}
+    return tuple(p.id for p in corpus.paragraphs if p.id in ids)
+
+
+def find_people(corpus: Corpus, query: str) -> tuple[tuple[Person, ...], list[str]]:
+    """People matching ``query``, case- and accent-insensitively, and suggestions if none do.
+
+    First a name, alias or id (exact, then an unambiguous prefix: "kaag",
+    "Sigrid", "romeo"); then everyone whose name, aliases and role hold every
+    word of the query ("minister-president", "curacao"); else nothing, with
+    the closest names to suggest.
+    """
+    names = {name: person.id for person in corpus.people for name in person_names(person)}
+    found, suggestions = resolve(query, names)
+    if found:
+        return (corpus.person(found),), []
+    wanted = words(query)
+    if wanted:
+        matches = tuple(
+            person for person in corpus.people
+            if all(_has_word(person, w) for w in wanted)
+        )
+        if matches:
+            return matches, []
+    # Suggest people's names, not ids: "Kaag" reads better than "kaag".
+    shown = [corpus.person(names[s]).name for s in suggestions if s in names]
+    return (), list(dict.fromkeys(shown))
+
+
+def _has_word(person: Person, word: str) -> bool:
+    pool = {w for text in (*person_names(person), person.role) for w in words(text)}
+    return word in pool
+
+
+# ── citations ───────────────────────────────────────────────────────────────
+
+FORMATS = ("text", "markdown", "bibtex")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a citation is built from: only what the letter and our data hold."""
+
+    title: str
+    date: str
+    date_as_written: str
+    reference: str
+    addressee: str
+    authors: tuple[tuple[str, str], ...]  # (name, office) as signed
+    paragraph: Paragraph | None
+    section: str | None
+    section_path: tuple[str, ...]
+    opening: str | None
+
+
+def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
+    letter = corpus.letter
+    addressee = " ".join(letter.addressee[:2])
+    addressee = addressee[len("Aan "):] if addressee.startswith("Aan ") else addressee  # noqa: FURB188 - 3.9
+    return Citation(
+        title=letter.title,
+        date=letter.date,
+        date_as_written=letter.date_as_written,
+        reference=letter.reference,
+        addressee=addressee,
+        authors=tuple((s.name, _office(s.office)) for s in letter.signatories),
+        paragraph=paragraph,
+        section=section_label(corpus, paragraph) if paragraph else None,
+        section_path=tuple(s.title for s in corpus.section_path(paragraph)) if paragraph else (),
+        opening=opening(paragraph) if paragraph else None,
+    )
+
+
+def _office(office: str) -> str:
+    return office[len("De "):] if office.startswith("De ") else office  # noqa: FURB188 - 3.9 has no removeprefix
+
+
+def format_citation(c: Citation, fmt: str) -> str:
+    """The citation as paste-ready text, Markdown or BibTeX."""
+    if fmt == "text":
+        return _text(c)
+    if fmt == "markdown":
+        return _markdown(c)
+    if fmt == "bibtex":
+        return _bibtex(c)
+    raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _authors(c: Citation) -> str:
+    return " en ".join(f"{name} ({office})" for name, office in c.authors)
+
+
+def _text(c: Citation) -> str:
+    out = (
+        f'{_authors(c)}, "{c.title}", brief aan {c.addressee}, '
+        f"{c.date_as_written}, referentie {c.reference}."
+    )
+    if c.paragraph is not None:
+        out += f' Sectie {c.section}, alinea beginnend met "{c.opening}" (vr2018: {c.paragraph.id}).'
+    return out
+
+
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|"})
+
+
+def _md(value: str) -> str:
+    return value.translate(_MD_SPECIAL)
+
+
+def _markdown(c: Citation) -> str:
+    out = (
+        f"{_md(_authors(c))}, *{_md(c.title)}*, brief aan {_md(c.addressee)}, "
+        f"{_md(c.date_as_written)}, referentie `{c.reference}`."
+    )
+    if c.paragraph is not None:
+        out += (
+            f" Sectie {_md(c.section or '')}, alinea beginnend met “{_md(c.opening or '')}” "
+            f"(vr2018: `{c.paragraph.id}`)."
+        )
+    return out
+
+
+_BIB_SPECIAL = str.maketrans({
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+})
+
+
+def _bib(value: str) -> str:
+    return value.translate(_BIB_SPECIAL)
+
+
+def _bib_name(name: str) -> str:
+    """"Sigrid A.M. Kaag" → "Kaag, Sigrid A.M."; the letter prints the names, we only reorder them."""
+    *first, last = name.split()
+    return f"{last}, {' '.join(first)}" if first else last
+
+
+_BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _bibtex(c: Citation) -> str:
+    year, month, _ = c.date.split("-")
+    key = f"vr2018-{c.paragraph.id}" if c.paragraph else f"brief-{c.date}"
+    offices = " en de ".join(office for _, office in c.authors)
+    note = f"Referentie {c.reference}"
+    if c.paragraph is not None:
+        note += f'. Sectie {c.section}, alinea beginnend met "{c.opening}" (vr2018: {c.paragraph.id})'
+    fields = [
+        ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
+        ("title", "{" + _bib(c.title) + "}"),
+        ("howpublished", _bib(f"Brief van de {offices} aan {c.addressee}")),
+        ("year", year),
+        ("month", _BIB_MONTHS[int(month) - 1]),  # a BibTeX month macro, not braced
+        ("date", c.date),  # for biblatex
+        ("note", _bib(note)),
+        ("language", "dutch"),
+    ]
+    width = max(len(name) for name, _ in fields)
+    body = ",\n".join(
+        f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields
+    )
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+# ── what this copy holds ────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where pages are missing: between two paragraphs in reading order."""
+
+    after: Paragraph
+    before: Paragraph
+    headings: tuple[Section, ...]  # printed headings whose text is on the missing pages
+
+
+def gaps(corpus: Corpus) -> tuple[Gap, ...]:
+    out = []
+    order = {s.id: i for i, s in enumerate(corpus.sections)}
+    with_text = {p.section for p in corpus.paragraphs}
+    for paragraph in corpus.paragraphs:
+        if corpus.gap_after(paragraph):
+            nxt = corpus.paragraphs[corpus.position(paragraph.id) + 1]
+            between = corpus.sections[order[paragraph.section]:order[nxt.section]]
+            headings = tuple(s for s in between if s.printed and s.id not in with_text)
+            out.append(Gap(paragraph, nxt, headings))
+    return tuple(out)
+
+
+def word_count(corpus: Corpus) -> int:
+    """Words in the paragraphs we have (whitespace-separated, as a reader counts them)."""
+    return sum(len(p.text.split()) for p in corpus.paragraphs)

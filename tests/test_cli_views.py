@@ -1,0 +1,412 @@
+"""`show`, `timeline`, `people`, `cite`, `info` and the bare `vr2018`, through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from vr2018 import load_corpus, reading
+
+CORPUS = load_corpus()
+IDS = [p.id for p in CORPUS.paragraphs]
+GAP = "Tekst ontbreekt"
+
+EVENT_KEYS = {"date", "precision", "label", "paragraph", "as_written", "year_inferred", "display"}
+PARAGRAPH_KEYS = {
+    "id", "section", "section_id", "section_path", "fragment", "position", "text", "cut", "gap_before",
+    "gap_after", "themes", "people", "places", "organisations", "references", "dates",
+}
+PERSON_KEYS = {"id", "name", "role", "aliases", "paragraphs", "did"}
+
+
+def ok_json(result):
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)
+
+
+def one_line_failure(result, code: int) -> str:
+    assert result.exit_code == code
+    assert result.stderr.startswith("vr2018: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+# ── the bare command ────────────────────────────────────────────────────────
+
+
+def test_bare_command_is_a_short_overview_without_reading_data(invoke, monkeypatch):
+    def boom(*_args, **_kwargs):
+        raise AssertionError("the overview must not load the data")
+
+    monkeypatch.setattr("vr2018.corpus.load_corpus", boom)
+    result = invoke()
+    assert result.exit_code == 0
+    out = result.stdout
+    for command in ("read", "show", "timeline", "people", "cite", "info"):
+        assert re.search(rf"^  {command}\s+\S", out, re.MULTILINE), command
+    assert "Examples:" in out and "vr2018 show iran-2231" in out
+    assert "Options" not in out  # the overview, not the full help
+    assert len(out.splitlines()) < 30
+
+
+@pytest.mark.parametrize("command", ["show", "timeline", "people", "cite", "info"])
+def test_help_ends_with_examples_and_lists_json(invoke, command):
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and f"vr2018 {command}" in result.stdout
+    assert "--json" in result.stdout
+
+
+# ── show ────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_show_every_paragraph(invoke, pid):
+    paragraph = CORPUS.paragraph(pid)
+    result = invoke("show", pid)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert f"¶ {pid}" in out
+    assert paragraph.text in out
+    assert reading.section_label(CORPUS, paragraph) in out
+    for theme in paragraph.themes:
+        assert CORPUS.theme(theme).title in out
+    for person in paragraph.people:
+        assert CORPUS.person(person).name in out
+    for event in CORPUS.paragraph_events(pid):
+        assert reading.date_label(event) in out
+    for ref in paragraph.references:
+        reference = CORPUS.reference(ref)
+        assert reference.as_written in out
+        if reference.url:
+            assert reference.url in out
+    gaps = CORPUS.gap_before(paragraph) + CORPUS.gap_after(paragraph)
+    assert out.count(GAP) == gaps
+    assert ("[…] " + paragraph.text[:20] in out) == (paragraph.cut == "start")
+    assert (paragraph.text[-20:] + " […]" in out) == (paragraph.cut == "end")
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_show_json_every_paragraph(invoke, pid):
+    data = ok_json(invoke("show", pid, "--json"))
+    assert set(data) == {"paragraph", "section_label", "themes", "people", "events", "references", "motions", "context"}
+    assert set(data["paragraph"]) == PARAGRAPH_KEYS
+    assert data["paragraph"]["id"] == pid
+    assert data["paragraph"]["text"] == CORPUS.paragraph(pid).text
+    assert [t["id"] for t in data["themes"]] == list(CORPUS.paragraph(pid).themes)
+    assert [p["id"] for p in data["people"]] == list(CORPUS.paragraph(pid).people)
+    for event in data["events"]:
+        assert set(event) == EVENT_KEYS and event["paragraph"] == pid
+    assert data["context"] == {"before": [], "after": []}
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_show_context_in_reading_order_with_gap_markers(invoke, pid):
+    i = IDS.index(pid)
+    window = CORPUS.paragraphs[max(i - 1, 0):i + 2]
+    out = invoke("show", pid, "--context", "1").stdout
+    positions = [out.index(f"¶ {p.id}") for p in window]
+    assert positions == sorted(positions)
+    fragments = [p.fragment for p in window]
+    expected = sum(a != b for a, b in zip(fragments, fragments[1:]))
+    expected += CORPUS.gap_before(window[0]) + CORPUS.gap_after(window[-1])
+    assert out.count(GAP) == expected
+
+
+def test_show_context_json(invoke):
+    data = ok_json(invoke("show", "iran-2231", "-C", "2", "--json"))
+    assert [p["id"] for p in data["context"]["before"]] == ["blok-noord-korea", "sanctiecomite-noord-korea"]
+    assert [p["id"] for p in data["context"]["after"]] == ["opcw-hack", "voorkomen-burundi-kameroen"]
+
+
+def test_show_gap_marker_between_fragments(invoke):
+    out = invoke("show", "rutte-26-september", "--context", "1").stdout
+    assert out.index("¶ myanmar-rohingya") < out.index(GAP) < out.index("¶ rutte-26-september")
+
+
+def test_show_accepts_an_unambiguous_prefix(invoke):
+    assert "¶ iran-2231" in invoke("show", "iran").stdout
+
+
+@pytest.mark.parametrize(("query", "suggestion"), [("iran-2213", "iran-2231"), ("con", "conflict-en-honger")])
+def test_show_unknown_id_exits_2_with_suggestions(invoke, query, suggestion):
+    result = invoke("show", query)
+    message = one_line_failure(result, 2)
+    assert result.stdout == ""
+    assert "did you mean" in message and suggestion in message
+
+
+def test_show_negative_context_is_bad_usage(invoke):
+    one_line_failure(invoke("show", "iran-2231", "--context", "-1"), 2)
+
+
+def test_show_reference_without_number_has_no_url(invoke):
+    data = ok_json(invoke("show", "myanmar-rohingya", "--json"))
+    urls = {r["id"]: r["url"] for r in data["references"]}
+    assert urls == {"kst-35000-XVII": None, "kst-22045-290": "https://zoek.officielebekendmakingen.nl/kst-22045-290.html"}
+
+
+# ── timeline ────────────────────────────────────────────────────────────────
+
+
+def test_timeline_json(invoke):
+    data = ok_json(invoke("timeline", "--json"))
+    assert len(data) >= 12
+    assert [e["date"] for e in data] == [e.date for e in CORPUS.events]
+    for event in data:
+        assert set(event) == EVENT_KEYS
+        assert event["precision"] in {"day", "month", "year", "range"}
+        assert event["paragraph"] in IDS
+        assert event["label"]
+
+
+def test_timeline_text_marks_inferred_years_and_shows_every_event(invoke):
+    result = invoke("timeline")
+    assert result.exit_code == 0
+    out = result.stdout
+    for event in CORPUS.events:
+        assert reading.date_label(event) in out
+        assert event.label in out
+    assert "6 juli [2018]" in out and "april 2018" in out and "1945" in out and "2033-2034" in out
+    assert out.count("[2018]") >= sum(e.year_inferred for e in CORPUS.events)
+    assert "inferred" in out
+    dates = [out.index(reading.date_label(e) + " ") for e in CORPUS.events if not e.year_inferred]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("name", ["caribisch", "Caribbean", "CURAÇAO", "klimaat"])
+def test_timeline_theme_filters_to_the_themes_paragraphs(invoke, name):
+    theme, _ = reading.resolve_theme(CORPUS, name)
+    data = ok_json(invoke("timeline", "--theme", name, "--json"))
+    assert data
+    expected = [e for e in CORPUS.events if theme.id in CORPUS.paragraph(e.paragraph).themes]
+    assert [(e["date"], e["paragraph"]) for e in data] == [(e.date, e.paragraph) for e in expected]
+    assert len(data) < len(CORPUS.events)
+
+
+def test_timeline_theme_text(invoke):
+    out = invoke("timeline", "-t", "caribisch").stdout
+    assert "Caribische" in out and "9 juli 2018" in out and "1945" not in out
+
+
+def test_timeline_unknown_theme_exits_2_with_suggestion(invoke):
+    result = invoke("timeline", "--theme", "klimat")
+    assert "did you mean: klimaat" in one_line_failure(result, 2)
+    assert result.stdout == ""
+
+
+def test_timeline_ambiguous_theme_alias_exits_2(invoke):
+    message = one_line_failure(invoke("timeline", "-t", "honger"), 2)
+    assert "conflictpreventie" in message and "burgers" in message
+
+
+def test_timeline_theme_without_dates_exits_1(invoke):
+    result = invoke("timeline", "-t", "migratie")
+    one_line_failure(result, 1)
+    assert result.stdout == ""
+    result = invoke("timeline", "-t", "migratie", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+
+
+# ── people ──────────────────────────────────────────────────────────────────
+
+
+def test_people_json(invoke):
+    data = ok_json(invoke("people", "--json"))
+    assert len(data) >= 10
+    assert [p["id"] for p in data] == [p.id for p in CORPUS.people]
+    for person in data:
+        assert set(person) == PERSON_KEYS
+        assert person["name"] and person["role"]
+        assert all(pid in IDS for pid in person["paragraphs"])
+        for did in person["did"]:
+            assert set(did) == {"text", "paragraphs"}
+
+
+def test_people_list(invoke):
+    result = invoke("people")
+    assert result.exit_code == 0
+    for person in CORPUS.people:
+        line = next(line for line in result.stdout.splitlines() if line.startswith(person.name + " "))
+        assert person.role in line and person.id in line
+        assert f"¶ {len(reading.person_paragraphs(CORPUS, person))}" in line
+
+
+@pytest.mark.parametrize("query", ["kaag", "KAAG", "Kaag", "sigrid kaag", "minister Kaag"])
+def test_people_one(invoke, query):
+    result = invoke("people", query)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Sigrid A.M. Kaag")
+    assert "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking" in out
+    assert "Conflict en Honger" in out and "¶ conflict-en-honger" in out and "¶ duurzame-ontwikkelingsdoelen" in out
+
+
+def test_people_role_as_the_letter_gives_it(invoke):
+    data = ok_json(invoke("people", "rhuggenaath", "--json"))
+    assert [(p["name"], p["role"]) for p in data] == [("Rhuggenaath", "Minister-president van Curaçao")]
+
+
+def test_people_by_role_word_lists_several(invoke):
+    data = ok_json(invoke("people", "minister-president", "--json"))
+    assert {p["id"] for p in data} == {"rutte", "rhuggenaath", "wever-croes", "romeo-marlin"}
+
+
+def test_people_unknown_exits_1_with_suggestion(invoke):
+    result = invoke("people", "Kagg")
+    assert "did you mean: Sigrid A.M. Kaag?" in one_line_failure(result, 1)
+    assert result.stdout == ""
+
+
+def test_people_nobody_close(invoke):
+    message = one_line_failure(invoke("people", "Obama"), 1)
+    assert "did you mean" not in message
+
+
+# ── cite ────────────────────────────────────────────────────────────────────
+
+LETTER_FACTS = ("Koninkrijk der Nederlanden als lid van de VN Veiligheidsraad 2018", "BZDOC-151021554-15",
+                "Stef Blok", "Sigrid A.M. Kaag", "Minister van Buitenlandse Zaken",
+                "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
+def test_cite_the_letter(invoke, fmt):
+    result = invoke("cite", "--format", fmt)
+    assert result.exit_code == 0
+    out = result.stdout
+    if fmt == "bibtex":  # names as "Surname, First names"
+        out = out.replace("Blok, Stef", "Stef Blok").replace("Kaag, Sigrid A.M.", "Sigrid A.M. Kaag")
+    for fact in LETTER_FACTS:
+        assert fact in out, fact
+    assert "Kamerstuk" not in out and "http" not in out  # nothing the letter does not give
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
+@pytest.mark.parametrize("pid", IDS)
+def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
+    result = invoke("cite", pid, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert pid in out and "BZDOC-151021554-15" in out
+    section = CORPUS.section(CORPUS.paragraph(pid).section)
+    assert section.title.split("(")[0].strip() in out
+    if fmt == "text":
+        assert out.count("\n") == 1  # one line, paste-ready
+        assert reading.opening(CORPUS.paragraph(pid)) in out
+    if fmt == "bibtex":
+        assert out.startswith(f"@misc{{vr2018-{pid},\n") and out.endswith("}\n")
+        assert out.count("{") - out.count("\\{") == out.count("}") - out.count("\\}")
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_cite_json_every_paragraph(invoke, pid):
+    data = ok_json(invoke("cite", pid, "--json"))
+    assert set(data) == {"title", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
+                         "authors", "paragraph", "formats"}
+    assert data["kamerstuk"] is None and data["url"] is None
+    assert data["paragraph"]["id"] == pid
+    assert set(data["paragraph"]) == {"id", "section", "section_path", "opening"}
+    assert set(data["formats"]) == {"text", "markdown", "bibtex"}
+
+
+def test_cite_json_of_the_letter(invoke):
+    data = ok_json(invoke("cite", "--json"))
+    assert data["paragraph"] is None
+    assert data["date"] == "2019-02-15" and data["reference"] == "BZDOC-151021554-15"
+    assert [a["name"] for a in data["authors"]] == ["Stef Blok", "Sigrid A.M. Kaag"]
+
+
+def test_cite_format_prefix(invoke):
+    assert invoke("cite", "-f", "bib").stdout.startswith("@misc{")
+    assert "*Koninkrijk" in invoke("cite", "-f", "md").stdout
+
+
+@pytest.mark.parametrize("args", [("-f", "apa"), ("--format", ""), ("nope",)])
+def test_cite_bad_usage_exits_2(invoke, args):
+    result = invoke("cite", *args)
+    one_line_failure(result, 2)
+    assert result.stdout == ""
+
+
+# ── info ────────────────────────────────────────────────────────────────────
+
+
+def test_info_json(invoke):
+    data = ok_json(invoke("info", "--json"))
+    assert set(data) == {"letter", "kamerstuk", "counts", "gaps", "data_version", "version"}
+    assert data["kamerstuk"] is None
+    counts = data["counts"]
+    assert counts == {
+        "fragments": len(CORPUS.letter.fragments), "sections": len(CORPUS.sections),
+        "paragraphs": len(CORPUS.paragraphs), "words": reading.word_count(CORPUS),
+        "themes": len(CORPUS.themes), "motions": len(CORPUS.motions), "references": len(CORPUS.references),
+        "people": len(CORPUS.people), "events": len(CORPUS.events),
+    }
+    assert data["data_version"] == CORPUS.letter.data_version
+    assert len(data["gaps"]) == counts["fragments"] - 1
+    for gap in data["gaps"]:
+        assert gap["after"] in IDS and gap["before"] in IDS
+        assert IDS.index(gap["before"]) == IDS.index(gap["after"]) + 1
+    assert [g["cut_after"] for g in data["gaps"]] == [True, True, False]
+    assert data["gaps"][-1]["headings"] == ["VN-hervormingen: transparantie en effectiviteit"]
+
+
+def test_info_text(invoke):
+    result = invoke("info")
+    assert result.exit_code == 0
+    out = result.stdout
+    for fact in ("BZDOC-151021554-15", "15 februari 2019", "not given in the letter", "Stef Blok",
+                 "Tweede Kamer der Staten-Generaal", f"data {CORPUS.letter.data_version}"):
+        assert fact in out, fact
+    assert f"{len(CORPUS.paragraphs)} in {len(CORPUS.sections)} sections, {reading.word_count(CORPUS)} words" in out
+    for gap in reading.gaps(CORPUS):
+        assert f"after ¶ {gap.after.id}" in out and f"before ¶ {gap.before.id}" in out
+
+
+# ── every reading view: JSON only on stdout, no escape codes ────────────────
+
+
+@pytest.mark.parametrize("args", [
+    ("show", "inleiding"), ("timeline",), ("timeline", "-t", "sancties"), ("people",), ("people", "faki"),
+    ("cite",), ("cite", "iran-2231"), ("info",),
+])
+def test_json_is_valid_and_alone(invoke, args):
+    result = invoke(*args, "--json")
+    ok_json(result)
+    assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [("show", "inleiding"), ("timeline",), ("people",), ("people", "faki"), ("info",)])
+def test_piped_output_has_no_escape_codes(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 0 and "\x1b[" not in result.stdout
+    assert not any(line != line.rstrip() for line in result.stdout.splitlines()), "trailing spaces"
+
+
+# ── the README's examples run as written ────────────────────────────────────
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+EXAMPLES = [
+    line.split()[1:]
+    for block in re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    for line in block.splitlines()
+    if re.match(r"vr2018 (show|timeline|people|cite|info)\b", line) and "|" not in line
+]
+
+
+def test_readme_has_examples_for_every_reading_view():
+    assert {args[0] for args in EXAMPLES} == {"show", "timeline", "people", "cite", "info"}
+
+
+@pytest.mark.parametrize("args", EXAMPLES, ids=" ".join)
+def test_readme_example_runs(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout
+    if "--json" in args:
+        json.loads(result.stdout)

@@ -1,0 +1,125 @@
+"""Shell completion: the candidate functions, and the same through Typer's completion protocol."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018 import complete, load_corpus, reading
+from vr2018.text import fold
+
+CORPUS = load_corpus()
+IDS = [p.id for p in CORPUS.paragraphs]
+
+
+def values(candidates):
+    return [value for value, _ in candidates]
+
+
+# ── candidates ──────────────────────────────────────────────────────────────
+
+
+def test_every_paragraph_id_for_an_empty_word(corpus):
+    candidates = complete.paragraph_candidates(corpus, "")
+    assert values(candidates) == IDS
+    assert all(help_ for _, help_ in candidates)
+
+
+@given(st.sampled_from(IDS), st.integers(min_value=0, max_value=40))
+def test_paragraph_candidates_extend_what_was_typed(pid, n):
+    typed = pid[:n]
+    got = values(complete.paragraph_candidates(CORPUS, typed))
+    assert pid in got
+    assert got == [i for i in IDS if i.startswith(typed)]
+
+
+def test_paragraph_candidates_nothing_for_no_match(corpus):
+    assert complete.paragraph_candidates(corpus, "zzz") == []
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ka", ["kaag"]),
+    ("Ka", ["Kaag"]),
+    ("romeo", ["romeo-marlin"]),
+    ("Van", ["Van-den-hul"]),  # one shell word, in the case typed; resolves to Van den Hul
+    ("r", ["rutte", "rhuggenaath", "romeo-marlin"]),
+])
+def test_people_candidates(corpus, typed, expected):
+    assert values(complete.people_candidates(corpus, typed)) == expected
+
+
+def test_people_candidates_resolve_to_their_person(corpus):
+    for person in corpus.people:
+        for value, help_ in complete.people_candidates(corpus, person.id[:2]):
+            found, _ = reading.find_people(corpus, value)
+            assert len(found) == 1 and help_.startswith(found[0].name)
+
+
+def test_every_person_is_offered_for_an_empty_word(corpus):
+    assert values(complete.people_candidates(corpus, "")) == [p.id for p in corpus.people]
+
+
+def test_theme_candidates_are_ids_or_unambiguous_aliases(corpus):
+    assert values(complete.theme_candidates(corpus, "")) == [t.id for t in corpus.themes]
+    assert values(complete.theme_candidates(corpus, "kli")) == ["klimaat"]
+    assert values(complete.theme_candidates(corpus, "hong")) == ["hongersnood"]  # not "honger": two themes
+    for value, title in complete.theme_candidates(corpus, "c"):
+        theme, _ = reading.resolve_theme(corpus, value)
+        assert theme is not None and theme.title == title
+
+
+def test_theme_candidates_fold_accents_but_keep_what_was_typed(corpus):
+    got = complete.theme_candidates(corpus, "cura")
+    assert got == [("curaçao", corpus.theme("caribisch").title)]
+    assert fold(got[0][0]) == "curacao"
+
+
+def test_kamerstuk_candidates(corpus):
+    got = complete.kamerstuk_candidates(corpus, "")
+    assert values(got) == ["26150", "35000", "22045", "34550"]
+    assert dict(got)["35000"] == "Kamerstuk 35 000; nr. XVII"
+    assert values(complete.kamerstuk_candidates(corpus, "3")) == ["35000", "34550"]
+
+
+def test_wrappers_never_raise(monkeypatch):
+    assert "iran-2231" in values(complete.paragraph_ids("ir"))
+
+    def broken(*_args, **_kwargs):
+        raise OSError("no data")
+
+    monkeypatch.setattr("vr2018.corpus.load_corpus", broken)
+    for wrapper in (complete.paragraph_ids, complete.people, complete.themes, complete.kamerstukken):
+        assert wrapper("a") == []
+
+
+# ── through the CLI, as a shell would ask ───────────────────────────────────
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("vr2018 show ir", ["iran-2231"]),
+    ("vr2018 cite con", ["conflict-en-honger", "contraterrorisme-trip"]),
+    ("vr2018 people Ka", ["Kaag"]),
+    ("vr2018 timeline --theme kli", ["klimaat"]),
+    ("vr2018 timeline -t sanc", ["sancties"]),
+    ("vr2018 cite -f b", ["bibtex"]),
+])
+def test_bash_completion(runner, words, expected):
+    parts = words.split(" ")
+    env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
+    result = runner.invoke(__import__("vr2018.cli", fromlist=["app"]).app, [], env=env)
+    assert result.exit_code == 0
+    assert result.stdout.split() == expected
+
+
+def test_zsh_completion_carries_the_help_text(runner):
+    from vr2018.cli import app
+
+    env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "vr2018 people rhug"}
+    result = runner.invoke(app, [], env=env)
+    assert result.exit_code == 0
+    assert "rhuggenaath" in result.stdout and "Minister-president van Cura" in result.stdout
+
+
+def test_install_completion_is_offered(invoke):
+    assert "--install-completion" in invoke("--help").stdout

@@ -1,0 +1,264 @@
+"""The reading views' engine (vr2018.reading) and the data it rests on: events and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018 import load_corpus, reading
+from vr2018.model import Event
+from vr2018.text import fold
+
+CORPUS = load_corpus()
+IDS = [p.id for p in CORPUS.paragraphs]
+
+
+def span(event: Event) -> tuple[dt.date, dt.date]:
+    """The first and last day an event's date can mean."""
+    if event.precision == "range":
+        first, last = event.date.split("/")
+        return dt.date(int(first), 1, 1), dt.date(int(last), 12, 31)
+    if event.precision == "year":
+        year = int(event.date)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if event.precision == "month":
+        start = dt.date.fromisoformat(event.date + "-01")
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - dt.timedelta(days=1)
+    day = dt.date.fromisoformat(event.date)
+    return day, day
+
+
+# ── events and people: the data ────────────────────────────────────────────
+
+
+def test_enough_events_in_chronological_order(corpus):
+    events = reading.timeline(corpus)
+    assert len(events) >= 12
+    # No event lies wholly before an earlier-listed one.
+    for i, earlier in enumerate(events):
+        for later in events[i + 1:]:
+            assert span(earlier)[0] <= span(later)[1], (earlier.date, later.date)
+
+
+def test_the_letter_its_earlier_letter_and_dated_motion_are_on_the_timeline(corpus):
+    dates = {e.date for e in corpus.events}
+    assert corpus.letter.date in dates
+    assert "2017-10" in dates  # the letter of October 2017 (Kamerstuk 26 150; nr. 168)
+    assert {m.date for m in corpus.motions if m.date} <= dates
+
+
+def test_inferred_years_are_exactly_those_the_letter_does_not_write(corpus):
+    for event in corpus.events:
+        years = re.findall(r"\d{4}", event.as_written)
+        if event.year_inferred:
+            assert not years, event.as_written
+            assert event.date[:4] == "2018", "the letter looks back on 2018"
+        else:
+            assert event.date[:4] in years, event.as_written
+
+
+def test_event_labels_are_dutch_one_liners(corpus):
+    for event in corpus.events:
+        assert "\n" not in event.label and len(event.label) < 200
+        assert event.label[0].isupper()
+
+
+def test_enough_people_each_with_a_role_and_what_they_did(corpus):
+    assert len(corpus.people) >= 10
+    for person in corpus.people:
+        assert person.role and person.did
+        assert reading.person_paragraphs(corpus, person), person.id
+
+
+def test_what_people_did_cites_paragraphs_that_name_them(corpus):
+    for person in corpus.people:
+        for did in person.did:
+            for pid in did.paragraphs:
+                assert person.id in corpus.paragraph(pid).people, (person.id, pid)
+
+
+def test_no_first_names_the_letter_does_not_print(corpus):
+    text = corpus.source_text()
+    for person in corpus.people:
+        for word in person.name.split():
+            assert word in text, f"{person.id}: {word!r} is not in the letter"
+
+
+# ── dates ───────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("date", "inferred", "label"), [
+    ("1945", False, "1945"),
+    ("2033/2034", False, "2033-2034"),
+    ("2018-04", False, "april 2018"),
+    ("2018-03", True, "maart [2018]"),
+    ("2018-07-06", True, "6 juli [2018]"),
+    ("2018-09-26", False, "26 september 2018"),
+])
+def test_date_label_at_the_letters_precision(date, inferred, label):
+    assert reading.date_label(Event(date, "x", "x", "inleiding", inferred)) == label
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.booleans())
+def test_date_label_reads_back_as_the_date(day, inferred):
+    label = reading.date_label(Event(day.isoformat(), "x", "x", "inleiding", inferred))
+    number, month, year = label.split(" ")
+    assert int(number) == day.day
+    assert reading.MONTHS.index(month) + 1 == day.month
+    assert year == (f"[{day.year}]" if inferred else str(day.year))
+
+
+def test_every_event_has_a_label_in_the_timeline_order(corpus):
+    labels = [reading.date_label(e) for e in corpus.events]
+    assert len(labels) == len(corpus.events) and all(labels)
+
+
+# ── paragraphs ──────────────────────────────────────────────────────────────
+
+
+@given(st.sampled_from(IDS), st.data())
+def test_find_paragraph_by_id_or_unambiguous_prefix_in_any_case(pid, data):
+    unique = [n for n in range(1, len(pid) + 1) if sum(i.startswith(pid[:n]) for i in IDS) == 1]
+    n = data.draw(st.sampled_from(unique))
+    query = data.draw(st.sampled_from([pid[:n], pid[:n].upper()]))
+    found, suggestions = reading.find_paragraph(CORPUS, query)
+    assert found is not None and found.id == pid and suggestions == []
+
+
+def test_find_paragraph_suggests_for_a_typo(corpus):
+    found, suggestions = reading.find_paragraph(corpus, "iran-2213")
+    assert found is None and "iran-2231" in suggestions
+
+
+def test_ambiguous_prefix_lists_the_candidates(corpus):
+    found, suggestions = reading.find_paragraph(corpus, "con")
+    assert found is None
+    assert set(suggestions) == {"conflict-en-honger", "contraterrorisme-trip"}
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 50])
+def test_neighbours_in_reading_order(corpus, n):
+    for i, paragraph in enumerate(corpus.paragraphs):
+        before, after = reading.neighbours(corpus, paragraph, n)
+        assert list(before) == list(corpus.paragraphs[max(i - n, 0):i])
+        assert list(after) == list(corpus.paragraphs[i + 1:i + 1 + n])
+
+
+def test_section_label_brackets_headings_not_in_our_text(corpus):
+    assert reading.section_label(corpus, corpus.paragraph("conflict-en-honger")) == "Voorkomen en genezen › Grondoorzaken"
+    assert reading.section_label(corpus, corpus.paragraph("iran-2231")).startswith("[Kop ontbreekt")
+
+
+def test_gaps_sit_between_fragments(corpus):
+    gaps = reading.gaps(corpus)
+    assert len(gaps) == len(corpus.letter.fragments) - 1
+    for gap in gaps:
+        assert gap.before.fragment == gap.after.fragment + 1
+    assert [h.id for g in gaps for h in g.headings] == ["vn-hervormingen"]
+
+
+def test_word_count(corpus):
+    assert reading.word_count(corpus) == len(" ".join(p.text for p in corpus.paragraphs).split())
+
+
+# ── themes and people ───────────────────────────────────────────────────────
+
+
+@given(st.sampled_from(CORPUS.themes), st.data())
+def test_resolve_theme_by_id_title_or_own_alias_in_any_case(theme, data):
+    shared = {fold(a) for t in CORPUS.themes if t.id != theme.id for a in (t.id, t.title, *t.aliases)}
+    own = [n for n in (theme.id, theme.title, *theme.aliases) if fold(n) not in shared]
+    name = data.draw(st.sampled_from(own))
+    name = data.draw(st.sampled_from([name, name.upper(), name.lower()]))
+    found, _ = reading.resolve_theme(CORPUS, name)
+    assert found is not None and found.id == theme.id
+
+
+def test_an_alias_of_two_themes_is_ambiguous(corpus):
+    found, suggestions = reading.resolve_theme(corpus, "honger")
+    assert found is None and set(suggestions) == {"conflictpreventie", "burgers"}
+
+
+def test_unknown_theme_suggests(corpus):
+    found, suggestions = reading.resolve_theme(corpus, "klimat")
+    assert found is None and "klimaat" in suggestions
+
+
+@given(st.sampled_from(CORPUS.people), st.data())
+def test_find_people_by_any_name_in_any_case(person, data):
+    name = data.draw(st.sampled_from(reading.person_names(person)))
+    name = data.draw(st.sampled_from([name, name.upper(), name.lower()]))
+    found, _ = reading.find_people(CORPUS, name)
+    assert person in found
+
+
+@pytest.mark.parametrize(("query", "ids"), [
+    ("kaag", {"kaag"}),
+    ("KAAG", {"kaag"}),
+    ("Sigrid", {"kaag"}),
+    ("curaçao", {"rhuggenaath"}),
+    ("CURACAO", {"rhuggenaath"}),
+    ("minister-president", {"rutte", "rhuggenaath", "wever-croes", "romeo-marlin"}),
+    ("Tweede Kamer", {"kuzu", "van-den-hul"}),
+])
+def test_find_people(corpus, query, ids):
+    found, _ = reading.find_people(corpus, query)
+    assert {p.id for p in found} == ids
+
+
+def test_find_people_suggests_close_names(corpus):
+    found, suggestions = reading.find_people(corpus, "Kagg")
+    assert found == () and suggestions == ["Sigrid A.M. Kaag"]
+    assert reading.find_people(corpus, "qqqqq") == ((), [])
+
+
+# ── citations ───────────────────────────────────────────────────────────────
+
+
+def test_letter_citation_holds_only_the_letters_metadata(corpus):
+    c = reading.citation(corpus)
+    assert c.reference == "BZDOC-151021554-15" and c.date == "2019-02-15"
+    assert c.authors == (
+        ("Stef Blok", "Minister van Buitenlandse Zaken"),
+        ("Sigrid A.M. Kaag", "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
+    )
+    assert c.addressee == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    for fmt in reading.FORMATS:
+        out = reading.format_citation(c, fmt)
+        assert "BZDOC-151021554-15" in out and "Kamerstuk" not in out and "http" not in out
+
+
+def test_unknown_format_raises(corpus):
+    with pytest.raises(ValueError, match="unknown citation format"):
+        reading.format_citation(reading.citation(corpus), "apa")
+
+
+def unescaped_braces_balance(value: str) -> bool:
+    depth = 0
+    for match in re.finditer(r"\\.|[{}]", value):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+@given(st.text())
+def test_bibtex_escaping_keeps_braces_balanced(value):
+    escaped = reading._bib(value)
+    assert unescaped_braces_balance(escaped)
+    assert not re.search(r"(?<!\\)[&%$#_]", escaped)
+
+
+@given(st.text())
+def test_markdown_escaping_leaves_no_live_markup(value):
+    escaped = reading._md(value)
+    assert not re.search(r"(?<!\\)(?:\\\\)*[`*_\[\]<>#|]", escaped.replace("\\\\", ""))
