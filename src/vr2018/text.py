@@ -67,3 +67,31 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
     if prefixed:  # ambiguous: show what it could be
         return None, sorted(n for n, t in names.items() if t in prefixed and key(n).startswith(wanted))[:5]
     return None, suggest(query, names)
+
+
+def near(word: str, candidates: Iterable[str]) -> bool:
+    """True if the folded ``word`` is in, or within a typo of, one of the candidate words.
+
+    A candidate matches when it contains the word (so 'embargo' finds
+    'wapenembargo', 'hul' finds 'hul') or, for words of four letters or more,
+    when some stretch of it is within one edit (two from six letters on) of the
+    word ('Kuzo' finds 'Kuzu', 'Rohinga' finds 'Rohingya'). rapidfuzz is only
+    imported when no candidate contains the word.
+    """
+    wanted = key(word)
+    if not wanted:
+        return False
+    pool = [key(c) for c in candidates]
+    if any(wanted in c for c in pool):
+        return True
+    if len(wanted) < 4:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    allowed = 1 if len(wanted) <= 5 else 2
+    for cand in pool:
+        for size in range(max(1, len(wanted) - allowed), len(wanted) + allowed + 1):
+            for start in range(max(1, len(cand) - size + 1)):
+                if Levenshtein.distance(wanted, cand[start : start + size], score_cutoff=allowed) <= allowed:
+                    return True
+    return False
