@@ -72,10 +72,12 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
 def near(word: str, candidates: Iterable[str]) -> bool:
     """True if the folded ``word`` is in, or within a typo of, one of the candidate words.
 
-    A candidate matches when it contains the word (so 'embargo' finds
-    'wapenembargo', 'hul' finds 'hul') or, for words of four letters or more,
-    when some stretch of it is within one edit (two from six letters on) of the
-    word ('Kuzo' finds 'Kuzu', 'Rohinga' finds 'Rohingya'). rapidfuzz is only
+    A candidate matches when it contains the word ('embargo' finds
+    'wapenembargo', 'hul' finds 'hul'); for a word of four letters or more,
+    when the whole candidate is within one edit of it (two edits from six
+    letters on: 'Kuzo' finds 'Kuzu', 'Rohinga' finds 'Rohingya'); and for a
+    word of five letters or more, when a stretch of a longer candidate is
+    within one edit ('embarg0' finds 'wapenembargo'). rapidfuzz is only
     imported when no candidate contains the word.
     """
     wanted = key(word)
@@ -88,10 +90,13 @@ def near(word: str, candidates: Iterable[str]) -> bool:
         return False
     from rapidfuzz.distance import Levenshtein
 
-    allowed = 1 if len(wanted) <= 5 else 2
+    whole = 1 if len(wanted) <= 5 else 2
     for cand in pool:
-        for size in range(max(1, len(wanted) - allowed), len(wanted) + allowed + 1):
-            for start in range(max(1, len(cand) - size + 1)):
-                if Levenshtein.distance(wanted, cand[start : start + size], score_cutoff=allowed) <= allowed:
-                    return True
+        if Levenshtein.distance(wanted, cand, score_cutoff=whole) <= whole:
+            return True
+        if len(wanted) >= 5 and len(cand) > len(wanted) + 1:
+            for size in (len(wanted) - 1, len(wanted), len(wanted) + 1):
+                for start in range(len(cand) - size + 1):
+                    if Levenshtein.distance(wanted, cand[start : start + size], score_cutoff=1) <= 1:
+                        return True
     return False
