@@ -15,14 +15,14 @@ SECTIONS = ("### `vr2018 theme`", "### `vr2018 motions`", "### `vr2018 refs`")
 def section(title: str) -> str:
     text = README.read_text(encoding="utf-8")
     start = text.index(title)
-    end = re.compile(r"^##", re.M).search(text, start + len(title))
+    end = re.compile(r"^##", re.MULTILINE).search(text, start + len(title))
     return text[start : end.start() if end else len(text)]
 
 
 def blocks(kind: str) -> list[tuple[str, str]]:
     out = []
     for title in SECTIONS:
-        out += [(title, b) for b in re.findall(rf"```{kind}\n(.*?)```", section(title), re.S)]
+        out += [(title, b) for b in re.findall(rf"```{kind}\n(.*?)```", section(title), re.DOTALL)]
     return out
 
 

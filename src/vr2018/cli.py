@@ -161,7 +161,7 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
 
 @app.command()
 def theme(
-    name: Optional[str] = typer.Argument(
+    name: Optional[str] = typer.Argument(  # noqa: UP045 - Typer evaluates it on Python 3.9
         None, metavar="[NAME]", autocompletion=_complete_theme,
         help="A theme's id, title or alias, in any case, with or without accents; a prefix will do.",
     ),
@@ -206,7 +206,7 @@ def theme(
 
 @app.command()
 def motions(
-    query: Optional[str] = typer.Argument(
+    query: Optional[str] = typer.Argument(  # noqa: UP045 - Typer evaluates it on Python 3.9
         None, metavar="[QUERY]", autocompletion=_complete_motion_query,
         help="A submitter or subject word (Kuzu, Rohingya), or a Kamerstuk in any notation "
         "(22045, '22 045, nr. 290', 34550-D).",
