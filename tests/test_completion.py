@@ -60,28 +60,6 @@ def test_every_person_is_offered_for_an_empty_word(corpus):
     assert values(complete.people_candidates(corpus, "")) == [p.id for p in corpus.people]
 
 
-def test_theme_candidates_are_ids_or_unambiguous_aliases(corpus):
-    assert values(complete.theme_candidates(corpus, "")) == [t.id for t in corpus.themes]
-    assert values(complete.theme_candidates(corpus, "kli")) == ["klimaat"]
-    assert values(complete.theme_candidates(corpus, "hong")) == ["hongersnood"]  # not "honger": two themes
-    for value, title in complete.theme_candidates(corpus, "c"):
-        theme, _ = reading.resolve_theme(corpus, value)
-        assert theme is not None and theme.title == title
-
-
-def test_theme_candidates_fold_accents_but_keep_what_was_typed(corpus):
-    got = complete.theme_candidates(corpus, "cura")
-    assert got == [("curaçao", corpus.theme("caribisch").title)]
-    assert fold(got[0][0]) == "curacao"
-
-
-def test_kamerstuk_candidates(corpus):
-    got = complete.kamerstuk_candidates(corpus, "")
-    assert values(got) == ["26150", "35000", "22045", "34550"]
-    assert dict(got)["35000"] == "Kamerstuk 35 000; nr. XVII"
-    assert values(complete.kamerstuk_candidates(corpus, "3")) == ["35000", "34550"]
-
-
 def test_wrappers_never_raise(monkeypatch):
     assert "iran-2231" in values(complete.paragraph_ids("ir"))
 
@@ -89,7 +67,7 @@ def test_wrappers_never_raise(monkeypatch):
         raise OSError("no data")
 
     monkeypatch.setattr("vr2018.corpus.load_corpus", broken)
-    for wrapper in (complete.paragraph_ids, complete.people, complete.themes, complete.kamerstukken):
+    for wrapper in (complete.paragraph_ids, complete.people):
         assert wrapper("a") == []
 
 

@@ -169,26 +169,6 @@ def test_word_count(corpus):
 # ── themes and people ───────────────────────────────────────────────────────
 
 
-@given(st.sampled_from(CORPUS.themes), st.data())
-def test_resolve_theme_by_id_title_or_own_alias_in_any_case(theme, data):
-    shared = {fold(a) for t in CORPUS.themes if t.id != theme.id for a in (t.id, t.title, *t.aliases)}
-    own = [n for n in (theme.id, theme.title, *theme.aliases) if fold(n) not in shared]
-    name = data.draw(st.sampled_from(own))
-    name = data.draw(st.sampled_from([name, name.upper(), name.lower()]))
-    found, _ = reading.resolve_theme(CORPUS, name)
-    assert found is not None and found.id == theme.id
-
-
-def test_an_alias_of_two_themes_is_ambiguous(corpus):
-    found, suggestions = reading.resolve_theme(corpus, "honger")
-    assert found is None and set(suggestions) == {"conflictpreventie", "burgers"}
-
-
-def test_unknown_theme_suggests(corpus):
-    found, suggestions = reading.resolve_theme(corpus, "klimat")
-    assert found is None and "klimaat" in suggestions
-
-
 @given(st.sampled_from(CORPUS.people), st.data())
 def test_find_people_by_any_name_in_any_case(person, data):
     name = data.draw(st.sampled_from(reading.person_names(person)))

@@ -53,30 +53,6 @@ def people_candidates(corpus: Corpus, incomplete: str) -> Candidates:
     return out
 
 
-def theme_candidates(corpus: Corpus, incomplete: str) -> Candidates:
-    owners: dict[str, set[str]] = {}
-    for theme in corpus.themes:
-        for name in (theme.id, *theme.aliases):
-            owners.setdefault(fold(name), set()).add(theme.id)
-    out = []
-    for theme in corpus.themes:
-        # An alias two themes share ("honger") would not resolve: offer only unambiguous names.
-        names = [n for n in (theme.id, *theme.aliases) if len(owners[fold(n)]) == 1]
-        value = _pick(incomplete, names)
-        if value:
-            out.append((value, theme.title))
-    return out
-
-
-def kamerstuk_candidates(corpus: Corpus, incomplete: str) -> Candidates:
-    """Dossier numbers of the Kamerstukken the letter cites ("35000"), for `--kamerstuk`."""
-    out = []
-    for ref in corpus.references:
-        if ref.kind == "kamerstuk" and ref.dossier and ref.dossier.startswith(incomplete):
-            out.append((ref.dossier, ref.as_written))
-    return out
-
-
 def _safely(build: Callable[[Corpus, str], Candidates], incomplete: str) -> Candidates:
     try:
         from .corpus import load_corpus
@@ -92,11 +68,3 @@ def paragraph_ids(incomplete: str) -> Candidates:
 
 def people(incomplete: str) -> Candidates:
     return _safely(people_candidates, incomplete)
-
-
-def themes(incomplete: str) -> Candidates:
-    return _safely(theme_candidates, incomplete)
-
-
-def kamerstukken(incomplete: str) -> Candidates:
-    return _safely(kamerstuk_candidates, incomplete)

@@ -82,26 +82,6 @@ def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
     return tuple(e for e in corpus.events if theme.id in corpus.paragraph(e.paragraph).themes)
 
 
-def resolve_theme(corpus: Corpus, name: str) -> tuple[Theme | None, list[str]]:
-    """A theme by id, title or alias (folded; an unambiguous prefix will do).
-
-    The one place the reading views turn a user's theme name into a theme.
-    """
-    owners: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    for theme in corpus.themes:
-        for alias in (theme.id, theme.title, *theme.aliases):
-            owners.setdefault(key(alias), [])
-            if theme.id not in owners[key(alias)]:
-                owners[key(alias)].append(theme.id)
-            names.setdefault(alias, theme.id)
-    shared = owners.get(key(name), [])
-    if len(shared) > 1:  # an alias of several themes ("honger"): say which it could be
-        return None, shared
-    found, suggestions = resolve(name, names)
-    return (corpus.theme(found) if found else None), suggestions
-
-
 # ── people ──────────────────────────────────────────────────────────────────
 
 

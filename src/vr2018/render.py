@@ -527,3 +527,232 @@ def info_view(corpus: Corpus, version: str) -> RenderableType:
         plain(letter.title, "bold"), about, Text(),
         Text("This copy", style=HEADING_STYLE), copy,
     )
+
+# ── themes, motions and references ─────────────────────────────────────────
+
+
+def _ids(ids: Any) -> Text:
+    """Paragraph ids as a citation: [inleiding, conflict-en-honger]."""
+    return Text.assemble(("[", MUTED), (", ".join(ids), ID_STYLE), ("]", MUTED))
+
+
+def _heading(title: str) -> Text:
+    return Text("\n" + title, style=HEADING_STYLE)
+
+
+def _event_date(event: Any) -> str:
+    return event.date + ("*" if event.year_inferred else "")
+
+
+def theme_list(corpus: Corpus, rows: list[tuple[Any, int, str]], crop: bool = False) -> RenderableType:
+    """One line per theme: id, number of paragraphs, title, the summary's first sentence;
+    ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
+    width = max(len(theme.id) for theme, _, _ in rows)
+    lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
+    for theme, count, line in rows:
+        lines.append(Text.assemble(
+            (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(theme.title), "bold"),
+            (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
+        ))
+    lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
+    return Group(*lines)
+
+
+def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableType:
+    """A theme: title, summary, points with citations, motions, people, dates, gaps;
+    with ``full``, the cited paragraphs' text with gap markers."""
+    theme = detail.theme
+    parts: list[RenderableType] = [
+        Text.assemble((clean(theme.title), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
+    ]
+    if theme.aliases:
+        parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
+    parts += [Text(), plain(theme.summary)]
+
+    parts.append(_heading("Points"))
+    for n, point in enumerate(theme.points, 1):
+        parts.append(Text.assemble(f"{n:>2}. ", clean(point.text), " ", _ids(point.sources)))
+
+    if detail.motions:
+        parts.append(_heading("Motions"))
+        for motion in detail.motions:
+            ref = corpus.reference(motion.reference)
+            parts.append(Text.assemble(
+                "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
+                (f" ({clean(motion.chamber)})", MUTED), ": ", clean(motion.subject),
+            ))
+    if detail.people:
+        parts.append(_heading("People"))
+        for person in detail.people:
+            parts.append(Text.assemble("  ", (clean(person.name), "bold"), (f"  {clean(person.role)}", MUTED)))
+    if detail.events:
+        parts.append(_heading("Dates"))
+        for event in detail.events:
+            parts.append(Text.assemble(
+                "  ", (f"{_event_date(event):<11}", "bold"), " ", clean(event.label), " ", _ids([event.paragraph]),
+            ))
+        if any(e.year_inferred for e in detail.events):
+            parts.append(Text("  * year not in the letter: the year it looks back on", style=MUTED))
+
+    parts.append(_heading("Paragraphs"))
+    parts.append(Text.assemble("  ", _ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none")))
+    for gap in detail.gaps:
+        if gap.section:
+            where = f"  the section '{corpus.section(gap.section).title}' has only its heading"
+        else:
+            where = f"  ¶ {gap.paragraph} is cut at its {gap.cut} by a missing page"
+        parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
+
+    if full:
+        parts.append(_heading("Cited paragraphs"))
+        parts.append(Text())
+        marked = False  # one marker per gap, even where two cited paragraphs border it
+        heading = None
+        for paragraph in detail.cited:
+            if corpus.gap_before(paragraph) and not marked:
+                parts += [gap_marker(), Text()]
+            if corpus.section_title(paragraph) != heading:
+                heading = corpus.section_title(paragraph)
+                parts.append(plain(heading, MUTED))
+            parts.append(paragraph_block(corpus, paragraph))
+            marked = corpus.gap_after(paragraph)
+            if marked:
+                parts += [gap_marker(), Text()]
+        for gap in detail.gaps:
+            if gap.section:
+                parts += [plain(corpus.section(gap.section).title, HEADING_STYLE), gap_marker(), Text()]
+    return Group(*parts)
+
+
+def theme_list_json(corpus: Corpus, rows: list[tuple[Any, int, str]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": theme.id,
+            "title": theme.title,
+            "aliases": list(theme.aliases),
+            "paragraphs": [p.id for p in corpus.theme_paragraphs(theme.id)],
+            "line": line,
+        }
+        for theme, _count, line in rows
+    ]
+
+
+def theme_json(corpus: Corpus, detail: Any, full: bool = False) -> dict[str, Any]:
+    theme = detail.theme
+    out: dict[str, Any] = {
+        "id": theme.id,
+        "title": theme.title,
+        "aliases": list(theme.aliases),
+        "summary": theme.summary,
+        "points": [{"text": p.text, "sources": list(p.sources)} for p in theme.points],
+        "paragraphs": [p.id for p in detail.paragraphs],
+        "motions": [m.id for m in detail.motions],
+        "people": [{"id": p.id, "name": p.name, "role": p.role} for p in detail.people],
+        "events": [
+            {"date": e.date, "as_written": e.as_written, "label": e.label, "paragraph": e.paragraph,
+             "year_inferred": e.year_inferred}
+            for e in detail.events
+        ],
+        "sections": [s.id for s in detail.sections],
+        "gaps": [
+            {"section": g.section} if g.section else {"paragraph": g.paragraph, "cut": g.cut} for g in detail.gaps
+        ],
+    }
+    if full:
+        out["texts"] = [paragraph_json(corpus, p) for p in detail.cited]
+    return out
+
+
+def motion_json(corpus: Corpus, motion: Any) -> dict[str, Any]:
+    ref = corpus.reference(motion.reference)
+    return {
+        "id": motion.id,
+        "chamber": motion.chamber,
+        "submitters": list(motion.submitters),
+        "kamerstuk": ref.as_written,
+        "reference": ref.id,
+        "dossier": ref.dossier,
+        "number": ref.number,
+        "chapter": ref.chapter,
+        "subject": motion.subject,
+        "paragraphs": list(motion.paragraphs),
+        "url": ref.url,
+        "done": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in motion.done],
+        "date": motion.date,
+        "as_written": motion.as_written,
+    }
+
+
+def _kamerstuk_short(ref: Any) -> str:
+    """The letter's notation without the word 'Kamerstuk': '22 045, nr. 290'."""
+    return ref.as_written.removeprefix("Kamerstuk ")
+
+
+def motions_table(corpus: Corpus, motions: Any) -> RenderableType:
+    """Kamerstuk, submitters, chamber, subject, what the government reports it did."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, header_style=HEADING_STYLE, expand=True, pad_edge=False)
+    table.add_column("Kamerstuk", min_width=9, max_width=16)
+    table.add_column("Submitters", overflow="fold", min_width=11, max_width=13)
+    table.add_column("Chamber", overflow="fold", min_width=6, max_width=8)
+    table.add_column("Subject", overflow="fold", min_width=14, ratio=1)
+    table.add_column("What was done", overflow="fold", ratio=1)
+    for motion in motions:
+        ref = corpus.reference(motion.reference)
+        done = Text()
+        for n, citation in enumerate(motion.done):
+            if n:
+                done.append("\n")
+            done.append_text(Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)))
+        submitters = "\n".join(motion.submitters)
+        table.add_row(plain(_kamerstuk_short(ref)), plain(submitters), plain(motion.chamber), plain(motion.subject), done)
+    return table
+
+
+def motions_by_kamerstuk(corpus: Corpus, motions: Any) -> RenderableType:
+    """Number first, then the motion, then the official link (or why there is none)."""
+    parts: list[RenderableType] = []
+    for motion in motions:
+        ref = corpus.reference(motion.reference)
+        parts.append(Text.assemble(
+            (f"Kamerstuk {_kamerstuk_short(ref)}", "bold"), "  ",
+            clean("motie " + "/".join(motion.submitters)), (f" ({clean(motion.chamber)})", MUTED),
+        ))
+        parts.append(Text.assemble("  ", clean(motion.subject), " ", _ids(motion.paragraphs)))
+        if ref.url:
+            parts.append(Text.assemble("  ", (ref.url, "underline")))
+        else:
+            parts.append(Text("  no official link: the letter gives no document number", style=MUTED))
+        parts.append(Text())
+    return Group(*parts)
+
+
+def references_json(corpus: Corpus, references: Any) -> list[dict[str, Any]]:
+    out = []
+    for ref in references:
+        record = reference_json(corpus, ref.id)
+        record["motions"] = [m.id for m in corpus.motions if m.reference == ref.id]
+        out.append(record)
+    return out
+
+
+def references_view(corpus: Corpus, references: Any) -> RenderableType:
+    """Every reference, grouped by kind, with the paragraphs citing it and the link where known."""
+    parts: list[RenderableType] = []
+    kind = None
+    for ref in references:
+        if ref.kind != kind:
+            kind = ref.kind
+            title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
+            parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
+        paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
+        parts.append(Text.assemble((clean(ref.as_written), "bold"), " ", _ids(paragraphs)))
+        parts.append(Text.assemble("  ", clean(ref.description)))
+        if ref.kind == "kamerstuk":
+            if ref.url:
+                parts.append(Text.assemble("  ", (ref.url, "underline")))
+            else:
+                parts.append(Text("  no official link: the letter gives no document number", style=MUTED))
+    return Group(*parts)

@@ -67,3 +67,36 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
     if prefixed:  # ambiguous: show what it could be
         return None, sorted(n for n, t in names.items() if t in prefixed and key(n).startswith(wanted))[:5]
     return None, suggest(query, names)
+
+
+def near(word: str, candidates: Iterable[str]) -> bool:
+    """True if the folded ``word`` is in, or within a typo of, one of the candidate words.
+
+    A candidate matches when it contains the word ('embargo' finds
+    'wapenembargo', 'hul' finds 'hul'); for a word of four letters or more,
+    when the whole candidate is within one edit of it (two edits from six
+    letters on: 'Kuzo' finds 'Kuzu', 'Rohinga' finds 'Rohingya'); and for a
+    word of five letters or more, when a stretch of a longer candidate is
+    within one edit ('embarg0' finds 'wapenembargo'). rapidfuzz is only
+    imported when no candidate contains the word.
+    """
+    wanted = key(word)
+    if not wanted:
+        return False
+    pool = [key(c) for c in candidates]
+    if any(wanted in c for c in pool):
+        return True
+    if len(wanted) < 4:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    whole = 1 if len(wanted) <= 5 else 2
+    for cand in pool:
+        if Levenshtein.distance(wanted, cand, score_cutoff=whole) <= whole:
+            return True
+        if len(wanted) >= 5 and len(cand) > len(wanted) + 1:
+            for size in (len(wanted) - 1, len(wanted), len(wanted) + 1):
+                for start in range(len(cand) - size + 1):
+                    if Levenshtein.distance(wanted, cand[start : start + size], score_cutoff=1) <= 1:
+                        return True
+    return False

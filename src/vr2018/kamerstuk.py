@@ -1,0 +1,147 @@
+"""Kamerstuk numbers in every notation people type, parsed into one key.
+
+A Kamerstuk (parliamentary paper) is named by its dossier (``22 045``) and,
+within it, a document: a number (``nr. 290``), an Eerste Kamer letter
+(``D``), or, for a budget dossier, a chapter in Roman numerals (``XVII``),
+which may itself hold numbered documents (``35 000 XVII, nr. 12``).
+
+    >>> parse("Kamerstuk 22 045, nr. 290")
+    KamerstukKey(dossier='22045', number='290', chapter=None)
+    >>> parse("34550-D").label
+    '34 550, D'
+    >>> parse("kst-35000-XVII").compact
+    '35000-XVII'
+
+Anything that is not a Kamerstuk raises :class:`ValueError` with a one-line
+message fit to show a user. Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D or 35000-XVII"
+
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_URL = re.compile(r"^(?:https?://)?(?:www\.|zoek\.)?officielebekendmakingen\.nl/", re.ASCII)
+_PREFIX = re.compile(
+    # "Kamerstuk", "Kamerstukken II 2017/18,", "kst-", "kst"
+    r"^(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?)?[\s,.:;-]*",
+    re.ASCII,
+)
+# "22 045" / "22.045" (a thousands separator) or plain digits
+_DOSSIER = re.compile(r"[0-9]{1,3}[ .][0-9]{3}(?![0-9])|[0-9]+", re.ASCII)
+_SPLIT = re.compile(r"[\s,;:/()\-.]+")
+_NUMBER_WORDS = {"nr", "nrs", "no", "nummer"}
+
+
+@dataclass(frozen=True)
+class KamerstukKey:
+    """A parsed Kamerstuk: the dossier, and the document within it where given."""
+
+    dossier: str  # digits only, no leading zero: "22045"
+    number: str | None = None  # "290", or an Eerste Kamer letter: "D"
+    chapter: str | None = None  # a budget chapter in Roman numerals: "XVII"
+
+    @property
+    def compact(self) -> str:
+        """The notation of the official URL, without 'kst-': '22045-290', '35000-XVII'."""
+        return "-".join(p for p in (self.dossier, self.chapter, self.number) if p)
+
+    @property
+    def label(self) -> str:
+        """The way a Kamerstuk is cited: '22 045, nr. 290', '34 550, D', '35 000 XVII'."""
+        d = self.dossier
+        out = f"{d[:-3]} {d[-3:]}" if len(d) > 3 else d
+        if self.chapter:
+            out += f" {self.chapter}"
+        if self.number:
+            out += f", nr. {self.number}" if self.number.isdigit() else f", {self.number}"
+        return out
+
+    @property
+    def is_dossier(self) -> bool:
+        """True for a bare dossier, which stands for all its documents."""
+        return self.number is None and self.chapter is None
+
+    def matches(self, dossier: str | None, number: str | None = None, chapter: str | None = None) -> bool:
+        """Does this key name that document? A bare dossier matches all its documents,
+        a chapter all documents in the chapter."""
+        if dossier is None or self.dossier != dossier:
+            return False
+        if self.chapter is not None and self.chapter != chapter:
+            return False
+        if self.number is None or self.number == number:
+            return True
+        # "35000-V": a lone Roman letter may name a chapter rather than a document
+        return self.chapter is None and number is None and self.number == chapter
+
+
+def key_of(dossier: str, number: str | None = None, chapter: str | None = None) -> KamerstukKey:
+    """The key of a document whose parts are already known (a Reference's fields)."""
+    return KamerstukKey(dossier, number, chapter)
+
+
+def parse(text: str) -> KamerstukKey:
+    """Parse a Kamerstuk in any common notation; ValueError (one line) if it is not one."""
+    if not isinstance(text, str):
+        raise TypeError(f"a Kamerstuk must be text, not {type(text).__name__}")
+    shown = _shown(text)
+    s = " ".join(fold(text).split())
+    if not s:
+        raise ValueError(f"empty Kamerstuk: give a dossier or document, e.g. {EXAMPLES}")
+    s = _URL.sub("", s)
+    s = re.sub(r"\.html?$", "", s)
+    s = _PREFIX.sub("", s, count=1)
+    found = _DOSSIER.match(s)
+    if not found:
+        raise ValueError(f"'{shown}' is not a Kamerstuk: expected a dossier number first, e.g. {EXAMPLES}")
+    dossier = re.sub(r"[^0-9]", "", found.group()).lstrip("0")
+    if not dossier or len(dossier) > 6:
+        raise ValueError(f"'{shown}' is not a Kamerstuk: a dossier number has one to six digits, e.g. {EXAMPLES}")
+    rest = s[found.end():]
+    if rest and rest[0].isalnum() and not rest[0].isdigit():
+        # "22045a" is not a dossier followed by a letter: demand a separator
+        raise ValueError(f"'{shown}' is not a Kamerstuk: put a space or '-' between dossier and document")
+    number: str | None = None
+    chapter: str | None = None
+    for token in (t for t in _SPLIT.split(rest) if t):
+        if token in _NUMBER_WORDS:
+            continue
+        if re.fullmatch(r"[0-9]+", token, re.ASCII):
+            value = token.lstrip("0")
+            if number is not None or not value or len(value) > 4:
+                raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{token}'; e.g. {EXAMPLES}")
+            number = value
+        elif re.fullmatch(r"[a-z]+", token, re.ASCII):
+            upper = token.upper()
+            if len(upper) >= 2 and _ROMAN.fullmatch(upper) and chapter is None and number is None:
+                chapter = upper
+            elif len(upper) <= 2 and number is None:
+                number = upper
+            else:
+                raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
+        else:
+            raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
+    return KamerstukKey(dossier, number, chapter)
+
+
+def looks_like(text: str) -> bool:
+    """True if ``text`` is meant as a Kamerstuk (starts with a digit, 'kst' or 'Kamerstuk') and parses."""
+    s = fold(text).strip()
+    if not (s[:1].isdigit() or s.startswith(("kst", "kamerstuk")) or _URL.match(s)):
+        return False
+    try:
+        parse(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """The user's input, on one line and not too long, for a message."""
+    one = " ".join(str(text).split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"

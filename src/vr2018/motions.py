@@ -1,0 +1,138 @@
+"""The motions the letter answers and the documents it cites: lookup by Kamerstuk or by words.
+
+Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import kamerstuk
+from .kamerstuk import KamerstukKey
+from .text import fold, near, words
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Motion, Reference
+
+
+def key(reference: Reference) -> KamerstukKey | None:
+    """The Kamerstuk key of a reference, or None for a UN resolution."""
+    if reference.kind != "kamerstuk" or not reference.dossier:
+        return None
+    return kamerstuk.key_of(reference.dossier, reference.number, reference.chapter)
+
+
+def reference(corpus: Corpus, motion: Motion) -> Reference:
+    return corpus.reference(motion.reference)
+
+
+def _order(ref: Reference) -> tuple:
+    """Kamerstuk order: dossier, then chapter, then number (numbers numerically)."""
+    number = ref.number or ""
+    return (
+        int(ref.dossier) if ref.dossier and ref.dossier.isdigit() else 0,
+        ref.chapter or "",
+        (0, int(number), "") if number.isdigit() else (1, 0, number),
+    )
+
+
+def by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...] | None = None) -> tuple[Motion, ...]:
+    """The motions (all, or those given) sorted by their Kamerstuk."""
+    pool = corpus.motions if motions is None else motions
+    return tuple(sorted(pool, key=lambda m: _order(reference(corpus, m))))
+
+
+def matching(corpus: Corpus, wanted: KamerstukKey) -> tuple[Motion, ...]:
+    """The motions on that Kamerstuk; a bare dossier matches all its documents."""
+    out = []
+    for motion in corpus.motions:
+        ref = reference(corpus, motion)
+        if wanted.matches(ref.dossier, ref.number, ref.chapter):
+            out.append(motion)
+    return tuple(out)
+
+
+def matching_references(corpus: Corpus, wanted: KamerstukKey) -> tuple[Reference, ...]:
+    """Every cited Kamerstuk (motion or not) that the key names."""
+    return tuple(r for r in corpus.references if r.kind == "kamerstuk" and wanted.matches(r.dossier, r.number, r.chapter))
+
+
+def haystack(corpus: Corpus, motion: Motion) -> list[str]:
+    """The words a motion is found by: submitters, their names, chamber and subject."""
+    names = [corpus.person(p).name for p in motion.people]
+    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject]))
+
+
+def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
+    """Motions whose submitters, chamber or subject hold every word of ``query``
+    (folded; a word may sit inside a longer one or carry a typo)."""
+    wanted = words(query)
+    if not wanted:
+        raise ValueError("empty query: give a submitter or a word from the subject, e.g. Kuzu or Rohingya")
+    return tuple(m for m in corpus.motions if all(near(w, haystack(corpus, m)) for w in wanted))
+
+
+def submitters(corpus: Corpus) -> list[str]:
+    """'Kuzu/Van den Hul', 'Kuzu', 'De Graaf c.s.': how the letter names each motion's submitters."""
+    return ["/".join(m.submitters) for m in corpus.motions]
+
+
+def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
+    """One line for a Kamerstuk no motion matches, naming the Kamerstukken the letter does cite."""
+    motion_ids = {m.reference for m in corpus.motions}
+    on = [k.compact for k in (key(reference(corpus, m)) for m in by_kamerstuk(corpus)) if k]
+    others = [r for r in corpus.references if r.kind == "kamerstuk" and r.id not in motion_ids]
+    named = [r for r in others if wanted.matches(r.dossier, r.number, r.chapter)]
+    text = f"No motion in the letter is on Kamerstuk {wanted.label}."
+    if named:
+        text += f" The letter cites {named[0].as_written}, which is not a motion (see 'vr2018 refs')."
+    text += f" The motions it answers are on Kamerstuk {_and(on)}"
+    rest = [k.compact for k in (key(r) for r in others if r not in named) if k]
+    if rest:
+        text += f"; it also cites Kamerstuk {_and(rest)}"
+    return text + "."
+
+
+def no_words_message(corpus: Corpus, query: str) -> str:
+    shown = " ".join(query.split())
+    listed = ", ".join(
+        f"{'/'.join(m.submitters)} ({k.compact})" for m in by_kamerstuk(corpus) if (k := key(reference(corpus, m)))
+    )
+    return f"No motion matches '{shown}'. The letter answers {len(corpus.motions)} motions: {listed}."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> list[tuple[str, str]]:
+    """Completion candidates for a motions query: Kamerstuk notations (and submitters),
+    each with a short help text, those starting with what was typed."""
+    typed = fold(incomplete).strip()
+    out: list[tuple[str, str]] = []
+    for motion in by_kamerstuk(corpus):
+        k = key(reference(corpus, motion))
+        if k is None:
+            continue
+        help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"
+        dossier = kamerstuk.key_of(k.dossier)
+        for notation, text in ((k.compact, help_text), (f"kst-{k.compact}", help_text), (k.dossier, f"dossier {dossier.label}")):
+            if fold(notation).startswith(typed) and notation not in {c for c, _ in out}:
+                out.append((notation, text))
+    if not kamerstuk_only:
+        for motion in corpus.motions:
+            for person in motion.people:
+                name = corpus.person(person).name
+                if " " not in name and fold(name).startswith(typed) and name not in {c for c, _ in out}:
+                    out.append((name, f"motion by {'/'.join(motion.submitters)}"))
+    return out
+
+
+def references(corpus: Corpus) -> tuple[Reference, ...]:
+    """Every reference, Kamerstukken first, each group in the order the letter cites them."""
+    return tuple(sorted(corpus.references, key=lambda r: r.kind != "kamerstuk"))
+
+
+def motions_citing(corpus: Corpus, reference_id: str) -> tuple[Motion, ...]:
+    return tuple(m for m in corpus.motions if m.reference == reference_id)

@@ -1,0 +1,152 @@
+"""Themes: find one by any of its names, and gather what belongs to it.
+
+A theme's paragraphs are the paragraphs whose ``themes`` list names it; its
+motions, people and dated events follow from those paragraphs. Pure
+functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .text import fold, key, resolve, words
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Event, Motion, Paragraph, Person, Section, Theme
+
+# Words that carry no meaning of their own in a theme's names.
+STOPWORDS = frozenset({
+    "de", "het", "een", "en", "of", "van", "voor", "in", "op", "aan", "met", "te", "der", "den",
+    "the", "a", "an", "and", "for", "on", "to",
+})
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+class UnknownTheme(LookupError):
+    """No theme, or more than one, goes by that name. ``str()`` is the user's message."""
+
+    def __init__(self, query: str, suggestions: list[str], ambiguous: bool) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        self.ambiguous = ambiguous
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        shown = " ".join(self.query.split())
+        head = f"Ambiguous theme '{shown}'." if self.ambiguous else f"Unknown theme '{shown}'."
+        if self.suggestions:
+            return f"{head} Did you mean: {', '.join(self.suggestions)}?"
+        return f"{head} Run 'vr2018 theme' for the list."
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where a missing page cuts a theme's text: a paragraph cut at its start or
+    end, or a section of the theme whose text is missing altogether."""
+
+    paragraph: str | None = None
+    cut: str | None = None  # "start" or "end"
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class ThemeDetail:
+    theme: Theme
+    paragraphs: tuple[Paragraph, ...]  # the theme's, in reading order
+    cited: tuple[Paragraph, ...]  # cited by its points, in reading order
+    motions: tuple[Motion, ...]
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]  # chronological
+    sections: tuple[Section, ...]
+    gaps: tuple[Gap, ...]
+
+
+def names(corpus: Corpus) -> dict[str, str]:
+    """Every accepted name of every theme (id, title, aliases) → the theme's id."""
+    out: dict[str, str] = {}
+    for theme in corpus.themes:
+        for name in _own(theme):
+            out.setdefault(name, theme.id)
+    return out
+
+
+def find(corpus: Corpus, query: str) -> Theme:
+    """The theme named by id, title or alias (case/accent-insensitive, or an
+    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise."""
+    table = names(corpus)
+    found, suggestions = resolve(query, table)
+    if found is not None:
+        return corpus.theme(found)
+    wanted = key(query)
+    prefixed = [t for t in corpus.themes if wanted and any(key(n).startswith(wanted) for n in _own(t))]
+    if prefixed:  # more than one theme has a name starting so: name each once
+        shown = [t.id if key(t.id).startswith(wanted) else _shortest(t, wanted) for t in prefixed]
+        raise UnknownTheme(query, shown[:5], ambiguous=True)
+    distinct: dict[str, str] = {}  # one suggestion per theme, the id where it is among them
+    for name in suggestions:
+        target = table[name]
+        if target not in distinct or name == target:
+            distinct[target] = name
+    raise UnknownTheme(query, list(distinct.values()), ambiguous=False)
+
+
+def _own(theme: Theme) -> tuple[str, ...]:
+    return (theme.id, theme.title, *theme.aliases)
+
+
+def _shortest(theme: Theme, wanted: str) -> str:
+    return min((n for n in _own(theme) if key(n).startswith(wanted)), key=len)
+
+
+def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
+    paragraphs = corpus.theme_paragraphs(theme.id)
+    ids = tuple(p.id for p in paragraphs)
+    cited_ids = {s for point in theme.points for s in point.sources}
+    cited = tuple(p for p in corpus.paragraphs if p.id in cited_ids)
+    sections = tuple(corpus.section(s) for s in theme.sections)
+    gaps = [Gap(paragraph=p.id, cut=p.cut) for p in paragraphs if p.cut]
+    gaps += [Gap(section=s.id) for s in sections if not any(p.section == s.id for p in corpus.paragraphs)]
+    return ThemeDetail(
+        theme=theme,
+        paragraphs=paragraphs,
+        cited=cited,
+        motions=corpus.motions_for(ids),
+        people=corpus.people_in(ids),
+        events=tuple(e for e in corpus.events if e.paragraph in ids),
+        sections=sections,
+        gaps=tuple(gaps),
+    )
+
+
+def first_sentence(text: str) -> str:
+    """The summary's first sentence: the one line a theme list shows."""
+    return _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+
+
+def defining_words(theme: Theme) -> frozenset[str]:
+    """The folded words of a theme's id, title and aliases, without stopwords:
+    what a paragraph must say to be about the theme."""
+    return frozenset(w for name in _own(theme) for w in words(name)) - STOPWORDS
+
+
+def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
+    """Completion candidates for a theme name: the ids starting with what was
+    typed, or else the one-word aliases that do, each with its theme's title."""
+    typed = fold(incomplete).strip()
+    ids = [(t.id, t.title) for t in corpus.themes if fold(t.id).startswith(typed)]
+    if ids:
+        return ids
+    out: list[tuple[str, str]] = []
+    for theme in corpus.themes:
+        for alias in (theme.title, *theme.aliases):
+            if " " not in alias and fold(alias).startswith(typed):
+                out.append((alias, theme.title))
+    return out

@@ -1,0 +1,193 @@
+"""Motions and references: the data's pointers and the lookup engine."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018 import motions
+from vr2018.kamerstuk import parse
+from vr2018.model import KAMERSTUK_URL
+
+# ── the data ────────────────────────────────────────────────────────────────
+
+
+def test_the_three_motions_the_letter_cites(corpus):
+    found = {m.id: m for m in corpus.motions}
+    assert set(found) == {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo", "de-graaf-europese-samenwerking"}
+    assert found["kuzu-van-den-hul-rohingya"].submitters == ("Kuzu", "Van den Hul")
+    assert found["de-graaf-europese-samenwerking"].date == "2016-11-01"
+    assert found["de-graaf-europese-samenwerking"].chamber == "Eerste Kamer"
+
+
+def test_every_motion_pointer_resolves_and_is_cited_where_it_says(corpus):
+    for motion in corpus.motions:
+        ref = corpus.reference(motion.reference)
+        assert ref.kind == "kamerstuk"
+        for person in motion.people:
+            corpus.person(person)
+        assert motion.done and motion.paragraphs
+        for pid in motion.paragraphs:
+            paragraph = corpus.paragraph(pid)
+            assert motion.reference in paragraph.references, f"{motion.id}: ¶ {pid} does not cite {ref.id}"
+            assert ref.as_written.removeprefix("Kamerstuk ") in paragraph.text
+        for name in motion.submitters:
+            assert name.removesuffix(" c.s.") in " ".join(corpus.paragraph(p).text for p in motion.paragraphs)
+
+
+def test_reference_parts_are_parsed_from_how_the_letter_writes_it(corpus):
+    for ref in corpus.references:
+        if ref.kind == "kamerstuk":
+            key = parse(ref.as_written)
+            assert (key.dossier, key.number, key.chapter) == (ref.dossier, ref.number, ref.chapter), ref.id
+
+
+def test_urls_only_where_dossier_and_number_are_known(corpus):
+    urls = {r.id: r.url for r in corpus.references}
+    assert urls["kst-22045-290"] == KAMERSTUK_URL.format(dossier="22045", number="290")
+    assert urls["kst-34550-D"] == "https://zoek.officielebekendmakingen.nl/kst-34550-D.html"
+    assert urls["kst-26150-168"] == "https://zoek.officielebekendmakingen.nl/kst-26150-168.html"
+    assert urls["kst-35000-XVII"] is None  # "35 000; nr. XVII" names a chapter, not a document
+    assert urls["res-2231"] is None and urls["res-conflict-en-honger"] is None
+
+
+def test_references_cover_kamerstukken_and_resolutions(corpus):
+    refs = motions.references(corpus)
+    assert [r.id for r in refs] == [
+        "kst-26150-168", "kst-35000-XVII", "kst-22045-290", "kst-34550-D",
+        "res-2231", "res-2396", "res-conflict-en-honger",
+    ]
+    for ref in refs:
+        assert corpus.citing_paragraphs(ref.id), f"{ref.id} is cited by no paragraph"
+    assert corpus.reference("res-conflict-en-honger").number is None
+
+
+# ── by Kamerstuk ───────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("notation", "expected"),
+    [
+        ("22045", ["kuzu-wapenembargo"]),
+        ("22 045", ["kuzu-wapenembargo"]),
+        ("22.045", ["kuzu-wapenembargo"]),
+        ("22045-290", ["kuzu-wapenembargo"]),
+        ("kst-22045-290", ["kuzu-wapenembargo"]),
+        ("22 045, nr. 290", ["kuzu-wapenembargo"]),
+        ("Kamerstuk 22 045, nr. 290", ["kuzu-wapenembargo"]),
+        ("34550-D", ["de-graaf-europese-samenwerking"]),
+        ("34 550, D", ["de-graaf-europese-samenwerking"]),
+        ("35000", ["kuzu-van-den-hul-rohingya"]),
+        ("35 000; nr. XVII", ["kuzu-van-den-hul-rohingya"]),
+        ("35000-XVII", ["kuzu-van-den-hul-rohingya"]),
+        ("22045-291", []),
+        ("26150", []),
+        ("35000-XVI", []),
+    ],
+)
+def test_matching(corpus, notation, expected):
+    assert [m.id for m in motions.matching(corpus, parse(notation))] == expected
+
+
+def test_by_kamerstuk_sorts_by_dossier(corpus):
+    assert [m.reference for m in motions.by_kamerstuk(corpus)] == ["kst-22045-290", "kst-34550-D", "kst-35000-XVII"]
+
+
+def test_no_motion_message_names_what_the_letter_cites(corpus):
+    text = motions.no_motion_message(corpus, parse("12345"))
+    assert text.startswith("No motion in the letter is on Kamerstuk 12 345.")
+    for notation in ("22045-290", "34550-D", "35000-XVII", "26150-168"):
+        assert notation in text
+    assert "\n" not in text
+    cited = motions.no_motion_message(corpus, parse("26 150; nr. 168"))
+    assert "Kamerstuk 26 150; nr. 168, which is not a motion" in cited
+
+
+# ── by words ────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kuzu", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}),
+        ("kuzu", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}),
+        ("Kuzo", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}),  # a typo
+        ("Van den Hul", {"kuzu-van-den-hul-rohingya"}),
+        ("Rohingya", {"kuzu-van-den-hul-rohingya"}),
+        ("Rohinga", {"kuzu-van-den-hul-rohingya"}),
+        ("embargo", {"kuzu-wapenembargo"}),  # inside 'wapenembargo'
+        ("Kuzu embargo", {"kuzu-wapenembargo"}),  # every word must match
+        ("De Graaf", {"de-graaf-europese-samenwerking"}),
+        ("eerste kamer", {"de-graaf-europese-samenwerking"}),
+        ("Europese samenwerking", {"de-graaf-europese-samenwerking"}),
+        ("klimaat", set()),
+        ("Rutte", set()),
+    ],
+)
+def test_search(corpus, query, expected):
+    assert {m.id for m in motions.search(corpus, query)} == expected
+
+
+def test_search_rejects_an_empty_query(corpus):
+    with pytest.raises(ValueError, match="empty query"):
+        motions.search(corpus, " -- ")
+
+
+@given(st.text(max_size=20))
+def test_search_returns_motions_or_raises_value_error(query):
+    from vr2018 import load_corpus
+
+    corpus = load_corpus()
+    try:
+        found = motions.search(corpus, query)
+    except ValueError:
+        return
+    assert set(found) <= set(corpus.motions)
+
+
+def test_no_words_message(corpus):
+    text = motions.no_words_message(corpus, "xyz")
+    assert text == (
+        "No motion matches 'xyz'. The letter answers 3 motions: "
+        "Kuzu (22045-290), De Graaf c.s. (34550-D), Kuzu/Van den Hul (35000-XVII)."
+    )
+
+
+# ── completion ──────────────────────────────────────────────────────────────
+
+
+def test_complete_lists_kamerstuk_notations_that_parse(corpus):
+    values = [value for value, _ in motions.complete(corpus, "", kamerstuk_only=True)]
+    assert values[:3] == ["22045-290", "kst-22045-290", "22045"]
+    assert {"34550-D", "35000-XVII", "35000"} <= set(values)
+    for value in values:
+        assert motions.matching(corpus, parse(value)), value
+
+
+def test_complete_filters_by_what_was_typed(corpus):
+    assert [v for v, _ in motions.complete(corpus, "34", kamerstuk_only=True)] == ["34550-D", "34550"]
+    assert [v for v, _ in motions.complete(corpus, "ku")] == ["Kuzu"]
+    assert motions.complete(corpus, "ku", kamerstuk_only=True) == []
+
+
+# ── text.near: the fuzzy word match behind the search ──────────────────────
+
+
+@pytest.mark.parametrize(
+    ("word", "candidates", "expected"),
+    [
+        ("embargo", ["wapenembargo"], True),
+        ("Kuzo", ["kuzu"], True),
+        ("Rohinga", ["rohingya"], True),
+        ("embarg0", ["wapenembargo"], True),
+        ("klimaat", ["veiligheidsraadlidmaatschap"], False),  # two edits inside a compound is too loose
+        ("kuz", ["kaz"], False),  # short words must match exactly
+        ("", ["kuzu"], False),
+        ("kuzu", [], False),
+    ],
+)
+def test_near(word, candidates, expected):
+    from vr2018.text import near
+
+    assert near(word, candidates) is expected

@@ -1,0 +1,210 @@
+"""Themes: the data's promises (pointers, citations, coverage) and the lookup engine."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018 import themes
+from vr2018.text import fold, key, words
+
+PRIORITIES = {"rechtvaardigheid", "conflictpreventie", "klimaat", "vredesoperaties"}
+THREADS = {"caribisch", "sancties", "vrouwen", "migratie", "terrorisme", "sdg", "vn-hervorming",
+           "afrikaanse-unie", "europa", "raad"}
+
+
+# ── the data ────────────────────────────────────────────────────────────────
+
+
+def test_at_least_ten_themes_cover_priorities_and_threads(corpus):
+    ids = {t.id for t in corpus.themes}
+    assert len(ids) >= 10
+    assert PRIORITIES | THREADS <= ids
+
+
+def test_every_section_belongs_to_a_theme(corpus):
+    """Every section's paragraphs are in some theme; a heading-only section is named by one."""
+    named = {s for t in corpus.themes for s in t.sections}
+    for section in corpus.sections:
+        paragraphs = [p for p in corpus.paragraphs if p.section == section.id]
+        if paragraphs:
+            assert any(p.themes for p in paragraphs), section.id
+        else:
+            assert section.id in named, f"section {section.id} has no text and no theme names it"
+
+
+def test_every_paragraph_has_a_theme(corpus):
+    assert [p.id for p in corpus.paragraphs if not p.themes] == []
+
+
+def test_every_theme_has_paragraphs_and_three_to_eight_points(corpus):
+    for theme in corpus.themes:
+        assert corpus.theme_paragraphs(theme.id), theme.id
+        assert 3 <= len(theme.points) <= 8, theme.id
+        assert all(point.sources for point in theme.points), theme.id
+
+
+def test_every_summary_has_three_to_six_sentences(corpus):
+    for theme in corpus.themes:
+        assert 3 <= len(themes.sentences(theme.summary)) <= 6, theme.id
+
+
+def test_every_point_cites_paragraphs_of_its_own_theme(corpus):
+    """A point rests on the theme's paragraphs, so `theme NAME` shows what it cites."""
+    for theme in corpus.themes:
+        own = {p.id for p in corpus.theme_paragraphs(theme.id)}
+        for point in theme.points:
+            for source in point.sources:
+                corpus.paragraph(source)  # resolves
+                assert source in own, f"{theme.id}: point cites {source}, which is not tagged with the theme"
+
+
+def test_every_cited_paragraph_says_the_themes_defining_words(corpus):
+    """Each paragraph a point cites contains at least one word of the theme's id, title or aliases."""
+    for theme in corpus.themes:
+        defining = themes.defining_words(theme)
+        for point in theme.points:
+            for source in point.sources:
+                said = set(words(corpus.paragraph(source).text))
+                assert defining & said, f"{theme.id}: ¶ {source} has none of {sorted(defining)}"
+
+
+def test_defining_words_check_can_fail(corpus):
+    """The check above is not vacuous: a theme's words are absent from unrelated paragraphs."""
+    afrika = themes.defining_words(corpus.theme("afrikaanse-unie"))
+    assert not afrika & set(words(corpus.paragraph("contraterrorisme-trip").text))
+
+
+def test_summary_says_so_where_a_missing_page_cuts_the_themes_text(corpus):
+    for theme in corpus.themes:
+        detail = themes.detail(corpus, theme)
+        if detail.gaps:
+            assert "ontbrek" in fold(theme.summary), f"{theme.id}: its text is cut but the summary does not say so"
+
+
+def test_no_name_belongs_to_two_themes(corpus):
+    owners: dict[str, set[str]] = {}
+    for theme in corpus.themes:
+        for name in (theme.id, theme.title, *theme.aliases):
+            owners.setdefault(key(name), set()).add(theme.id)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_aliases_are_dutch_and_english(corpus):
+    klimaat = {fold(a) for a in corpus.theme("klimaat").aliases}
+    assert {"climate", "water", "klimaatverandering"} <= klimaat
+
+
+# ── lookup ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("klimaat", "klimaat"),
+        ("climate", "klimaat"),
+        ("KLIMAAT", "klimaat"),
+        ("Klimaat en water", "klimaat"),
+        ("klim", "klimaat"),
+        ("Curaçao", "caribisch"),
+        ("curacao", "caribisch"),
+        ("Noord Korea", "sancties"),
+        ("north-korea", "sancties"),
+        ("2231", "sancties"),
+        ("honger", "conflictpreventie"),
+        ("hongersnood", "burgers"),
+        ("sdg", "sdg"),
+        ("UN reform", "vn-hervorming"),
+        ("veto", "raad"),
+        ("african union", "afrikaanse-unie"),
+        ("  rechtvaard  ", "rechtvaardigheid"),
+    ],
+)
+def test_find_by_id_title_alias_or_prefix(corpus, query, expected):
+    assert themes.find(corpus, query).id == expected
+
+
+def test_every_name_finds_its_theme(corpus):
+    for theme in corpus.themes:
+        for name in (theme.id, theme.title, *theme.aliases):
+            assert themes.find(corpus, name).id == theme.id
+
+
+
+
+def test_typo_suggests_the_theme(corpus):
+    with pytest.raises(themes.UnknownTheme) as caught:
+        themes.find(corpus, "klimat")
+    assert str(caught.value) == "Unknown theme 'klimat'. Did you mean: klimaat?"
+
+
+def test_ambiguous_prefix_names_each_theme_once(corpus):
+    with pytest.raises(themes.UnknownTheme) as caught:
+        themes.find(corpus, "kl")
+    error = caught.value
+    assert error.ambiguous
+    assert "klimaat" in error.suggestions
+    assert len(error.suggestions) == len({themes.find(corpus, s).id for s in error.suggestions})
+    assert str(error).startswith("Ambiguous theme 'kl'. Did you mean: ")
+
+
+def test_nonsense_points_to_the_list(corpus):
+    with pytest.raises(themes.UnknownTheme, match="Run 'vr2018 theme' for the list"):
+        themes.find(corpus, "qqqqqq")
+
+
+@given(st.text(max_size=30))
+def test_find_returns_a_theme_or_raises_unknown_theme(query):
+    from vr2018 import load_corpus
+
+    corpus = load_corpus()
+    try:
+        found = themes.find(corpus, query)
+    except themes.UnknownTheme as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert found in corpus.themes
+
+
+# ── what belongs to a theme ────────────────────────────────────────────────
+
+
+def test_detail_derives_paragraphs_motions_people_events(corpus):
+    detail = themes.detail(corpus, corpus.theme("myanmar"))
+    assert [p.id for p in detail.paragraphs] == ["myanmar-rohingya", "rule-of-law-icc"]
+    assert {m.id for m in detail.motions} == {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}
+    assert {p.id for p in detail.people} == {"kuzu", "van-den-hul"}
+    assert [e.date for e in detail.events] == ["2018-04"]
+    assert [(g.paragraph, g.cut) for g in detail.gaps] == [("myanmar-rohingya", "end")]
+
+
+def test_detail_names_a_section_with_only_its_heading(corpus):
+    detail = themes.detail(corpus, corpus.theme("vn-hervorming"))
+    assert [g.section for g in detail.gaps if g.section] == ["vn-hervormingen"]
+
+
+def test_detail_events_are_chronological(corpus):
+    for theme in corpus.themes:
+        dates = [e.sort_key for e in themes.detail(corpus, theme).events]
+        assert dates == sorted(dates)
+
+
+def test_first_sentence(corpus):
+    line = themes.first_sentence(corpus.theme("terrorisme").summary)
+    assert line == "Op het gebied van contraterrorisme boekte het Koninkrijk concrete resultaten."
+
+
+# ── completion ──────────────────────────────────────────────────────────────
+
+
+def test_complete_lists_theme_ids_with_titles(corpus):
+    assert themes.complete(corpus, "") == [(t.id, t.title) for t in corpus.themes]
+    assert themes.complete(corpus, "kl") == [("klimaat", "Klimaat en water")]
+    assert themes.complete(corpus, "s") == [("sancties", "Sancties en non-proliferatie"), ("sdg", "Duurzame Ontwikkelingsdoelen (SDG's)")]
+
+
+def test_complete_falls_back_to_one_word_aliases(corpus):
+    assert ("climate", "Klimaat en water") in themes.complete(corpus, "cli")
+    assert all(" " not in value for value, _ in themes.complete(corpus, "c"))
+    assert themes.complete(corpus, "zzz") == []
