@@ -37,7 +37,7 @@ def test_theme_by_any_name(invoke, name):
     out = result.stdout
     assert out.startswith("Klimaat en water  (klimaat)")
     assert "Points" in out and "[water-klimaat-expertise]" in out
-    assert "Rhuggenaath" in out and "2018-07-11*" in out
+    assert "Rhuggenaath" in out and "11 juli [2018]" in out
 
 
 def test_theme_shows_points_with_citations_motions_people_dates(invoke, corpus):
@@ -47,7 +47,7 @@ def test_theme_shows_points_with_citations_motions_people_dates(invoke, corpus):
         assert f"{n:>2}. {point.text} [{', '.join(point.sources)}]" in out
     assert "Motions" in out and "Kamerstuk 22 045, nr. 290" in out and "Kamerstuk 35 000; nr. XVII" in out
     assert "People" in out and "Van den Hul" in out
-    assert "Dates" in out and "2018-04" in out
+    assert "Dates" in out and "april 2018" in out
     assert "myanmar-rohingya is cut at its end by a missing page" in out
 
 

@@ -541,7 +541,9 @@ def _heading(title: str) -> Text:
 
 
 def _event_date(event: Any) -> str:
-    return event.date + ("*" if event.year_inferred else "")
+    from .reading import date_label
+
+    return date_label(event)
 
 
 def theme_list(corpus: Corpus, rows: list[tuple[Any, int, str]], crop: bool = False) -> RenderableType:
@@ -589,10 +591,10 @@ def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableTyp
         parts.append(_heading("Dates"))
         for event in detail.events:
             parts.append(Text.assemble(
-                "  ", (f"{_event_date(event):<11}", "bold"), " ", clean(event.label), " ", _ids([event.paragraph]),
+                "  ", (f"{_event_date(event):<18}", "bold"), " ", clean(event.label), " ", _ids([event.paragraph]),
             ))
         if any(e.year_inferred for e in detail.events):
-            parts.append(Text("  * year not in the letter: the year it looks back on", style=MUTED))
+            parts.append(Text("  [year] not in the letter: the year it looks back on", style=MUTED))
 
     parts.append(_heading("Paragraphs"))
     parts.append(Text.assemble("  ", _ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none")))
