@@ -133,6 +133,83 @@ def read(
         show(render.letter_view(corpus), page=True)
 
 
+@app.command()
+def search(
+    query: list[str] = typer.Argument(
+        ..., metavar="QUERY",
+        help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
+        'Put a "phrase in quotes" to require it.',
+    ),
+    limit: int = typer.Option(10, "--limit", "-n", help="Show at most this many paragraphs (1 or more)."),
+    theme: Optional[str] = typer.Option(
+        None, "--theme", "-t", help="Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions)."
+    ),
+    section: Optional[str] = typer.Option(None, "--section", help="Only paragraphs in this section (id or title)."),
+    full: bool = typer.Option(False, "--full", help="Print whole paragraphs instead of snippets."),
+    json_: bool = typer.Option(False, "--json", help="Print the hits as a JSON array, best first."),
+) -> None:
+    """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
+
+    Hits come best first with their section, paragraph id and a snippet in
+    which the matching words are bold and underlined. A quoted phrase must
+    appear as written (case and accents aside). Exit status 1 when nothing
+    matches, with suggestions where the letter has something close.
+
+    \b
+    Examples:
+      vr2018 search Rohingya
+      vr2018 search rohinga
+      vr2018 search noord korea sancties
+      vr2018 search "human trafficking" --json
+      vr2018 search '"nucleaire deal"' --full
+      vr2018 search veiligheid --theme klimaat -n 3
+    """
+    from . import render
+    from .output import NOTHING_FOUND
+    from .search import QueryError, section_names, theme_names
+    from .search import search as run_search
+    from .text import resolve
+
+    text = " ".join(query)
+    if not text.strip():
+        fail("empty query: give one or more words to search for")
+    if limit < 1:
+        fail(f"--limit must be 1 or more (got {limit})")
+    corpus = _corpus()
+    theme_id = section_id = None
+    if theme is not None:
+        names = theme_names(corpus)
+        theme_id, close = resolve(theme, names)
+        close = list({names[n]: n for n in reversed(close)}.values())[::-1]  # one name per theme
+        if theme_id is None:
+            fail(f"unknown theme '{theme}'" + _did_you_mean(close, "vr2018 theme"))
+    if section is not None:
+        section_id, close = resolve(section, section_names(corpus))
+        if section_id is None:
+            fail(f"unknown section '{section}'" + _did_you_mean(close, "vr2018 read"))
+    try:
+        results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id)
+    except QueryError as exc:
+        fail(f"{exc}: '{text}'")
+    if json_:
+        emit_json(render.search_json(corpus, results))
+    elif results.hits:
+        show(render.search_view(corpus, results, full=full))
+    if not results.hits:
+        where = f" in theme '{corpus.theme(theme_id).title}'" if theme_id else ""
+        where += f" in section '{corpus.section(section_id).title}'" if section_id else ""
+        hint = ""
+        if results.suggestions:
+            hint = "; did you mean " + " or ".join(f"'{s}'" for s in results.suggestions) + "?"
+        fail(f"nothing found for '{text}'{where}{hint}", NOTHING_FOUND)
+
+
+def _did_you_mean(names: list[str], listing: str) -> str:
+    if names:
+        return "; did you mean " + " or ".join(f"'{n}'" for n in names) + "?"
+    return f" (see '{listing}')"
+
+
 def main() -> None:
     """The console script's entry point."""
     app()
