@@ -133,13 +133,17 @@ def read(
         show(render.letter_view(corpus), page=True)
 
 
+# Typer's defaults are declarations, built once (the variadic QUERY argument).
+_QUERY = typer.Argument(
+    ..., metavar="QUERY",
+    help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
+    'Put a "phrase in quotes" to require it.',
+)
+
+
 @app.command()
 def search(
-    query: list[str] = typer.Argument(
-        ..., metavar="QUERY",
-        help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
-        'Put a "phrase in quotes" to require it.',
-    ),
+    query: list[str] = _QUERY,
     limit: int = typer.Option(10, "--limit", "-n", help="Show at most this many paragraphs (1 or more)."),
     theme: Optional[str] = typer.Option(
         None, "--theme", "-t", help="Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions)."

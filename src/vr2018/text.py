@@ -146,9 +146,10 @@ STOPWORDS = frozenset({
     "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft", "hebben", "had",
     "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er", "hij", "zij", "we",
     "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals", "waar", "wat", "wie",
-    "hoe", "welke", "onder", "tegen", "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with",
-    "by", "from", "as", "is", "are", "was", "were", "be", "been", "that", "this", "these", "those", "it", "its",
-    "into", "about", "which", "who", "what", "how", "than",
+    "hoe", "welke", "onder", "tegen",
+    # English (of, in, is, was: above)
+    "the", "a", "an", "and", "or", "on", "at", "to", "for", "with", "by", "from", "as", "are", "were", "be", "been",
+    "that", "this", "these", "those", "it", "its", "into", "about", "which", "who", "what", "how", "than",
 })
 
 _VOWELS = frozenset("aeiouy")
