@@ -22,9 +22,11 @@ How a query is answered
    letters, 2 beyond) against words of about the same length. Each kind of
    match has a weight below 1 so exact words rank first.
 4. Paragraphs are scored with BM25 per concept (best alternative, best
-   variant), multiplied by the share of concepts they match, plus a
-   proximity bonus when the concepts stand close together and a small bonus
-   when every match is exact.
+   variant; one idf per query word over all its variants, as for synonyms),
+   multiplied by the share of concepts they match, plus a proximity bonus
+   when the concepts stand close together, a phrase bonus when they stand
+   side by side in the query's order, and a small bonus when every match is
+   exact.
 
 Cost grows with the vocabulary and with the postings of the words matched,
 not with the length of the text.
@@ -63,7 +65,8 @@ WEIGHT = {
 }
 GLOSSARY_WEIGHT = 0.9  # the letter's words for a glossary key (an English word, a variant)
 LITERAL_WEIGHT = 1.0  # the words of a glossary key themselves
-PROXIMITY_BONUS = 0.35
+PROXIMITY_BONUS = 0.5
+PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
 EXACT_BONUS = 0.1
 MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
 MIN_INFIX = 5
@@ -296,11 +299,14 @@ def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float
         if len(needle) >= MIN_AFFIX:
             for candidate, kind in _affixes(index, needle):
                 add(candidate, kind)
-    if len(word) >= 2 * MIN_AFFIX:  # a compound of vocabulary words: klimaatbeleid → klimaat
-        for cut in range(MIN_AFFIX, len(word) - MIN_AFFIX + 1):
-            for part in (word[:cut], word[cut:]):
-                if part in index.postings and part not in STOPWORDS:
-                    add(part, "part")
+    # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
+    # mensenhandelaar → mensenhandel.
+    for cut in range(MIN_AFFIX, len(word) - 1):
+        if word[:cut] in index.postings and word[:cut] not in STOPWORDS:
+            add(word[:cut], "part")
+    for cut in range(2, len(word) - MIN_INFIX + 1):
+        if word[cut:] in index.postings and word[cut:] not in STOPWORDS:
+            add(word[cut:], "part")
     if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
         for candidate, distance in fuzzy(index, word):
             add(candidate, "fuzzy1" if distance <= 1 else "fuzzy2")
@@ -447,9 +453,14 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
             word_scores: list[dict[int, tuple[float, bool, set[str]]]] = []
             for word in alternative:
                 scores: dict[int, tuple[float, bool, set[str]]] = {}
-                for candidate, (weight, kind) in variants(word, typos or alt_weight != LITERAL_WEIGHT).items():
+                found = variants(word, typos or alt_weight != LITERAL_WEIGHT)
+                # One idf for the word and all its variants, from the paragraphs any of them is in
+                # (as for synonyms): a rare compound must not outrank the exact, common word.
+                df = len(set().union(*(index.postings[c] for c in found))) if len(found) > 1 else (
+                    len(index.postings[next(iter(found))]) if found else 0)
+                idf = math.log(1 + (N - df + 0.5) / (df + 0.5))
+                for candidate, (weight, kind) in found.items():
                     docs = index.postings[candidate]
-                    idf = math.log(1 + (N - len(docs) + 0.5) / (len(docs) + 0.5))
                     exact = kind in ("exact", "stem") and alt_weight == LITERAL_WEIGHT
                     for doc, positions in docs.items():
                         if allow is not None and doc not in allow:
@@ -488,7 +499,9 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         for i in matched:
             words_here |= per_concept[i][doc][2]
         if len(matched) > 1:
-            score += PROXIMITY_BONUS * base * _proximity(index, doc, [per_concept[i][doc][2] for i in matched])
+            groups = [per_concept[i][doc][2] for i in matched]
+            score += PROXIMITY_BONUS * base * _proximity(index, doc, groups)
+            score += PHRASE_BONUS * base * _in_order(index, doc, groups)
         exact = all(per_concept[i][doc][1] for i in matched)
         if exact:
             score += EXACT_BONUS * base
@@ -515,6 +528,16 @@ def _has_phrase(index: Index, doc: int, phrase: tuple[str, ...]) -> bool:
         return False
     following = [set(p) for p in lists[1:]]
     return any(all(start + k + 1 in following[k] for k in range(len(following))) for start in lists[0])
+
+
+def _in_order(index: Index, doc: int, groups: list[set[str]]) -> float:
+    """The share of consecutive query concepts that stand next to each other, in order, somewhere."""
+    def positions(group: set[str]) -> set[int]:
+        return {p for word in group for p in index.postings[word][doc]}
+
+    placed = [positions(g) for g in groups]
+    pairs = sum(1 for a, b in zip(placed, placed[1:]) if any(p + 1 in b for p in a))
+    return pairs / (len(groups) - 1)
 
 
 def _proximity(index: Index, doc: int, groups: list[set[str]]) -> float:

@@ -24,7 +24,9 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to translate or decompose
         return text.lower()
     text = text.translate(_DASHES).translate(_QUOTES)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decompose before and after case-folding: compatibility forms such as
+    # '𝕊' only become a cased letter once decomposed.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
