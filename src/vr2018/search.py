@@ -70,6 +70,7 @@ PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
 EXACT_BONUS = 0.1
 MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
 MIN_INFIX = 5
+MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 
 _QUOTED = re.compile(r'"([^"]*)"')
 
@@ -160,12 +161,13 @@ class Index(_Record):
 
     __slots__ = (
         "avgdl", "blob", "by_length", "ends_at", "glossary", "glossary_longest", "glossary_stems", "lengths",
-        "paragraphs", "postings", "starts", "starts_at", "stems", "surface", "vocabulary",
+        "norms", "paragraphs", "postings", "starts", "starts_at", "stems", "surface", "vocabulary",
     )
 
     paragraphs: tuple[Paragraph, ...]
     postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
     lengths: list[int]
+    norms: list[float]  # BM25's length normalisation per paragraph
     starts_at: list[array]  # per paragraph: where each token starts in its text
     ends_at: list[array]  # … and where it ends
     avgdl: float
@@ -226,7 +228,8 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     by_length: dict[int, list[str]] = {}
     stems: dict[str, list[str]] = {}
     for word in vocabulary:
-        by_length.setdefault(len(word), []).append(word)
+        if not word.isdigit():  # numbers are never typo-matched
+            by_length.setdefault(len(word), []).append(word)
         stems.setdefault(stem(word), []).append(word)
     entries: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for key, values in (glossary or {}).items():
@@ -242,13 +245,15 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
             if value_words and value_words not in bucket:
                 bucket.append(value_words)
     glossary_stems = {tuple(stem(w) for w in key): key for key in entries}
+    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
     return Index(
         paragraphs=tuple(paragraphs),
         postings=postings,
         lengths=lengths,
+        norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
         starts_at=starts_at,
         ends_at=ends_at,
-        avgdl=(sum(lengths) / len(lengths)) if lengths else 1.0,
+        avgdl=avgdl,
         vocabulary=vocabulary,
         blob="".join(blob_parts),
         starts=starts,
@@ -295,10 +300,17 @@ def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float
     root = stem(word)
     for candidate in index.stems.get(root, ()):
         add(candidate, "stem")
+    affixes: dict[str, str] = {}
     for needle in dict.fromkeys((word, root)):
         if len(needle) >= MIN_AFFIX:
             for candidate, kind in _affixes(index, needle):
-                add(candidate, kind)
+                if candidate not in affixes or WEIGHT[kind] > WEIGHT[affixes[candidate]]:
+                    affixes[candidate] = kind
+    if len(affixes) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
+        keep = sorted(affixes, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
+        affixes = {c: affixes[c] for c in keep}
+    for candidate, kind in affixes.items():
+        add(candidate, kind)
     # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
     # mensenhandelaar → mensenhandel.
     for cut in range(MIN_AFFIX, len(word) - 1):
@@ -317,7 +329,9 @@ def _affixes(index: Index, needle: str) -> Iterable[tuple[str, str]]:
     """Vocabulary words that start with, end with or contain ``needle`` (one C-speed scan)."""
     blob, starts, vocabulary = index.blob, index.starts, index.vocabulary
     at = blob.find(needle)
-    while at != -1:
+    budget = 8 * MAX_AFFIXES  # enough to choose the closest from; a huge vocabulary is not walked
+    while at != -1 and budget:
+        budget -= 1
         i = bisect.bisect_right(starts, at) - 1
         candidate = vocabulary[i]
         if candidate != needle:
@@ -344,8 +358,10 @@ def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tu
     if not limit:
         return []
     if pool is None:
-        pool = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in index.by_length.get(n, ())]
-    candidates = [w for w in pool if not w.isdigit()]
+        pool = []
+        for n in range(len(word) - limit, len(word) + limit + 1):
+            pool += index.by_length.get(n, ())
+    candidates = pool if isinstance(pool, list) else list(pool)
     if not candidates:
         return []
     from rapidfuzz import process
@@ -407,7 +423,7 @@ def _is_filler(concept: Concept) -> bool:
 
 def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], float]]:
     """A misspelt glossary word ('starvaton'): the letter's words for the closest key."""
-    singles = [key[0] for key in index.glossary if len(key) == 1]
+    singles = [key[0] for key in index.glossary if len(key) == 1 and not key[0].isdigit()]
     out = []
     for key, distance in fuzzy(index, word, pool=singles):
         weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
@@ -424,7 +440,6 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         raise ValueError("limit must be at least 1")
     concepts, phrases = parse(index, query)
     allow = set(allowed) if allowed is not None else None
-    N = index.size
     expansions: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
 
     def variants(word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
@@ -442,70 +457,70 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
                 alternatives += _fuzzy_glossary(index, word)
         resolved.append(Concept(label=concept.label, alternatives=tuple(alternatives)))
 
-    # concept → paragraph → (score, exact?, the vocabulary words that matched there)
-    per_concept: list[dict[int, tuple[float, bool, set[str]]]] = []
+    # Pass 1, floats only: each concept's BM25 score per paragraph (best alternative).
+    # A glossary key's own words are not typo-matched: the glossary says what they mean.
+    per_concept: list[dict[int, float]] = []
+    best_alternative: list[dict[int, int]] = []
     for concept in resolved:
-        best: dict[int, tuple[float, bool, set[str]]] = {}
-        # A glossary key's own words are not typo-matched: the glossary says what they mean.
         typos = len(concept.alternatives) == 1
-        for alternative, alt_weight in concept.alternatives:
+        best: dict[int, float] = {}
+        chosen: dict[int, int] = {}
+        for a, (alternative, alt_weight) in enumerate(concept.alternatives):
             n_words = len(alternative)
-            word_scores: list[dict[int, tuple[float, bool, set[str]]]] = []
+            sums: dict[int, float] = {}
+            counts: dict[int, int] = {}
             for word in alternative:
-                scores: dict[int, tuple[float, bool, set[str]]] = {}
-                found = variants(word, typos or alt_weight != LITERAL_WEIGHT)
-                # One idf for the word and all its variants, from the paragraphs any of them is in
-                # (as for synonyms): a rare compound must not outrank the exact, common word.
-                df = len(set().union(*(index.postings[c] for c in found))) if len(found) > 1 else (
-                    len(index.postings[next(iter(found))]) if found else 0)
-                idf = math.log(1 + (N - df + 0.5) / (df + 0.5))
-                for candidate, (weight, kind) in found.items():
-                    docs = index.postings[candidate]
-                    exact = kind in ("exact", "stem") and alt_weight == LITERAL_WEIGHT
-                    for doc, positions in docs.items():
-                        if allow is not None and doc not in allow:
-                            continue
-                        tf = len(positions)
-                        norm = K1 * (1 - B + B * index.lengths[doc] / index.avgdl)
-                        value = weight * idf * tf * (K1 + 1) / (tf + norm)
-                        held = scores.get(doc)
-                        if held is None:
-                            scores[doc] = (value, exact, {candidate})
-                        else:
-                            held[2].add(candidate)
-                            if held[0] < value:
-                                scores[doc] = (value, exact, held[2])
-                word_scores.append(scores)
-            docs_here = set().union(*word_scores) if word_scores else set()
-            for doc in docs_here:
-                present = [s[doc] for s in word_scores if doc in s]
-                total = sum(v for v, _, _ in present) / n_words
-                value = alt_weight * total * len(present) / n_words
-                exact = all(e for _, e, _ in present) and len(present) == n_words
-                if doc not in best or best[doc][0] < value:
-                    best[doc] = (value, exact, set().union(*(c for _, _, c in present)))
+                scores = _word_scores(index, variants(word, typos or alt_weight != LITERAL_WEIGHT))
+                for doc, value in scores.items():
+                    sums[doc] = sums.get(doc, 0.0) + value
+                    counts[doc] = counts.get(doc, 0) + 1
+            for doc, total in sums.items():
+                value = alt_weight * total * counts[doc] / (n_words * n_words)
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+                    chosen[doc] = a
         per_concept.append(best)
+        best_alternative.append(chosen)
 
     candidates = set().union(*per_concept) if per_concept else set()
+    if allow is not None:
+        candidates &= allow
     if phrases:
         candidates = {doc for doc in candidates if all(_has_phrase(index, doc, p) for p in phrases)}
     n_concepts = len(resolved)
-    ranked: list[tuple[float, int, tuple[int, ...], bool, set[str]]] = []
+    base: dict[int, float] = {}
+    coverage: dict[int, tuple[int, ...]] = {}
     for doc in candidates:
-        matched = tuple(i for i, best in enumerate(per_concept) if doc in best)
-        base = sum(per_concept[i][doc][0] for i in matched)
-        score = base * len(matched) / n_concepts
-        words_here: set[str] = set()
+        matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
+        coverage[doc] = matched
+        base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+
+    # Pass 2, for a short-list only: what matched where, proximity, phrase and exact bonuses.
+    # The bonuses add at most (PROXIMITY + PHRASE + EXACT) x the base, so a paragraph
+    # outside a generous short-list cannot reach the top ``limit``.
+    shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (base[d], -d))
+    ranked: list[tuple[float, int, tuple[int, ...], bool, set[str]]] = []
+    for doc in shortlist:
+        matched = coverage[doc]
+        raw = sum(per_concept[i][doc] for i in matched)
+        groups: list[set[str]] = []
+        exact = True
         for i in matched:
-            words_here |= per_concept[i][doc][2]
+            alternative, alt_weight = resolved[i].alternatives[best_alternative[i][doc]]
+            typos = len(resolved[i].alternatives) == 1 or alt_weight != LITERAL_WEIGHT
+            here: set[str] = set()
+            for word in alternative:
+                present = {c: kind for c, (_, kind) in variants(word, typos).items() if doc in index.postings[c]}
+                here.update(present)
+                exact = exact and alt_weight == LITERAL_WEIGHT and any(k in ("exact", "stem") for k in present.values())
+            groups.append(here)
+        score = base[doc]
         if len(matched) > 1:
-            groups = [per_concept[i][doc][2] for i in matched]
-            score += PROXIMITY_BONUS * base * _proximity(index, doc, groups)
-            score += PHRASE_BONUS * base * _in_order(index, doc, groups)
-        exact = all(per_concept[i][doc][1] for i in matched)
+            score += PROXIMITY_BONUS * raw * _proximity(index, doc, groups)
+            score += PHRASE_BONUS * raw * _in_order(index, doc, groups)
         if exact:
-            score += EXACT_BONUS * base
-        ranked.append((score, doc, matched, exact, words_here))
+            score += EXACT_BONUS * raw
+        ranked.append((score, doc, matched, exact, set().union(*groups)))
     top = heapq.nlargest(limit, ranked, key=lambda r: (r[0], -r[1]))
     hits = tuple(
         _hit(index, doc, score, tuple(resolved[i].label for i in matched), exact, words_here)
@@ -516,9 +531,34 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         terms=tuple(c.label for c in resolved),
         phrases=tuple(" ".join(p) for p in phrases),
         hits=hits,
-        total=len(ranked),
+        total=len(candidates),
         suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
     )
+
+
+def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int, float]:
+    """BM25 of one query word per paragraph: the best of its variants, each weighted by its kind.
+
+    The word and its variants share one idf, from the most frequent of them
+    (as for synonyms), so a rare compound or typo match cannot outrank the
+    exact, common word.
+    """
+    if not found:
+        return {}
+    postings, norms = index.postings, index.norms
+    df = max(len(postings[c]) for c in found)
+    n = len(index.paragraphs)
+    idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+    scores: dict[int, float] = {}
+    get = scores.get
+    for candidate, (weight, _) in found.items():
+        factor = weight * idf * (K1 + 1)
+        for doc, positions in postings[candidate].items():
+            tf = len(positions)
+            value = factor * tf / (tf + norms[doc])
+            if value > get(doc, 0.0):
+                scores[doc] = value
+    return scores
 
 
 def _has_phrase(index: Index, doc: int, phrase: tuple[str, ...]) -> bool:
