@@ -6,6 +6,7 @@ Every failure is one line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, Optional
 
@@ -53,6 +54,11 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             _quiet_closed_pipe()
             code = 0
+        except Exception as exc:  # a bug of ours: still one line, never a traceback
+            if os.environ.get("VR2018_DEBUG"):
+                raise
+            message(f"internal error: {type(exc).__name__}: {exc} (set VR2018_DEBUG=1 for the traceback)")
+            code = BAD_USAGE
         if standalone_mode:
             sys.exit(code)
         return code
@@ -60,8 +66,6 @@ class _Group(TyperGroup):
 
 def _quiet_closed_pipe() -> None:
     """stdout was closed by the reader (`vr2018 read | head`): leave quietly."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -184,8 +188,11 @@ def _complete_theme(incomplete: str) -> list:
         return []
 
 
-def _did_you_mean(suggestions: list) -> str:
-    return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+def _did_you_mean(suggestions: list, listing: str = "") -> str:
+    """'; did you mean: a, b?' or, with nothing close, where to look ('vr2018 theme')."""
+    if suggestions:
+        return f"; did you mean: {', '.join(suggestions)}?"
+    return f" (see '{listing}')" if listing else ""
 
 
 def _paragraph(corpus: Any, query: str) -> Any:
@@ -531,6 +538,74 @@ def refs(
     else:
         show(render.references_view(corpus, references))
 
+
+
+# Typer's defaults are declarations, built once (the variadic QUERY argument).
+_QUERY = typer.Argument(
+    ..., metavar="QUERY",
+    help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
+    'Put a "phrase in quotes" to require it.',
+)
+
+
+@app.command()
+def search(
+    query: list[str] = _QUERY,
+    limit: int = typer.Option(10, "--limit", "-n", help="Show at most this many paragraphs (1 or more)."),
+    theme: Optional[str] = typer.Option(
+        None, "--theme", "-t", help="Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions)."
+    ),
+    section: Optional[str] = typer.Option(None, "--section", help="Only paragraphs in this section (id or title)."),
+    full: bool = typer.Option(False, "--full", help="Print whole paragraphs instead of snippets."),
+    json_: bool = typer.Option(False, "--json", help="Print the hits as a JSON array, best first."),
+) -> None:
+    """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
+
+    Hits come best first with their section, paragraph id and a snippet in
+    which the matching words are bold and underlined. A quoted phrase must
+    appear as written (case and accents aside). Exit status 1 when nothing
+    matches, with suggestions where the letter has something close.
+
+    \b
+    Examples:
+      vr2018 search Rohingya
+      vr2018 search rohinga
+      vr2018 search noord korea sancties
+      vr2018 search "human trafficking" --json
+      vr2018 search '"nucleaire deal"' --full
+      vr2018 search veiligheid --theme klimaat -n 3
+    """
+    from . import render
+    from .output import NOTHING_FOUND
+    from .search import QueryError, section_names
+    from .search import search as run_search
+    from .text import resolve
+
+    text = " ".join(query)
+    if not text.strip():
+        fail("empty query: give one or more words to search for")
+    if limit < 1:
+        fail(f"--limit must be 1 or more (got {limit})")
+    corpus = _corpus()
+    theme_id = section_id = None
+    if theme is not None:
+        theme_id = _theme(corpus, theme).id
+    if section is not None:
+        section_id, close = resolve(section, section_names(corpus))
+        if section_id is None:
+            fail(f"unknown section '{section}'" + _did_you_mean(close, f"{PROG} read"))
+    try:
+        results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id)
+    except QueryError as exc:
+        fail(f"{exc}: '{text}'")
+    if json_:
+        emit_json(render.search_json(corpus, results))
+    elif results.hits:
+        show(render.search_view(corpus, results, full=full))
+    if not results.hits:
+        where = f" in theme '{corpus.theme(theme_id).title}'" if theme_id else ""
+        where += f" in section '{corpus.section(section_id).title}'" if section_id else ""
+        fail(f"nothing found for '{text}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
 
 
 def main() -> None:

@@ -758,3 +758,122 @@ def references_view(corpus: Corpus, references: Any) -> RenderableType:
             else:
                 parts.append(Text("  no official link: the letter gives no document number", style=MUTED))
     return Group(*parts)
+
+
+# ── search ──────────────────────────────────────────────────────────────────
+
+HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
+SNIPPET_CHARS = 240
+SNIPPET_LEAD = 70  # characters of context before the first highlighted word
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]], start: int = 0,
+                end: int | None = None) -> Text:
+    """``text[start:end]`` as Rich text with the spans in bold and underlined."""
+    end = len(text) if end is None else end
+    out = Text()
+    at = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        if s > at:
+            out.append(clean(text[at:s]))
+        out.append(clean(text[s:e]), style=HIGHLIGHT)
+        at = e
+    if at < end:
+        out.append(clean(text[at:end]))
+    return out
+
+
+def snippet_window(text: str, spans: tuple[tuple[int, int], ...], width: int = SNIPPET_CHARS) -> tuple[int, int]:
+    """Where to cut a snippet of about ``width`` characters: around the most matches, on word boundaries."""
+    if len(text) <= width:
+        return 0, len(text)
+    best_start, best_count = 0, -1
+    for anchor, _ in spans or ((0, 0),):
+        count = sum(1 for s, e in spans if s >= anchor and e <= anchor + width - SNIPPET_LEAD)
+        if count > best_count:
+            best_start, best_count = anchor, count
+    start = max(0, best_start - SNIPPET_LEAD)
+    end = min(len(text), start + width)
+    if end == len(text):
+        start = max(0, end - width)
+    if start > 0:
+        space = text.find(" ", start, best_start)
+        start = space + 1 if space != -1 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def snippet_text(paragraph: Paragraph, spans: tuple[tuple[int, int], ...], full: bool = False) -> Text:
+    """The snippet (or whole paragraph) with matches highlighted, '…' where shortened, '[…]' where a page is missing."""
+    text = paragraph.text
+    start, end = (0, len(text)) if full else snippet_window(text, spans)
+    out = Text()
+    if paragraph.cut == "start" and start == 0:
+        out.append("[…] ", style=GAP_STYLE)
+    if start > 0:
+        out.append("…", style=MUTED)
+    out.append_text(highlighted(text, spans, start, end))
+    if end < len(text):
+        out.append("…", style=MUTED)
+    if paragraph.cut == "end":
+        out.append(" […]", style=GAP_STYLE)
+    return out
+
+
+def search_view(corpus: Corpus, results: Any, full: bool = False) -> RenderableType:
+    """Hits best first: rank, paragraph id, section, score; the snippet; what matched."""
+    parts: list[RenderableType] = []
+    for rank, hit in enumerate(results.hits, 1):
+        paragraph = hit.paragraph
+        head = Text.assemble(
+            (f"{rank}. ", "bold"),
+            ("¶ ", MUTED),
+            (paragraph.id, ID_STYLE),
+            ("  ", ""),
+            (clean(corpus.section_title(paragraph)), HEADING_STYLE),
+            (f"  score {hit.score:.2f}", MUTED),
+        )
+        parts.append(head)
+        parts.append(snippet_text(paragraph, hit.spans, full))
+        notes = Text("matched: " + ", ".join(clean(m) for m in hit.matches), style=MUTED)
+        if paragraph.cut:
+            where = "ends" if paragraph.cut == "end" else "starts"
+            notes.append(f" · [the paragraph {where} at a missing page]", style=MUTED)
+        parts.append(notes)
+        parts.append(Text())
+    shown = len(results.hits)
+    summary = f"{shown} of {results.total} matching paragraph{'s' if results.total != 1 else ''}"
+    summary += " · query read as: " + "; ".join(results.terms)
+    if results.phrases:
+        summary += " · phrase: " + "; ".join(f'"{p}"' for p in results.phrases)
+    parts.append(plain(summary, MUTED))
+    return Group(*parts)
+
+
+def snippet_plain(paragraph: Paragraph, spans: tuple[tuple[int, int], ...]) -> str:
+    return snippet_text(paragraph, spans).plain
+
+
+def search_json(corpus: Corpus, results: Any) -> list[dict[str, Any]]:
+    """One object per hit, best first: search fields, then the paragraph as `read --json` gives it."""
+    out = []
+    for rank, hit in enumerate(results.hits, 1):
+        record = {
+            "rank": rank,
+            "id": hit.paragraph.id,
+            "score": hit.score,
+            "matches": list(hit.matches),
+            "terms": list(hit.terms),
+            "exact": hit.exact,
+            "spans": [[s, e] for s, e in hit.spans],
+            "snippet": snippet_plain(hit.paragraph, hit.spans),
+        }
+        for key, value in paragraph_json(corpus, hit.paragraph).items():
+            record.setdefault(key, value)
+        out.append(record)
+    return out

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = dict.fromkeys(map(ord, "‘’‚‛′"), "'") | dict.fromkeys(map(ord, "“”„‟″"), '"')
@@ -19,8 +21,12 @@ _WORD = re.compile(r"[0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, with plain dashes and quotes: 'Curaçao' → 'curacao'."""
+    if text.isascii():  # nothing to translate or decompose
+        return text.lower()
     text = text.translate(_DASHES).translate(_QUOTES)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decompose before and after case-folding: compatibility forms such as
+    # '𝕊' only become a cased letter once decomposed.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -100,3 +106,118 @@ def near(word: str, candidates: Iterable[str]) -> bool:
                     if Levenshtein.distance(wanted, cand[start : start + size], score_cutoff=1) <= 1:
                         return True
     return False
+
+
+# ── Tokens with their place in the text (search index and highlighting) ────
+
+
+class Token(NamedTuple):
+    """A folded word and where it stands in the original text (``text[start:end]``)."""
+
+    word: str
+    start: int
+    end: int
+
+
+_CHUNK = re.compile(r"\S+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_JOINERS = frozenset("-/")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` as :func:`words` finds them, each with its span in ``text``.
+
+    ``[t.word for t in tokens(s)] == words(s)`` for any ``s``; the spans point
+    into the original, unfolded text, so a match can be highlighted there.
+    """
+    if text.isascii():
+        return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+    special = {c: _fold_char(c) for c in set(_NON_ASCII.findall(text))}
+    if all(len(f) == 1 for f in special.values()):  # the usual case: one character folds to one
+        folded = _NON_ASCII.sub(lambda m: special[m.group()], text).lower()
+        return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    out: list[Token] = []
+    for chunk in _CHUNK.finditer(text):  # 'ß' → 'ss', a bare accent → '': map offsets back
+        piece, base = chunk.group(), chunk.start()
+        folded_chars: list[str] = []
+        origin: list[int] = []  # folded character i comes from piece[origin[i]]
+        for i, char in enumerate(piece):
+            f = _fold_char(char)
+            folded_chars.append(f)
+            origin.extend([i] * len(f))
+        for m in _WORD.finditer("".join(folded_chars)):
+            start, end = origin[m.start()], origin[m.end() - 1] + 1
+            while end < len(piece) and not folded_chars[end]:  # trailing combining accents
+                end += 1
+            out.append(Token(m.group(), base + start, base + end))
+    return out
+
+
+def compounds(text: str, found: list[Token] | None = None) -> list[Token]:
+    """Words joined by a hyphen or slash, run together: 'Noord-Korea' → 'noordkorea'.
+
+    A user who types "noordkorea" or "sanctieontduiking" finds the hyphenated
+    form; the span covers both parts.
+    """
+    found = tokens(text) if found is None else found
+    out = []
+    for left, right in zip(found, found[1:]):
+        if right.start - left.end == 1 and text[left.end] in _JOINERS:
+            out.append(Token(left.word + right.word, left.start, right.end))
+    return out
+
+
+# ── Dutch: stop words and a light stemmer ───────────────────────────────────
+
+# Function words (Dutch and English) that say nothing about what a paragraph
+# is about; a query keeps them only for phrases, or when it has nothing else.
+STOPWORDS = frozenset({
+    "de", "het", "een", "en", "of", "in", "op", "te", "ten", "ter", "van", "voor", "met", "aan", "om", "dat", "die",
+    "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft", "hebben", "had",
+    "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er", "hij", "zij", "we",
+    "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals", "waar", "wat", "wie",
+    "hoe", "welke", "onder", "tegen",
+    # English (of, in, is, was: above)
+    "the", "a", "an", "and", "or", "on", "at", "to", "for", "with", "by", "from", "as", "are", "were", "be", "been",
+    "that", "this", "these", "those", "it", "its", "into", "about", "which", "who", "what", "how", "than",
+})
+
+_VOWELS = frozenset("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A light Dutch stemmer for folded words: inflections and plurals to one form.
+
+    'sancties' and 'sanctie' → 'sancti'; 'mensenhandelaren' and
+    'mensenhandelaar' → 'mensenhandelar'; 'conflicten' → 'conflict';
+    'wapens' and 'wapen' → 'wap'. Numbers and words of up to three letters
+    are left alone. It is deliberately conservative (no derivational
+    suffixes): compounds and derivations are found by prefix matching instead.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        w = w[:-1]  # plural -s: then as the singular (wapens → wapen → wap)
+    if w.endswith("heden"):
+        w = w[:-5] + "heid"
+    elif w.endswith("en") and len(w) > 4:
+        w = w[:-2]
+        if w[-1] == "v":
+            w = w[:-1] + "f"
+        elif w[-1] == "z":
+            w = w[:-1] + "s"
+    elif w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    # undouble: a doubled final consonant (bommen → bomm → bom) or a long
+    # vowel in the last syllable (handelaren → handelar, handelaar → handelar)
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] not in _VOWELS and w[-2] == w[-3] and w[-2] in "aeou":
+        w = w[:-2] + w[-1]
+    return w

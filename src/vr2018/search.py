@@ -1,0 +1,682 @@
+"""Search the letter: an inverted index over folded words and a forgiving query.
+
+Pure functions and data: no I/O, no Rich, no Typer.
+
+How a query is answered
+-----------------------
+1. The index (built once per corpus, :func:`index_for`) maps every folded word
+   of every paragraph, and every hyphen/slash compound run together
+   ("Noord-Korea" → ``noordkorea``), to the paragraphs and positions where it
+   stands. Its vocabulary is kept sorted, by length, by stem, and as one
+   newline-joined string so that prefix, suffix and infix look-ups run in C.
+2. The query is folded and tokenised with the same :mod:`vr2018.text`
+   functions. Quoted parts are phrases that must appear. Runs of words that are
+   a glossary key ("water scarcity", "security council") become one *concept*
+   whose alternatives are the letter's words for it; every other word is a
+   concept of its own. Stop words are dropped unless they are all there is.
+3. Each word is matched against the **vocabulary**, never against the text:
+   exactly, by stem (sancties ↔ sanctie), as the start, head or middle of a
+   compound (sanctie → sanctiecomité, embargo → wapenembargo, honger →
+   uithongering), as a compound of vocabulary words, and, only when nothing
+   matches exactly or by stem, by RapidFuzz edit distance (1 edit up to seven
+   letters, 2 beyond) against words of about the same length. Each kind of
+   match has a weight below 1 so exact words rank first.
+4. Paragraphs are scored with BM25 per concept (best alternative, best
+   variant; one idf per query word over all its variants, as for synonyms),
+   multiplied by the share of concepts they match, plus a proximity bonus
+   when the concepts stand close together, a phrase bonus when they stand
+   side by side in the query's order, and a small bonus when every match is
+   exact.
+
+Cost grows with the vocabulary and with the postings of the words matched,
+not with the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import math
+import re
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from .text import STOPWORDS, compounds, fold, stem, suggest, tokens, words
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Paragraph
+
+# BM25 parameters (the usual defaults).
+K1 = 1.2
+B = 0.75
+
+# How much a match of each kind is worth, relative to the exact word.
+WEIGHT = {
+    "exact": 1.0,
+    "stem": 0.9,  # sancties ↔ sanctie
+    "prefix": 0.7,  # the query starts a compound: sanctie → sanctiecomite
+    "suffix": 0.7,  # the query is a compound's head: embargo → wapenembargo
+    "infix": 0.5,  # honger → uithongering
+    "part": 0.45,  # a vocabulary word is part of the query: klimaatbeleid → klimaat
+    "fuzzy1": 0.6,  # one edit: rohinga → rohingya
+    "fuzzy2": 0.4,  # two edits, only in words of eight letters or more
+}
+GLOSSARY_WEIGHT = 0.9  # the letter's words for a glossary key (an English word, a variant)
+LITERAL_WEIGHT = 1.0  # the words of a glossary key themselves
+PROXIMITY_BONUS = 0.5
+PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
+EXACT_BONUS = 0.1
+MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
+MIN_INFIX = 5
+MAX_AFFIXES = 40  # compounds one query word may stand for, at most
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+class QueryError(ValueError):
+    """The query has nothing to search for (empty, blank, or no letters or digits)."""
+
+
+# ── Results ─────────────────────────────────────────────────────────────────
+
+
+class _Record:
+    """A small read-only record (plain slots: cheaper to define at import than a dataclass)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, **named: object) -> None:
+        unknown = set(named) - set(self.__slots__)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}: unexpected {', '.join(sorted(unknown))}")
+        for name, value in named.items():
+            object.__setattr__(self, name, value)
+        missing = [n for n in self.__slots__ if not hasattr(self, n)]
+        if missing:
+            raise TypeError(f"{type(self).__name__}: missing {', '.join(missing)}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, n) == getattr(other, n) for n in self.__slots__
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class Hit(_Record):
+    """One paragraph that matches, with what matched and where.
+
+    paragraph  the :class:`~vr2018.model.Paragraph`
+    score      higher is better; comparable only within one query
+    terms      the query's terms that matched, in query order
+    matches    the paragraph's words that matched, as written, in reading order
+    spans      (start, end) offsets of those words in ``paragraph.text``, sorted, disjoint
+    exact      every matched term matched as typed (or inflected), without typo,
+               compound or glossary help
+    """
+
+    __slots__ = ("exact", "matches", "paragraph", "score", "spans", "terms")
+    paragraph: Paragraph
+    score: float
+    terms: tuple[str, ...]
+    matches: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    exact: bool
+
+
+class Results(_Record):
+    """The answer to one query.
+
+    query        as typed
+    terms        the concepts the query was read as (glossary phrases are one term)
+    phrases      quoted phrases, folded; every hit contains each of them
+    hits         best first, at most ``limit``
+    total        paragraphs that matched before the limit
+    suggestions  "did you mean": words of the letter close to the query, when nothing matched
+    """
+
+    __slots__ = ("hits", "phrases", "query", "suggestions", "terms", "total")
+    query: str
+    terms: tuple[str, ...]
+    phrases: tuple[str, ...]
+    hits: tuple[Hit, ...]
+    total: int
+    suggestions: tuple[str, ...]
+
+
+# ── The index ───────────────────────────────────────────────────────────────
+
+
+class Index(_Record):
+    """An inverted index over a sequence of paragraphs (any, not only the letter's)."""
+
+    __slots__ = (
+        "avgdl", "blob", "by_length", "ends_at", "glossary", "glossary_longest", "glossary_stems", "lengths",
+        "norms", "paragraphs", "postings", "starts", "starts_at", "stems", "surface", "vocabulary",
+    )
+
+    paragraphs: tuple[Paragraph, ...]
+    postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
+    lengths: list[int]
+    norms: list[float]  # BM25's length normalisation per paragraph
+    starts_at: list[array]  # per paragraph: where each token starts in its text
+    ends_at: list[array]  # … and where it ends
+    avgdl: float
+    vocabulary: list[str]  # sorted
+    blob: str  # "\n" + "\n".join(vocabulary) + "\n"
+    starts: list[int]  # where each vocabulary word starts in blob
+    by_length: dict[int, list[str]]
+    stems: dict[str, list[str]]  # stem → vocabulary words
+    surface: dict[str, str]  # folded word → first spelling in the text
+    glossary: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # key words → value word tuples
+    glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
+    glossary_longest: int
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"Index({len(self.paragraphs)} paragraphs, {len(self.vocabulary)} words)"
+
+    @property
+    def size(self) -> int:
+        return len(self.paragraphs)
+
+
+def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None) -> Index:
+    """Index ``paragraphs`` (in order) with ``glossary`` (user's words → the text's words)."""
+    postings: dict[str, dict[int, list[int]]] = {}
+    lengths: list[int] = []
+    starts_at: list[array] = []
+    ends_at: list[array] = []
+    surface: dict[str, str] = {}
+    for n, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        found = tokens(text)
+        lengths.append(len(found))
+        starts_at.append(array("I", [t.start for t in found]))
+        ends_at.append(array("I", [t.end for t in found]))
+        for position, token in enumerate(found):
+            postings.setdefault(token.word, {}).setdefault(n, []).append(position)
+            if token.word not in surface:
+                surface[token.word] = text[token.start:token.end]
+        # Compounds share their first part's position; they are extra entries, not extra length.
+        positions = {t.start: i for i, t in enumerate(found)}
+        for token in compounds(text, found):
+            postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
+            if token.word not in surface:
+                surface[token.word] = text[token.start:token.end]
+    vocabulary = sorted(postings)
+    blob_parts = ["\n"]
+    starts = []
+    offset = 1
+    for word in vocabulary:
+        starts.append(offset)
+        blob_parts.append(word + "\n")
+        offset += len(word) + 1
+    by_length: dict[int, list[str]] = {}
+    stems: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if not word.isdigit():  # numbers are never typo-matched
+            by_length.setdefault(len(word), []).append(word)
+        stems.setdefault(stem(word), []).append(word)
+    entries: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for key, values in (glossary or {}).items():
+        key_words = tuple(words(key))
+        if not key_words:
+            continue
+        bucket = entries.setdefault(key_words, [])
+        for value in values:
+            value_words = tuple(words(value))
+            joined = "".join(value_words)
+            if len(value_words) > 1 and joined in postings:  # "Noord-Korea" → noordkorea
+                value_words = (joined,)
+            if value_words and value_words not in bucket:
+                bucket.append(value_words)
+    glossary_stems = {tuple(stem(w) for w in key): key for key in entries}
+    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+    return Index(
+        paragraphs=tuple(paragraphs),
+        postings=postings,
+        lengths=lengths,
+        norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
+        starts_at=starts_at,
+        ends_at=ends_at,
+        avgdl=avgdl,
+        vocabulary=vocabulary,
+        blob="".join(blob_parts),
+        starts=starts,
+        by_length=by_length,
+        stems=stems,
+        surface=surface,
+        glossary={k: tuple(v) for k, v in entries.items()},
+        glossary_stems=glossary_stems,
+        glossary_longest=max((len(k) for k in entries), default=1),
+    )
+
+
+_indexes: dict[int, tuple[Corpus, Index]] = {}
+
+
+def index_for(corpus: Corpus) -> Index:
+    """The corpus's index, built on first use and kept."""
+    entry = _indexes.get(id(corpus))
+    if entry is None or entry[0] is not corpus:
+        entry = _indexes[id(corpus)] = (corpus, build_index(corpus.paragraphs, corpus.glossary))
+    return entry[1]
+
+
+# ── Matching one query word against the vocabulary ──────────────────────────
+
+
+def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
+    """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
+
+    With ``typos``, and only when nothing matches exactly or by stem, words
+    within a few edits are added too.
+    """
+    found: dict[str, tuple[float, str]] = {}
+
+    def add(candidate: str, kind: str) -> None:
+        weight = WEIGHT[kind]
+        if candidate not in found or found[candidate][0] < weight:
+            found[candidate] = (weight, kind)
+
+    if word in index.postings:
+        add(word, "exact")
+    if word.isdigit():  # numbers match exactly or not at all
+        return found
+    root = stem(word)
+    for candidate in index.stems.get(root, ()):
+        add(candidate, "stem")
+    affixes: dict[str, str] = {}
+    for needle in dict.fromkeys((word, root)):
+        if len(needle) >= MIN_AFFIX:
+            for candidate, kind in _affixes(index, needle):
+                if candidate not in affixes or WEIGHT[kind] > WEIGHT[affixes[candidate]]:
+                    affixes[candidate] = kind
+    if len(affixes) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
+        keep = sorted(affixes, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
+        affixes = {c: affixes[c] for c in keep}
+    for candidate, kind in affixes.items():
+        add(candidate, kind)
+    # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
+    # mensenhandelaar → mensenhandel.
+    for cut in range(MIN_AFFIX, len(word) - 1):
+        if word[:cut] in index.postings and word[:cut] not in STOPWORDS:
+            add(word[:cut], "part")
+    for cut in range(2, len(word) - MIN_INFIX + 1):
+        if word[cut:] in index.postings and word[cut:] not in STOPWORDS:
+            add(word[cut:], "part")
+    if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
+        for candidate, distance in fuzzy(index, word):
+            add(candidate, "fuzzy1" if distance <= 1 else "fuzzy2")
+    return found
+
+
+def _affixes(index: Index, needle: str) -> Iterable[tuple[str, str]]:
+    """Vocabulary words that start with, end with or contain ``needle`` (one C-speed scan)."""
+    blob, starts, vocabulary = index.blob, index.starts, index.vocabulary
+    at = blob.find(needle)
+    budget = 8 * MAX_AFFIXES  # enough to choose the closest from; a huge vocabulary is not walked
+    while at != -1 and budget:
+        budget -= 1
+        i = bisect.bisect_right(starts, at) - 1
+        candidate = vocabulary[i]
+        if candidate != needle:
+            begin = starts[i]
+            if at == begin:
+                yield candidate, "prefix"
+            elif at + len(needle) == begin + len(candidate):
+                yield candidate, "suffix"
+            elif len(needle) >= MIN_INFIX:
+                yield candidate, "infix"
+        at = blob.find(needle, at + 1)
+
+
+def max_edits(word: str) -> int:
+    """Typos forgiven in a word: none up to four letters, one up to seven, two beyond."""
+    if len(word) < 5 or word.isdigit():
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tuple[str, int]]:
+    """Vocabulary words within :func:`max_edits` of ``word`` (RapidFuzz, imported only here)."""
+    limit = max_edits(word)
+    if not limit:
+        return []
+    if pool is None:
+        pool = []
+        for n in range(len(word) - limit, len(word) + limit + 1):
+            pool += index.by_length.get(n, ())
+    candidates = pool if isinstance(pool, list) else list(pool)
+    if not candidates:
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA  # transpositions count as one edit
+
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    return [(candidate, int(distance)) for candidate, distance, _ in found]
+
+
+# ── Reading the query ───────────────────────────────────────────────────────
+
+
+class Concept(_Record):
+    """One thing the user asked for, and the ways the text may say it: (query words, weight)."""
+
+    __slots__ = ("alternatives", "label")
+    label: str
+    alternatives: tuple[tuple[tuple[str, ...], float], ...]
+
+
+def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]]]:
+    """The query's concepts and its quoted phrases (as folded word tuples)."""
+    folded = fold(query)
+    phrases = [tuple(words(p)) for p in _QUOTED.findall(folded)]
+    phrases = [p for p in phrases if p]
+    query_words = words(folded.replace('"', " "))
+    if not query_words:
+        raise QueryError("the query has no letters or digits to search for")
+    concepts: list[Concept] = []
+    i = 0
+    n = len(query_words)
+    while i < n:
+        matched = None
+        for j in range(min(n, i + index.glossary_longest), i, -1):
+            span = tuple(query_words[i:j])
+            key = span if span in index.glossary else index.glossary_stems.get(tuple(stem(w) for w in span))
+            if key is not None:
+                matched = (j, span, key)
+                break
+        if matched:
+            j, span, key = matched
+            alternatives = [(span, LITERAL_WEIGHT)] + [(value, GLOSSARY_WEIGHT) for value in index.glossary[key]]
+            concepts.append(Concept(label=" ".join(span), alternatives=tuple(dict.fromkeys(alternatives))))
+            i = j
+            continue
+        word = query_words[i]
+        concepts.append(Concept(label=word, alternatives=(((word,), LITERAL_WEIGHT),)))
+        i += 1
+    content = [c for c in concepts if not _is_filler(c)]
+    return (content or concepts), phrases
+
+
+def _is_filler(concept: Concept) -> bool:
+    if len(concept.alternatives) > 1:
+        return False
+    (only,), _ = concept.alternatives[0]
+    return only in STOPWORDS or (len(only) == 1 and not only.isdigit())
+
+
+def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], float]]:
+    """A misspelt glossary word ('starvaton'): the letter's words for the closest key."""
+    singles = [key[0] for key in index.glossary if len(key) == 1 and not key[0].isdigit()]
+    out = []
+    for key, distance in fuzzy(index, word, pool=singles):
+        weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
+        out += [(value, weight) for value in index.glossary[(key,)]]
+    return out
+
+
+# ── Scoring ─────────────────────────────────────────────────────────────────
+
+
+def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[int] | None = None) -> Results:
+    """Rank the index's paragraphs for ``query``; ``allowed`` limits them to those numbers."""
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    concepts, phrases = parse(index, query)
+    allow = set(allowed) if allowed is not None else None
+    expansions: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+
+    def variants(word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
+        if (word, typos) not in expansions:
+            expansions[word, typos] = expand(index, word, typos)
+        return expansions[word, typos]
+
+    # Concepts whose words match nothing may be misspelt glossary words.
+    resolved: list[Concept] = []
+    for concept in concepts:
+        alternatives = list(concept.alternatives)
+        if len(alternatives) == 1 and len(alternatives[0][0]) == 1:
+            word = alternatives[0][0][0]
+            if not variants(word) or all(k.startswith("fuzzy") for _, k in variants(word).values()):
+                alternatives += _fuzzy_glossary(index, word)
+        resolved.append(Concept(label=concept.label, alternatives=tuple(alternatives)))
+
+    # Pass 1, floats only: each concept's BM25 score per paragraph (best alternative).
+    # A glossary key's own words are not typo-matched: the glossary says what they mean.
+    per_concept: list[dict[int, float]] = []
+    best_alternative: list[dict[int, int]] = []
+    for concept in resolved:
+        typos = len(concept.alternatives) == 1
+        best: dict[int, float] = {}
+        chosen: dict[int, int] = {}
+        for a, (alternative, alt_weight) in enumerate(concept.alternatives):
+            n_words = len(alternative)
+            sums: dict[int, float] = {}
+            counts: dict[int, int] = {}
+            for word in alternative:
+                scores = _word_scores(index, variants(word, typos or alt_weight != LITERAL_WEIGHT))
+                for doc, value in scores.items():
+                    sums[doc] = sums.get(doc, 0.0) + value
+                    counts[doc] = counts.get(doc, 0) + 1
+            for doc, total in sums.items():
+                value = alt_weight * total * counts[doc] / (n_words * n_words)
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+                    chosen[doc] = a
+        per_concept.append(best)
+        best_alternative.append(chosen)
+
+    candidates = set().union(*per_concept) if per_concept else set()
+    if allow is not None:
+        candidates &= allow
+    if phrases:
+        candidates = {doc for doc in candidates if all(_has_phrase(index, doc, p) for p in phrases)}
+    n_concepts = len(resolved)
+    base: dict[int, float] = {}
+    coverage: dict[int, tuple[int, ...]] = {}
+    for doc in candidates:
+        matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
+        coverage[doc] = matched
+        base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+
+    # Pass 2, for a short-list only: what matched where, proximity, phrase and exact bonuses.
+    # The bonuses add at most (PROXIMITY + PHRASE + EXACT) x the base, so a paragraph
+    # outside a generous short-list cannot reach the top ``limit``.
+    shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (base[d], -d))
+    ranked: list[tuple[float, int, tuple[int, ...], bool, set[str]]] = []
+    for doc in shortlist:
+        matched = coverage[doc]
+        raw = sum(per_concept[i][doc] for i in matched)
+        groups: list[set[str]] = []
+        exact = True
+        for i in matched:
+            alternative, alt_weight = resolved[i].alternatives[best_alternative[i][doc]]
+            typos = len(resolved[i].alternatives) == 1 or alt_weight != LITERAL_WEIGHT
+            here: set[str] = set()
+            for word in alternative:
+                present = {c: kind for c, (_, kind) in variants(word, typos).items() if doc in index.postings[c]}
+                here.update(present)
+                exact = exact and alt_weight == LITERAL_WEIGHT and any(k in ("exact", "stem") for k in present.values())
+            groups.append(here)
+        score = base[doc]
+        if len(matched) > 1:
+            score += PROXIMITY_BONUS * raw * _proximity(index, doc, groups)
+            score += PHRASE_BONUS * raw * _in_order(index, doc, groups)
+        if exact:
+            score += EXACT_BONUS * raw
+        ranked.append((score, doc, matched, exact, set().union(*groups)))
+    top = heapq.nlargest(limit, ranked, key=lambda r: (r[0], -r[1]))
+    hits = tuple(
+        _hit(index, doc, score, tuple(resolved[i].label for i in matched), exact, words_here)
+        for score, doc, matched, exact, words_here in top
+    )
+    return Results(
+        query=query,
+        terms=tuple(c.label for c in resolved),
+        phrases=tuple(" ".join(p) for p in phrases),
+        hits=hits,
+        total=len(candidates),
+        suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
+    )
+
+
+def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int, float]:
+    """BM25 of one query word per paragraph: the best of its variants, each weighted by its kind.
+
+    The word and its variants share one idf, from the most frequent of them
+    (as for synonyms), so a rare compound or typo match cannot outrank the
+    exact, common word.
+    """
+    if not found:
+        return {}
+    postings, norms = index.postings, index.norms
+    df = max(len(postings[c]) for c in found)
+    n = len(index.paragraphs)
+    idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+    scores: dict[int, float] = {}
+    get = scores.get
+    for candidate, (weight, _) in found.items():
+        factor = weight * idf * (K1 + 1)
+        for doc, positions in postings[candidate].items():
+            tf = len(positions)
+            value = factor * tf / (tf + norms[doc])
+            if value > get(doc, 0.0):
+                scores[doc] = value
+    return scores
+
+
+def _has_phrase(index: Index, doc: int, phrase: tuple[str, ...]) -> bool:
+    try:
+        lists = [index.postings[w][doc] for w in phrase]
+    except KeyError:
+        return False
+    following = [set(p) for p in lists[1:]]
+    return any(all(start + k + 1 in following[k] for k in range(len(following))) for start in lists[0])
+
+
+def _in_order(index: Index, doc: int, groups: list[set[str]]) -> float:
+    """The share of consecutive query concepts that stand next to each other, in order, somewhere."""
+    def positions(group: set[str]) -> set[int]:
+        return {p for word in group for p in index.postings[word][doc]}
+
+    placed = [positions(g) for g in groups]
+    pairs = sum(1 for a, b in zip(placed, placed[1:]) if any(p + 1 in b for p in a))
+    return pairs / (len(groups) - 1)
+
+
+def _proximity(index: Index, doc: int, groups: list[set[str]]) -> float:
+    """1.0 when one occurrence of every matched concept stands side by side, less the further apart."""
+    events: list[tuple[int, int]] = []
+    for g, matched in enumerate(groups):
+        for word in matched:
+            events.extend((p, g) for p in index.postings[word][doc])
+    events.sort()
+    need = len(groups)
+    counts = [0] * need
+    have = 0
+    window = math.inf
+    left = 0
+    for right, (position, g) in enumerate(events):
+        counts[g] += 1
+        if counts[g] == 1:
+            have += 1
+        while have == need:
+            window = min(window, position - events[left][0])
+            lg = events[left][1]
+            counts[lg] -= 1
+            if counts[lg] == 0:
+                have -= 1
+            left += 1
+    if window == math.inf:
+        return 0.0
+    return (need - 1) / max(window, need - 1)
+
+
+def _hit(index: Index, doc: int, score: float, terms: tuple[str, ...], exact: bool, matched: set[str]) -> Hit:
+    paragraph = index.paragraphs[doc]
+    text, starts, ends = paragraph.text, index.starts_at[doc], index.ends_at[doc]
+    raw = []
+    for word in matched:
+        for p in index.postings[word][doc]:
+            end = ends[p]
+            if words(text[starts[p]:end]) != [word] and p + 1 < len(ends):  # a hyphen compound
+                end = ends[p + 1]
+            raw.append((starts[p], end))
+    spans = merge_spans(text, raw)
+    return Hit(
+        paragraph=paragraph, score=round(score, 4), terms=terms,
+        matches=tuple(dict.fromkeys(text[s:e] for s, e in spans)), spans=spans, exact=exact,
+    )
+
+
+def merge_spans(text: str, raw: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted, disjoint spans; overlapping ones, or ones joined by a hyphen ("Noord-Korea"), become one."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(raw):
+        if spans and (start <= spans[-1][1] or (start == spans[-1][1] + 1 and text[spans[-1][1]] in "-/")):
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def highlight(text: str, matched: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Spans of any ``text`` whose folded words (or hyphen compounds) are in ``matched``."""
+    wanted = set(matched)
+    found = tokens(text)
+    raw = [(t.start, t.end) for t in found if t.word in wanted]
+    raw += [(t.start, t.end) for t in compounds(text, found) if t.word in wanted]
+    return merge_spans(text, raw)
+
+
+def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+    """Words of the letter (or glossary keys) close to the query's words, as the letter writes them."""
+    pool = [index.surface[w] for w in index.vocabulary if len(w) > 2 and not w.isdigit()]
+    pool += [" ".join(k) for k in index.glossary]
+    out: dict[str, str] = {}  # one suggestion per folded word, as the letter writes it
+    for label in labels:
+        for candidate in suggest(label, pool, limit=limit, cutoff=70.0):
+            out.setdefault(fold(candidate), candidate)
+    return tuple(list(out.values())[:limit])
+
+
+# ── The letter ──────────────────────────────────────────────────────────────
+
+
+def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
+           section: str | None = None) -> Results:
+    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved)."""
+    index = index_for(corpus)
+    allowed = None
+    if theme is not None or section is not None:
+        allowed = [
+            n for n, p in enumerate(index.paragraphs)
+            if (theme is None or theme in p.themes)
+            and (section is None or any(s.id == section for s in corpus.section_path(p)))
+        ]
+    return search_index(index, query, limit=limit, allowed=allowed)
+
+
+def section_names(corpus: Corpus) -> dict[str, str]:
+    """Every name a section answers to (id, title) → its id."""
+    names: dict[str, str] = {}
+    for section in corpus.sections:
+        for name in (section.id, section.title):
+            names.setdefault(name, section.id)
+    return names

@@ -1,0 +1,162 @@
+"""`vr2018 search` through the real CLI: output, JSON, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from vr2018.cli import app
+
+
+def test_finds_and_highlights_a_misspelt_name(invoke):
+    result = invoke("search", "rohinga")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("1. ¶ myanmar-rohingya")
+    assert "Veiligheid voor burgers, wereldwijd" in out
+    assert "Rohingya" in out and "matched: Rohingya" in out
+    assert "\x1b[" not in out and result.stderr == ""
+
+
+def test_several_words_without_quotes(invoke):
+    result = invoke("search", "noord", "korea", "sancties")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1. ¶ sanctiecomite-noord-korea")
+    assert "Noord-Korea" in result.stdout
+
+
+def test_a_cut_paragraph_shows_the_gap_marker(invoke):
+    out = invoke("search", "wapenembargo").stdout
+    assert "wapenembargo […]" in out
+    assert "missing page" in out
+    out = invoke("search", "geleerde lessen", "--full").stdout
+    assert "[…] geleerde lessen over Europese samenwerking" in out
+
+
+def test_full_prints_whole_paragraphs(invoke, corpus):
+    text = corpus.paragraph("conflict-en-honger").text
+    snippet = invoke("search", "hongersnood", "-n", "1").stdout
+    full = invoke("search", "hongersnood", "-n", "1", "--full").stdout
+    assert text not in snippet and "…" in snippet
+    assert text in full
+
+
+def test_limit(invoke):
+    out = invoke("search", "Veiligheidsraad", "-n", "2").stdout
+    assert "1. ¶" in out and "2. ¶" in out and "3. ¶" not in out
+
+
+def test_json_schema_best_first(invoke, corpus):
+    result = invoke("search", "human trafficking", "--json", "--limit", "3")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert 1 <= len(hits) <= 3
+    assert hits[0]["id"] == "sancties-mensenhandelaren-libie"
+    for rank, hit in enumerate(hits, 1):
+        assert {"rank", "id", "section", "text", "score", "matches", "terms", "spans", "snippet", "cut"} <= set(hit)
+        assert hit["rank"] == rank
+        assert hit["text"] == corpus.paragraph(hit["id"]).text
+        assert all(hit["text"][s:e] in hit["matches"] for s, e in hit["spans"])
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert "mensenhandel" in [m.lower() for m in hits[0]["matches"]]
+
+
+def test_quoted_phrase_is_required(invoke):
+    hits = json.loads(invoke("search", '"nucleaire deal met Iran"', "--json").stdout)
+    assert {h["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
+    result = invoke("search", '"deal nucleaire"')
+    assert result.exit_code == 1
+
+
+def test_theme_filter_accepts_titles_and_aliases(invoke, corpus):
+    for name in ("klimaat", "Climate", "klimaat en water"):
+        hits = json.loads(invoke("search", "Veiligheidsraad", "--theme", name, "--json").stdout)
+        assert hits and all("klimaat" in h["themes"] for h in hits)
+
+
+def test_section_filter(invoke):
+    hits = json.loads(invoke("search", "conflict", "--section", "Voorkomen en genezen", "--json").stdout)
+    assert hits and all("Voorkomen en genezen" in h["section_path"] for h in hits)
+
+
+def test_nothing_found_exit_1_with_did_you_mean(invoke):
+    result = invoke("search", "Trmp")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("vr2018: nothing found for 'Trmp'")
+    assert "; did you mean: Trump" in result.stderr
+    assert result.stderr.lower().count("trump") == 1  # one suggestion per word, however written
+
+
+def test_nothing_found_without_suggestion(invoke):
+    result = invoke("search", "qqqqzzzz")
+    assert result.exit_code == 1
+    assert "did you mean" not in result.stderr
+
+
+def test_nothing_found_json_is_an_empty_array(invoke):
+    result = invoke("search", "qqqqzzzz", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
+def test_nothing_found_in_a_theme_says_so(invoke):
+    result = invoke("search", "Rohingya", "--theme", "klimaat")
+    assert result.exit_code == 1
+    assert "in theme 'Klimaat en water'" in result.stderr
+
+
+def test_empty_blank_or_wordless_query_exit_2(invoke):
+    for query in ("", "   ", "!!!"):
+        result = invoke("search", query)
+        assert result.exit_code == 2, query
+        assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert invoke("search").exit_code == 2  # no query at all
+
+
+def test_bad_limit_exit_2_one_line(invoke):
+    for value in ("0", "-3"):
+        result = invoke("search", "Iran", "--limit", value)
+        assert result.exit_code == 2
+        assert result.stderr == f"vr2018: --limit must be 1 or more (got {value})\n"
+    assert invoke("search", "Iran", "-n", "many").exit_code == 2
+
+
+def test_unknown_theme_exit_2_with_did_you_mean(invoke):
+    result = invoke("search", "Iran", "--theme", "klimat")
+    assert result.exit_code == 2
+    assert result.stderr == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?\n"
+
+
+def test_unknown_section_exit_2(invoke):
+    result = invoke("search", "Iran", "--section", "nowhere")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("vr2018: unknown section 'nowhere'")
+
+
+def test_help_ends_with_examples(invoke):
+    out = invoke("search", "--help").stdout
+    assert "Examples:\n    vr2018 search Rohingya" in out
+    for option in ("--limit", "-n", "--theme", "-t", "--section", "--full", "--json"):
+        assert option in out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(min_size=1, max_size=30), limit=st.integers(min_value=1, max_value=25))
+def test_any_query_json_parses_and_respects_limit(monkeypatch, query, limit):
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(app, ["search", "--json", "--limit", str(limit), "--", query])
+    assert result.exit_code in (0, 1, 2)
+    if result.exit_code == 2:
+        assert result.stdout == "" and result.stderr.startswith("vr2018: ")
+        return
+    hits = json.loads(result.stdout)
+    assert isinstance(hits, list) and len(hits) <= limit
+    assert (result.exit_code == 0) == bool(hits)
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)

@@ -1,0 +1,106 @@
+"""Folding, tokenising and stemming: the one definition of "the same word"."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018.text import STOPWORDS, compounds, fold, stem, tokens, words
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Curaçao", "Curacao"), ("Haïti", "haiti"), ("Italië", "ITALIE"), ("Libië", "libie"), ("Syrië", "Syrie"),
+     ("sanctiecomité", "sanctiecomite"), ("beïnvloeden", "beinvloeden"), ("Straße", "strasse")],
+)
+def test_fold_is_case_and_accent_blind_both_ways(a, b):
+    assert fold(a) == fold(b)
+    assert words(a) == words(b)
+
+
+def test_fold_plain_dashes_and_quotes():
+    assert fold("conflictpreventie en –beslechting") == "conflictpreventie en -beslechting"
+    assert fold("“Samen tegen Mensenhandel”") == '"samen tegen mensenhandel"'
+    assert fold("thema’s") == "thema's"
+
+
+def test_words_split_on_hyphens_slashes_and_punctuation():
+    assert words("Noord-Korea") == ["noord", "korea"]
+    assert words("ISIS/Al Qaeda-sanctiecomité") == ["isis", "al", "qaeda", "sanctiecomite"]
+    assert words("resolutie 2396 (2017)") == ["resolutie", "2396", "2017"]
+    assert words("  ...  ") == []
+
+
+def test_tokens_carry_spans_into_the_original_text():
+    text = "Minister-president Rhuggenaath van Curaçao; Haïti."
+    found = tokens(text)
+    assert [t.word for t in found] == ["minister", "president", "rhuggenaath", "van", "curacao", "haiti"]
+    assert [text[t.start:t.end] for t in found] == ["Minister", "president", "Rhuggenaath", "van", "Curaçao", "Haïti"]
+
+
+def test_tokens_spans_survive_characters_that_fold_to_two_or_none():
+    text = "Straße e\u0301n Cura\u0327cao"  # ß → ss; a decomposed é; a combining cedilla
+    found = tokens(text)
+    assert [t.word for t in found] == ["strasse", "en", "curacao"]
+    assert [text[t.start:t.end] for t in found] == ["Straße", "e\u0301n", "Cura\u0327cao"]
+
+
+def test_compounds_join_hyphenated_and_slashed_words():
+    text = "Noord-Korea, Wever-Croes en ISIS/Al Qaeda, niet - los"
+    joined = compounds(text)
+    assert [t.word for t in joined] == ["noordkorea", "wevercroes", "isisal"]
+    assert [text[t.start:t.end] for t in joined] == ["Noord-Korea", "Wever-Croes", "ISIS/Al"]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        ("sanctie", "sancties"),
+        ("mensenhandelaar", "mensenhandelaren"),
+        ("conflict", "conflicten"),
+        ("vredesmissie", "vredesmissies"),
+        ("resolutie", "resoluties"),
+        ("wapen", "wapens"),
+        ("land", "landen"),
+        ("jaar", "jaren"),
+        ("staat", "staten"),
+        ("brief", "brieven"),
+        ("mogelijkheid", "mogelijkheden"),
+    ],
+)
+def test_stem_brings_dutch_inflections_together(group):
+    assert len({stem(w) for w in group}) == 1
+
+
+def test_stem_keeps_distinct_words_apart_and_leaves_numbers_alone():
+    assert stem("klimaat") != stem("klimaatverandering")
+    assert stem("raad") != stem("rood")
+    assert stem("2396") == "2396"
+    assert stem("vn") == "vn"
+
+
+def test_stopwords_are_folded_function_words():
+    assert {"de", "het", "van", "the", "of"} <= STOPWORDS
+    assert all(w == fold(w) and words(w) == [w] for w in STOPWORDS)
+    assert not {"raad", "vrede", "honger", "iran"} & STOPWORDS
+
+
+@given(st.text())
+def test_tokens_agree_with_words_for_any_text(text):
+    found = tokens(text)
+    assert [t.word for t in found] == words(text)
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.word in words(text[t.start:t.end])
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.from_regex(r"[a-z]{1,20}", fullmatch=True))
+def test_stem_never_grows_or_empties_a_word(word):
+    s = stem(word)
+    assert 0 < len(s) <= len(word)
