@@ -13,7 +13,6 @@ import datetime as _dt
 import os
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +30,7 @@ from .model import (
     Paragraph,
     Person,
     Point,
+    Record,
     Reference,
     Section,
     Signatory,
@@ -50,8 +50,7 @@ class DataError(Exception):
 # ── The corpus ──────────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class Corpus:
+class Corpus(Record):
     """All records, in reading order, with lookups by id."""
 
     letter: Letter
@@ -65,7 +64,13 @@ class Corpus:
     glossary: dict[str, tuple[str, ...]]
     data_dir: Path
 
-    def __post_init__(self) -> None:
+    # One corpus is one object: compared and hashed by identity, not field by field.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
         def by_id(records: tuple[Any, ...]) -> dict[str, Any]:
             return {r.id: r for r in records}
 

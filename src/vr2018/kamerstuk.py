@@ -19,8 +19,8 @@ message fit to show a user. Pure functions: no I/O.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .model import Record
 from .text import fold
 
 EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D or 35000-XVII"
@@ -38,8 +38,7 @@ _SPLIT = re.compile(r"[\s,;:/()\-.]+")
 _NUMBER_WORDS = {"nr", "nrs", "no", "nummer"}
 
 
-@dataclass(frozen=True)
-class KamerstukKey:
+class KamerstukKey(Record):
     """A parsed Kamerstuk: the dossier, and the document within it where given."""
 
     dossier: str  # digits only, no leading zero: "22045"

@@ -7,13 +7,73 @@ nothing is filled in that the letter does not hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
 
 
-@dataclass(frozen=True, slots=True)
-class Fragment:
+class Record:
+    """A small read-only record, declared like a dataclass: annotated fields in
+    order, class attributes as defaults.
+
+    Why not ``@dataclass(frozen=True)``: every such class costs about 0.6 ms to
+    define, and this CLI is all start-up (benchmarks/startup.py). A Record
+    class costs next to nothing to define and behaves the same way here:
+    keyword or positional construction, read-only attributes, value equality,
+    hashing and a readable repr.
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names: dict[str, None] = {}
+        for klass in reversed(cls.__mro__):
+            for name, kind in klass.__dict__.get("__annotations__", {}).items():
+                if not name.startswith("_") and "ClassVar" not in str(kind):
+                    names[name] = None
+        cls._fields = tuple(names)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        cls = type(self)
+        if len(args) > len(cls._fields):
+            raise TypeError(f"{cls.__name__} takes {len(cls._fields)} fields, got {len(args)}")
+        values = dict(zip(cls._fields, args))
+        for name, value in kwargs.items():
+            if name not in cls._fields:
+                raise TypeError(f"{cls.__name__}: unexpected field {name!r}")
+            if name in values:
+                raise TypeError(f"{cls.__name__}: field {name!r} given twice")
+            values[name] = value
+        for name in cls._fields:
+            if name in values:
+                object.__setattr__(self, name, values[name])
+            elif not hasattr(cls, name):
+                raise TypeError(f"{cls.__name__}: missing field {name!r}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({fields})"
+
+
+class Fragment(Record):
     """A run of the source text between missing pages (source line numbers)."""
 
     number: int
@@ -21,15 +81,13 @@ class Fragment:
     last_line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Signatory:
+class Signatory(Record):
     name: str
     office: str
     person: str
 
 
-@dataclass(frozen=True, slots=True)
-class Letter:
+class Letter(Record):
     title: str
     date: str  # ISO 8601
     date_as_written: str
@@ -46,8 +104,7 @@ class Letter:
     fragments: tuple[Fragment, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Record):
     id: str
     title: str
     level: int  # 1 = chapter, 2 = sub-heading
@@ -55,8 +112,7 @@ class Section:
     parent: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Record):
     id: str
     section: str
     fragment: int
@@ -69,16 +125,14 @@ class Paragraph:
     references: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Record):
     """A statement of ours that rests on the cited paragraphs."""
 
     text: str
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Record):
     id: str
     kind: str  # "kamerstuk" or "resolutie"
     as_written: str
@@ -97,8 +151,7 @@ class Reference:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Motion:
+class Motion(Record):
     id: str
     reference: str
     chamber: str
@@ -114,8 +167,7 @@ class Motion:
         return tuple(dict.fromkeys(p for c in self.done for p in c.paragraphs))
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(Record):
     id: str
     name: str
     role: str
@@ -127,8 +179,7 @@ class Person:
         return tuple(dict.fromkeys(p for c in self.did for p in c.paragraphs))
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(Record):
     date: str  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY
     as_written: str
     label: str
@@ -146,17 +197,15 @@ class Event:
         return self.date
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(Record):
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(Record):
     id: str
     title: str
     aliases: tuple[str, ...]
     summary: str
     points: tuple[Point, ...]
-    sections: tuple[str, ...] = field(default=())
+    sections: tuple[str, ...] = ()

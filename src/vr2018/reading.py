@@ -8,10 +8,10 @@ here comes from the data; nothing is added that the letter does not give.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .text import key, resolve, words
+from .model import Record
+from .text import resolve, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -130,8 +130,7 @@ def _has_word(person: Person, word: str) -> bool:
 FORMATS = ("text", "markdown", "bibtex")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(Record):
     """What a citation is built from: only what the letter and our data hold."""
 
     title: str
@@ -259,8 +258,7 @@ def _bibtex(c: Citation) -> str:
 # ── what this copy holds ────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Record):
     """Where pages are missing: between two paragraphs in reading order."""
 
     after: Paragraph

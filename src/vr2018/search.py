@@ -42,6 +42,7 @@ from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .model import Record
 from .text import STOPWORDS, compounds, fold, stem, suggest, tokens, words
 
 if TYPE_CHECKING:
@@ -82,37 +83,7 @@ class QueryError(ValueError):
 # ── Results ─────────────────────────────────────────────────────────────────
 
 
-class _Record:
-    """A small read-only record (plain slots: cheaper to define at import than a dataclass)."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __init__(self, **named: object) -> None:
-        unknown = set(named) - set(self.__slots__)
-        if unknown:
-            raise TypeError(f"{type(self).__name__}: unexpected {', '.join(sorted(unknown))}")
-        for name, value in named.items():
-            object.__setattr__(self, name, value)
-        missing = [n for n in self.__slots__ if not hasattr(self, n)]
-        if missing:
-            raise TypeError(f"{type(self).__name__}: missing {', '.join(missing)}")
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and all(
-            getattr(self, n) == getattr(other, n) for n in self.__slots__
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-class Hit(_Record):
+class Hit(Record):
     """One paragraph that matches, with what matched and where.
 
     paragraph  the :class:`~vr2018.model.Paragraph`
@@ -124,7 +95,6 @@ class Hit(_Record):
                compound or glossary help
     """
 
-    __slots__ = ("exact", "matches", "paragraph", "score", "spans", "terms")
     paragraph: Paragraph
     score: float
     terms: tuple[str, ...]
@@ -133,7 +103,7 @@ class Hit(_Record):
     exact: bool
 
 
-class Results(_Record):
+class Results(Record):
     """The answer to one query.
 
     query        as typed
@@ -144,7 +114,6 @@ class Results(_Record):
     suggestions  "did you mean": words of the letter close to the query, when nothing matched
     """
 
-    __slots__ = ("hits", "phrases", "query", "suggestions", "terms", "total")
     query: str
     terms: tuple[str, ...]
     phrases: tuple[str, ...]
@@ -156,13 +125,8 @@ class Results(_Record):
 # ── The index ───────────────────────────────────────────────────────────────
 
 
-class Index(_Record):
+class Index(Record):
     """An inverted index over a sequence of paragraphs (any, not only the letter's)."""
-
-    __slots__ = (
-        "avgdl", "blob", "by_length", "ends_at", "glossary", "glossary_longest", "glossary_stems", "lengths",
-        "norms", "paragraphs", "postings", "starts", "starts_at", "stems", "surface", "vocabulary",
-    )
 
     paragraphs: tuple[Paragraph, ...]
     postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
@@ -181,9 +145,7 @@ class Index(_Record):
     glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
     glossary_longest: int
 
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
+    __eq__ = object.__eq__
     __hash__ = object.__hash__
 
     def __repr__(self) -> str:
@@ -374,10 +336,9 @@ def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tu
 # ── Reading the query ───────────────────────────────────────────────────────
 
 
-class Concept(_Record):
+class Concept(Record):
     """One thing the user asked for, and the ways the text may say it: (query words, weight)."""
 
-    __slots__ = ("alternatives", "label")
     label: str
     alternatives: tuple[tuple[tuple[str, ...], float], ...]
 

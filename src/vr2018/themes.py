@@ -8,9 +8,9 @@ functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .model import Record
 from .text import fold, key, resolve, words
 
 if TYPE_CHECKING:
@@ -43,8 +43,7 @@ class UnknownTheme(LookupError):
         return f"{head} Run 'vr2018 theme' for the list."
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Record):
     """Where a missing page cuts a theme's text: a paragraph cut at its start or
     end, or a section of the theme whose text is missing altogether."""
 
@@ -53,8 +52,7 @@ class Gap:
     section: str | None = None
 
 
-@dataclass(frozen=True)
-class ThemeDetail:
+class ThemeDetail(Record):
     theme: Theme
     paragraphs: tuple[Paragraph, ...]  # the theme's, in reading order
     cited: tuple[Paragraph, ...]  # cited by its points, in reading order
