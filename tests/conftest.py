@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from vr2018 import load_corpus
-from vr2018.cli import app
-from vr2018.corpus import data_dir
+# The tests never touch the user's cache: each run gets a fresh cache folder
+# (set before anything loads the corpus; subprocesses inherit it).
+os.environ["VR2018_CACHE"] = tempfile.mkdtemp(prefix="vr2018-test-cache-")
+
+from vr2018 import load_corpus  # noqa: E402
+from vr2018.cli import app  # noqa: E402
+from vr2018.corpus import data_dir  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ and `--json` stay cheap.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -112,6 +111,8 @@ def show(renderable: RenderableType, page: bool = False) -> None:
 
 def emit_json(value: Any) -> None:
     """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8."""
+    import json
+
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     ascii_only = encoding not in ("utf8", "utf16", "utf32")
     _write(sys.stdout, json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n")

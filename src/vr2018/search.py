@@ -228,15 +228,9 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     )
 
 
-_indexes: dict[int, tuple[Corpus, Index]] = {}
-
-
 def index_for(corpus: Corpus) -> Index:
-    """The corpus's index, built on first use and kept."""
-    entry = _indexes.get(id(corpus))
-    if entry is None or entry[0] is not corpus:
-        entry = _indexes[id(corpus)] = (corpus, build_index(corpus.paragraphs, corpus.glossary))
-    return entry[1]
+    """The corpus's index, built on first use and kept with the corpus."""
+    return corpus.derived("search-index", lambda c: build_index(c.paragraphs, c.glossary))
 
 
 # ── Matching one query word against the vocabulary ──────────────────────────
