@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vr2018 import complete, load_corpus, reading
-from vr2018.text import fold
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]

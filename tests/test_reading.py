@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from vr2018 import load_corpus, reading
 from vr2018.model import Event
-from vr2018.text import fold
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
