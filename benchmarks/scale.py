@@ -1,0 +1,162 @@
+"""Scale benchmark: the same loader and search engine on a corpus 10×, 100× and 1000× the letter.
+
+The synthetic corpus is made from the letter's real paragraphs. Every copy
+perturbs the vocabulary: each word of four or more letters is, with a
+heavy-tailed (Zipf-like) chance, replaced by one of an unbounded number of
+variants of itself (``rohingya`` → ``rohingyab``, ``rohingyaqd``, …), so the
+vocabulary keeps growing with the text, sub-linearly as real vocabularies do
+(Heaps' law), and the index cannot profit from exact repeats. It is written as
+a real data folder (the letter's other files, a scaled paragraphs.toml) and
+read through the real loader, with validation and without the cache.
+
+For each scale it reports the load time (TOML + validation), the index build
+time, and the median time of exact, typo, English and multi-word queries.
+
+    python benchmarks/scale.py                 # 1, 10, 100 and 1000 times the letter
+    python benchmarks/scale.py --scales 1 10   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ["VR2018_CACHE"] = "off"  # measure the loader itself, not the cache
+
+from vr2018.corpus import _load, data_dir  # noqa: E402
+from vr2018.search import build_index, search_index  # noqa: E402
+
+QUERIES = {
+    "exact": ["Rohingya", "sancties", "Curaçao", "resolutie 2396"],
+    "typo": ["rohinga", "klimaatverandring", "mensenhandelaars", "Rhugenaath"],
+    "english": ["climate change", "human trafficking", "North Korea sanctions", "peacekeeping"],
+    "multi-word": ["noord korea sancties diplomatieke proces", "veilige terugkeer vluchtelingen Myanmar",
+                   "chemische wapens Syrië Salisbury"],
+}
+WORD = re.compile(r"[^\W\d_]{4,}")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def variant(word: str, n: int) -> str:
+    """The n-th variant of a word (0 is the word itself)."""
+    suffix = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        suffix = LETTERS[r] + suffix
+    return word + suffix
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    def replace(match: re.Match[str]) -> str:
+        n = int(rng.paretovariate(1.0)) - 1  # mostly 0 (the word itself), sometimes a rare variant
+        return variant(match.group(), n)
+
+    return WORD.sub(replace, text)
+
+
+def toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def write_corpus(source: Path, target: Path, copies: int, seed: int = 2019) -> None:
+    """A data folder like the letter's, with ``copies`` perturbed copies of every paragraph."""
+    shutil.copytree(source, target)
+    base = _load(source)
+    rng = random.Random(seed)
+    out = []
+    for fragment in sorted({p.fragment for p in base.paragraphs}):  # the loader wants fragments in order
+        for copy in range(copies):
+            for p in (p for p in base.paragraphs if p.fragment == fragment):
+                pid = p.id if copy == 0 else f"{p.id}-{copy}"
+                text = p.text if copy == 0 else perturb(p.text, rng)
+                lines = [
+                    "[[paragraph]]",
+                    f"id = {toml_string(pid)}",
+                    f"section = {toml_string(p.section)}",
+                    f"fragment = {p.fragment}",
+                    f"text = {toml_string(text)}",
+                ]
+                if p.cut:
+                    lines.append(f"cut = {toml_string(p.cut)}")
+                for field in ("themes", "people", "places", "organisations", "references"):
+                    values = getattr(p, field)
+                    if values:
+                        lines.append(f"{field} = [{', '.join(toml_string(v) for v in values)}]")
+                out.append("\n".join(lines))
+    (target / "paragraphs.toml").write_text("\n\n".join(out) + "\n", encoding="utf-8")
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def measure(copies: int, workdir: Path, runs: int) -> dict:
+    folder = workdir / f"x{copies}"
+    workdir.mkdir(parents=True, exist_ok=True)
+    write_corpus(data_dir(), folder, copies)
+    corpus, load_s = timed(_load, folder)
+    index, build_s = timed(build_index, corpus.paragraphs, corpus.glossary)
+    gc.collect()  # the garbage of building, not of searching
+    search_index(index, "rohinga")  # warm up: the first typo imports RapidFuzz
+    per_kind = {}
+    slowest = 0.0
+    for kind, queries in QUERIES.items():
+        times = []
+        for query in queries:
+            samples = [timed(search_index, index, query)[1] for _ in range(runs)]
+            times.append(statistics.median(samples))
+            slowest = max(slowest, max(samples))
+        per_kind[kind] = statistics.median(times) * 1000
+    tokens = sum(index.lengths)
+    return {
+        "scale": copies,
+        "paragraphs": len(corpus.paragraphs),
+        "tokens": tokens,
+        "vocabulary": len(index.vocabulary),
+        "load_s": round(load_s, 3),
+        "build_s": round(build_s, 3),
+        "query_ms": {k: round(v, 2) for k, v in per_kind.items()},
+        "slowest_query_ms": round(slowest * 1000, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each query (median)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="vr2018-scale-") as tmp:
+        rows = [measure(n, Path(tmp) / str(i), args.runs) for i, n in enumerate(args.scales)]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return
+    kinds = list(QUERIES)
+    print(f"{'scale':>6}{'paragraphs':>12}{'tokens':>10}{'vocab':>9}{'load s':>9}{'build s':>9}"
+          + "".join(f"{k + ' ms':>14}" for k in kinds) + f"{'slowest ms':>12}")
+    for r in rows:
+        print(f"{r['scale']:>5}×{r['paragraphs']:>12}{r['tokens']:>10}{r['vocabulary']:>9}{r['load_s']:>9.2f}"
+              f"{r['build_s']:>9.2f}" + "".join(f"{r['query_ms'][k]:>14.2f}" for k in kinds)
+              + f"{r['slowest_query_ms']:>12.2f}")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        grow = last["tokens"] / first["tokens"]
+        print(f"\nfrom {first['scale']}× to {last['scale']}×: text ×{grow:.0f}, "
+              f"vocabulary ×{last['vocabulary'] / first['vocabulary']:.0f}, "
+              + ", ".join(f"{k} queries ×{last['query_ms'][k] / max(first['query_ms'][k], 1e-3):.0f}" for k in kinds))
+
+
+if __name__ == "__main__":
+    main()
