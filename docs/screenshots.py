@@ -26,13 +26,12 @@ WIDTH = 100
 
 # name → the command line after `vr2018`. Extend this list to add a screenshot.
 SHOTS: dict[str, list[str]] = {
+    "search": ["search", "Rohingya"],
+    "theme-klimaat": ["theme", "klimaat"],
+    "motions-kamerstuk": ["motions", "--kamerstuk"],
     "timeline": ["timeline", "--theme", "caribisch"],
     "show": ["show", "conflict-en-honger"],
     "people": ["people", "kaag"],
-    # After search (issue 3) and theme/motions (issue 4) are merged:
-    # "search": ["search", "Rohingya"],
-    # "theme-klimaat": ["theme", "klimaat"],
-    # "motions-kamerstuk": ["motions", "--kamerstuk", "35000"],
 }
 
 
