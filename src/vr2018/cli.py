@@ -4,8 +4,9 @@ Exit codes for every command: 0 found, 1 nothing found, 2 bad usage or bad data.
 Every failure is one line on stderr, never a traceback.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: Typer reads every command's
+# annotations at start-up, and evaluating them from strings made building the
+# command tree take 6.5 ms instead of 2.8 ms (benchmarks/startup.py).
 import os
 import sys
 from typing import Any, Optional
