@@ -71,7 +71,7 @@ def fail(message: str, code: int = BAD_USAGE) -> NoReturn:
 
 def message(text: str) -> None:
     """One line on stderr, prefixed with the program's name, control characters removed."""
-    from .render import clean
+    from .text import clean
 
     line = " ".join(clean(text).split())
     _write(sys.stderr, f"{PROG}: {line}\n")

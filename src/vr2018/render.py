@@ -9,12 +9,13 @@ first, so nothing in it can reach the terminal as markup or an escape code.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
+
+from .text import clean  # the one definition of "safe for a terminal" (re-exported)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -27,14 +28,6 @@ GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 MUTED = "dim"
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-
-
-def clean(value: str) -> str:
-    """Text safe for a terminal: ANSI sequences and control characters removed."""
-    return _CONTROL.sub("", _ANSI.sub("", value))
 
 
 def plain(value: str, style: str = "") -> Text:
