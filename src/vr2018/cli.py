@@ -27,8 +27,13 @@ class _Group(TyperGroup):
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         from .corpus import DataError
+        from .text import clean
 
         prepare_streams()
+        # Escape sequences and control characters in the arguments never reach
+        # the parser, the engines or a message: `search $'\e[31mRohingya'` is a
+        # search for Rohingya, and a title-setting OSC is nothing at all.
+        args = [clean(a) for a in (sys.argv[1:] if args is None else args)]
         try:
             result = super().main(args, prog_name or PROG, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
