@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -114,4 +115,11 @@ def emit_json(value: Any) -> None:
     """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     ascii_only = encoding not in ("utf8", "utf16", "utf32")
-    _write(sys.stdout, json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n")
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=2)
+    # json escapes C0 controls but not DEL, C1 controls (\x9b is an 8-bit CSI) or
+    # bidi and zero-width characters: escape them too, so the JSON still holds
+    # the data exactly but no terminal acts on it.
+    _write(sys.stdout, _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
