@@ -97,6 +97,9 @@ def console(stderr: bool = False) -> Console:
         highlight=False,
         # Piped output keeps each paragraph on one line, for grep and friends.
         soft_wrap=not (sys.stderr if stderr else sys.stdout).isatty(),
+        # NO_COLOR: no escape codes at all, not even bold (Rich alone would drop
+        # only the colours), whatever FORCE_COLOR or the terminal says.
+        color_system=None if os.environ.get("NO_COLOR") else "auto",
     )
 
 
