@@ -20,9 +20,27 @@ EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
 
 
+class _PipeClosed(Exception):
+    """stdout's reader went away (`vr2018 read | head -1`)."""
+
+
 class _Group(TyperGroup):
     """Runs every command in non-standalone mode so that every failure,
     Typer's own usage errors included, becomes one line on stderr."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Click turns a closed pipe into exit status 1 ("nothing found"), which
+        # would be a lie: take it out of Click's hands.
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -56,7 +74,7 @@ class _Group(TyperGroup):
             code = 130
         except KeyboardInterrupt:
             code = 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _PipeClosed):
             _quiet_closed_pipe()
             code = 0
         except Exception as exc:  # a bug of ours: still one line, never a traceback

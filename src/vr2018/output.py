@@ -90,7 +90,7 @@ def _write(stream: Any, text: str) -> None:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(
+    out = Console(
         stderr=stderr,
         markup=False,  # data is never markup
         emoji=False,
@@ -101,6 +101,14 @@ def console(stderr: bool = False) -> Console:
         # only the colours), whatever FORCE_COLOR or the terminal says.
         color_system=None if os.environ.get("NO_COLOR") else "auto",
     )
+    # Rich answers a closed pipe with exit status 1 ("nothing found"): hand it
+    # back to the CLI, which leaves quietly with status 0.
+    out.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
+    return out
+
+
+def _closed_pipe() -> None:
+    raise BrokenPipeError()
 
 
 def show(renderable: RenderableType, page: bool = False) -> None:
