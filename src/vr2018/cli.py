@@ -28,6 +28,11 @@ class _Group(TyperGroup):
     """Runs every command in non-standalone mode so that every failure,
     Typer's own usage errors included, becomes one line on stderr."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():  # every command's --help states the exit codes
+            command.epilog = command.epilog or EXIT_CODES
+
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Click turns a closed pipe into exit status 1 ("nothing found"), which
         # would be a lie: take it out of Click's hands.
