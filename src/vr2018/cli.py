@@ -227,6 +227,8 @@ def _paragraph(corpus: Any, query: str) -> Any:
     """The paragraph the user named (an unambiguous prefix will do), or exit 2 with suggestions."""
     from . import reading
 
+    if not query.strip():
+        fail(f"empty paragraph id ('{PROG} read' lists every id)", BAD_USAGE)
     paragraph, suggestions = reading.find_paragraph(corpus, query)
     if paragraph is None:
         fail(f"no paragraph '{query}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
@@ -329,6 +331,8 @@ def people(
     """
     from . import reading, render
 
+    if name is not None and not name.strip():
+        fail(f"empty name: give a name, alias or role word, or none to list everyone ('{PROG} people')")
     corpus = _corpus()
     if name is None:
         found = corpus.people
