@@ -226,12 +226,13 @@ def _did_you_mean(suggestions: list, listing: str = "") -> str:
 def _paragraph(corpus: Any, query: str) -> Any:
     """The paragraph the user named (an unambiguous prefix will do), or exit 2 with suggestions."""
     from . import reading
+    from .text import shorten
 
     if not query.strip():
         fail(f"empty paragraph id ('{PROG} read' lists every id)", BAD_USAGE)
     paragraph, suggestions = reading.find_paragraph(corpus, query)
     if paragraph is None:
-        fail(f"no paragraph '{query}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
+        fail(f"no paragraph '{shorten(query)}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
     return paragraph
 
 
@@ -331,6 +332,8 @@ def people(
     """
     from . import reading, render
 
+    from .text import shorten
+
     if name is not None and not name.strip():
         fail(f"empty name: give a name, alias or role word, or none to list everyone ('{PROG} people')")
     corpus = _corpus()
@@ -341,7 +344,7 @@ def people(
         if not found:
             if json_:
                 emit_json([])
-            fail(f"nobody called '{name}' in the letter{_did_you_mean(suggestions)}", NOTHING_FOUND)
+            fail(f"nobody called '{shorten(name)}' in the letter{_did_you_mean(suggestions)}", NOTHING_FOUND)
     if json_:
         emit_json(render.people_json(corpus, found))
     elif name is None:
@@ -393,11 +396,11 @@ def cite(
       vr2018 cite -f bibtex
     """
     from . import reading, render
-    from .text import resolve
+    from .text import resolve, shorten
 
     style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
     if style is None:
-        fail(f"unknown citation format '{format_}'; use text, markdown or bibtex", BAD_USAGE)
+        fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex", BAD_USAGE)
     corpus = _corpus()
     paragraph = _paragraph(corpus, paragraph_id) if paragraph_id is not None else None
     citation = reading.citation(corpus, paragraph)
@@ -611,7 +614,7 @@ def search(
     from .output import NOTHING_FOUND
     from .search import QueryError, section_names
     from .search import search as run_search
-    from .text import resolve
+    from .text import resolve, shorten
 
     text = " ".join(query)
     if not text.strip():
@@ -625,11 +628,11 @@ def search(
     if section is not None:
         section_id, close = resolve(section, section_names(corpus))
         if section_id is None:
-            fail(f"unknown section '{section}'" + _did_you_mean(close, f"{PROG} read"))
+            fail(f"unknown section '{shorten(section)}'" + _did_you_mean(close, f"{PROG} read"))
     try:
         results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id)
     except QueryError as exc:
-        fail(f"{exc}: '{text}'")
+        fail(f"{exc}: '{shorten(text)}'")
     if json_:
         emit_json(render.search_json(corpus, results))
     elif results.hits:
@@ -637,7 +640,7 @@ def search(
     if not results.hits:
         where = f" in theme '{corpus.theme(theme_id).title}'" if theme_id else ""
         where += f" in section '{corpus.section(section_id).title}'" if section_id else ""
-        fail(f"nothing found for '{text}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
+        fail(f"nothing found for '{shorten(text)}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
 
 
 def main() -> None:

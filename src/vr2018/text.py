@@ -59,6 +59,12 @@ def clean(value: str) -> str:
     return _CONTROL.sub("", _ANSI.sub("", value))
 
 
+def shorten(value: str, width: int = 60) -> str:
+    """A user's input as a message quotes it: cleaned, on one line, at most ``width`` characters."""
+    line = " ".join(clean(value).split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def words(text: str) -> list[str]:
     """Folded words; hyphens, slashes and punctuation separate them ('Noord-Korea' → noord, korea)."""
     return _WORD.findall(fold(text))
