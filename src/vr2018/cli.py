@@ -19,6 +19,10 @@ from .output import BAD_USAGE, NOTHING_FOUND, PROG, Failure, emit_json, fail, me
 EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
 
+# The longest query searched: a whole paragraph of the letter (1,401 characters)
+# fits; a pasted page does not, and is refused rather than searched for seconds.
+MAX_QUERY = 2000
+
 
 class _PipeClosed(Exception):
     """stdout's reader went away (`vr2018 read | head -1`)."""
@@ -619,6 +623,8 @@ def search(
     text = " ".join(query)
     if not text.strip():
         fail("empty query: give one or more words to search for")
+    if len(text) > MAX_QUERY:
+        fail(f"query too long: {len(text)} characters, at most {MAX_QUERY}; search for a few words or one sentence")
     if limit < 1:
         fail(f"--limit must be 1 or more (got {limit})")
     corpus = _corpus()
