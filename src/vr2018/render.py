@@ -785,7 +785,7 @@ def _motions_stacked(corpus: Corpus, motions: Any) -> RenderableType:
                 ("Submitters", plain(", ".join(motion.submitters))),
                 ("Chamber", plain(motion.chamber)),
                 ("Subject", plain(motion.subject)),
-                ("Done", done),
+                ("What was done", done),
             ]),
             Text(),
         ]
