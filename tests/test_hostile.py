@@ -444,10 +444,11 @@ def run(args: list[str], env: dict[str, str] | None = None, **kwargs) -> subproc
             if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")}
     base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color"})
     base.update(env or {})
-    return subprocess.run([sys.executable, "-m", "vr2018", *args], capture_output=True, env=base, timeout=60, **kwargs)
+    return subprocess.run([sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base,
+                          timeout=60, **kwargs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _piped(args: tuple[str, ...]) -> str:
     result = run(list(args))
     assert result.returncode == 0 and result.stderr == b""
