@@ -335,7 +335,6 @@ def people(
       vr2018 people minister-president --json
     """
     from . import reading, render
-
     from .text import shorten
 
     if name is not None and not name.strip():
