@@ -20,16 +20,48 @@ from .output import BAD_USAGE, NOTHING_FOUND, PROG, Failure, emit_json, fail, me
 EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
 
+# The longest query searched: a whole paragraph of the letter (1,401 characters)
+# fits; a pasted page does not, and is refused rather than searched for seconds.
+MAX_QUERY = 2000
+
+
+class _PipeClosed(Exception):
+    """stdout's reader went away (`vr2018 read | head -1`)."""
+
 
 class _Group(TyperGroup):
     """Runs every command in non-standalone mode so that every failure,
     Typer's own usage errors included, becomes one line on stderr."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():  # every command's --help states the exit codes
+            command.epilog = command.epilog or EXIT_CODES
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Click turns a closed pipe into exit status 1 ("nothing found"), which
+        # would be a lie: take it out of Click's hands.
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed() from None
+
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         from .corpus import DataError
+        from .text import clean
 
         prepare_streams()
+        # Escape sequences and control characters in the arguments never reach
+        # the parser, the engines or a message: `search $'\e[31mRohingya'` is a
+        # search for Rohingya, and a title-setting OSC is nothing at all.
+        args = [clean(a) for a in (sys.argv[1:] if args is None else args)]
         try:
             result = super().main(args, prog_name or PROG, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
@@ -52,7 +84,7 @@ class _Group(TyperGroup):
             code = 130
         except KeyboardInterrupt:
             code = 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _PipeClosed):
             _quiet_closed_pipe()
             code = 0
         except Exception as exc:  # a bug of ours: still one line, never a traceback
@@ -199,10 +231,13 @@ def _did_you_mean(suggestions: list, listing: str = "") -> str:
 def _paragraph(corpus: Any, query: str) -> Any:
     """The paragraph the user named (an unambiguous prefix will do), or exit 2 with suggestions."""
     from . import reading
+    from .text import shorten
 
+    if not query.strip():
+        fail(f"empty paragraph id ('{PROG} read' lists every id)", BAD_USAGE)
     paragraph, suggestions = reading.find_paragraph(corpus, query)
     if paragraph is None:
-        fail(f"no paragraph '{query}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
+        fail(f"no paragraph '{shorten(query)}'{_did_you_mean(suggestions)} ('{PROG} read' lists every id)", BAD_USAGE)
     return paragraph
 
 
@@ -301,7 +336,10 @@ def people(
       vr2018 people minister-president --json
     """
     from . import reading, render
+    from .text import shorten
 
+    if name is not None and not name.strip():
+        fail(f"empty name: give a name, alias or role word, or none to list everyone ('{PROG} people')")
     corpus = _corpus()
     if name is None:
         found = corpus.people
@@ -310,7 +348,7 @@ def people(
         if not found:
             if json_:
                 emit_json([])
-            fail(f"nobody called '{name}' in the letter{_did_you_mean(suggestions)}", NOTHING_FOUND)
+            fail(f"nobody called '{shorten(name)}' in the letter{_did_you_mean(suggestions)}", NOTHING_FOUND)
     if json_:
         emit_json(render.people_json(corpus, found))
     elif name is None:
@@ -362,11 +400,11 @@ def cite(
       vr2018 cite -f bibtex
     """
     from . import reading, render
-    from .text import resolve
+    from .text import resolve, shorten
 
     style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
     if style is None:
-        fail(f"unknown citation format '{format_}'; use text, markdown or bibtex", BAD_USAGE)
+        fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex", BAD_USAGE)
     corpus = _corpus()
     paragraph = _paragraph(corpus, paragraph_id) if paragraph_id is not None else None
     citation = reading.citation(corpus, paragraph)
@@ -580,11 +618,13 @@ def search(
     from .output import NOTHING_FOUND
     from .search import QueryError, section_names
     from .search import search as run_search
-    from .text import resolve
+    from .text import resolve, shorten
 
     text = " ".join(query)
     if not text.strip():
         fail("empty query: give one or more words to search for")
+    if len(text) > MAX_QUERY:
+        fail(f"query too long: {len(text)} characters, at most {MAX_QUERY}; search for a few words or one sentence")
     if limit < 1:
         fail(f"--limit must be 1 or more (got {limit})")
     corpus = _corpus()
@@ -594,11 +634,11 @@ def search(
     if section is not None:
         section_id, close = resolve(section, section_names(corpus))
         if section_id is None:
-            fail(f"unknown section '{section}'" + _did_you_mean(close, f"{PROG} read"))
+            fail(f"unknown section '{shorten(section)}'" + _did_you_mean(close, f"{PROG} read"))
     try:
         results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id)
     except QueryError as exc:
-        fail(f"{exc}: '{text}'")
+        fail(f"{exc}: '{shorten(text)}'")
     if json_:
         emit_json(render.search_json(corpus, results))
     elif results.hits:
@@ -606,7 +646,7 @@ def search(
     if not results.hits:
         where = f" in theme '{corpus.theme(theme_id).title}'" if theme_id else ""
         where += f" in section '{corpus.section(section_id).title}'" if section_id else ""
-        fail(f"nothing found for '{text}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
+        fail(f"nothing found for '{shorten(text)}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
 
 
 def main() -> None:

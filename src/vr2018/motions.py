@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from . import kamerstuk
 from .kamerstuk import KamerstukKey
-from .text import fold, near, words
+from .text import fold, near, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -95,7 +95,7 @@ def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
 
 
 def no_words_message(corpus: Corpus, query: str) -> str:
-    shown = " ".join(query.split())
+    shown = shorten(query)
     listed = ", ".join(
         f"{'/'.join(m.submitters)} ({k.compact})" for m in by_kamerstuk(corpus) if (k := key(reference(corpus, m)))
     )

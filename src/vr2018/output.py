@@ -7,6 +7,7 @@ and `--json` stay cheap.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -32,6 +33,8 @@ class Failure(Exception):
 _ASCII_FALLBACK = {
     "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
     "…": "...", "¶": "#", "›": ">", "‹": "<", "•": "*", "─": "-", "│": "|", "×": "x", "≥": ">=", "≤": "<=",
+    "·": "|", "ß": "ss", "‒": "-", "―": "-", "−": "-", "‚": ",", "‛": "'", "‟": '"', "′": "'", "″": '"',
+    "→": "->", "←": "<-", "↔": "<->",
 }
 
 
@@ -70,7 +73,7 @@ def fail(message: str, code: int = BAD_USAGE) -> NoReturn:
 
 def message(text: str) -> None:
     """One line on stderr, prefixed with the program's name, control characters removed."""
-    from .render import clean
+    from .text import clean
 
     line = " ".join(clean(text).split())
     _write(sys.stderr, f"{PROG}: {line}\n")
@@ -88,14 +91,25 @@ def _write(stream: Any, text: str) -> None:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(
+    out = Console(
         stderr=stderr,
         markup=False,  # data is never markup
         emoji=False,
         highlight=False,
         # Piped output keeps each paragraph on one line, for grep and friends.
         soft_wrap=not (sys.stderr if stderr else sys.stdout).isatty(),
+        # NO_COLOR: no escape codes at all, not even bold (Rich alone would drop
+        # only the colours), whatever FORCE_COLOR or the terminal says.
+        color_system=None if os.environ.get("NO_COLOR") else "auto",
     )
+    # Rich answers a closed pipe with exit status 1 ("nothing found"): hand it
+    # back to the CLI, which leaves quietly with status 0.
+    out.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
+    return out
+
+
+def _closed_pipe() -> None:
+    raise BrokenPipeError()
 
 
 def show(renderable: RenderableType, page: bool = False) -> None:
@@ -115,4 +129,11 @@ def emit_json(value: Any) -> None:
 
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     ascii_only = encoding not in ("utf8", "utf16", "utf32")
-    _write(sys.stdout, json.dumps(value, ensure_ascii=ascii_only, indent=2) + "\n")
+    text = json.dumps(value, ensure_ascii=ascii_only, indent=2)
+    # json escapes C0 controls but not DEL, C1 controls (\x9b is an 8-bit CSI) or
+    # bidi and zero-width characters: escape them too, so the JSON still holds
+    # the data exactly but no terminal acts on it.
+    _write(sys.stdout, _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")

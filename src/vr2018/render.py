@@ -9,12 +9,13 @@ first, so nothing in it can reach the terminal as markup or an escape code.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
+
+from .text import clean  # the one definition of "safe for a terminal" (re-exported)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -27,14 +28,6 @@ GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 MUTED = "dim"
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-
-
-def clean(value: str) -> str:
-    """Text safe for a terminal: ANSI sequences and control characters removed."""
-    return _CONTROL.sub("", _ANSI.sub("", value))
 
 
 def plain(value: str, style: str = "") -> Text:
@@ -193,28 +186,82 @@ class _Adaptive:
         self.lines = lines
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
-        if console.soft_wrap:
-            yield from self.lines
+        if console.soft_wrap or _too_narrow(console, options, self.table):
+            yield from self.lines  # on a narrow terminal too: they wrap, the table would cut
         else:
             yield self.table
 
 
-def _fields(rows: list[tuple[str, Text]], label_style: str = MUTED) -> _Adaptive:
-    """Labelled values, the label in a column of its own; a value's lines hang under its first."""
-    from rich.table import Table
+def _too_narrow(console: Any, options: Any, renderable: Any) -> bool:
+    """True where ``renderable`` cannot be drawn in the width without cutting text."""
+    from rich.measure import Measurement
 
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style=label_style, no_wrap=True)
-    table.add_column()
+    return Measurement.get(console, options.update_width(10_000), renderable).minimum > options.max_width
+
+
+class _Fields:
+    """Labelled values: on a terminal a grid, the label in a column of its own; a
+    value with a word too long for its column (a URL) goes under its label at
+    full width, whole, so it can be copied; piped, plain hanging lines."""
+
+    def __init__(self, rows: list[tuple[str, Text]], label_style: str, lines: list[Text]) -> None:
+        self.rows = rows
+        self.label_style = label_style
+        self.lines = lines
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.padding import Padding
+        from rich.table import Table
+
+        if console.soft_wrap:
+            yield from self.lines
+            return
+        width = max((cell_len(label) for label, _ in self.rows), default=0)
+        room = options.max_width - width - 2
+        table = None
+        for label, value in self.rows:
+            longest = max((cell_len(word) for word in value.plain.split()), default=0)
+            if longest <= room:
+                if table is None:
+                    table = Table.grid(padding=(0, 2))
+                    table.add_column(style=self.label_style, no_wrap=True, min_width=width)
+                    table.add_column(overflow="fold")
+                table.add_row(plain(label), value)
+                continue
+            if table is not None:
+                yield table
+                table = None
+            yield plain(label, self.label_style)
+            indent = 2 if longest + 2 <= options.max_width else 0
+            yield Padding(value, (0, 0, 0, indent))
+        if table is not None:
+            yield table
+
+
+def _fields(rows: list[tuple[str, Text]], label_style: str = MUTED) -> _Fields:
+    """Labelled values, the label in a column of its own; a value's lines hang under its first."""
     width = max((len(label) for label, _ in rows), default=0)
     lines = []
     for label, value in rows:
-        table.add_row(plain(label), value)
         for n, part in enumerate(value.split("\n")):
             line = Text(f"{label if n == 0 else '':<{width}}  ", style=label_style if n == 0 else "")
             line.append_text(part)
             lines.append(line)
-    return _Adaptive(table, lines)
+    return _Fields(rows, label_style, lines)
+
+
+class _Fit:
+    """``wide`` where the terminal has ``need`` columns, else ``narrow``: a narrow
+    terminal gets a layout that wraps rather than one that cuts text off."""
+
+    def __init__(self, wide: RenderableType, narrow: RenderableType, need: int) -> None:
+        self.wide = wide
+        self.narrow = narrow
+        self.need = need
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.wide if options.max_width >= self.need else self.narrow
 
 
 def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
@@ -550,14 +597,22 @@ def theme_list(corpus: Corpus, rows: list[tuple[Any, int, str]], crop: bool = Fa
     """One line per theme: id, number of paragraphs, title, the summary's first sentence;
     ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
     width = max(len(theme.id) for theme, _, _ in rows)
-    lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
-    for theme, count, line in rows:
-        lines.append(Text.assemble(
-            (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(theme.title), "bold"),
-            (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
-        ))
-    lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
-    return Group(*lines)
+
+    def listing(crop: bool) -> Group:
+        lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
+        for theme, count, line in rows:
+            lines.append(Text.assemble(
+                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(theme.title), "bold"),
+                (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
+            ))
+        lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
+        return Group(*lines)
+
+    if not crop:
+        return listing(False)
+    # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
+    need = width + 6 + max(len(theme.title) for theme, _, _ in rows)
+    return _Fit(listing(True), listing(False), need)
 
 
 def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableType:
@@ -710,7 +765,31 @@ def motions_table(corpus: Corpus, motions: Any) -> RenderableType:
             done.append_text(Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)))
         submitters = "\n".join(motion.submitters)
         table.add_row(plain(_kamerstuk_short(ref)), plain(submitters), plain(motion.chamber), plain(motion.subject), done)
-    return table
+    return _Fit(table, _motions_stacked(corpus, motions), MOTIONS_TABLE_WIDTH)
+
+
+MOTIONS_TABLE_WIDTH = 64  # below this the table's columns would cut words and names off
+
+
+def _motions_stacked(corpus: Corpus, motions: Any) -> RenderableType:
+    """The motions table for a narrow terminal: one labelled block per motion."""
+    parts: list[RenderableType] = []
+    for motion in motions:
+        ref = corpus.reference(motion.reference)
+        done = Text("\n").join(
+            Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)) for citation in motion.done
+        )
+        parts += [
+            plain(f"Kamerstuk {_kamerstuk_short(ref)}", HEADING_STYLE),
+            _fields([
+                ("Submitters", plain(", ".join(motion.submitters))),
+                ("Chamber", plain(motion.chamber)),
+                ("Subject", plain(motion.subject)),
+                ("What was done", done),
+            ]),
+            Text(),
+        ]
+    return Group(*parts)
 
 
 def motions_by_kamerstuk(corpus: Corpus, motions: Any) -> RenderableType:

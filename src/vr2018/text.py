@@ -30,6 +30,41 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# What must never reach a terminal: C0 and C1 control characters (tab and
+# newline excepted), DEL, zero-width and bidirectional formatting characters
+# (U+202E turns text around), line and paragraph separators, the byte-order
+# mark, and lone surrogates (undecodable bytes in argv).
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
+)
+# Escape sequences, removed whole so their parameters do not linger as text:
+# CSI (ESC [ or the 8-bit \x9b) with its parameters, OSC (ESC ] or \x9d: titles,
+# hyperlinks) up to BEL or ST, and two-character escapes (ESC 7, ESC c, ...).
+_ANSI = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
+
+
+def clean(value: str) -> str:
+    """Text safe for a terminal: escape sequences and control characters removed.
+
+    Tabs and newlines stay; everything else that a terminal would act on
+    (colours, cursor moves, window titles, hyperlinks, bells, bidi overrides)
+    goes, so neither a query nor a data file can reach the terminal as an escape.
+    """
+    if value.isascii() and value.isprintable():
+        return value
+    return _CONTROL.sub("", _ANSI.sub("", value))
+
+
+def shorten(value: str, width: int = 60) -> str:
+    """A user's input as a message quotes it: cleaned, on one line, at most ``width`` characters."""
+    line = " ".join(clean(value).split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 def words(text: str) -> list[str]:
     """Folded words; hyphens, slashes and punctuation separate them ('Noord-Korea' → noord, korea)."""
     return _WORD.findall(fold(text))

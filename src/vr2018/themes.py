@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Record
-from .text import fold, key, resolve, words
+from .text import fold, key, resolve, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -36,7 +36,7 @@ class UnknownTheme(LookupError):
         super().__init__(self.message())
 
     def message(self) -> str:
-        shown = " ".join(self.query.split())
+        shown = shorten(self.query)
         head = f"Ambiguous theme '{shown}'." if self.ambiguous else f"Unknown theme '{shown}'."
         if self.suggestions:
             return f"{head} Did you mean: {', '.join(self.suggestions)}?"
