@@ -49,7 +49,8 @@ def record(args: list[str], width: int = WIDTH):
 
     console = Console(
         record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-        markup=False, emoji=False, highlight=False, soft_wrap=False, no_color=False,  # NO_COLOR must not change the images
+        # no_color=False: NO_COLOR in the environment must not change the images
+        markup=False, emoji=False, highlight=False, soft_wrap=False, no_color=False,
     )
     console.print(Text.assemble(("$ ", "dim"), (shlex.join(["vr2018", *args]), "bold")))
     console.print()

@@ -482,7 +482,9 @@ def _load(folder: Path) -> Corpus:
     r = _Records("references")
     references = []
     for where, item in r.tables(docs["references"], "reference"):
-        r.unknown(where, item, {"id", "kind", "as_written", "description", "dossier", "number", "chapter", "chamber", "year"})
+        r.unknown(where, item, {
+            "id", "kind", "as_written", "description", "dossier", "number", "chapter", "chamber", "year",
+        })
         ref = Reference(
             id=r.field(where, item, "id", "str"),
             kind=r.field(where, item, "kind", "str"),
@@ -524,7 +526,9 @@ def _load(folder: Path) -> Corpus:
     r = _Records("motions")
     motions = []
     for where, item in r.tables(docs["motions"], "motion"):
-        r.unknown(where, item, {"id", "reference", "chamber", "submitters", "people", "as_written", "subject", "done", "date"})
+        r.unknown(where, item, {
+            "id", "reference", "chamber", "submitters", "people", "as_written", "subject", "done", "date",
+        })
         motion = Motion(
             id=r.field(where, item, "id", "str"),
             reference=r.field(where, item, "reference", "str"),

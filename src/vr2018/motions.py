@@ -55,7 +55,9 @@ def matching(corpus: Corpus, wanted: KamerstukKey) -> tuple[Motion, ...]:
 
 def matching_references(corpus: Corpus, wanted: KamerstukKey) -> tuple[Reference, ...]:
     """Every cited Kamerstuk (motion or not) that the key names."""
-    return tuple(r for r in corpus.references if r.kind == "kamerstuk" and wanted.matches(r.dossier, r.number, r.chapter))
+    return tuple(
+        r for r in corpus.references if r.kind == "kamerstuk" and wanted.matches(r.dossier, r.number, r.chapter)
+    )
 
 
 def haystack(corpus: Corpus, motion: Motion) -> list[str]:
@@ -117,7 +119,8 @@ def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> l
             continue
         help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"
         dossier = kamerstuk.key_of(k.dossier)
-        for notation, text in ((k.compact, help_text), (f"kst-{k.compact}", help_text), (k.dossier, f"dossier {dossier.label}")):
+        notations = ((k.compact, help_text), (f"kst-{k.compact}", help_text), (k.dossier, f"dossier {dossier.label}"))
+        for notation, text in notations:
             if fold(notation).startswith(typed) and notation not in {c for c, _ in out}:
                 out.append((notation, text))
     if not kamerstuk_only:

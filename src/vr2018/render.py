@@ -268,7 +268,9 @@ def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
     """A neighbouring paragraph shown for context: its id, and its text dimmed."""
     from .reading import section_label
 
-    head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_label(corpus, paragraph)), MUTED))
+    head = Text.assemble(
+        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_label(corpus, paragraph)), MUTED)
+    )
     return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
 
 
@@ -287,9 +289,11 @@ def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableTy
 def _missing(corpus: Corpus, paragraph: Paragraph) -> str:
     notes = []
     if corpus.gap_before(paragraph):
-        notes.append("pages are missing before this paragraph" + ("; it starts mid-sentence" if paragraph.cut == "start" else ""))
+        mid = "; it starts mid-sentence" if paragraph.cut == "start" else ""
+        notes.append("pages are missing before this paragraph" + mid)
     if corpus.gap_after(paragraph):
-        notes.append("pages are missing after this paragraph" + ("; it breaks off mid-sentence" if paragraph.cut == "end" else ""))
+        mid = "; it breaks off mid-sentence" if paragraph.cut == "end" else ""
+        notes.append("pages are missing after this paragraph" + mid)
     return "; ".join(notes)
 
 
@@ -764,7 +768,9 @@ def motions_table(corpus: Corpus, motions: Any) -> RenderableType:
                 done.append("\n")
             done.append_text(Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)))
         submitters = "\n".join(motion.submitters)
-        table.add_row(plain(_kamerstuk_short(ref)), plain(submitters), plain(motion.chamber), plain(motion.subject), done)
+        table.add_row(
+            plain(_kamerstuk_short(ref)), plain(submitters), plain(motion.chamber), plain(motion.subject), done
+        )
     return _Fit(table, _motions_stacked(corpus, motions), MOTIONS_TABLE_WIDTH)
 
 

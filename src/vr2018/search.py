@@ -547,7 +547,7 @@ def _proximity(index: Index, doc: int, groups: list[set[str]]) -> float:
     have = 0
     window = math.inf
     left = 0
-    for right, (position, g) in enumerate(events):
+    for position, g in events:
         counts[g] += 1
         if counts[g] == 1:
             have += 1
