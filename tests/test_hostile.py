@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from vr2018.cli import MAX_QUERY
+from vr2018.search import MAX_QUERY
 from vr2018.output import emit_json
 
 # Anything a terminal acts on: C0 controls except tab and newline, DEL, C1

@@ -272,3 +272,14 @@ def test_any_query_gives_sorted_bounded_well_formed_results(corpus, query, limit
         for start, end in hit.spans:
             assert previous_end < start < end <= len(text)
             previous_end = end
+
+
+def test_the_engine_itself_refuses_an_overlong_query():
+    """Library callers are protected too, not only the CLI."""
+    from vr2018 import load_corpus
+    from vr2018.search import MAX_QUERY
+
+    corpus = load_corpus()
+    assert search(corpus, "Rohingya " * (MAX_QUERY // 9)).hits  # just under the cap: answered
+    with pytest.raises(QueryError, match="query too long"):
+        search(corpus, "x" * (MAX_QUERY + 1))

@@ -76,8 +76,13 @@ MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 _QUOTED = re.compile(r'"([^"]*)"')
 
 
+# The longest query worth answering: the letter's longest paragraph is 1,401
+# characters; beyond this, matching work grows with nothing to gain.
+MAX_QUERY = 2000
+
+
 class QueryError(ValueError):
-    """The query has nothing to search for (empty, blank, or no letters or digits)."""
+    """The query cannot be searched: nothing to search for, or far too long."""
 
 
 # ── Results ─────────────────────────────────────────────────────────────────
@@ -339,6 +344,10 @@ class Concept(Record):
 
 def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]]]:
     """The query's concepts and its quoted phrases (as folded word tuples)."""
+    if len(query) > MAX_QUERY:
+        raise QueryError(
+            f"query too long: {len(query)} characters, at most {MAX_QUERY}; search for a few words or one sentence"
+        )
     folded = fold(query)
     phrases = [tuple(words(p)) for p in _QUOTED.findall(folded)]
     phrases = [p for p in phrases if p]
