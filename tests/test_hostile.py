@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from vr2018.search import MAX_QUERY
 from vr2018.output import emit_json
+from vr2018.search import MAX_QUERY
 
 # Anything a terminal acts on: C0 controls except tab and newline, DEL, C1
 # controls, bidi and zero-width formatting characters, line separators.
