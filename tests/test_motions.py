@@ -183,6 +183,9 @@ def test_complete_filters_by_what_was_typed(corpus):
         ("embarg0", ["wapenembargo"], True),
         ("klimaat", ["veiligheidsraadlidmaatschap"], False),  # two edits inside a compound is too loose
         ("kuz", ["kaz"], False),  # short words must match exactly
+        ("hul", ["hul"], True),
+        ("a", ["kamer", "tweede"], False),  # a short word never matches inside another
+        ("de", ["de", "graaf"], True),
         ("", ["kuzu"], False),
         ("kuzu", [], False),
     ],

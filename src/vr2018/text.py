@@ -113,8 +113,9 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
 def near(word: str, candidates: Iterable[str]) -> bool:
     """True if the folded ``word`` is in, or within a typo of, one of the candidate words.
 
-    A candidate matches when it contains the word ('embargo' finds
-    'wapenembargo', 'hul' finds 'hul'); for a word of four letters or more,
+    A word of up to three letters must start a candidate ('hul' finds 'hul',
+    'de' finds 'de graaf'; 'a' does not find 'kamer'). A longer word matches a
+    candidate that contains it ('embargo' finds 'wapenembargo'); for a word of four letters or more,
     when the whole candidate is within one edit of it (two edits from six
     letters on: 'Kuzo' finds 'Kuzu', 'Rohinga' finds 'Rohingya'); and for a
     word of five letters or more, when a stretch of a longer candidate is
@@ -125,10 +126,10 @@ def near(word: str, candidates: Iterable[str]) -> bool:
     if not wanted:
         return False
     pool = [key(c) for c in candidates]
+    if len(wanted) < 4:
+        return any(c.startswith(wanted) for c in pool)
     if any(wanted in c for c in pool):
         return True
-    if len(wanted) < 4:
-        return False
     from rapidfuzz.distance import Levenshtein
 
     whole = 1 if len(wanted) <= 5 else 2
