@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -389,25 +388,3 @@ def test_piped_output_has_no_escape_codes(invoke, args):
     assert not any(line != line.rstrip() for line in result.stdout.splitlines()), "trailing spaces"
 
 
-# ── the README's examples run as written ────────────────────────────────────
-
-README = Path(__file__).resolve().parents[1] / "README.md"
-EXAMPLES = [
-    line.split()[1:]
-    for block in re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
-    for line in block.splitlines()
-    if re.match(r"vr2018 (show|timeline|people|cite|info)\b", line) and "|" not in line
-]
-
-
-def test_readme_has_examples_for_every_reading_view():
-    assert {args[0] for args in EXAMPLES} == {"show", "timeline", "people", "cite", "info"}
-
-
-@pytest.mark.parametrize("args", EXAMPLES, ids=" ".join)
-def test_readme_example_runs(invoke, args):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout
-    if "--json" in args:
-        json.loads(result.stdout)
