@@ -79,3 +79,15 @@ def test_unknown_command(invoke):
     result = invoke("raed")
     assert result.exit_code == 2
     assert result.stderr.startswith("vr2018: No such command 'raed'")
+
+
+def test_every_help_shows_examples_and_exit_codes(invoke):
+    from typer.main import get_command
+
+    from vr2018.cli import app
+
+    for name in ["", *get_command(app).commands]:
+        result = invoke(*([name] if name else []), "--help")
+        assert result.exit_code == 0, name
+        assert "Examples:\n" in result.stdout and "vr2018 " in result.stdout.split("Examples:")[1], name
+        assert "Exit status: 0 found, 1 nothing found, 2 bad usage or bad data." in result.stdout, name

@@ -32,6 +32,14 @@ class _Group(TyperGroup):
     """Runs every command in non-standalone mode so that every failure,
     Typer's own usage errors included, becomes one line on stderr."""
 
+    # The main jobs first, then the reading views (help and overview order).
+    ORDER = ("search", "theme", "motions", "refs", "read", "show", "timeline", "people", "cite", "info")
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(self.ORDER)}
+        return sorted(names, key=lambda n: rank.get(n, len(rank)))
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for command in self.commands.values():  # every command's --help states the exit codes
@@ -108,8 +116,6 @@ def _quiet_closed_pipe() -> None:
 app = typer.Typer(
     cls=_Group,
     name=PROG,
-    help="The Kingdom of the Netherlands on the UN Security Council in 2018: "
-    "the government's letter of 15 February 2019 (BZDOC-151021554-15), searchable offline.",
     epilog=EXIT_CODES,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -137,11 +143,14 @@ def _root(
         None, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """The Kingdom of the Netherlands on the UN Security Council in 2018.
+    """The Kingdom of the Netherlands on the UN Security Council in 2018: the
+    government's letter of 15 February 2019 (BZDOC-151021554-15), searchable offline.
 
     \b
     Examples:
       vr2018 search Rohingya
+      vr2018 theme klimaat
+      vr2018 motions --kamerstuk
       vr2018 read --json
     """
     if ctx.invoked_subcommand is None:
@@ -165,8 +174,10 @@ def _overview(ctx: typer.Context) -> str:
         f"Commands:\n{commands}\n"
         "\n"
         "Examples:\n"
+        f"  {PROG} search Rohingya\n"
+        f"  {PROG} theme klimaat\n"
+        f"  {PROG} motions --kamerstuk\n"
         f"  {PROG} show iran-2231\n"
-        f"  {PROG} timeline --theme klimaat\n"
         "\n"
         f"'{PROG} COMMAND --help' for a command's options and examples; '{PROG} --help' for all options."
     )
@@ -449,7 +460,7 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
         return []
 
 
-@app.command()
+@app.command(short_help="What the letter says per theme: a summary whose every point cites its paragraphs.")
 def theme(
     name: Optional[str] = typer.Argument(  # noqa: UP045 - Typer evaluates it on Python 3.9
         None, metavar="[NAME]", autocompletion=_complete_theme,
@@ -494,7 +505,7 @@ def theme(
         show(render.theme_view(corpus, detail, full=full), page=full)
 
 
-@app.command()
+@app.command(short_help="The motions the letter answers, what was done, and the official links.")
 def motions(
     query: Optional[str] = typer.Argument(  # noqa: UP045 - Typer evaluates it on Python 3.9
         None, metavar="[QUERY]", autocompletion=_complete_motion_query,
@@ -556,7 +567,7 @@ def motions(
         show(render.motions_table(corpus, found))
 
 
-@app.command()
+@app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
 def refs(
     json_: bool = typer.Option(False, "--json", help="Print the references as a JSON array."),
 ) -> None:
@@ -588,7 +599,7 @@ _QUERY = typer.Argument(
 )
 
 
-@app.command()
+@app.command(short_help="Find paragraphs: forgiving of typos, accents, inflection and English.")
 def search(
     query: list[str] = _QUERY,
     limit: int = typer.Option(
