@@ -66,7 +66,7 @@ def test_wrappers_never_raise(monkeypatch):
         raise OSError("no data")
 
     monkeypatch.setattr("vr2018.corpus.load_corpus", broken)
-    for wrapper in (complete.paragraph_ids, complete.people):
+    for wrapper in (complete.paragraph_ids, complete.people, complete.themes, complete.motion_queries):
         assert wrapper("a") == []
 
 

@@ -222,13 +222,9 @@ def _complete_person(incomplete: str) -> list:
 
 def _complete_theme(incomplete: str) -> list:
     """Shell completion for a theme NAME: theme ids (or one-word aliases) with their titles."""
-    from .corpus import DataError
-    from .themes import complete
+    from .complete import themes
 
-    try:
-        return complete(_corpus(), incomplete)
-    except DataError:  # completion must never print a traceback into the shell
-        return []
+    return themes(incomplete)
 
 
 def _did_you_mean(suggestions: list, listing: str = "") -> str:
@@ -451,13 +447,9 @@ def info(
 def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
     """Shell completion for the motions QUERY: Kamerstuk notations (and, without
     --kamerstuk, submitters)."""
-    from .corpus import DataError
-    from .motions import complete
+    from .complete import motion_queries
 
-    try:
-        return complete(_corpus(), incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")))
-    except DataError:
-        return []
+    return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")))
 
 
 @app.command(short_help="What the letter says per theme: a summary whose every point cites its paragraphs.")

@@ -1,6 +1,8 @@
-"""Shell-completion candidates: paragraph ids, people, theme names, Kamerstukken.
+"""Shell completion: paragraph ids, people, theme names, Kamerstukken.
 
-Each ``*_candidates(corpus, incomplete)`` is a pure function returning
+The one place the CLI asks for completions. Theme and Kamerstuk candidates
+come from their engines (:func:`vr2018.themes.complete`,
+:func:`vr2018.motions.complete`). Each ``*_candidates(corpus, incomplete)`` is a pure function returning
 ``(value, help)`` pairs whose value starts with what the user typed (the shell
 offers nothing else); the matching is case- and accent-insensitive, so the
 value offered is the name in the case the user started typing it. The
@@ -68,3 +70,15 @@ def paragraph_ids(incomplete: str) -> Candidates:
 
 def people(incomplete: str) -> Candidates:
     return _safely(people_candidates, incomplete)
+
+
+def themes(incomplete: str) -> Candidates:
+    from .themes import complete
+
+    return _safely(complete, incomplete)
+
+
+def motion_queries(incomplete: str, kamerstuk_only: bool = False) -> Candidates:
+    from .motions import complete
+
+    return _safely(lambda corpus, typed: complete(corpus, typed, kamerstuk_only=kamerstuk_only), incomplete)
