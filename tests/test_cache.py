@@ -54,6 +54,14 @@ def test_editing_a_data_file_invalidates_the_cache(cache_dir, data_copy):
     assert fresh(data_copy).person("trump").role == "President"
 
 
+def test_saving_removes_caches_of_earlier_data(cache_dir, data_copy):
+    _save(fresh(data_copy), cache_file(data_copy))
+    path = data_copy / "people.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _save(fresh(data_copy), cache_file(data_copy))
+    assert [p.name for p in cache_dir.glob("corpus-*.pickle")] == [cache_file(data_copy).name]
+
+
 def test_a_damaged_cache_file_is_ignored(cache_dir, data_copy):
     path = cache_file(data_copy)
     path.parent.mkdir(parents=True)

@@ -268,6 +268,9 @@ def _save(corpus: Corpus, path: Path) -> None:
             pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
         object.__setattr__(corpus, "_changed", False)
+        for old in path.parent.glob("corpus-*.pickle"):  # earlier versions of data or code
+            if old != path:
+                old.unlink(missing_ok=True)
     except Exception:  # noqa: BLE001 - a cache we cannot write is only slower
         try:
             os.unlink(handle.name)  # type: ignore[possibly-undefined]
