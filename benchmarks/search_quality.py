@@ -22,9 +22,8 @@ import argparse
 import json
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable
 
 # (query, acceptable paragraph ids)
 DEV: list[tuple[str, tuple[str, ...]]] = [

@@ -12,8 +12,8 @@ completion must not print a traceback into someone's shell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .text import fold
 

@@ -38,7 +38,7 @@ class Record:
         cls = type(self)
         if len(args) > len(cls._fields):
             raise TypeError(f"{cls.__name__} takes {len(cls._fields)} fields, got {len(args)}")
-        values = dict(zip(cls._fields, args))
+        values = dict(zip(cls._fields, args, strict=False))  # trailing fields may be defaults
         for name, value in kwargs.items():
             if name not in cls._fields:
                 raise TypeError(f"{cls.__name__}: unexpected field {name!r}")

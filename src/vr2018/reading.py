@@ -148,7 +148,7 @@ class Citation(Record):
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
     letter = corpus.letter
     addressee = " ".join(letter.addressee[:2])
-    addressee = addressee[len("Aan "):] if addressee.startswith("Aan ") else addressee  # noqa: FURB188 - 3.9
+    addressee = addressee.removeprefix("Aan ")
     return Citation(
         title=letter.title,
         date=letter.date,
@@ -164,7 +164,7 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
 
 
 def _office(office: str) -> str:
-    return office[len("De "):] if office.startswith("De ") else office  # noqa: FURB188 - 3.9 has no removeprefix
+    return office.removeprefix("De ")
 
 
 def format_citation(c: Citation, fmt: str) -> str:

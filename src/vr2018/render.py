@@ -277,7 +277,7 @@ def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
 def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableType]) -> list[RenderableType]:
     """Blocks in reading order with a gap marker wherever pages are missing around or between them."""
     parts: list[RenderableType] = []
-    for n, (paragraph, block) in enumerate(zip(shown, blocks)):
+    for n, (paragraph, block) in enumerate(zip(shown, blocks, strict=True)):
         if corpus.gap_before(paragraph):
             parts += [gap_marker(), Text()]
         parts.append(block)

@@ -540,7 +540,7 @@ def _in_order(index: Index, doc: int, groups: list[set[str]]) -> float:
         return {p for word in group for p in index.postings[word][doc]}
 
     placed = [positions(g) for g in groups]
-    pairs = sum(1 for a, b in zip(placed, placed[1:]) if any(p + 1 in b for p in a))
+    pairs = sum(1 for a, b in zip(placed, placed[1:], strict=False) if any(p + 1 in b for p in a))
     return pairs / (len(groups) - 1)
 
 

@@ -202,7 +202,7 @@ def compounds(text: str, found: list[Token] | None = None) -> list[Token]:
     """
     found = tokens(text) if found is None else found
     out = []
-    for left, right in zip(found, found[1:]):
+    for left, right in zip(found, found[1:], strict=False):
         if right.start - left.end == 1 and text[left.end] in _JOINERS:
             out.append(Token(left.word + right.word, left.start, right.end))
     return out
