@@ -91,3 +91,18 @@ def test_every_help_shows_examples_and_exit_codes(invoke):
         assert result.exit_code == 0, name
         assert "Examples:\n" in result.stdout and "vr2018 " in result.stdout.split("Examples:")[1], name
         assert "Exit status: 0 found, 1 nothing found, 2 bad usage or bad data." in result.stdout, name
+
+
+def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(monkeypatch):
+    import pytest
+
+    import vr2018.cli
+    from vr2018.__main__ import run
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(vr2018.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as exit_:
+        run()
+    assert exit_.value.code == 130

@@ -1,6 +1,21 @@
-"""`python -m vr2018` runs the command line."""
+"""Entry points: `python -m vr2018` and the `vr2018` console script."""
 
-from .cli import main
+import sys
+
+
+def run() -> None:
+    """Run the command line; Ctrl-C while it is still starting up exits 130 quietly.
+
+    The command line turns Ctrl-C during a command into exit status 130 itself;
+    this catches it earlier, while Typer and Rich are being imported.
+    """
+    try:
+        from .cli import main
+
+        main()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
 
 if __name__ == "__main__":
-    main()
+    run()
