@@ -54,7 +54,12 @@ def test_read_json_schema(invoke, corpus):
     result = invoke("read", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"letter", "paragraphs"}
+    assert set(data) == {"letter", "sections", "paragraphs", "gaps"}
+    assert [s["id"] for s in data["sections"]] == [s.id for s in corpus.sections]
+    reform = next(s for s in data["sections"] if s["title"].startswith("VN-hervormingen"))
+    assert reform["printed"] and reform["paragraphs"] == []  # a heading whose text is on a missing page
+    assert len(data["gaps"]) == len(corpus.letter.fragments) - 1
+    assert data["gaps"][0]["after"] == "myanmar-rohingya" and data["gaps"][0]["cut_after"]
     letter = data["letter"]
     assert letter["date"] == "2019-02-15"
     assert letter["reference"] == "BZDOC-151021554-15"

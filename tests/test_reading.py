@@ -148,9 +148,10 @@ def test_neighbours_in_reading_order(corpus, n):
         assert list(after) == list(corpus.paragraphs[i + 1:i + 1 + n])
 
 
-def test_section_label_brackets_headings_not_in_our_text(corpus):
-    assert reading.section_label(corpus, corpus.paragraph("conflict-en-honger")) == "Voorkomen en genezen › Grondoorzaken"
-    assert reading.section_label(corpus, corpus.paragraph("iran-2231")).startswith("[Kop ontbreekt")
+def test_section_title_brackets_headings_not_in_our_text(corpus):
+    assert corpus.section_title(corpus.paragraph("conflict-en-honger")) == "Voorkomen en genezen › Grondoorzaken"
+    assert corpus.section_title(corpus.paragraph("iran-2231")).startswith("[Kop ontbreekt")
+    assert corpus.section_title(corpus.paragraph("inleiding")) == "[Inleiding]"
 
 
 def test_gaps_sit_between_fragments(corpus):

@@ -39,13 +39,14 @@ def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Para
     return corpus.paragraphs[max(i - n, 0):i], corpus.paragraphs[i + 1:i + 1 + n]
 
 
-def section_label(corpus: Corpus, paragraph: Paragraph) -> str:
-    """The headings above a paragraph; one not printed in our text is in [brackets]."""
-    return " › ".join(_heading(s) for s in corpus.section_path(paragraph))
-
-
-def _heading(section: Section) -> str:
-    return section.title if section.printed else f"[{section.title}]"
+def locator(c: Citation) -> str:
+    """Where the cited paragraph stands: its printed section (if any) and how it begins."""
+    paragraph = c.paragraph
+    assert paragraph is not None
+    where = f"Sectie {c.section}, " if c.section else ""
+    if paragraph.cut == "start":  # its real start is on a missing page
+        return f'{where}alinea die op een ontbrekende pagina begint, hier vanaf "{c.opening}" (vr2018: {paragraph.id})'
+    return f'{where}alinea beginnend met "{c.opening}" (vr2018: {paragraph.id})'
 
 
 def opening(paragraph: Paragraph, n: int = 8) -> str:
@@ -149,6 +150,8 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
     letter = corpus.letter
     addressee = " ".join(letter.addressee[:2])
     addressee = addressee.removeprefix("Aan ")
+    # Only headings the letter prints: a citation must not quote ours.
+    printed = tuple(s.title for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
     return Citation(
         title=letter.title,
         date=letter.date,
@@ -157,8 +160,8 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
         addressee=addressee,
         authors=tuple((s.name, _office(s.office)) for s in letter.signatories),
         paragraph=paragraph,
-        section=section_label(corpus, paragraph) if paragraph else None,
-        section_path=tuple(s.title for s in corpus.section_path(paragraph)) if paragraph else (),
+        section=" › ".join(printed) or None,
+        section_path=printed,
         opening=opening(paragraph) if paragraph else None,
     )
 
@@ -188,7 +191,7 @@ def _text(c: Citation) -> str:
         f"{c.date_as_written}, referentie {c.reference}."
     )
     if c.paragraph is not None:
-        out += f' Sectie {c.section}, alinea beginnend met "{c.opening}" (vr2018: {c.paragraph.id}).'
+        out += f" {locator(c)[0].upper()}{locator(c)[1:]}."
     return out
 
 
@@ -205,10 +208,8 @@ def _markdown(c: Citation) -> str:
         f"{_md(c.date_as_written)}, referentie `{c.reference}`."
     )
     if c.paragraph is not None:
-        out += (
-            f" Sectie {_md(c.section or '')}, alinea beginnend met “{_md(c.opening or '')}” "
-            f"(vr2018: `{c.paragraph.id}`)."
-        )
+        text = _md(locator(c)).replace(f"(vr2018: {_md(c.paragraph.id)})", f"(vr2018: `{c.paragraph.id}`)")
+        out += f" {text[0].upper()}{text[1:]}."
     return out
 
 
@@ -237,7 +238,7 @@ def _bibtex(c: Citation) -> str:
     offices = " en de ".join(office for _, office in c.authors)
     note = f"Referentie {c.reference}"
     if c.paragraph is not None:
-        note += f'. Sectie {c.section}, alinea beginnend met "{c.opening}" (vr2018: {c.paragraph.id})'
+        note += f". {locator(c)[0].upper()}{locator(c)[1:]}"
     fields = [
         ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
         ("title", "{" + _bib(c.title) + "}"),

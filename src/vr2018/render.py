@@ -113,6 +113,7 @@ def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> dict[str, Any]:
         "section": section.title,
         "section_id": section.id,
         "section_path": [s.title for s in corpus.section_path(paragraph)],
+        "section_printed": corpus.section(paragraph.section).printed,  # false: the heading is ours
         "fragment": paragraph.fragment,
         "position": corpus.position(paragraph.id) + 1,
         "text": paragraph.text,
@@ -167,10 +168,41 @@ def reference_json(corpus: Corpus, reference_id: str) -> dict[str, Any]:
     }
 
 
+def gaps_json(corpus: Corpus) -> list[dict[str, Any]]:
+    """Where pages are missing: the paragraphs either side, and headings whose text is lost."""
+    from . import reading
+
+    return [
+        {
+            "after": g.after.id,
+            "before": g.before.id,
+            "after_fragment": g.after.fragment,
+            "before_fragment": g.before.fragment,
+            "cut_after": g.after.cut == "end",
+            "cut_before": g.before.cut == "start",
+            "headings": [s.title for s in g.headings],
+        }
+        for g in reading.gaps(corpus)
+    ]
+
+
 def read_json(corpus: Corpus) -> dict[str, Any]:
+    """The whole letter: metadata, every heading (also those without text), every paragraph, every gap."""
     return {
         "letter": letter_json(corpus),
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "level": s.level,
+                "parent": s.parent,
+                "printed": s.printed,
+                "paragraphs": [p.id for p in corpus.paragraphs if p.section == s.id],
+            }
+            for s in corpus.sections
+        ],
         "paragraphs": [paragraph_json(corpus, p) for p in corpus.paragraphs],
+        "gaps": gaps_json(corpus),
     }
 
 
@@ -266,10 +298,8 @@ class _Fit:
 
 def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
     """A neighbouring paragraph shown for context: its id, and its text dimmed."""
-    from .reading import section_label
-
     head = Text.assemble(
-        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_label(corpus, paragraph)), MUTED)
+        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(corpus.section_title(paragraph)), MUTED)
     )
     return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
 
@@ -303,7 +333,7 @@ def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
     from . import reading
 
     rows: list[tuple[str, Text]] = []
-    rows.append(("Section", plain(reading.section_label(corpus, paragraph))))
+    rows.append(("Section", plain(corpus.section_title(paragraph))))
     rows.append(("Position", Text(
         f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
         f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
@@ -368,11 +398,10 @@ def event_json(event: Any) -> dict[str, Any]:
 
 def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
               after: tuple[Paragraph, ...] = ()) -> dict[str, Any]:
-    from . import reading
 
     return {
         "paragraph": paragraph_json(corpus, paragraph),
-        "section_label": reading.section_label(corpus, paragraph),
+        "section_label": corpus.section_title(paragraph),
         "themes": [{"id": t, "title": corpus.theme(t).title} for t in paragraph.themes],
         "people": [
             {"id": p.id, "name": p.name, "role": p.role} for p in (corpus.person(i) for i in paragraph.people)
@@ -522,18 +551,7 @@ def info_json(corpus: Corpus, version: str) -> dict[str, Any]:
             "people": len(corpus.people),
             "events": len(corpus.events),
         },
-        "gaps": [
-            {
-                "after": g.after.id,
-                "before": g.before.id,
-                "after_fragment": g.after.fragment,
-                "before_fragment": g.before.fragment,
-                "cut_after": g.after.cut == "end",
-                "cut_before": g.before.cut == "start",
-                "headings": [s.title for s in g.headings],
-            }
-            for g in reading.gaps(corpus)
-        ],
+        "gaps": gaps_json(corpus),
         "data_version": corpus.letter.data_version,
         "version": version,
     }
