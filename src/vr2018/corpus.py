@@ -534,7 +534,8 @@ def _load(folder: Path) -> Corpus:
     motions = []
     for where, item in r.tables(docs["motions"], "motion"):
         r.unknown(where, item, {
-            "id", "reference", "chamber", "submitters", "people", "as_written", "subject", "done", "date",
+            "id", "reference", "chamber", "chamber_inferred", "submitters", "people", "as_written", "subject", "done",
+            "date",
         })
         motion = Motion(
             id=r.field(where, item, "id", "str"),
@@ -546,6 +547,7 @@ def _load(folder: Path) -> Corpus:
             subject=r.field(where, item, "subject", "str"),
             done=_citations(r, where, item, "done", "text", "paragraphs"),
             date=r.field(where, item, "date", "date", required=False),
+            chamber_inferred=bool(r.field(where, item, "chamber_inferred", "bool", required=False)),
         )
         _resolve(r, where, "reference", (motion.reference,), reference_ids, "reference")
         _resolve(r, where, "people", motion.people, person_ids, "person")

@@ -161,6 +161,7 @@ class Motion(Record):
     subject: str
     done: tuple[Citation, ...]
     date: str | None = None
+    chamber_inferred: bool = False  # the letter does not name the chamber
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

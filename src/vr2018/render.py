@@ -747,6 +747,7 @@ def motion_json(corpus: Corpus, motion: Any) -> dict[str, Any]:
     return {
         "id": motion.id,
         "chamber": motion.chamber,
+        "chamber_inferred": motion.chamber_inferred,
         "submitters": list(motion.submitters),
         "kamerstuk": ref.as_written,
         "reference": ref.id,
