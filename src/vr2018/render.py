@@ -65,10 +65,10 @@ def letter_view(corpus: Corpus) -> RenderableType:
     letter = corpus.letter
     parts: list[RenderableType] = [
         plain(letter.title, "bold"),
-        Text.assemble(("Datum      ", MUTED), clean(letter.date_as_written)),
-        Text.assemble(("Referentie ", MUTED), clean(letter.reference)),
-        _labelled("Aan", letter.addressee),
-        _labelled("Van", letter.sender),
+        Text.assemble(("Datum         ", MUTED), clean(letter.date_as_written)),
+        Text.assemble(("Referentie    ", MUTED), clean(letter.reference)),
+        _labelled("Geadresseerde", letter.addressee),
+        _labelled("Afzender", letter.sender),
         Text(),
         plain(letter.salutation),
         Text(),
@@ -98,7 +98,7 @@ def letter_view(corpus: Corpus) -> RenderableType:
 def _labelled(label: str, lines: tuple[str, ...]) -> Text:
     out = Text()
     for n, line in enumerate(lines):
-        out.append(f"{label if n == 0 else '':<11}", style=MUTED)
+        out.append(f"{label if n == 0 else '':<14}", style=MUTED)
         out.append(clean(line) + ("\n" if n < len(lines) - 1 else ""))
     return out
 
