@@ -430,7 +430,8 @@ def timeline_view(corpus: Corpus, events: tuple[Any, ...], theme: Any = None) ->
     if theme is not None:
         title = f"Timeline, theme {theme.title}: {len(events)} dated events"
     rows = [
-        (reading.date_label(e), Text.assemble(clean(e.label), "\n", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
+        # one line per event (also for grep): the label, then its paragraph
+        (reading.date_label(e), Text.assemble(clean(e.label), "  ", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
         for e in events
     ]
     parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), _fields(rows, label_style="bold")]
