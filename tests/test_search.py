@@ -128,6 +128,29 @@ def test_stopwords_count_only_when_there_is_nothing_else():
     assert "p3" in ids(index, "van")
 
 
+def test_a_stopword_inside_a_glossary_phrase_never_makes_a_match_on_its_own():
+    # "nuclear deal" → "nucleaire deal met Iran": "met" is in nearly every paragraph.
+    glossary = {"nuclear deal": ["nucleaire deal met Iran"], "trafficking in persons": ["mensenhandel"]}
+    index = make("De nucleaire deal met Iran.", "Overleg met Italië.", "Tegen mensenhandel.",
+                 "Een debat in New York.", glossary=glossary)
+    assert ids(index, "nuclear deal") == ["p1"]
+    assert ids(index, "trafficking in persons") == ["p3"]  # "in", a word of the key itself
+    (hit,) = search_index(index, "nuclear deal").hits
+    assert "met" not in hit.matches  # nor highlighted where the content words matched
+
+
+def test_a_content_word_never_stands_for_a_stopword():
+    index = make("Waar de Raad vergaderde.", "Civil war, burgeroorlog.")
+    assert "waar" not in expand(index, "war")  # stem("waar") == "war"
+    assert ids(index, "war") == ["p2"]
+    assert ids(index, "waar") == ["p1"]  # a stop word, all there is: only itself, never "war"
+
+
+def test_a_phrase_of_stopwords_alone_still_matches():
+    index = make("De Raad.", "Van alles.", "Niets.", glossary={"of the": ["van de"]})
+    assert set(ids(index, "of the")) == {"p1", "p2"}  # all there is: kept
+
+
 def test_allowed_limits_the_paragraphs_searched():
     index = make("Iran.", "Iran en Syrië.", "Iran.")
     assert ids(index, "iran", allowed=[1]) == ["p2"]
@@ -223,6 +246,26 @@ NOT_IN_THE_TEXT = {
     "hervorming", "reform", "transparantie", "transparency", "effectiviteit", "effectiveness", "werkmethoden",
     "working methods", "security council reform", "straffeloosheid", "impunity",
 }
+
+
+def test_no_hit_for_a_glossary_key_matches_only_stopwords(corpus):
+    """Every key of the real glossary, searched: each hit matches some content word."""
+    from vr2018.text import STOPWORDS
+
+    noise = []
+    for key in corpus.glossary:
+        if all(w in STOPWORDS for w in words(key)):
+            continue
+        for hit in search(corpus, key, limit=50).hits:
+            if all(w in STOPWORDS for m in hit.matches for w in words(m)):
+                noise.append((key, hit.paragraph.id, hit.matches))
+    assert noise == []
+
+
+def test_iran_nuclear_deal_finds_the_deal_not_every_met(corpus):
+    hits = search(corpus, "Iran nuclear deal").hits
+    assert [h.paragraph.id for h in hits][:2] == ["iran-2231", "rutte-26-september"]
+    assert all("Iran" in h.matches for h in hits)
 
 
 def test_glossary_covers_every_theme(corpus):

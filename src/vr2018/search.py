@@ -13,7 +13,8 @@ How a query is answered
    functions. Quoted parts are phrases that must appear. Runs of words that are
    a glossary key ("water scarcity", "security council") become one *concept*
    whose alternatives are the letter's words for it; every other word is a
-   concept of its own. Stop words are dropped unless they are all there is.
+   concept of its own. Stop words are dropped unless they are all there is,
+   from the query and from every glossary phrase alike.
 3. Each word is matched against the **vocabulary**, never against the text:
    exactly, by stem (sancties ↔ sanctie), as the start, head or middle of a
    compound (sanctie → sanctiecomité, embargo → wapenembargo, honger →
@@ -250,13 +251,15 @@ def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float
     found: dict[str, tuple[float, str]] = {}
 
     def add(candidate: str, kind: str) -> None:
+        if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
+            return
         weight = WEIGHT[kind]
         if candidate not in found or found[candidate][0] < weight:
             found[candidate] = (weight, kind)
 
     if word in index.postings:
         add(word, "exact")
-    if word.isdigit():  # numbers match exactly or not at all
+    if word.isdigit() or word in STOPWORDS:  # numbers and stop words match exactly or not at all
         return found
     root = stem(word)
     for candidate in index.stems.get(root, ()):
@@ -367,7 +370,8 @@ def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]
                 break
         if matched:
             j, span, key = matched
-            alternatives = [(span, LITERAL_WEIGHT)] + [(value, GLOSSARY_WEIGHT) for value in index.glossary[key]]
+            alternatives = [(_content(span), LITERAL_WEIGHT)]
+            alternatives += [(_content(value), GLOSSARY_WEIGHT) for value in index.glossary[key]]
             concepts.append(Concept(label=" ".join(span), alternatives=tuple(dict.fromkeys(alternatives))))
             i = j
             continue
@@ -376,6 +380,17 @@ def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]
         i += 1
     content = [c for c in concepts if not _is_filler(c)]
     return (content or concepts), phrases
+
+
+def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's words without its stop words, unless they are all it has.
+
+    Each word of an alternative is matched on its own, so a stop word left in
+    ("nuclear deal" → "nucleaire deal *met* Iran", "trafficking *in* persons")
+    would match, and highlight, nearly every paragraph by itself.
+    """
+    content = tuple(w for w in phrase if w not in STOPWORDS)
+    return content or phrase
 
 
 def _is_filler(concept: Concept) -> bool:
@@ -391,7 +406,7 @@ def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], floa
     out = []
     for key, distance in fuzzy(index, word, pool=singles):
         weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
-        out += [(value, weight) for value in index.glossary[(key,)]]
+        out += [(_content(value), weight) for value in index.glossary[(key,)]]
     return out
 
 
