@@ -151,6 +151,18 @@ def test_a_phrase_of_stopwords_alone_still_matches():
     assert set(ids(index, "of the")) == {"p1", "p2"}  # all there is: kept
 
 
+def test_the_words_of_a_glossary_phrase_are_not_expanded_on_their_own():
+    # "human trafficking" means mensenhandel; "human" is not the start of "humanitaire" here.
+    glossary = {"human trafficking": ["mensenhandel"]}
+    index = make("Tegen mensenhandel.", "Humanitaire hulp.", "Human trafficking, in het Engels.",
+                 "Trafficking, human.", glossary=glossary)
+    assert "humanitaire" not in expand(index, "human", affixes=False)
+    assert expand(index, "human", affixes=False) == {"human": (1.0, "exact")}
+    assert set(ids(index, "human trafficking")) == {"p1", "p3", "p4"}
+    assert ids(index, "human trafficking")[0] in ("p1", "p3")
+    assert "p2" in ids(index, "human")  # alone, "human" is still the start of a compound
+
+
 def test_allowed_limits_the_paragraphs_searched():
     index = make("Iran.", "Iran en Syrië.", "Iran.")
     assert ids(index, "iran", allowed=[1]) == ["p2"]
@@ -266,6 +278,13 @@ def test_iran_nuclear_deal_finds_the_deal_not_every_met(corpus):
     hits = search(corpus, "Iran nuclear deal").hits
     assert [h.paragraph.id for h in hits][:2] == ["iran-2231", "rutte-26-september"]
     assert all("Iran" in h.matches for h in hits)
+
+
+@pytest.mark.parametrize("query", ["human trafficking", "human traffickers", "human rights", "human smuggling"])
+def test_human_phrases_do_not_match_humanitarian_paragraphs(corpus, query):
+    hits = search(corpus, query).hits
+    assert hits
+    assert not [h.matches for h in hits if all(m.lower().startswith("humanit") for m in h.matches)]
 
 
 def test_glossary_covers_every_theme(corpus):

@@ -242,11 +242,12 @@ def index_for(corpus: Corpus) -> Index:
 # ── Matching one query word against the vocabulary ──────────────────────────
 
 
-def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
+def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
     """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
 
     With ``typos``, and only when nothing matches exactly or by stem, words
-    within a few edits are added too.
+    within a few edits are added too. Without ``affixes``, only the word itself
+    and its inflections match, never a compound it starts, ends or is part of.
     """
     found: dict[str, tuple[float, str]] = {}
 
@@ -264,16 +265,18 @@ def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float
     root = stem(word)
     for candidate in index.stems.get(root, ()):
         add(candidate, "stem")
-    affixes: dict[str, str] = {}
+    if not affixes:
+        return found
+    compounds: dict[str, str] = {}
     for needle in dict.fromkeys((word, root)):
         if len(needle) >= MIN_AFFIX:
             for candidate, kind in _affixes(index, needle):
-                if candidate not in affixes or WEIGHT[kind] > WEIGHT[affixes[candidate]]:
-                    affixes[candidate] = kind
-    if len(affixes) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
-        keep = sorted(affixes, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
-        affixes = {c: affixes[c] for c in keep}
-    for candidate, kind in affixes.items():
+                if candidate not in compounds or WEIGHT[kind] > WEIGHT[compounds[candidate]]:
+                    compounds[candidate] = kind
+    if len(compounds) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
+        keep = sorted(compounds, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
+        compounds = {c: compounds[c] for c in keep}
+    for candidate, kind in compounds.items():
         add(candidate, kind)
     # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
     # mensenhandelaar → mensenhandel.
@@ -419,12 +422,12 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         raise ValueError("limit must be at least 1")
     concepts, phrases = parse(index, query)
     allow = set(allowed) if allowed is not None else None
-    expansions: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+    expansions: dict[tuple[str, bool, bool], dict[str, tuple[float, str]]] = {}
 
-    def variants(word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
-        if (word, typos) not in expansions:
-            expansions[word, typos] = expand(index, word, typos)
-        return expansions[word, typos]
+    def variants(word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
+        if (word, typos, affixes) not in expansions:
+            expansions[word, typos, affixes] = expand(index, word, typos, affixes)
+        return expansions[word, typos, affixes]
 
     # Concepts whose words match nothing may be misspelt glossary words.
     resolved: list[Concept] = []
@@ -437,19 +440,18 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         resolved.append(Concept(label=concept.label, alternatives=tuple(alternatives)))
 
     # Pass 1, floats only: each concept's BM25 score per paragraph (best alternative).
-    # A glossary key's own words are not typo-matched: the glossary says what they mean.
     per_concept: list[dict[int, float]] = []
     best_alternative: list[dict[int, int]] = []
     for concept in resolved:
-        typos = len(concept.alternatives) == 1
         best: dict[int, float] = {}
         chosen: dict[int, int] = {}
         for a, (alternative, alt_weight) in enumerate(concept.alternatives):
             n_words = len(alternative)
             sums: dict[int, float] = {}
             counts: dict[int, int] = {}
+            loose = _looseness(concept, alternative, alt_weight)
             for word in alternative:
-                scores = _word_scores(index, variants(word, typos or alt_weight != LITERAL_WEIGHT))
+                scores = _word_scores(index, variants(word, *loose))
                 for doc, value in scores.items():
                     sums[doc] = sums.get(doc, 0.0) + value
                     counts[doc] = counts.get(doc, 0) + 1
@@ -486,10 +488,10 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         exact = True
         for i in matched:
             alternative, alt_weight = resolved[i].alternatives[best_alternative[i][doc]]
-            typos = len(resolved[i].alternatives) == 1 or alt_weight != LITERAL_WEIGHT
+            loose = _looseness(resolved[i], alternative, alt_weight)
             here: set[str] = set()
             for word in alternative:
-                present = {c: kind for c, (_, kind) in variants(word, typos).items() if doc in index.postings[c]}
+                present = {c: kind for c, (_, kind) in variants(word, *loose).items() if doc in index.postings[c]}
                 here.update(present)
                 exact = exact and alt_weight == LITERAL_WEIGHT and any(k in ("exact", "stem") for k in present.values())
             groups.append(here)
@@ -513,6 +515,19 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         total=len(candidates),
         suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
     )
+
+
+def _looseness(concept: Concept, alternative: tuple[str, ...], weight: float) -> tuple[bool, bool]:
+    """How an alternative's words are matched: (typos forgiven, compounds matched).
+
+    A glossary key's own words are not typo-matched: the glossary says what
+    they mean. The words of a glossary *phrase* are not matched as parts of
+    compounds either: in "human trafficking" (mensenhandel), "human" is not
+    the start of "humanitaire".
+    """
+    if len(concept.alternatives) == 1 or weight != LITERAL_WEIGHT:
+        return True, True
+    return False, len(alternative) == 1
 
 
 def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int, float]:
