@@ -163,6 +163,20 @@ def test_the_words_of_a_glossary_phrase_are_not_expanded_on_their_own():
     assert "p2" in ids(index, "human")  # alone, "human" is still the start of a compound
 
 
+def test_words_of_a_link_match_only_as_typed():
+    # A URL is an address, not prose: its slugs are found when copied, never as compounds or typos.
+    index = make("Zie via deze link: https://magazines.example.nl/bz/veiligheidsraad2018/2018/05/resultaten.",
+                 "De Veiligheidsraad sprak over veiligheid.")
+    assert ids(index, "veiligheid") == ["p2"]
+    assert ids(index, "veiligheidsraad") == ["p2"]
+    assert ids(index, "veiligheidsraad2018")[0] == "p1"  # (p2 second: "veiligheidsraad" is part of it)
+    assert ids(index, "magazines") == ["p1"]
+    assert "bzveiligheidsraad2018" not in index.postings  # no compounds across a link's slashes
+    assert "veiligheidsraad2018" not in index.vocabulary  # so never a prefix, typo or suggestion target
+    assert ids(index, "magazinez") == []
+    assert "magazines" not in search_index(index, "magazinez").suggestions
+
+
 def test_allowed_limits_the_paragraphs_searched():
     index = make("Iran.", "Iran en Syrië.", "Iran.")
     assert ids(index, "iran", allowed=[1]) == ["p2"]
@@ -285,6 +299,12 @@ def test_human_phrases_do_not_match_humanitarian_paragraphs(corpus, query):
     hits = search(corpus, query).hits
     assert hits
     assert not [h.matches for h in hits if all(m.lower().startswith("humanit") for m in h.matches)]
+
+
+def test_veiligheid_does_not_match_inside_the_link(corpus):
+    hits = search(corpus, "veiligheid", limit=50).hits
+    assert hits
+    assert not [m for h in hits for m in h.matches if "/" in m or "2018" in m]
 
 
 def test_glossary_covers_every_theme(corpus):

@@ -75,6 +75,7 @@ MIN_INFIX = 5
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 
 _QUOTED = re.compile(r'"([^"]*)"')
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 # The longest query worth answering: the letter's longest paragraph is 1,401
@@ -147,6 +148,7 @@ class Index(Record):
     by_length: dict[int, list[str]]
     stems: dict[str, list[str]]  # stem → vocabulary words
     surface: dict[str, str]  # folded word → first spelling in the text
+    linked: frozenset[str]  # words found only inside links (URLs): matched exactly, never expanded
     glossary: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # key words → value word tuples
     glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
     glossary_longest: int
@@ -169,23 +171,34 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     starts_at: list[array] = []
     ends_at: list[array] = []
     surface: dict[str, str] = {}
+    in_links: set[str] = set()
     for n, paragraph in enumerate(paragraphs):
         text = paragraph.text
         found = tokens(text)
+        links = [m.span() for m in _LINK.finditer(text)] if "/" in text else []
         lengths.append(len(found))
         starts_at.append(array("I", [t.start for t in found]))
         ends_at.append(array("I", [t.end for t in found]))
         for position, token in enumerate(found):
             postings.setdefault(token.word, {}).setdefault(n, []).append(position)
-            if token.word not in surface:
+            if links and any(a <= token.start < b for a, b in links):
+                in_links.add(token.word)
+            elif token.word not in surface:
                 surface[token.word] = text[token.start:token.end]
         # Compounds share their first part's position; they are extra entries, not extra length.
+        # A link's slashes join path segments, not words: no compounds inside a link.
         positions = {t.start: i for i, t in enumerate(found)}
         for token in compounds(text, found):
+            if links and any(a <= token.start < b or a < token.end <= b for a, b in links):
+                continue
             postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
             if token.word not in surface:
                 surface[token.word] = text[token.start:token.end]
-    vocabulary = sorted(postings)
+    # A word seen only inside links ("veiligheidsraad2018", "magazines") is found when
+    # typed, but is not a word of the letter: no compound, stem, typo or suggestion
+    # leads to it, so "veiligheid" does not match the link's path.
+    linked = frozenset(in_links - surface.keys())
+    vocabulary = sorted(w for w in postings if w not in linked)
     blob_parts = ["\n"]
     starts = []
     offset = 1
@@ -228,6 +241,7 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
         by_length=by_length,
         stems=stems,
         surface=surface,
+        linked=linked,
         glossary={k: tuple(v) for k, v in entries.items()},
         glossary_stems=glossary_stems,
         glossary_longest=max((len(k) for k in entries), default=1),
@@ -281,10 +295,10 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) ->
     # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
     # mensenhandelaar → mensenhandel.
     for cut in range(MIN_AFFIX, len(word) - 1):
-        if word[:cut] in index.postings and word[:cut] not in STOPWORDS:
+        if word[:cut] in index.postings and word[:cut] not in index.linked:
             add(word[:cut], "part")
     for cut in range(2, len(word) - MIN_INFIX + 1):
-        if word[cut:] in index.postings and word[cut:] not in STOPWORDS:
+        if word[cut:] in index.postings and word[cut:] not in index.linked:
             add(word[cut:], "part")
     if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
         for candidate, distance in fuzzy(index, word):
