@@ -93,6 +93,13 @@ def test_nothing_found_exit_1_with_did_you_mean(invoke):
     assert result.stderr.lower().count("trump") == 1  # one suggestion per word, however written
 
 
+def test_nothing_found_suggests_nothing_far_fetched(invoke):
+    for query in ("Brexit", "Yemen", "Jemen"):
+        result = invoke("search", query)
+        assert result.exit_code == 1
+        assert result.stderr == f"vr2018: nothing found for '{query}'\n"
+
+
 def test_nothing_found_without_suggestion(invoke):
     result = invoke("search", "qqqqzzzz")
     assert result.exit_code == 1

@@ -209,6 +209,36 @@ def test_nothing_found_suggests_words_of_the_text():
     assert "Trump" in result.suggestions
 
 
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("Trmp", "Trump"), ("Rohinjya", "Rohingya"), ("Kamroen", "Kameroen"), ("Kuzo", "Kuzu"),
+     ("Bangaldesh", "Bangladesh"), ("Curacoa", "Curaçao"), ("hongersnod", "hongersnood"),
+     ("Haity", "Haïti"), ("wapenembrgo", "wapenembargo"), ("vredesmisie", "vredesmissie")],
+)
+def test_did_you_mean_still_catches_real_typos(corpus, typo, meant):
+    result = search(corpus, f'"{typo}"')  # quoted, so that nothing is found and the hint is all there is
+    assert result.hits == ()
+    assert meant in result.suggestions
+
+
+@pytest.mark.parametrize(
+    ("query", "unrelated"),
+    [("Brexit", "bedreigt"), ("Yemen", "een"), ("Jemen", "een"), ("Gaza", "gaan"), ("Ukraine", "kabinet"),
+     ("Israel", "iran deal"), ("Mali", "Marlin"), ("crisis", "ISIS")],
+)
+def test_did_you_mean_does_not_offer_unrelated_short_words(corpus, query, unrelated):
+    result = search(corpus, query)
+    assert result.hits == ()
+    assert unrelated not in result.suggestions
+
+
+def test_did_you_mean_never_offers_the_word_typed(corpus):
+    result = search(corpus, '"Rohingya crisis"')  # the phrase is not in the letter; the word is
+    assert result.hits == ()
+    assert result.suggestions  # something close to "crisis"
+    assert not [s for s in result.suggestions if s.lower() in ("rohingya", "crisis")]
+
+
 def test_an_exact_query_never_imports_rapidfuzz():
     code = (
         "import sys; from vr2018 import load_corpus; from vr2018.search import search; "

@@ -653,14 +653,38 @@ def highlight(text: str, matched: Iterable[str]) -> tuple[tuple[int, int], ...]:
     return merge_spans(text, raw)
 
 
+def suggestion_edits(word: str) -> int:
+    """Edits a "did you mean" may be from what was typed: one up to six letters, two up to ten, three beyond.
+
+    A similarity ratio alone is too kind to short words: 'Yemen' is 75% 'een'
+    and 'Brexit' 71% 'bedreigt'. Real typos stay within this budget: 'Trmp' →
+    Trump, 'Kamroen' → Kameroen, 'Rohinjya' → Rohingya are one edit each.
+    """
+    return 1 if len(word) <= 6 else 2 if len(word) <= 10 else 3
+
+
 def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[str, ...]:
-    """Words of the letter (or glossary keys) close to the query's words, as the letter writes them."""
+    """Words of the letter (or glossary keys) close to the query's words, as the letter writes them.
+
+    Never the word typed itself: a quoted '"Rohingya crisis"' finds nothing,
+    but suggesting Rohingya would not help.
+    """
+    from rapidfuzz.distance import OSA
+
     pool = [index.surface[w] for w in index.vocabulary if len(w) > 2 and not w.isdigit()]
     pool += [" ".join(k) for k in index.glossary]
+    labels = list(labels)
+    typed = {"".join(words(label)) for label in labels}
     out: dict[str, str] = {}  # one suggestion per folded word, as the letter writes it
     for label in labels:
-        for candidate in suggest(label, pool, limit=limit, cutoff=70.0):
-            out.setdefault(fold(candidate), candidate)
+        wanted = "".join(words(label))
+        budget = suggestion_edits(wanted)
+        for candidate in suggest(label, pool, limit=4 * limit, cutoff=70.0):
+            folded = "".join(words(candidate))
+            if folded in typed:
+                continue
+            if OSA.distance(wanted, folded, score_cutoff=budget) <= budget:
+                out.setdefault(fold(candidate), candidate)
     return tuple(list(out.values())[:limit])
 
 
