@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vr2018.model import Paragraph
-from vr2018.search import QueryError, build_index, expand, index_for, search, search_index
+from vr2018.search import QueryError, build_index, expand, index_for, paragraphs_in, search, search_index
 from vr2018.text import words
 
 
@@ -282,6 +282,28 @@ def test_theme_and_section_filters(corpus):
     sections = {h.paragraph.section for h in in_chapter.hits}
     assert sections and sections <= {"voorkomen-en-genezen", "grondoorzaken", "rechtvaardigheid-en-gerechtigheid"}
     assert "grondoorzaken" in sections  # a sub-section counts as part of its chapter
+
+
+def test_a_filtered_search_that_finds_nothing_says_what_matches_outside(corpus):
+    inside = search(corpus, "Rohingya", theme="klimaat")
+    assert inside.hits == () and inside.total == 0
+    assert inside.searched == len(corpus.theme_paragraphs("klimaat"))
+    assert inside.outside == search(corpus, "Rohingya").total == 1
+    assert inside.suggestions == ()  # the word is in the letter: nothing to correct
+    assert search(corpus, "qqqzzz", theme="klimaat").outside == 0
+    assert search(corpus, "Trmp", theme="klimaat").suggestions == ("Trump", "TRIP")
+    found = search(corpus, "Veiligheidsraad", theme="klimaat")
+    assert found.hits and found.outside == 0  # only counted when nothing is found inside
+    unfiltered = search(corpus, "Rohingya")
+    assert unfiltered.searched is None and unfiltered.outside == 0
+
+
+def test_a_section_whose_text_is_missing_searches_nothing(corpus):
+    result = search(corpus, "conflict", section="vn-hervormingen")
+    assert result.searched == 0 and result.hits == ()
+    assert result.outside == search(corpus, "conflict").total > 0
+    assert paragraphs_in(corpus, section="vn-hervormingen") == []
+    assert len(paragraphs_in(corpus, section="voorkomen-en-genezen")) == 4  # with its sub-sections
 
 
 def test_index_is_built_once_per_corpus(corpus):

@@ -119,6 +119,9 @@ class Results(Record):
     hits         best first, at most ``limit``
     total        paragraphs that matched before the limit
     suggestions  "did you mean": words of the letter close to the query, when nothing matched
+                 (none when the query matches outside a filter: the words are right)
+    searched     paragraphs a theme or section filter let through; None without a filter
+    outside      when nothing matched inside a filter: the paragraphs that match outside it
     """
 
     query: str
@@ -127,6 +130,8 @@ class Results(Record):
     hits: tuple[Hit, ...]
     total: int
     suggestions: tuple[str, ...]
+    searched: int | None = None
+    outside: int = 0
 
 
 # ── The index ───────────────────────────────────────────────────────────────
@@ -693,16 +698,31 @@ def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[s
 
 def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
            section: str | None = None) -> Results:
-    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved)."""
+    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved).
+
+    When a filter leaves nothing, the result says how many paragraphs match
+    outside it (``outside``), and then offers no "did you mean".
+    """
     index = index_for(corpus)
-    allowed = None
-    if theme is not None or section is not None:
-        allowed = [
-            n for n, p in enumerate(index.paragraphs)
-            if (theme is None or theme in p.themes)
-            and (section is None or any(s.id == section for s in corpus.section_path(p)))
-        ]
-    return search_index(index, query, limit=limit, allowed=allowed)
+    if theme is None and section is None:
+        return search_index(index, query, limit=limit)
+    allowed = paragraphs_in(corpus, theme, section)
+    results = search_index(index, query, limit=limit, allowed=allowed)
+    outside = 0 if results.hits else search_index(index, query, limit=1).total
+    values = {name: getattr(results, name) for name in Results._fields}
+    values.update(searched=len(allowed), outside=outside)
+    if outside:
+        values["suggestions"] = ()
+    return Results(**values)
+
+
+def paragraphs_in(corpus: Corpus, theme: str | None = None, section: str | None = None) -> list[int]:
+    """The numbers of the paragraphs on ``theme`` and in ``section`` (or its sub-sections), in order."""
+    return [
+        n for n, p in enumerate(corpus.paragraphs)
+        if (theme is None or theme in p.themes)
+        and (section is None or any(s.id == section for s in corpus.section_path(p)))
+    ]
 
 
 def section_names(corpus: Corpus) -> dict[str, str]:
