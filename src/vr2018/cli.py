@@ -612,7 +612,8 @@ def search(
     Hits come best first with their section, paragraph id and a snippet in
     which the matching words are bold and underlined. A quoted phrase must
     appear as written (case and accents aside). Exit status 1 when nothing
-    matches, with suggestions where the letter has something close.
+    matches, saying how many paragraphs match outside --theme/--section, or
+    suggesting words of the letter close to those typed.
 
     \b
     Examples:
