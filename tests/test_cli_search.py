@@ -93,6 +93,13 @@ def test_nothing_found_exit_1_with_did_you_mean(invoke):
     assert result.stderr.lower().count("trump") == 1  # one suggestion per word, however written
 
 
+def test_nothing_found_suggests_nothing_far_fetched(invoke):
+    for query in ("Brexit", "Yemen", "Jemen"):
+        result = invoke("search", query)
+        assert result.exit_code == 1
+        assert result.stderr == f"vr2018: nothing found for '{query}'\n"
+
+
 def test_nothing_found_without_suggestion(invoke):
     result = invoke("search", "qqqqzzzz")
     assert result.exit_code == 1
@@ -109,6 +116,59 @@ def test_nothing_found_in_a_theme_says_so(invoke):
     result = invoke("search", "Rohingya", "--theme", "klimaat")
     assert result.exit_code == 1
     assert "in theme 'Klimaat en water'" in result.stderr
+
+
+def test_nothing_found_in_a_theme_points_to_the_match_outside_it(invoke):
+    result = invoke("search", "Rohingya", "--theme", "klimaat")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (
+        "vr2018: nothing found for 'Rohingya' in theme 'Klimaat en water'; "
+        "1 paragraph outside it matches: vr2018 search Rohingya\n"
+    )
+    assert "did you mean" not in result.stderr  # never the word just typed
+
+
+def test_the_command_offered_outside_a_filter_runs_as_shown(invoke):
+    import shlex
+
+    result = invoke("search", '"nucleaire deal"', "--theme", "klimaat")
+    assert result.exit_code == 1
+    head, _, command = result.stderr.rstrip("\n").partition(" outside it match: ")
+    assert head.endswith("2 paragraphs")
+    assert command == "vr2018 search '\"nucleaire deal\"'"
+    hits = json.loads(invoke(*shlex.split(command)[1:], "--json").stdout)
+    assert {h["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
+    result = invoke("search", "--theme", "klimaat", "--", "-Rohingya")
+    assert result.stderr.endswith(": vr2018 search -- -Rohingya\n")
+    result = invoke("search", *["Rohingya"] * 20, "--theme", "klimaat")  # too long to quote on one line
+    assert result.stderr.endswith("1 paragraph outside it matches: search again without --theme\n")
+
+
+def test_nothing_found_in_two_filters_says_outside_them(invoke):
+    result = invoke("search", "Rohingya", "--theme", "klimaat", "--section", "voorkomen-en-genezen")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("; 1 paragraph outside them matches: vr2018 search Rohingya\n")
+
+
+def test_nothing_found_in_a_section_without_text_says_so(invoke):
+    result = invoke("search", "conflict", "--section", "VN-hervormingen")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "vr2018: nothing found for 'conflict': the text of section "
+        "'VN-hervormingen: transparantie en effectiviteit' is missing from this copy of the letter, "
+        "only its heading survives; 5 paragraphs outside it match: vr2018 search conflict\n"
+    )
+    result = invoke("search", "qqqzzz", "--section", "vn-hervormingen", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert result.stderr.endswith("only its heading survives\n")
+
+
+def test_nothing_found_where_a_theme_and_a_section_do_not_meet(invoke):
+    result = invoke("search", "conflict", "--theme", "myanmar", "--section", "tot-slot")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "vr2018: nothing found for 'conflict': no paragraph on theme 'Myanmar en de Rohingya' is in section 'Tot slot'"
+    )
 
 
 def test_empty_blank_or_wordless_query_exit_2(invoke):

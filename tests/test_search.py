@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vr2018.model import Paragraph
-from vr2018.search import QueryError, build_index, expand, index_for, search, search_index
+from vr2018.search import QueryError, build_index, expand, index_for, paragraphs_in, search, search_index
 from vr2018.text import words
 
 
@@ -128,6 +128,55 @@ def test_stopwords_count_only_when_there_is_nothing_else():
     assert "p3" in ids(index, "van")
 
 
+def test_a_stopword_inside_a_glossary_phrase_never_makes_a_match_on_its_own():
+    # "nuclear deal" → "nucleaire deal met Iran": "met" is in nearly every paragraph.
+    glossary = {"nuclear deal": ["nucleaire deal met Iran"], "trafficking in persons": ["mensenhandel"]}
+    index = make("De nucleaire deal met Iran.", "Overleg met Italië.", "Tegen mensenhandel.",
+                 "Een debat in New York.", glossary=glossary)
+    assert ids(index, "nuclear deal") == ["p1"]
+    assert ids(index, "trafficking in persons") == ["p3"]  # "in", a word of the key itself
+    (hit,) = search_index(index, "nuclear deal").hits
+    assert "met" not in hit.matches  # nor highlighted where the content words matched
+
+
+def test_a_content_word_never_stands_for_a_stopword():
+    index = make("Waar de Raad vergaderde.", "Civil war, burgeroorlog.")
+    assert "waar" not in expand(index, "war")  # stem("waar") == "war"
+    assert ids(index, "war") == ["p2"]
+    assert ids(index, "waar") == ["p1"]  # a stop word, all there is: only itself, never "war"
+
+
+def test_a_phrase_of_stopwords_alone_still_matches():
+    index = make("De Raad.", "Van alles.", "Niets.", glossary={"of the": ["van de"]})
+    assert set(ids(index, "of the")) == {"p1", "p2"}  # all there is: kept
+
+
+def test_the_words_of_a_glossary_phrase_are_not_expanded_on_their_own():
+    # "human trafficking" means mensenhandel; "human" is not the start of "humanitaire" here.
+    glossary = {"human trafficking": ["mensenhandel"]}
+    index = make("Tegen mensenhandel.", "Humanitaire hulp.", "Human trafficking, in het Engels.",
+                 "Trafficking, human.", glossary=glossary)
+    assert "humanitaire" not in expand(index, "human", affixes=False)
+    assert expand(index, "human", affixes=False) == {"human": (1.0, "exact")}
+    assert set(ids(index, "human trafficking")) == {"p1", "p3", "p4"}
+    assert ids(index, "human trafficking")[0] in ("p1", "p3")
+    assert "p2" in ids(index, "human")  # alone, "human" is still the start of a compound
+
+
+def test_words_of_a_link_match_only_as_typed():
+    # A URL is an address, not prose: its slugs are found when copied, never as compounds or typos.
+    index = make("Zie via deze link: https://magazines.example.nl/bz/veiligheidsraad2018/2018/05/resultaten.",
+                 "De Veiligheidsraad sprak over veiligheid.")
+    assert ids(index, "veiligheid") == ["p2"]
+    assert ids(index, "veiligheidsraad") == ["p2"]
+    assert ids(index, "veiligheidsraad2018")[0] == "p1"  # (p2 second: "veiligheidsraad" is part of it)
+    assert ids(index, "magazines") == ["p1"]
+    assert "bzveiligheidsraad2018" not in index.postings  # no compounds across a link's slashes
+    assert "veiligheidsraad2018" not in index.vocabulary  # so never a prefix, typo or suggestion target
+    assert ids(index, "magazinez") == []
+    assert "magazines" not in search_index(index, "magazinez").suggestions
+
+
 def test_allowed_limits_the_paragraphs_searched():
     index = make("Iran.", "Iran en Syrië.", "Iran.")
     assert ids(index, "iran", allowed=[1]) == ["p2"]
@@ -158,6 +207,36 @@ def test_nothing_found_suggests_words_of_the_text():
     result = search_index(index, "Trmp")
     assert result.hits == ()
     assert "Trump" in result.suggestions
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("Trmp", "Trump"), ("Rohinjya", "Rohingya"), ("Kamroen", "Kameroen"), ("Kuzo", "Kuzu"),
+     ("Bangaldesh", "Bangladesh"), ("Curacoa", "Curaçao"), ("hongersnod", "hongersnood"),
+     ("Haity", "Haïti"), ("wapenembrgo", "wapenembargo"), ("vredesmisie", "vredesmissie")],
+)
+def test_did_you_mean_still_catches_real_typos(corpus, typo, meant):
+    result = search(corpus, f'"{typo}"')  # quoted, so that nothing is found and the hint is all there is
+    assert result.hits == ()
+    assert meant in result.suggestions
+
+
+@pytest.mark.parametrize(
+    ("query", "unrelated"),
+    [("Brexit", "bedreigt"), ("Yemen", "een"), ("Jemen", "een"), ("Gaza", "gaan"), ("Ukraine", "kabinet"),
+     ("Israel", "iran deal"), ("Mali", "Marlin"), ("crisis", "ISIS")],
+)
+def test_did_you_mean_does_not_offer_unrelated_short_words(corpus, query, unrelated):
+    result = search(corpus, query)
+    assert result.hits == ()
+    assert unrelated not in result.suggestions
+
+
+def test_did_you_mean_never_offers_the_word_typed(corpus):
+    result = search(corpus, '"Rohingya crisis"')  # the phrase is not in the letter; the word is
+    assert result.hits == ()
+    assert result.suggestions  # something close to "crisis"
+    assert not [s for s in result.suggestions if s.lower() in ("rohingya", "crisis")]
 
 
 def test_an_exact_query_never_imports_rapidfuzz():
@@ -205,6 +284,28 @@ def test_theme_and_section_filters(corpus):
     assert "grondoorzaken" in sections  # a sub-section counts as part of its chapter
 
 
+def test_a_filtered_search_that_finds_nothing_says_what_matches_outside(corpus):
+    inside = search(corpus, "Rohingya", theme="klimaat")
+    assert inside.hits == () and inside.total == 0
+    assert inside.searched == len(corpus.theme_paragraphs("klimaat"))
+    assert inside.outside == search(corpus, "Rohingya").total == 1
+    assert inside.suggestions == ()  # the word is in the letter: nothing to correct
+    assert search(corpus, "qqqzzz", theme="klimaat").outside == 0
+    assert search(corpus, "Trmp", theme="klimaat").suggestions == ("Trump", "TRIP")
+    found = search(corpus, "Veiligheidsraad", theme="klimaat")
+    assert found.hits and found.outside == 0  # only counted when nothing is found inside
+    unfiltered = search(corpus, "Rohingya")
+    assert unfiltered.searched is None and unfiltered.outside == 0
+
+
+def test_a_section_whose_text_is_missing_searches_nothing(corpus):
+    result = search(corpus, "conflict", section="vn-hervormingen")
+    assert result.searched == 0 and result.hits == ()
+    assert result.outside == search(corpus, "conflict").total > 0
+    assert paragraphs_in(corpus, section="vn-hervormingen") == []
+    assert len(paragraphs_in(corpus, section="voorkomen-en-genezen")) == 4  # with its sub-sections
+
+
 def test_index_is_built_once_per_corpus(corpus):
     assert index_for(corpus) is index_for(corpus)
 
@@ -223,6 +324,39 @@ NOT_IN_THE_TEXT = {
     "hervorming", "reform", "transparantie", "transparency", "effectiviteit", "effectiveness", "werkmethoden",
     "working methods", "security council reform", "straffeloosheid", "impunity",
 }
+
+
+def test_no_hit_for_a_glossary_key_matches_only_stopwords(corpus):
+    """Every key of the real glossary, searched: each hit matches some content word."""
+    from vr2018.text import STOPWORDS
+
+    noise = []
+    for key in corpus.glossary:
+        if all(w in STOPWORDS for w in words(key)):
+            continue
+        for hit in search(corpus, key, limit=50).hits:
+            if all(w in STOPWORDS for m in hit.matches for w in words(m)):
+                noise.append((key, hit.paragraph.id, hit.matches))
+    assert noise == []
+
+
+def test_iran_nuclear_deal_finds_the_deal_not_every_met(corpus):
+    hits = search(corpus, "Iran nuclear deal").hits
+    assert [h.paragraph.id for h in hits][:2] == ["iran-2231", "rutte-26-september"]
+    assert all("Iran" in h.matches for h in hits)
+
+
+@pytest.mark.parametrize("query", ["human trafficking", "human traffickers", "human rights", "human smuggling"])
+def test_human_phrases_do_not_match_humanitarian_paragraphs(corpus, query):
+    hits = search(corpus, query).hits
+    assert hits
+    assert not [h.matches for h in hits if all(m.lower().startswith("humanit") for m in h.matches)]
+
+
+def test_veiligheid_does_not_match_inside_the_link(corpus):
+    hits = search(corpus, "veiligheid", limit=50).hits
+    assert hits
+    assert not [m for h in hits for m in h.matches if "/" in m or "2018" in m]
 
 
 def test_glossary_covers_every_theme(corpus):

@@ -612,7 +612,8 @@ def search(
     Hits come best first with their section, paragraph id and a snippet in
     which the matching words are bold and underlined. A quoted phrase must
     appear as written (case and accents aside). Exit status 1 when nothing
-    matches, with suggestions where the letter has something close.
+    matches, saying how many paragraphs match outside --theme/--section, or
+    suggesting words of the letter close to those typed.
 
     \b
     Examples:
@@ -651,9 +652,33 @@ def search(
     elif results.hits:
         show(render.search_view(corpus, results, full=full))
     if not results.hits:
-        where = f" in theme '{corpus.theme(theme_id).title}'" if theme_id else ""
-        where += f" in section '{corpus.section(section_id).title}'" if section_id else ""
-        fail(f"nothing found for '{shorten(text)}'{where}{_did_you_mean(list(results.suggestions))}", NOTHING_FOUND)
+        import shlex
+
+        from .search import paragraphs_in
+
+        theme_title = corpus.theme(theme_id).title if theme_id else ""
+        section_title = corpus.section(section_id).title if section_id else ""
+        why = f"nothing found for '{shorten(text)}'"
+        if section_id and not paragraphs_in(corpus, section=section_id):  # VN-hervormingen: a heading, no text
+            why += f": the text of section '{section_title}' is missing from this copy of the letter"
+            why += ", only its heading survives" if corpus.section(section_id).printed else ""
+        elif results.searched == 0:
+            why += f": no paragraph on theme '{theme_title}' is in section '{section_title}'"
+        else:
+            why += f" in theme '{theme_title}'" if theme_id else ""
+            why += f" in section '{section_title}'" if section_id else ""
+        if results.outside:
+            n = results.outside
+            again = f"{PROG} search {'-- ' if any(q.startswith('-') for q in query) else ''}{shlex.join(query)}"
+            if shorten(again, 100) != again:  # too long or unprintable to quote: describe it instead
+                again = "search again without " + " and ".join(
+                    flag for flag, used in (("--theme", theme_id), ("--section", section_id)) if used
+                )
+            them = "them" if theme_id and section_id else "it"
+            why += f"; {n} paragraph{'s' if n != 1 else ''} outside {them} match{'es' if n == 1 else ''}: {again}"
+        else:
+            why += _did_you_mean(list(results.suggestions))
+        fail(why, NOTHING_FOUND)
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ How a query is answered
    functions. Quoted parts are phrases that must appear. Runs of words that are
    a glossary key ("water scarcity", "security council") become one *concept*
    whose alternatives are the letter's words for it; every other word is a
-   concept of its own. Stop words are dropped unless they are all there is.
+   concept of its own. Stop words are dropped unless they are all there is,
+   from the query and from every glossary phrase alike.
 3. Each word is matched against the **vocabulary**, never against the text:
    exactly, by stem (sancties ↔ sanctie), as the start, head or middle of a
    compound (sanctie → sanctiecomité, embargo → wapenembargo, honger →
@@ -74,6 +75,7 @@ MIN_INFIX = 5
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 
 _QUOTED = re.compile(r'"([^"]*)"')
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 # The longest query worth answering: the letter's longest paragraph is 1,401
@@ -117,6 +119,9 @@ class Results(Record):
     hits         best first, at most ``limit``
     total        paragraphs that matched before the limit
     suggestions  "did you mean": words of the letter close to the query, when nothing matched
+                 (none when the query matches outside a filter: the words are right)
+    searched     paragraphs a theme or section filter let through; None without a filter
+    outside      when nothing matched inside a filter: the paragraphs that match outside it
     """
 
     query: str
@@ -125,6 +130,8 @@ class Results(Record):
     hits: tuple[Hit, ...]
     total: int
     suggestions: tuple[str, ...]
+    searched: int | None = None
+    outside: int = 0
 
 
 # ── The index ───────────────────────────────────────────────────────────────
@@ -146,6 +153,7 @@ class Index(Record):
     by_length: dict[int, list[str]]
     stems: dict[str, list[str]]  # stem → vocabulary words
     surface: dict[str, str]  # folded word → first spelling in the text
+    linked: frozenset[str]  # words found only inside links (URLs): matched exactly, never expanded
     glossary: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # key words → value word tuples
     glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
     glossary_longest: int
@@ -168,23 +176,34 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     starts_at: list[array] = []
     ends_at: list[array] = []
     surface: dict[str, str] = {}
+    in_links: set[str] = set()
     for n, paragraph in enumerate(paragraphs):
         text = paragraph.text
         found = tokens(text)
+        links = [m.span() for m in _LINK.finditer(text)] if "/" in text else []
         lengths.append(len(found))
         starts_at.append(array("I", [t.start for t in found]))
         ends_at.append(array("I", [t.end for t in found]))
         for position, token in enumerate(found):
             postings.setdefault(token.word, {}).setdefault(n, []).append(position)
-            if token.word not in surface:
+            if links and any(a <= token.start < b for a, b in links):
+                in_links.add(token.word)
+            elif token.word not in surface:
                 surface[token.word] = text[token.start:token.end]
         # Compounds share their first part's position; they are extra entries, not extra length.
+        # A link's slashes join path segments, not words: no compounds inside a link.
         positions = {t.start: i for i, t in enumerate(found)}
         for token in compounds(text, found):
+            if links and any(a <= token.start < b or a < token.end <= b for a, b in links):
+                continue
             postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
             if token.word not in surface:
                 surface[token.word] = text[token.start:token.end]
-    vocabulary = sorted(postings)
+    # A word seen only inside links ("veiligheidsraad2018", "magazines") is found when
+    # typed, but is not a word of the letter: no compound, stem, typo or suggestion
+    # leads to it, so "veiligheid" does not match the link's path.
+    linked = frozenset(in_links - surface.keys())
+    vocabulary = sorted(w for w in postings if w not in linked)
     blob_parts = ["\n"]
     starts = []
     offset = 1
@@ -227,6 +246,7 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
         by_length=by_length,
         stems=stems,
         surface=surface,
+        linked=linked,
         glossary={k: tuple(v) for k, v in entries.items()},
         glossary_stems=glossary_stems,
         glossary_longest=max((len(k) for k in entries), default=1),
@@ -241,44 +261,49 @@ def index_for(corpus: Corpus) -> Index:
 # ── Matching one query word against the vocabulary ──────────────────────────
 
 
-def expand(index: Index, word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
+def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
     """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
 
     With ``typos``, and only when nothing matches exactly or by stem, words
-    within a few edits are added too.
+    within a few edits are added too. Without ``affixes``, only the word itself
+    and its inflections match, never a compound it starts, ends or is part of.
     """
     found: dict[str, tuple[float, str]] = {}
 
     def add(candidate: str, kind: str) -> None:
+        if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
+            return
         weight = WEIGHT[kind]
         if candidate not in found or found[candidate][0] < weight:
             found[candidate] = (weight, kind)
 
     if word in index.postings:
         add(word, "exact")
-    if word.isdigit():  # numbers match exactly or not at all
+    if word.isdigit() or word in STOPWORDS:  # numbers and stop words match exactly or not at all
         return found
     root = stem(word)
     for candidate in index.stems.get(root, ()):
         add(candidate, "stem")
-    affixes: dict[str, str] = {}
+    if not affixes:
+        return found
+    compounds: dict[str, str] = {}
     for needle in dict.fromkeys((word, root)):
         if len(needle) >= MIN_AFFIX:
             for candidate, kind in _affixes(index, needle):
-                if candidate not in affixes or WEIGHT[kind] > WEIGHT[affixes[candidate]]:
-                    affixes[candidate] = kind
-    if len(affixes) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
-        keep = sorted(affixes, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
-        affixes = {c: affixes[c] for c in keep}
-    for candidate, kind in affixes.items():
+                if candidate not in compounds or WEIGHT[kind] > WEIGHT[compounds[candidate]]:
+                    compounds[candidate] = kind
+    if len(compounds) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
+        keep = sorted(compounds, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
+        compounds = {c: compounds[c] for c in keep}
+    for candidate, kind in compounds.items():
         add(candidate, kind)
     # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
     # mensenhandelaar → mensenhandel.
     for cut in range(MIN_AFFIX, len(word) - 1):
-        if word[:cut] in index.postings and word[:cut] not in STOPWORDS:
+        if word[:cut] in index.postings and word[:cut] not in index.linked:
             add(word[:cut], "part")
     for cut in range(2, len(word) - MIN_INFIX + 1):
-        if word[cut:] in index.postings and word[cut:] not in STOPWORDS:
+        if word[cut:] in index.postings and word[cut:] not in index.linked:
             add(word[cut:], "part")
     if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
         for candidate, distance in fuzzy(index, word):
@@ -367,7 +392,8 @@ def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]
                 break
         if matched:
             j, span, key = matched
-            alternatives = [(span, LITERAL_WEIGHT)] + [(value, GLOSSARY_WEIGHT) for value in index.glossary[key]]
+            alternatives = [(_content(span), LITERAL_WEIGHT)]
+            alternatives += [(_content(value), GLOSSARY_WEIGHT) for value in index.glossary[key]]
             concepts.append(Concept(label=" ".join(span), alternatives=tuple(dict.fromkeys(alternatives))))
             i = j
             continue
@@ -376,6 +402,17 @@ def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]
         i += 1
     content = [c for c in concepts if not _is_filler(c)]
     return (content or concepts), phrases
+
+
+def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's words without its stop words, unless they are all it has.
+
+    Each word of an alternative is matched on its own, so a stop word left in
+    ("nuclear deal" → "nucleaire deal *met* Iran", "trafficking *in* persons")
+    would match, and highlight, nearly every paragraph by itself.
+    """
+    content = tuple(w for w in phrase if w not in STOPWORDS)
+    return content or phrase
 
 
 def _is_filler(concept: Concept) -> bool:
@@ -391,7 +428,7 @@ def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], floa
     out = []
     for key, distance in fuzzy(index, word, pool=singles):
         weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
-        out += [(value, weight) for value in index.glossary[(key,)]]
+        out += [(_content(value), weight) for value in index.glossary[(key,)]]
     return out
 
 
@@ -404,12 +441,12 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         raise ValueError("limit must be at least 1")
     concepts, phrases = parse(index, query)
     allow = set(allowed) if allowed is not None else None
-    expansions: dict[tuple[str, bool], dict[str, tuple[float, str]]] = {}
+    expansions: dict[tuple[str, bool, bool], dict[str, tuple[float, str]]] = {}
 
-    def variants(word: str, typos: bool = True) -> dict[str, tuple[float, str]]:
-        if (word, typos) not in expansions:
-            expansions[word, typos] = expand(index, word, typos)
-        return expansions[word, typos]
+    def variants(word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
+        if (word, typos, affixes) not in expansions:
+            expansions[word, typos, affixes] = expand(index, word, typos, affixes)
+        return expansions[word, typos, affixes]
 
     # Concepts whose words match nothing may be misspelt glossary words.
     resolved: list[Concept] = []
@@ -422,19 +459,18 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         resolved.append(Concept(label=concept.label, alternatives=tuple(alternatives)))
 
     # Pass 1, floats only: each concept's BM25 score per paragraph (best alternative).
-    # A glossary key's own words are not typo-matched: the glossary says what they mean.
     per_concept: list[dict[int, float]] = []
     best_alternative: list[dict[int, int]] = []
     for concept in resolved:
-        typos = len(concept.alternatives) == 1
         best: dict[int, float] = {}
         chosen: dict[int, int] = {}
         for a, (alternative, alt_weight) in enumerate(concept.alternatives):
             n_words = len(alternative)
             sums: dict[int, float] = {}
             counts: dict[int, int] = {}
+            loose = _looseness(concept, alternative, alt_weight)
             for word in alternative:
-                scores = _word_scores(index, variants(word, typos or alt_weight != LITERAL_WEIGHT))
+                scores = _word_scores(index, variants(word, *loose))
                 for doc, value in scores.items():
                     sums[doc] = sums.get(doc, 0.0) + value
                     counts[doc] = counts.get(doc, 0) + 1
@@ -471,10 +507,10 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         exact = True
         for i in matched:
             alternative, alt_weight = resolved[i].alternatives[best_alternative[i][doc]]
-            typos = len(resolved[i].alternatives) == 1 or alt_weight != LITERAL_WEIGHT
+            loose = _looseness(resolved[i], alternative, alt_weight)
             here: set[str] = set()
             for word in alternative:
-                present = {c: kind for c, (_, kind) in variants(word, typos).items() if doc in index.postings[c]}
+                present = {c: kind for c, (_, kind) in variants(word, *loose).items() if doc in index.postings[c]}
                 here.update(present)
                 exact = exact and alt_weight == LITERAL_WEIGHT and any(k in ("exact", "stem") for k in present.values())
             groups.append(here)
@@ -498,6 +534,19 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         total=len(candidates),
         suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
     )
+
+
+def _looseness(concept: Concept, alternative: tuple[str, ...], weight: float) -> tuple[bool, bool]:
+    """How an alternative's words are matched: (typos forgiven, compounds matched).
+
+    A glossary key's own words are not typo-matched: the glossary says what
+    they mean. The words of a glossary *phrase* are not matched as parts of
+    compounds either: in "human trafficking" (mensenhandel), "human" is not
+    the start of "humanitaire".
+    """
+    if len(concept.alternatives) == 1 or weight != LITERAL_WEIGHT:
+        return True, True
+    return False, len(alternative) == 1
 
 
 def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int, float]:
@@ -609,14 +658,38 @@ def highlight(text: str, matched: Iterable[str]) -> tuple[tuple[int, int], ...]:
     return merge_spans(text, raw)
 
 
+def suggestion_edits(word: str) -> int:
+    """Edits a "did you mean" may be from what was typed: one up to six letters, two up to ten, three beyond.
+
+    A similarity ratio alone is too kind to short words: 'Yemen' is 75% 'een'
+    and 'Brexit' 71% 'bedreigt'. Real typos stay within this budget: 'Trmp' →
+    Trump, 'Kamroen' → Kameroen, 'Rohinjya' → Rohingya are one edit each.
+    """
+    return 1 if len(word) <= 6 else 2 if len(word) <= 10 else 3
+
+
 def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[str, ...]:
-    """Words of the letter (or glossary keys) close to the query's words, as the letter writes them."""
+    """Words of the letter (or glossary keys) close to the query's words, as the letter writes them.
+
+    Never the word typed itself: a quoted '"Rohingya crisis"' finds nothing,
+    but suggesting Rohingya would not help.
+    """
+    from rapidfuzz.distance import OSA
+
     pool = [index.surface[w] for w in index.vocabulary if len(w) > 2 and not w.isdigit()]
     pool += [" ".join(k) for k in index.glossary]
+    labels = list(labels)
+    typed = {"".join(words(label)) for label in labels}
     out: dict[str, str] = {}  # one suggestion per folded word, as the letter writes it
     for label in labels:
-        for candidate in suggest(label, pool, limit=limit, cutoff=70.0):
-            out.setdefault(fold(candidate), candidate)
+        wanted = "".join(words(label))
+        budget = suggestion_edits(wanted)
+        for candidate in suggest(label, pool, limit=4 * limit, cutoff=70.0):
+            folded = "".join(words(candidate))
+            if folded in typed:
+                continue
+            if OSA.distance(wanted, folded, score_cutoff=budget) <= budget:
+                out.setdefault(fold(candidate), candidate)
     return tuple(list(out.values())[:limit])
 
 
@@ -625,16 +698,31 @@ def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[s
 
 def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
            section: str | None = None) -> Results:
-    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved)."""
+    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved).
+
+    When a filter leaves nothing, the result says how many paragraphs match
+    outside it (``outside``), and then offers no "did you mean".
+    """
     index = index_for(corpus)
-    allowed = None
-    if theme is not None or section is not None:
-        allowed = [
-            n for n, p in enumerate(index.paragraphs)
-            if (theme is None or theme in p.themes)
-            and (section is None or any(s.id == section for s in corpus.section_path(p)))
-        ]
-    return search_index(index, query, limit=limit, allowed=allowed)
+    if theme is None and section is None:
+        return search_index(index, query, limit=limit)
+    allowed = paragraphs_in(corpus, theme, section)
+    results = search_index(index, query, limit=limit, allowed=allowed)
+    outside = 0 if results.hits else search_index(index, query, limit=1).total
+    values = {name: getattr(results, name) for name in Results._fields}
+    values.update(searched=len(allowed), outside=outside)
+    if outside:
+        values["suggestions"] = ()
+    return Results(**values)
+
+
+def paragraphs_in(corpus: Corpus, theme: str | None = None, section: str | None = None) -> list[int]:
+    """The numbers of the paragraphs on ``theme`` and in ``section`` (or its sub-sections), in order."""
+    return [
+        n for n, p in enumerate(corpus.paragraphs)
+        if (theme is None or theme in p.themes)
+        and (section is None or any(s.id == section for s in corpus.section_path(p)))
+    ]
 
 
 def section_names(corpus: Corpus) -> dict[str, str]:
