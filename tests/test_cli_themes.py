@@ -333,3 +333,13 @@ def test_completion_callbacks(corpus):
     assert complete("vr2018 motions --kamerstuk 34") == ["34550-D", "34550"]
     assert "Kuzu" in complete("vr2018 motions K")
     assert complete("vr2018 motions --kamerstuk K") == []
+
+
+@pytest.mark.parametrize("args", [
+    ["nobody"], ["--kamerstuk", "12345"], ["26150"], ["--kamerstuk", "26150-168"],
+], ids=" ".join)
+def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, args):
+    result = invoke("motions", *args, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert result.stderr.startswith("vr2018: No motion") and result.stderr.count("\n") == 1

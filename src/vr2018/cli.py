@@ -532,6 +532,7 @@ def motions(
     from .output import NOTHING_FOUND
 
     corpus = _corpus()
+    nothing = ""  # why nothing was found, when nothing was
     if query is None:
         found = engine.by_kamerstuk(corpus) if kamerstuk else corpus.motions
     elif kamerstuk or ks.looks_like(query):
@@ -540,8 +541,7 @@ def motions(
         except ValueError as exc:
             fail(str(exc), BAD_USAGE)
         found = engine.matching(corpus, wanted)
-        if not found:
-            fail(engine.no_motion_message(corpus, wanted), NOTHING_FOUND)
+        nothing = engine.no_motion_message(corpus, wanted)
         if kamerstuk:
             found = engine.by_kamerstuk(corpus, found)
     else:
@@ -549,14 +549,13 @@ def motions(
             found = engine.search(corpus, query)
         except ValueError as exc:
             fail(str(exc), BAD_USAGE)
-        if not found:
-            fail(engine.no_words_message(corpus, query), NOTHING_FOUND)
-    if json_:
+        nothing = engine.no_words_message(corpus, query)
+    if json_:  # an empty array too: --json always prints JSON, as search, people and timeline do
         emit_json([render.motion_json(corpus, m) for m in found])
-    elif kamerstuk:
-        show(render.motions_by_kamerstuk(corpus, found))
-    else:
-        show(render.motions_table(corpus, found))
+    if not found:
+        fail(nothing, NOTHING_FOUND)
+    if not json_:
+        show(render.motions_by_kamerstuk(corpus, found) if kamerstuk else render.motions_table(corpus, found))
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
