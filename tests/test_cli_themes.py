@@ -343,3 +343,13 @@ def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, ar
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
     assert result.stderr.startswith("vr2018: No motion") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["theme", ""], ["theme", "  "], ["timeline", "--theme", ""], ["search", "Rohingya", "--theme", " "],
+], ids=repr)
+def test_a_blank_theme_name_is_empty_not_unknown(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("vr2018: empty theme name") and result.stderr.count("\n") == 1

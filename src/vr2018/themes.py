@@ -43,6 +43,16 @@ class UnknownTheme(LookupError):
         return f"{head} Run 'vr2018 theme' for the list."
 
 
+class EmptyTheme(UnknownTheme):
+    """A blank theme name: said as such, the way every command says "empty …"."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__(query, [], ambiguous=False)
+
+    def message(self) -> str:
+        return "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
+
+
 class Gap(Record):
     """Where a missing page cuts a theme's text: a paragraph cut at its start or
     end, or a section of the theme whose text is missing altogether."""
@@ -74,7 +84,10 @@ def names(corpus: Corpus) -> dict[str, str]:
 
 def find(corpus: Corpus, query: str) -> Theme:
     """The theme named by id, title or alias (case/accent-insensitive, or an
-    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise."""
+    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise
+    (:class:`EmptyTheme`, a kind of it, for a blank name)."""
+    if not query.strip():
+        raise EmptyTheme(query)
     table = names(corpus)
     found, suggestions = resolve(query, table)
     if found is not None:
