@@ -128,15 +128,30 @@ def test_theme_data_is_never_markup(invoke, data_copy, monkeypatch):
 # ── vr2018 motions ─────────────────────────────────────────────────────────
 
 
-def test_motions_table(invoke):
+def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus):
     result = invoke("motions")
     assert result.exit_code == 0
-    out = result.stdout
-    for header in ("Kamerstuk", "Submitters", "Chamber", "Subject", "What was done"):
-        assert header in out
-    for kamerstuk in ("35 000; nr. XVII", "22 045, nr. 290", "34 550, D"):
-        assert kamerstuk in out
-    assert "Eerste Kamer" in out or "Eerste" in out
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == len(corpus.motions)
+    for block, motion in zip(blocks, corpus.motions, strict=True):
+        ref = corpus.reference(motion.reference)
+        head, *fields = block.splitlines()
+        assert head == (f"{ref.as_written}  motie {'/'.join(motion.submitters)} ({motion.chamber})")
+        assert [f.split("  ")[0] for f in fields] == ["Subject", "What was done", "Link"]
+        assert fields[0].endswith(f"  {motion.subject}")  # whole, on one line
+        for done in motion.done:
+            assert f"{done.text} [{', '.join(done.paragraphs)}]" in fields[1]
+        link = ref.url or "no official link: the letter gives no document number"
+        assert fields[2].endswith(f"  {link}")
+    assert "https://zoek.officielebekendmakingen.nl/kst-22045-290.html" in blocks[1]
+    assert "no official link" in blocks[0]
+
+
+def test_motions_piped_into_grep_gives_whole_records(invoke):
+    out = invoke("motions").stdout
+    kuzu = [line for line in out.splitlines() if "kuzu" in line.lower()]
+    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motie Kuzu/Van den Hul (Tweede Kamer)",
+                    "Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)"]
 
 
 def test_motions_by_kamerstuk_number_first_with_links(invoke):

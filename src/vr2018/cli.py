@@ -555,7 +555,7 @@ def motions(
     if not found:
         fail(nothing, NOTHING_FOUND)
     if not json_:
-        show(render.motions_by_kamerstuk(corpus, found) if kamerstuk else render.motions_table(corpus, found))
+        show(render.motions_by_kamerstuk(corpus, found) if kamerstuk else render.motions_view(corpus, found))
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
