@@ -368,3 +368,48 @@ def test_a_blank_theme_name_is_empty_not_unknown(invoke, args):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith("vr2018: empty theme name") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["motions", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+    (["motions", "--kamerstuk", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+    (["motions", "Kamerstuk", "22045"], ["kuzu-wapenembargo"]),
+    (["motions", "35", "000;", "nr.", "XVII"], ["kuzu-van-den-hul-rohingya"]),
+    (["motions", "motie", "Kuzu"], ["kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"]),
+    (["motions", "Rohingya", "motion"], ["kuzu-van-den-hul-rohingya"]),
+    (["motions", "arms", "embargo"], ["kuzu-wapenembargo"]),
+    (["motions", "Myanmar"], ["kuzu-van-den-hul-rohingya"]),
+], ids=" ".join)
+def test_motions_take_unquoted_words_like_search(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)] == expected
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["theme", "climate", "change"], "klimaat"),
+    (["theme", "Klimaat", "en", "water"], "klimaat"),
+    (["theme", "women", "peace", "and", "security"], "vrouwen"),
+])
+def test_theme_takes_unquoted_words(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == expected
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["people", "van", "den", "hul"], ["van-den-hul"]),
+    (["people", "Sigrid", "Kaag"], ["kaag"]),
+    (["people", "minister-president", "curacao"], ["rhuggenaath"]),
+])
+def test_people_take_unquoted_words(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [p["id"] for p in json.loads(result.stdout)] == expected
+
+
+@pytest.mark.parametrize("args", [["people", "", ""], ["theme", " ", ""], ["motions", "", " "]], ids=repr)
+def test_several_blank_words_are_still_empty(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "empty" in result.stderr and result.stderr.count("\n") == 1
