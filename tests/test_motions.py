@@ -194,7 +194,10 @@ def test_complete_lists_kamerstuk_notations_that_parse(corpus):
 
 def test_complete_filters_by_what_was_typed(corpus):
     assert [v for v, _ in motions.complete(corpus, "34", kamerstuk_only=True)] == ["34550-D", "34550"]
-    assert [v for v, _ in motions.complete(corpus, "ku")] == ["Kuzu"]
+    # every value starts with exactly what was typed: the shell drops any other
+    assert [v for v, _ in motions.complete(corpus, "ku")] == ["kuzu"]
+    assert [v for v, _ in motions.complete(corpus, "Ku")] == ["Kuzu"]
+    assert [v for v, _ in motions.complete(corpus, "KST-22")] == ["KST-22045-290"]
     assert motions.complete(corpus, "ku", kamerstuk_only=True) == []
 
 

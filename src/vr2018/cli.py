@@ -625,6 +625,7 @@ def search(
     theme: str | None = typer.Option(
         None, "--theme", "-t", metavar="NAME",
         help="Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).",
+        autocompletion=_complete_theme,
     ),
     section: str | None = typer.Option(
         None, "--section", metavar="NAME", help="Only paragraphs in this section (id or title)."

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import kamerstuk
 from .kamerstuk import KamerstukKey
-from .text import fold, near, shorten, words
+from .text import completion, near, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -168,25 +168,28 @@ def _and(items: list[str]) -> str:
 
 def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> list[tuple[str, str]]:
     """Completion candidates for a motions query: Kamerstuk notations (and submitters),
-    each with a short help text, those starting with what was typed."""
-    typed = fold(incomplete).strip()
+    each with a short help text, those extending what was typed, each starting with
+    exactly what was typed (:func:`vr2018.text.completion`)."""
     out: list[tuple[str, str]] = []
+
+    def offer(name: str, text: str) -> None:
+        value = completion(incomplete, (name,))
+        if value and value not in {c for c, _ in out}:
+            out.append((value, text))
+
     for motion in by_kamerstuk(corpus):
         k = key(reference(corpus, motion))
         if k is None:
             continue
         help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"
         dossier = kamerstuk.key_of(k.dossier)
-        notations = ((k.compact, help_text), (f"kst-{k.compact}", help_text), (k.dossier, f"dossier {dossier.label}"))
-        for notation, text in notations:
-            if fold(notation).startswith(typed) and notation not in {c for c, _ in out}:
-                out.append((notation, text))
+        for notation, text in ((k.compact, help_text), (f"kst-{k.compact}", help_text),
+                               (k.dossier, f"dossier {dossier.label}")):
+            offer(notation, text)
     if not kamerstuk_only:
         for motion in corpus.motions:
             for person in motion.people:
-                name = corpus.person(person).name
-                if " " not in name and fold(name).startswith(typed) and name not in {c for c, _ in out}:
-                    out.append((name, f"motion by {'/'.join(motion.submitters)}"))
+                offer(corpus.person(person).name, f"motion by {'/'.join(motion.submitters)}")
     return out
 
 

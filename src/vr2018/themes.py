@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Record
-from .text import fold, key, resolve, shorten, words
+from .text import completion, key, resolve, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -149,15 +149,16 @@ def defining_words(theme: Theme) -> frozenset[str]:
 
 
 def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
-    """Completion candidates for a theme name: the ids starting with what was
-    typed, or else the one-word aliases that do, each with its theme's title."""
-    typed = fold(incomplete).strip()
-    ids = [(t.id, t.title) for t in corpus.themes if fold(t.id).startswith(typed)]
+    """Completion candidates for a theme name: the ids extending what was typed,
+    or else the one-word titles and aliases that do, each with its theme's title;
+    each starts with exactly what was typed (:func:`vr2018.text.completion`)."""
+    ids = [(value, t.title) for t in corpus.themes if (value := completion(incomplete, (t.id,)))]
     if ids:
         return ids
     out: list[tuple[str, str]] = []
     for theme in corpus.themes:
         for alias in (theme.title, *theme.aliases):
-            if " " not in alias and fold(alias).startswith(typed):
-                out.append((alias, theme.title))
+            value = completion(incomplete, (alias,))
+            if value and value not in {v for v, _ in out}:
+                out.append((value, theme.title))
     return out
