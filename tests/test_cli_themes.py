@@ -128,15 +128,30 @@ def test_theme_data_is_never_markup(invoke, data_copy, monkeypatch):
 # ── vr2018 motions ─────────────────────────────────────────────────────────
 
 
-def test_motions_table(invoke):
+def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus):
     result = invoke("motions")
     assert result.exit_code == 0
-    out = result.stdout
-    for header in ("Kamerstuk", "Submitters", "Chamber", "Subject", "What was done"):
-        assert header in out
-    for kamerstuk in ("35 000; nr. XVII", "22 045, nr. 290", "34 550, D"):
-        assert kamerstuk in out
-    assert "Eerste Kamer" in out or "Eerste" in out
+    blocks = result.stdout.strip().split("\n\n")
+    assert len(blocks) == len(corpus.motions)
+    for block, motion in zip(blocks, corpus.motions, strict=True):
+        ref = corpus.reference(motion.reference)
+        head, *fields = block.splitlines()
+        assert head == (f"{ref.as_written}  motie {'/'.join(motion.submitters)} ({motion.chamber})")
+        assert [f.split("  ")[0] for f in fields] == ["Subject", "What was done", "Link"]
+        assert fields[0].endswith(f"  {motion.subject}")  # whole, on one line
+        for done in motion.done:
+            assert f"{done.text} [{', '.join(done.paragraphs)}]" in fields[1]
+        link = ref.url or "no official link: the letter gives no document number"
+        assert fields[2].endswith(f"  {link}")
+    assert "https://zoek.officielebekendmakingen.nl/kst-22045-290.html" in blocks[1]
+    assert "no official link" in blocks[0]
+
+
+def test_motions_piped_into_grep_gives_whole_records(invoke):
+    out = invoke("motions").stdout
+    kuzu = [line for line in out.splitlines() if "kuzu" in line.lower()]
+    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motie Kuzu/Van den Hul (Tweede Kamer)",
+                    "Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)"]
 
 
 def test_motions_by_kamerstuk_number_first_with_links(invoke):
@@ -332,4 +347,71 @@ def test_completion_callbacks(corpus):
     assert complete("vr2018 theme ") == [t.id for t in corpus.themes]
     assert complete("vr2018 motions --kamerstuk 34") == ["34550-D", "34550"]
     assert "Kuzu" in complete("vr2018 motions K")
-    assert complete("vr2018 motions --kamerstuk K") == []
+    # with --kamerstuk no submitters; a Kamerstuk notation in the case typed (Typer drops any
+    # value that does not start with exactly what was typed)
+    assert complete("vr2018 motions --kamerstuk K") == ["Kst-22045-290", "Kst-34550-D", "Kst-35000-XVII"]
+
+
+@pytest.mark.parametrize("args", [
+    ["nobody"], ["--kamerstuk", "12345"], ["26150"], ["--kamerstuk", "26150-168"],
+], ids=" ".join)
+def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, args):
+    result = invoke("motions", *args, "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert result.stderr.startswith("vr2018: No motion") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["theme", ""], ["theme", "  "], ["timeline", "--theme", ""], ["search", "Rohingya", "--theme", " "],
+], ids=repr)
+def test_a_blank_theme_name_is_empty_not_unknown(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("vr2018: empty theme name") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["motions", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+    (["motions", "--kamerstuk", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+    (["motions", "Kamerstuk", "22045"], ["kuzu-wapenembargo"]),
+    (["motions", "35", "000;", "nr.", "XVII"], ["kuzu-van-den-hul-rohingya"]),
+    (["motions", "motie", "Kuzu"], ["kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"]),
+    (["motions", "Rohingya", "motion"], ["kuzu-van-den-hul-rohingya"]),
+    (["motions", "arms", "embargo"], ["kuzu-wapenembargo"]),
+    (["motions", "Myanmar"], ["kuzu-van-den-hul-rohingya"]),
+], ids=" ".join)
+def test_motions_take_unquoted_words_like_search(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [m["id"] for m in json.loads(result.stdout)] == expected
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["theme", "climate", "change"], "klimaat"),
+    (["theme", "Klimaat", "en", "water"], "klimaat"),
+    (["theme", "women", "peace", "and", "security"], "vrouwen"),
+])
+def test_theme_takes_unquoted_words(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == expected
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["people", "van", "den", "hul"], ["van-den-hul"]),
+    (["people", "Sigrid", "Kaag"], ["kaag"]),
+    (["people", "minister-president", "curacao"], ["rhuggenaath"]),
+])
+def test_people_take_unquoted_words(invoke, args, expected):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [p["id"] for p in json.loads(result.stdout)] == expected
+
+
+@pytest.mark.parametrize("args", [["people", "", ""], ["theme", " ", ""], ["motions", "", " "]], ids=repr)
+def test_several_blank_words_are_still_empty(invoke, args):
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "empty" in result.stderr and result.stderr.count("\n") == 1

@@ -131,12 +131,16 @@ def test_show_accepts_an_unambiguous_prefix(invoke):
     assert "¶ iran-2231" in invoke("show", "iran").stdout
 
 
-@pytest.mark.parametrize(("query", "suggestion"), [("iran-2213", "iran-2231"), ("con", "conflict-en-honger")])
-def test_show_unknown_id_exits_2_with_suggestions(invoke, query, suggestion):
-    result = invoke("show", query)
+@pytest.mark.parametrize(("query", "suggestion"), [
+    ("iran-2213", "iran-2231"), ("con", "conflict-en-honger"),
+    ("rohingya", "myanmar-rohingya"), ("rute", "rutte-26-september"),
+])
+@pytest.mark.parametrize("command", ["show", "cite"])
+def test_show_unknown_id_exits_2_with_suggestions(invoke, command, query, suggestion):
+    result = invoke(command, query)
     message = one_line_failure(result, 2)
     assert result.stdout == ""
-    assert "did you mean" in message and suggestion in message
+    assert f"did you mean: {suggestion}" in message
 
 
 def test_show_negative_context_is_bad_usage(invoke):

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import complete, load_corpus, reading
+from vr2018 import complete, load_corpus, motions, reading, themes
+from vr2018.text import completion, fold
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
@@ -80,6 +81,18 @@ def test_wrappers_never_raise(monkeypatch):
     ("vr2018 timeline --theme kli", ["klimaat"]),
     ("vr2018 timeline -t sanc", ["sancties"]),
     ("vr2018 cite -f b", ["bibtex"]),
+    # the shell keeps only candidates starting with exactly what was typed: the typed
+    # part is kept as typed, the rest is the name's own
+    ("vr2018 timeline -t cura", ["curaçao"]),
+    ("vr2018 timeline --theme Cura", ["Curaçao"]),
+    ("vr2018 theme cura", ["curaçao"]),
+    ("vr2018 search Rohingya --theme kli", ["klimaat"]),
+    ("vr2018 search klimaat -t cura", ["curaçao"]),
+    ("vr2018 search x --theme clim", ["climate"]),
+    ("vr2018 people KA", ["KAAG"]),  # typed in capitals: the rest in capitals, not 'KAag'
+    ("vr2018 show IR", ["IRAN-2231"]),
+    ("vr2018 motions KU", ["KUZU"]),
+    ("vr2018 motions --kamerstuk KST-22", ["KST-22045-290"]),
 ])
 def test_bash_completion(runner, words, expected):
     parts = words.split(" ")
@@ -96,6 +109,52 @@ def test_zsh_completion_carries_the_help_text(runner):
     result = runner.invoke(app, [], env=env)
     assert result.exit_code == 0
     assert "rhuggenaath" in result.stdout and "Minister-president van Cura" in result.stdout
+
+
+def test_zsh_completion_keeps_the_typed_case(runner):
+    from vr2018.cli import app
+
+    env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "vr2018 timeline -t cura"}
+    result = runner.invoke(app, [], env=env)
+    assert result.exit_code == 0
+    assert '(("curaçao":"Het Koninkrijk' in result.stdout
+
+
+@pytest.mark.parametrize(("typed", "names", "expected"), [
+    ("cura", ["Curaçao"], "curaçao"),
+    ("Cura", ["Curaçao"], "Curaçao"),
+    ("curac", ["Curaçao"], "curacao"),  # typed without the accent: kept so
+    ("Ka", ["Kaag"], "Kaag"),
+    ("ka", ["Kaag"], "kaag"),
+    ("KA", ["Kaag"], "KAAG"),
+    ("K", ["Kaag"], "Kaag"),  # one capital is how names start, not shouting
+    ("strass", ["Straße"], "strasse"),  # 'ß' folds to two letters
+    ("van", ["van den hul", "van-den-hul"], "van-den-hul"),  # one shell word only
+    ("x", ["Kaag"], None),
+    ("", ["Kaag"], "Kaag"),
+])
+def test_completion_helper(typed, names, expected):
+    assert completion(typed, names) == expected
+
+
+def _one_word_names():
+    out = [t.id for t in CORPUS.themes]
+    out += [a for t in CORPUS.themes for a in (t.title, *t.aliases) if " " not in a]
+    out += [n for p in CORPUS.people for n in (p.id, p.name, *p.aliases) if " " not in n]
+    out += [v for v, _ in motions.complete(CORPUS, "")]
+    return sorted(set(out + IDS))
+
+
+BUILDERS = [themes.complete, complete.people_candidates, complete.paragraph_candidates, motions.complete]
+
+
+@given(st.sampled_from(_one_word_names()), st.integers(min_value=0, max_value=12),
+       st.sampled_from([str, str.lower, str.upper, fold]))
+def test_every_candidate_starts_with_exactly_what_was_typed(name, n, spelling):
+    typed = spelling(name[:n])
+    offered = [value for build in BUILDERS for value, _ in build(CORPUS, typed)]
+    assert all(value.startswith(typed) for value in offered), (typed, offered)
+    assert offered, f"nothing offered for {typed!r}, a start of {name!r}"
 
 
 def test_install_completion_is_offered(invoke):

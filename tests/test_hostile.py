@@ -600,6 +600,23 @@ def test_no_color_on_a_real_terminal_has_no_escape_codes():
 
 
 @needs_pty
+@pytest.mark.parametrize("columns", [40, 80, 120, 200])
+@pytest.mark.parametrize("args", [["motions"], ["motions", "Kuzu"], ["motions", "--kamerstuk"]], ids=ident)
+def test_motions_never_split_a_word_or_id_at_any_width(corpus, args, columns):
+    """Wrapped only between words: every word on the terminal is a whole word of the piped
+    output (a table column once folded 'VN-Veiligheidsr / aad' and '[myanmar-rohing / ya]').
+    Only a URL wider than the terminal itself may be folded."""
+    code, out, err = run_tty(args, columns)
+    assert code == 0 and err == ""
+    text = SGR.sub("", out)
+    whole = set(piped(args).split())
+    too_wide = [r.url for r in corpus.references if r.url and len(r.url) > columns]
+    broken = [w for w in text.split() if w not in whole and not any(w in url for url in too_wide)]
+    assert not broken, broken
+    assert "[myanmar-rohingya]" in text.split()
+
+
+@needs_pty
 @pytest.mark.parametrize("columns", [40, 80, 120])
 def test_info_urls_are_whole_on_one_line(corpus, columns):
     code, out, _ = run_tty(["info"], columns)

@@ -21,6 +21,10 @@ NOTATIONS = [
     ("35000", K("35000")),
     ("35 000", K("35000")),
     ("Kamerstuk 22 045", K("22045")),
+    ("Kamerstuk 22045", K("22045")),  # not the year 2204 and dossier 5
+    ("kst 22045", K("22045")),
+    ("Kamerstuk 35000", K("35000")),
+    ("Kamerstuk 2018", K("2018")),  # a year only comes before a dossier
     # dossier and number
     ("22045-290", K("22045", "290")),
     ("22045 290", K("22045", "290")),
@@ -34,6 +38,8 @@ NOTATIONS = [
     ("22 045; nr. 290", K("22045", "290")),
     ("Kamerstuk 22 045, nr. 290", K("22045", "290")),
     ("Kamerstukken II 2017/18, 22 045, nr. 290", K("22045", "290")),
+    ("Kamerstukken II 2018, 22045-290", K("22045", "290")),
+    ("Kamerstuk 22045-290", K("22045", "290")),
     ("https://zoek.officielebekendmakingen.nl/kst-22045-290.html", K("22045", "290")),
     ("zoek.officielebekendmakingen.nl/kst-22045-290.html", K("22045", "290")),
     ("Kamerstuk 26 150; nr. 168", K("26150", "168")),

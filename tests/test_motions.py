@@ -123,10 +123,37 @@ def test_no_motion_message_names_what_the_letter_cites(corpus):
         ("Europese samenwerking", {"de-graaf-europese-samenwerking"}),
         ("klimaat", set()),
         ("Rutte", set()),
+        # words that only say "motion" find nothing by themselves
+        ("motie Kuzu", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}),
+        ("Rohingya motion", {"kuzu-van-den-hul-rohingya"}),
+        ("the Rohingya motion", {"kuzu-van-den-hul-rohingya"}),  # a stop word too
+        ("motie De Graaf nr", {"de-graaf-europese-samenwerking"}),
+        ("motie", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo", "de-graaf-europese-samenwerking"}),
+        # the letter's sentence reporting on the motion, and that sentence only
+        ("Myanmar", {"kuzu-van-den-hul-rohingya"}),
+        ("UNHCR", {"kuzu-van-den-hul-rohingya"}),
+        ("Bangladesh", set()),  # in the paragraph, not in the sentence on the motion
+        # English through the search glossary, where the words themselves find nothing
+        ("arms embargo", {"kuzu-wapenembargo"}),
+        ("refugees", {"kuzu-van-den-hul-rohingya"}),
+        ("senate", {"de-graaf-europese-samenwerking"}),
+        ("Tweede Kamer", {"kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"}),  # not widened to every 'Kamer'
     ],
 )
 def test_search(corpus, query, expected):
     assert {m.id for m in motions.search(corpus, query)} == expected
+
+
+def test_reported_in_is_the_letters_sentence_naming_the_motion(corpus):
+    for motion in corpus.motions:
+        (sentence,) = motions.reported_in(corpus, motion)
+        assert motion.as_written in sentence
+        assert any(sentence in corpus.paragraph(p).text for p in motion.paragraphs)
+    rohingya = motions.reported_in(corpus, corpus.motion("kuzu-van-den-hul-rohingya"))[0]
+    assert rohingya.startswith("Het Koninkrijk heeft in lijn met de motie")  # not the sentence before
+    assert rohingya.endswith("mogelijk te maken.")  # not the next one, on the other motion
+    embargo = motions.reported_in(corpus, corpus.motion("kuzu-wapenembargo"))[0]
+    assert embargo.startswith("Ook heeft het Koninkrijk") and "Myanmar" not in embargo
 
 
 def test_search_rejects_an_empty_query(corpus):
@@ -167,7 +194,10 @@ def test_complete_lists_kamerstuk_notations_that_parse(corpus):
 
 def test_complete_filters_by_what_was_typed(corpus):
     assert [v for v, _ in motions.complete(corpus, "34", kamerstuk_only=True)] == ["34550-D", "34550"]
-    assert [v for v, _ in motions.complete(corpus, "ku")] == ["Kuzu"]
+    # every value starts with exactly what was typed: the shell drops any other
+    assert [v for v, _ in motions.complete(corpus, "ku")] == ["kuzu"]
+    assert [v for v, _ in motions.complete(corpus, "Ku")] == ["Kuzu"]
+    assert [v for v, _ in motions.complete(corpus, "KST-22")] == ["KST-22045-290"]
     assert motions.complete(corpus, "ku", kamerstuk_only=True) == []
 
 

@@ -242,3 +242,26 @@ def test_bibtex_escaping_keeps_braces_balanced(value):
 def test_markdown_escaping_leaves_no_live_markup(value):
     escaped = reading._md(value)
     assert not re.search(r"(?<!\\)(?:\\\\)*[`*_\[\]<>#|]", escaped.replace("\\\\", ""))
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("rohingya", "myanmar-rohingya"),  # one of the id's parts
+    ("Rohingya", "myanmar-rohingya"),
+    ("rohing", "myanmar-rohingya"),  # the start of one
+    ("trip", "contraterrorisme-trip"),
+    ("2231", "iran-2231"),
+    ("rute", "rutte-26-september"),  # a part within a typo
+    ("burundi kameron", "voorkomen-burundi-kameroen"),
+])
+def test_find_paragraph_suggests_ids_by_their_parts(corpus, query, first):
+    found, suggestions = reading.find_paragraph(corpus, query)
+    assert found is None
+    assert suggestions[0] == first
+    assert len(suggestions) <= 5
+
+
+def test_find_paragraph_suggests_ids_holding_the_word_before_fuzzy_ones(corpus):
+    _, suggestions = reading.find_paragraph(corpus, "korea")
+    assert suggestions[:2] == ["blok-noord-korea", "sanctiecomite-noord-korea"]
+    _, suggestions = reading.find_paragraph(corpus, "zzzz")
+    assert suggestions == []

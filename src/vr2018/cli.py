@@ -234,6 +234,12 @@ def _did_you_mean(suggestions: list, listing: str = "") -> str:
     return f" (see '{listing}')" if listing else ""
 
 
+def _joined(parts: list[str] | None) -> str | None:
+    """A variadic argument as one string, the way `search` takes its QUERY: the
+    words of `people van den hul` are one name. None when none was given."""
+    return " ".join(parts) if parts else None
+
+
 def _paragraph(corpus: Any, query: str) -> Any:
     """The paragraph the user named (an unambiguous prefix will do), or exit 2 with suggestions."""
     from . import reading
@@ -323,12 +329,16 @@ def timeline(
         show(render.timeline_view(corpus, events, chosen))
 
 
+# Typer's defaults are declarations, built once (a variadic argument, as search's QUERY).
+_PERSON_NAME = typer.Argument(
+    None, metavar="[NAME]...", help="A name, alias or role word (case and accents do not matter; no quotes "
+    "needed: van den hul).", autocompletion=_complete_person,
+)
+
+
 @app.command(short_help="Everyone the letter names, their role, and what they did.")
 def people(
-    name: str | None = typer.Argument(
-        None, metavar="[NAME]", help="A name, alias or role word (case and accents do not matter).",
-        autocompletion=_complete_person,
-    ),
+    name_words: list[str] | None = _PERSON_NAME,
     json_: bool = typer.Option(False, "--json", help="Print the people as a JSON array."),
 ) -> None:
     """Everyone the letter names, with the role it gives them; or what it says one person did.
@@ -341,11 +351,13 @@ def people(
     Examples:
       vr2018 people
       vr2018 people kaag
+      vr2018 people van den hul
       vr2018 people minister-president --json
     """
     from . import reading, render
     from .text import shorten
 
+    name = _joined(name_words)
     if name is not None and not name.strip():
         fail(f"empty name: give a name, alias or role word, or none to list everyone ('{PROG} people')")
     corpus = _corpus()
@@ -452,12 +464,17 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
     return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")))
 
 
+# Typer's defaults are declarations, built once (a variadic argument, as search's QUERY).
+_THEME_NAME = typer.Argument(
+    None, metavar="[NAME]...", autocompletion=_complete_theme,
+    help="A theme's id, title or alias, in any case, with or without accents; a prefix will do; "
+    "no quotes needed (climate change).",
+)
+
+
 @app.command(short_help="What the letter says per theme: a summary whose every point cites its paragraphs.")
 def theme(
-    name: str | None = typer.Argument(
-        None, metavar="[NAME]", autocompletion=_complete_theme,
-        help="A theme's id, title or alias, in any case, with or without accents; a prefix will do.",
-    ),
+    name_words: list[str] | None = _THEME_NAME,
     full: bool = typer.Option(False, "--full", help="Also print the text of the paragraphs the points cite."),
     json_: bool = typer.Option(False, "--json", help="Print JSON: the list, or the one theme."),
 ) -> None:
@@ -471,11 +488,12 @@ def theme(
     Examples:
       vr2018 theme
       vr2018 theme klimaat
-      vr2018 theme climate --full
+      vr2018 theme climate change --full
       vr2018 theme sancties --json
     """
     from . import render, themes
 
+    name = _joined(name_words)
     corpus = _corpus()
     if name is None:
         if full:
@@ -497,13 +515,17 @@ def theme(
         show(render.theme_view(corpus, detail, full=full), page=full)
 
 
+# Typer's defaults are declarations, built once (a variadic argument, as search's QUERY).
+_MOTION_QUERY = typer.Argument(
+    None, metavar="[QUERY]...", autocompletion=_complete_motion_query,
+    help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
+    "(22045, 22 045, nr. 290, 34550-D); no quotes needed.",
+)
+
+
 @app.command(short_help="The motions the letter answers, what was done, and the official links.")
 def motions(
-    query: str | None = typer.Argument(
-        None, metavar="[QUERY]", autocompletion=_complete_motion_query,
-        help="A submitter or subject word (Kuzu, Rohingya), or a Kamerstuk in any notation "
-        "(22045, '22 045, nr. 290', 34550-D).",
-    ),
+    query_words: list[str] | None = _MOTION_QUERY,
     kamerstuk: bool = typer.Option(
         False, "--kamerstuk", "-k",
         help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
@@ -513,17 +535,20 @@ def motions(
 ) -> None:
     """The parliamentary motions the letter answers, and what the government reports it did.
 
-    QUERY finds motions by submitter or subject (typos forgiven), or by
-    Kamerstuk when it is one. With --kamerstuk the motions are listed by
-    Kamerstuk with their official links, and QUERY must be a Kamerstuk.
+    QUERY finds motions by submitter, subject or the letter's sentence
+    reporting on them (typos and English forgiven), or by Kamerstuk when it is
+    one. With --kamerstuk the motions are listed by Kamerstuk with their
+    official links, and QUERY must be a Kamerstuk.
 
     \b
     Examples:
       vr2018 motions
       vr2018 motions Kuzu
+      vr2018 motions Myanmar
+      vr2018 motions arms embargo
       vr2018 motions --kamerstuk
       vr2018 motions --kamerstuk 22045
-      vr2018 motions --kamerstuk "22 045, nr. 290"
+      vr2018 motions --kamerstuk 22 045, nr. 290
       vr2018 motions --json
     """
     from . import kamerstuk as ks
@@ -531,7 +556,9 @@ def motions(
     from . import render
     from .output import NOTHING_FOUND
 
+    query = _joined(query_words)
     corpus = _corpus()
+    nothing = ""  # why nothing was found, when nothing was
     if query is None:
         found = engine.by_kamerstuk(corpus) if kamerstuk else corpus.motions
     elif kamerstuk or ks.looks_like(query):
@@ -540,8 +567,7 @@ def motions(
         except ValueError as exc:
             fail(str(exc), BAD_USAGE)
         found = engine.matching(corpus, wanted)
-        if not found:
-            fail(engine.no_motion_message(corpus, wanted), NOTHING_FOUND)
+        nothing = engine.no_motion_message(corpus, wanted)
         if kamerstuk:
             found = engine.by_kamerstuk(corpus, found)
     else:
@@ -549,14 +575,13 @@ def motions(
             found = engine.search(corpus, query)
         except ValueError as exc:
             fail(str(exc), BAD_USAGE)
-        if not found:
-            fail(engine.no_words_message(corpus, query), NOTHING_FOUND)
-    if json_:
+        nothing = engine.no_words_message(corpus, query)
+    if json_:  # an empty array too: --json always prints JSON, as search, people and timeline do
         emit_json([render.motion_json(corpus, m) for m in found])
-    elif kamerstuk:
-        show(render.motions_by_kamerstuk(corpus, found))
-    else:
-        show(render.motions_table(corpus, found))
+    if not found:
+        fail(nothing, NOTHING_FOUND)
+    if not json_:
+        show(render.motions_by_kamerstuk(corpus, found) if kamerstuk else render.motions_view(corpus, found))
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
@@ -600,6 +625,7 @@ def search(
     theme: str | None = typer.Option(
         None, "--theme", "-t", metavar="NAME",
         help="Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).",
+        autocompletion=_complete_theme,
     ),
     section: str | None = typer.Option(
         None, "--section", metavar="NAME", help="Only paragraphs in this section (id or title)."

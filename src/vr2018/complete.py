@@ -3,19 +3,21 @@
 The one place the CLI asks for completions. Theme and Kamerstuk candidates
 come from their engines (:func:`vr2018.themes.complete`,
 :func:`vr2018.motions.complete`). Each ``*_candidates(corpus, incomplete)`` is a pure function returning
-``(value, help)`` pairs whose value starts with what the user typed (the shell
-offers nothing else); the matching is case- and accent-insensitive, so the
-value offered is the name in the case the user started typing it. The
+``(value, help)`` pairs whose value starts with exactly what the user typed
+(bash and zsh offer nothing else); all four go through one helper,
+:func:`vr2018.text.completion`, which matches case- and accent-blind and
+offers the name in the user's spelling of what they typed ('cura' →
+'curaçao'). The
 wrappers without a corpus argument load the data and never raise: a
 completion must not print a traceback into someone's shell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .text import fold
+from .text import completion
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -23,24 +25,10 @@ if TYPE_CHECKING:
 Candidates = list[tuple[str, str]]
 
 
-def _pick(incomplete: str, names: Iterable[str]) -> str | None:
-    """The first name (no spaces: one shell word) that extends ``incomplete``, folded."""
-    wanted = fold(incomplete)
-    for name in names:
-        if " " in name:
-            continue
-        if name.startswith(incomplete):
-            return name
-        if fold(name).startswith(wanted):
-            # Offer it in the user's own spelling of what they typed, so the shell keeps it.
-            return incomplete + name[len(incomplete):] if len(fold(name[:len(incomplete)])) == len(wanted) else None
-    return None
-
-
 def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
     out = []
     for p in corpus.paragraphs:
-        value = _pick(incomplete, (p.id,))
+        value = completion(incomplete, (p.id,))
         if value:
             out.append((value, corpus.section(p.section).title))
     return out
@@ -49,7 +37,7 @@ def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
 def people_candidates(corpus: Corpus, incomplete: str) -> Candidates:
     out = []
     for person in corpus.people:
-        value = _pick(incomplete, (person.id, person.name, *person.aliases))
+        value = completion(incomplete, (person.id, person.name, *person.aliases))
         if value:
             out.append((value, f"{person.name}, {person.role}"))
     return out

@@ -28,8 +28,10 @@ EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D or 35000-XVII"
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _URL = re.compile(r"^(?:https?://)?(?:www\.|zoek\.)?officielebekendmakingen\.nl/", re.ASCII)
 _PREFIX = re.compile(
-    # "Kamerstuk", "Kamerstukken II 2017/18,", "kst-", "kst"
-    r"^(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?)?[\s,.:;-]*",
+    # "Kamerstuk", "Kamerstukken II 2017/18,", "kst-", "kst"; a year is four digits
+    # followed by a dossier, never the start of one ("Kamerstuk 22045")
+    r"^(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?"
+    r"(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?(?![0-9])(?=[\s,.:;-]+[0-9]))?[\s,.:;-]*",
     re.ASCII,
 )
 # "22 045" / "22.045" (a thousands separator) or plain digits

@@ -5,11 +5,12 @@ Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from . import kamerstuk
 from .kamerstuk import KamerstukKey
-from .text import fold, near, shorten, words
+from .text import completion, near, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -60,19 +61,76 @@ def matching_references(corpus: Corpus, wanted: KamerstukKey) -> tuple[Reference
     )
 
 
+# A sentence ends at . ! or ? followed by a space and a capital (or an opening quote or bracket).
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“'(])")
+
+# Words that only say "a motion" or "its number": every motion is one, so they find nothing.
+MOTION_WORDS = frozenset({
+    "motie", "moties", "kamermotie", "kamermoties", "motion", "motions", "kamerstuk", "kamerstukken",
+    "nr", "nrs", "no", "nummer", "number",
+})
+
+
+def reported_in(corpus: Corpus, motion: Motion) -> tuple[str, ...]:
+    """The letter's own sentences that name the motion (as_written): what it says it did.
+
+    'Het Koninkrijk heeft in lijn met de motie van de leden Kuzu/Van den Hul (...)
+    over de veilige terugkeer van de Rohingya in VN-Veiligheidsraad verband
+    herhaaldelijk Myanmar opgeroepen ...' is how the letter reports that motion;
+    only that sentence, not the whole paragraph, which reports another motion too.
+    A full stop inside the motion's name ('nr. XVII', 'c.s.') ends no sentence.
+    """
+    out = []
+    for pid in motion.paragraphs:
+        text = corpus.paragraph(pid).text
+        at = text.find(motion.as_written)
+        if at < 0:
+            continue
+        ends_before = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+        end = _SENTENCE_END.search(text, at + len(motion.as_written))
+        out.append(text[ends_before[-1] if ends_before else 0 : end.end() if end else len(text)].strip())
+    return tuple(out)
+
+
 def haystack(corpus: Corpus, motion: Motion) -> list[str]:
-    """The words a motion is found by: submitters, their names, chamber and subject."""
+    """The words a motion is found by: submitters, their names, chamber, subject, and
+    the letter's sentences reporting on it (so 'Myanmar' finds the Rohingya motion)."""
     names = [corpus.person(p).name for p in motion.people]
-    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject]))
+    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject, *reported_in(corpus, motion)]))
 
 
 def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
-    """Motions whose submitters, chamber or subject hold every word of ``query``
-    (folded; a word may sit inside a longer one or carry a typo)."""
-    wanted = words(query)
-    if not wanted:
+    """Motions whose submitters, chamber, subject or reporting sentences hold every term of
+    ``query`` (folded; a word may sit inside a longer one or carry a typo).
+
+    The query is read as `vr2018 search` reads it: stop words are dropped, and
+    where a term's own words find no motion the search glossary turns it into the
+    letter's words ("arms embargo" → wapenembargo; but "Tweede Kamer", which
+    finds its motions, is not widened to every "Kamer"). Words that only say
+    "motion" (motie, Kamerstuk, nr.) are dropped too; a query of nothing else
+    finds every motion.
+    """
+    from .search import QueryError, index_for, parse
+
+    if not words(query):
         raise ValueError("empty query: give a submitter or a word from the subject, e.g. Kuzu or Rohingya")
-    return tuple(m for m in corpus.motions if all(near(w, haystack(corpus, m)) for w in wanted))
+    try:
+        concepts, _ = parse(index_for(corpus), query.replace('"', " "))
+    except QueryError as exc:
+        raise ValueError(str(exc)) from None
+    pools = {m.id: haystack(corpus, m) for m in corpus.motions}
+
+    def finding(alternative: tuple[str, ...]) -> set[str]:
+        return {m.id for m in corpus.motions if all(near(w, pools[m.id]) for w in alternative)}
+
+    found = {m.id for m in corpus.motions}
+    for concept in concepts:
+        own = tuple(words(concept.label))
+        if set(own) <= MOTION_WORDS:
+            continue
+        hits = finding(own) or {i for alternative, _ in concept.alternatives for i in finding(alternative)}
+        found &= hits
+    return tuple(m for m in corpus.motions if m.id in found)
 
 
 def submitters(corpus: Corpus) -> list[str]:
@@ -110,25 +168,28 @@ def _and(items: list[str]) -> str:
 
 def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> list[tuple[str, str]]:
     """Completion candidates for a motions query: Kamerstuk notations (and submitters),
-    each with a short help text, those starting with what was typed."""
-    typed = fold(incomplete).strip()
+    each with a short help text, those extending what was typed, each starting with
+    exactly what was typed (:func:`vr2018.text.completion`)."""
     out: list[tuple[str, str]] = []
+
+    def offer(name: str, text: str) -> None:
+        value = completion(incomplete, (name,))
+        if value and value not in {c for c, _ in out}:
+            out.append((value, text))
+
     for motion in by_kamerstuk(corpus):
         k = key(reference(corpus, motion))
         if k is None:
             continue
         help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"
         dossier = kamerstuk.key_of(k.dossier)
-        notations = ((k.compact, help_text), (f"kst-{k.compact}", help_text), (k.dossier, f"dossier {dossier.label}"))
-        for notation, text in notations:
-            if fold(notation).startswith(typed) and notation not in {c for c, _ in out}:
-                out.append((notation, text))
+        for notation, text in ((k.compact, help_text), (f"kst-{k.compact}", help_text),
+                               (k.dossier, f"dossier {dossier.label}")):
+            offer(notation, text)
     if not kamerstuk_only:
         for motion in corpus.motions:
             for person in motion.people:
-                name = corpus.person(person).name
-                if " " not in name and fold(name).startswith(typed) and name not in {c for c, _ in out}:
-                    out.append((name, f"motion by {'/'.join(motion.submitters)}"))
+                offer(corpus.person(person).name, f"motion by {'/'.join(motion.submitters)}")
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .model import Record
-from .text import resolve, words
+from .text import key, resolve, suggest, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -27,9 +27,26 @@ MONTHS = (
 
 
 def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[str]]:
-    """A paragraph by its id, or an unambiguous prefix of one; else suggestions."""
-    found, suggestions = resolve(query, {p.id: p.id for p in corpus.paragraphs})
-    return (corpus.paragraph(found) if found else None), suggestions
+    """A paragraph by its id, or an unambiguous prefix of one; else suggestions.
+
+    An id is made of words joined by hyphens, and people remember one of them:
+    the ids that have a typed word as one of their parts (or as the start of
+    one) come first ('rohingya' → myanmar-rohingya), then the ids whose whole
+    or one of whose parts is within a typo or two ('rute' → rutte-26-september).
+    """
+    ids = [p.id for p in corpus.paragraphs]
+    found, suggestions = resolve(query, {i: i for i in ids})
+    if found:
+        return corpus.paragraph(found), []
+    if suggestions and all(key(s).startswith(key(query)) for s in suggestions):
+        return None, suggestions  # an ambiguous start: name what it could be
+    typed = [w for w in words(query) if len(w) >= 3 or w.isdigit()]
+    parts = {i: i.split("-") for i in ids}
+    named = [i for i in ids if any(part == w for w in typed for part in parts[i])]
+    named += [i for i in ids if any(part.startswith(w) for w in typed for part in parts[i])]
+    every_part = list(dict.fromkeys(part for i in ids for part in parts[i]))  # in reading order: stable
+    close = [i for w in typed for hit in suggest(w, every_part) for i in ids if hit in parts[i]]
+    return None, list(dict.fromkeys([*named, *close, *suggestions]))[:5]
 
 
 def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:

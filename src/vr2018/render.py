@@ -769,51 +769,40 @@ def _kamerstuk_short(ref: Any) -> str:
     return ref.as_written.removeprefix("Kamerstuk ")
 
 
-def motions_table(corpus: Corpus, motions: Any) -> RenderableType:
-    """Kamerstuk, submitters, chamber, subject, what the government reports it did."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, header_style=HEADING_STYLE, expand=True, pad_edge=False)
-    table.add_column("Kamerstuk", min_width=9, max_width=16)
-    table.add_column("Submitters", overflow="fold", min_width=11, max_width=13)
-    table.add_column("Chamber", overflow="fold", min_width=6, max_width=8)
-    table.add_column("Subject", overflow="fold", min_width=14, ratio=1)
-    table.add_column("What was done", overflow="fold", ratio=1)
-    for motion in motions:
-        ref = corpus.reference(motion.reference)
-        done = Text()
-        for n, citation in enumerate(motion.done):
-            if n:
-                done.append("\n")
-            done.append_text(Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)))
-        submitters = "\n".join(motion.submitters)
-        table.add_row(
-            plain(_kamerstuk_short(ref)), plain(submitters), plain(motion.chamber), plain(motion.subject), done
-        )
-    return _Fit(table, _motions_stacked(corpus, motions), MOTIONS_TABLE_WIDTH)
+def _motion_head(ref: Any, motion: Any) -> Text:
+    """'Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)': the line that names a motion,
+    so that `grep Kuzu` finds it whole."""
+    return Text.assemble(
+        (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
+        clean("motie " + "/".join(motion.submitters)), (f" ({clean(motion.chamber)})", MUTED),
+    )
 
 
-MOTIONS_TABLE_WIDTH = 64  # below this the table's columns would cut words and names off
+NO_LINK = "no official link: the letter gives no document number"
 
 
-def _motions_stacked(corpus: Corpus, motions: Any) -> RenderableType:
-    """The motions table for a narrow terminal: one labelled block per motion."""
+def motions_view(corpus: Corpus, motions: Any) -> RenderableType:
+    """One block per motion: the line naming it (Kamerstuk, submitters, chamber), then
+    its subject, what the government reports it did (with the paragraph ids that say so)
+    and the official link, each under a label.
+
+    Not a table: the report is prose, which a table column squeezed words and ids
+    into pieces ("VN-Veiligheidsr / aad"). Labelled lines wrap only between words
+    on a terminal (a value with a word too long for its column goes under its label,
+    whole), and stay one line each in a pipe.
+    """
     parts: list[RenderableType] = []
     for motion in motions:
         ref = corpus.reference(motion.reference)
         done = Text("\n").join(
             Text.assemble(clean(citation.text), " ", _ids(citation.paragraphs)) for citation in motion.done
         )
+        link = Text(ref.url, style="underline") if ref.url else Text(NO_LINK, style=MUTED)
+        if parts:
+            parts.append(Text())
         parts += [
-            plain(f"Kamerstuk {_kamerstuk_short(ref)}", HEADING_STYLE),
-            _fields([
-                ("Submitters", plain(", ".join(motion.submitters))),
-                ("Chamber", plain(motion.chamber)),
-                ("Subject", plain(motion.subject)),
-                ("What was done", done),
-            ]),
-            Text(),
+            _motion_head(ref, motion),
+            _fields([("Subject", plain(motion.subject)), ("What was done", done), ("Link", link)]),
         ]
     return Group(*parts)
 
@@ -823,15 +812,12 @@ def motions_by_kamerstuk(corpus: Corpus, motions: Any) -> RenderableType:
     parts: list[RenderableType] = []
     for motion in motions:
         ref = corpus.reference(motion.reference)
-        parts.append(Text.assemble(
-            (f"Kamerstuk {_kamerstuk_short(ref)}", "bold"), "  ",
-            clean("motie " + "/".join(motion.submitters)), (f" ({clean(motion.chamber)})", MUTED),
-        ))
+        parts.append(_motion_head(ref, motion))
         parts.append(Text.assemble("  ", clean(motion.subject), " ", _ids(motion.paragraphs)))
         if ref.url:
             parts.append(Text.assemble("  ", (ref.url, "underline")))
         else:
-            parts.append(Text("  no official link: the letter gives no document number", style=MUTED))
+            parts.append(Text("  " + NO_LINK, style=MUTED))
         parts.append(Text())
     return Group(*parts)
 

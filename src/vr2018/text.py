@@ -110,6 +110,35 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
     return None, suggest(query, names)
 
 
+def completion(typed: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that is one shell word (no spaces) and extends ``typed``
+    case- and accent-blind, spelt so that it starts with exactly what was typed.
+
+    bash and zsh keep only the candidates that start with the word as typed, case
+    and accents included, so a candidate keeps the user's spelling of the typed
+    part and the name's own rest: 'cura' → 'curaçao', 'Van' → 'Van-den-hul'
+    (from 'van-den-hul'). Typed in capitals (two letters or more, all upper
+    case), the rest is in capitals too: 'KA' → 'KAAG', not 'KAag'. Lookups are
+    case- and accent-blind, so the word offered finds the same thing as the name.
+    """
+    wanted = fold(typed)
+    shouting = typed.isupper() and sum(c.isalpha() for c in typed) >= 2
+    for name in names:
+        if " " in name:
+            continue
+        if name.startswith(typed) and not shouting:
+            return name
+        if not fold(name).startswith(wanted):
+            continue
+        # the shortest start of the name that folds to what was typed ('Straß' for 'strass')
+        cut = next((k for k in range(len(name) + 1) if fold(name[:k]) == wanted), None)
+        if cut is None:  # the typed text ends inside one of the name's characters
+            continue
+        rest = name[cut:]
+        return typed + (rest.upper() if shouting else rest)
+    return None
+
+
 def near(word: str, candidates: Iterable[str]) -> bool:
     """True if the folded ``word`` is in, or within a typo of, one of the candidate words.
 

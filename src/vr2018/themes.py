@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .model import Record
-from .text import fold, key, resolve, shorten, words
+from .text import completion, key, resolve, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -41,6 +41,16 @@ class UnknownTheme(LookupError):
         if self.suggestions:
             return f"{head} Did you mean: {', '.join(self.suggestions)}?"
         return f"{head} Run 'vr2018 theme' for the list."
+
+
+class EmptyTheme(UnknownTheme):
+    """A blank theme name: said as such, the way every command says "empty …"."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__(query, [], ambiguous=False)
+
+    def message(self) -> str:
+        return "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
 
 
 class Gap(Record):
@@ -74,7 +84,10 @@ def names(corpus: Corpus) -> dict[str, str]:
 
 def find(corpus: Corpus, query: str) -> Theme:
     """The theme named by id, title or alias (case/accent-insensitive, or an
-    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise."""
+    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise
+    (:class:`EmptyTheme`, a kind of it, for a blank name)."""
+    if not query.strip():
+        raise EmptyTheme(query)
     table = names(corpus)
     found, suggestions = resolve(query, table)
     if found is not None:
@@ -136,15 +149,16 @@ def defining_words(theme: Theme) -> frozenset[str]:
 
 
 def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
-    """Completion candidates for a theme name: the ids starting with what was
-    typed, or else the one-word aliases that do, each with its theme's title."""
-    typed = fold(incomplete).strip()
-    ids = [(t.id, t.title) for t in corpus.themes if fold(t.id).startswith(typed)]
+    """Completion candidates for a theme name: the ids extending what was typed,
+    or else the one-word titles and aliases that do, each with its theme's title;
+    each starts with exactly what was typed (:func:`vr2018.text.completion`)."""
+    ids = [(value, t.title) for t in corpus.themes if (value := completion(incomplete, (t.id,)))]
     if ids:
         return ids
     out: list[tuple[str, str]] = []
     for theme in corpus.themes:
         for alias in (theme.title, *theme.aliases):
-            if " " not in alias and fold(alias).startswith(typed):
-                out.append((alias, theme.title))
+            value = completion(incomplete, (alias,))
+            if value and value not in {v for v, _ in out}:
+                out.append((value, theme.title))
     return out
