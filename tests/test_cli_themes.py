@@ -150,8 +150,8 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
 def test_motions_piped_into_grep_gives_whole_records(invoke):
     out = invoke("motions").stdout
     kuzu = [line for line in out.splitlines() if "kuzu" in line.lower()]
-    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motie Kuzu/Van den Hul (Tweede Kamer)",
-                    "Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)"]
+    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motie Kuzu/Van den Hul (Tweede Kamer, inferred)",
+                    "Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer, inferred)"]
 
 
 def test_motions_by_kamerstuk_number_first_with_links(invoke):

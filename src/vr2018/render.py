@@ -659,7 +659,7 @@ def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableTyp
             ref = corpus.reference(motion.reference)
             parts.append(Text.assemble(
                 "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
-                (f" ({clean(motion.chamber)})", MUTED), ": ", clean(motion.subject),
+                (f" ({_chamber(motion)})", MUTED), ": ", clean(motion.subject),
             ))
     if detail.people:
         parts.append(_heading("People"))
@@ -743,6 +743,11 @@ def theme_json(corpus: Corpus, detail: Any, full: bool = False) -> dict[str, Any
     return out
 
 
+def _chamber(motion: Any) -> str:
+    """The chamber, marked where the letter does not name it."""
+    return clean(motion.chamber) + (", inferred" if motion.chamber_inferred else "")
+
+
 def motion_json(corpus: Corpus, motion: Any) -> dict[str, Any]:
     ref = corpus.reference(motion.reference)
     return {
@@ -774,7 +779,7 @@ def _motion_head(ref: Any, motion: Any) -> Text:
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
         (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
-        clean("motie " + "/".join(motion.submitters)), (f" ({clean(motion.chamber)})", MUTED),
+        clean("motie " + "/".join(motion.submitters)), (f" ({_chamber(motion)})", MUTED),
     )
 
 
