@@ -136,7 +136,8 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
     for block, motion in zip(blocks, corpus.motions, strict=True):
         ref = corpus.reference(motion.reference)
         head, *fields = block.splitlines()
-        assert head == (f"{ref.as_written}  motie {'/'.join(motion.submitters)} ({motion.chamber})")
+        chamber = motion.chamber + (", inferred" if motion.chamber_inferred else "")
+        assert head == (f"{ref.as_written}  motie {'/'.join(motion.submitters)} ({chamber})")
         assert [f.split("  ")[0] for f in fields] == ["Subject", "What was done", "Link"]
         assert fields[0].endswith(f"  {motion.subject}")  # whole, on one line
         for done in motion.done:
