@@ -72,6 +72,10 @@ class _Group(TyperGroup):
         try:
             result = super().main(args, prog_name or PROG, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
+            # Flush here, not at interpreter exit: a reader that went away
+            # (`vr2018 --version | true`) must end in the BrokenPipeError
+            # branch below, not in Python's exit status 120.
+            sys.stdout.flush()
         except Failure as exc:
             message(str(exc))
             code = exc.code
