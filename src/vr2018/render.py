@@ -663,19 +663,18 @@ def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableTyp
             ))
     if detail.people:
         parts.append(_heading("People"))
-        for person in detail.people:
-            parts.append(Text.assemble("  ", (clean(person.name), "bold"), (f"  {clean(person.role)}", MUTED)))
+        parts.append(_fields([(clean(p.name), plain(p.role, MUTED)) for p in detail.people], label_style="bold"))
     if detail.events:
         parts.append(_heading("Dates"))
-        for event in detail.events:
-            parts.append(Text.assemble(
-                "  ", (f"{_event_date(event):<18}", "bold"), " ", clean(event.label), " ", _ids([event.paragraph]),
-            ))
+        parts.append(_fields(
+            [(_event_date(e), Text.assemble(clean(e.label), " ", _ids([e.paragraph]))) for e in detail.events],
+            label_style="bold",
+        ))
         if any(e.year_inferred for e in detail.events):
-            parts.append(Text("  [year] not in the letter: the year it looks back on", style=MUTED))
+            parts.append(Text("[year] not in the letter: the year it looks back on", style=MUTED))
 
     parts.append(_heading("Paragraphs"))
-    parts.append(Text.assemble("  ", _ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none")))
+    parts.append(_ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none"))
     for gap in detail.gaps:
         if gap.section:
             where = f"  the section '{corpus.section(gap.section).title}' has only its heading"
