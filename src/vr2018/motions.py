@@ -54,13 +54,6 @@ def matching(corpus: Corpus, wanted: KamerstukKey) -> tuple[Motion, ...]:
     return tuple(out)
 
 
-def matching_references(corpus: Corpus, wanted: KamerstukKey) -> tuple[Reference, ...]:
-    """Every cited Kamerstuk (motion or not) that the key names."""
-    return tuple(
-        r for r in corpus.references if r.kind == "kamerstuk" and wanted.matches(r.dossier, r.number, r.chapter)
-    )
-
-
 # A sentence ends at . ! or ? followed by a space and a capital (or an opening quote or bracket).
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“'(])")
 
@@ -196,7 +189,3 @@ def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> l
 def references(corpus: Corpus) -> tuple[Reference, ...]:
     """Every reference, Kamerstukken first, each group in the order the letter cites them."""
     return tuple(sorted(corpus.references, key=lambda r: r.kind != "kamerstuk"))
-
-
-def motions_citing(corpus: Corpus, reference_id: str) -> tuple[Motion, ...]:
-    return tuple(m for m in corpus.motions if m.reference == reference_id)
