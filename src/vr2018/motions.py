@@ -5,10 +5,9 @@ Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from . import kamerstuk
+from . import kamerstuk, sentences
 from .kamerstuk import KamerstukKey
 from .text import completion, near, shorten, words
 
@@ -54,9 +53,6 @@ def matching(corpus: Corpus, wanted: KamerstukKey) -> tuple[Motion, ...]:
     return tuple(out)
 
 
-# A sentence ends at . ! or ? followed by a space and a capital (or an opening quote or bracket).
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“'(])")
-
 # Words that only say "a motion" or "its number": every motion is one, so they find nothing.
 MOTION_WORDS = frozenset({
     "motie", "moties", "kamermotie", "kamermoties", "motion", "motions", "kamerstuk", "kamerstukken",
@@ -79,9 +75,8 @@ def reported_in(corpus: Corpus, motion: Motion) -> tuple[str, ...]:
         at = text.find(motion.as_written)
         if at < 0:
             continue
-        ends_before = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-        end = _SENTENCE_END.search(text, at + len(motion.as_written))
-        out.append(text[ends_before[-1] if ends_before else 0 : end.end() if end else len(text)].strip())
+        start, end = sentences.around(text, at, at + len(motion.as_written))
+        out.append(text[start:end])
     return tuple(out)
 
 

@@ -7,10 +7,10 @@ functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .model import Record
+from .sentences import texts as sentence_texts
 from .text import completion, key, resolve, shorten, words
 
 if TYPE_CHECKING:
@@ -23,7 +23,6 @@ STOPWORDS = frozenset({
     "the", "a", "an", "and", "for", "on", "to",
 })
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 class UnknownTheme(LookupError):
@@ -135,11 +134,12 @@ def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
 
 def first_sentence(text: str) -> str:
     """The summary's first sentence: the one line a theme list shows."""
-    return _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    return next(iter(sentences(text)), "")
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+    """The sentences of ``text`` (white space made single), by :mod:`vr2018.sentences`."""
+    return list(sentence_texts(" ".join(text.split())))
 
 
 def defining_words(theme: Theme) -> frozenset[str]:

@@ -1,0 +1,85 @@
+"""The one sentence splitter: where the letter's sentences start and end.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote or bracket
+right after it) followed by white space and the start of a new sentence: a
+capital, a digit, an opening quote or bracket. A full stop that ends one of the
+letter's abbreviations ("nr. 290", "De Graaf c.s. van", "11 juli jl.",
+"o.a.", "bijv.", "e.g.") ends no sentence, and nothing inside a link, a
+resolution symbol ("S/RES/2396 (2017)") or a number ("22.045") does, since no
+white space follows its full stops.
+
+Sentences are numbered from 1 within their paragraph: ``ID:N``.
+Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+# Abbreviations whose full stop ends no sentence, folded, without their last full stop.
+ABBREVIATIONS = frozenset({
+    "nr", "nrs", "no", "nos", "c.s", "o.a", "jl", "bijv", "e.g", "i.e", "i.c", "m.b.t", "t.a.v", "d.w.z", "z.g",
+    "zgn", "ca", "resp", "jo", "art", "blz", "p", "pp", "vs", "mr", "dr", "drs", "ir", "prof", "mw", "dhr", "st",
+    "etc", "incl", "excl", "min", "o.m", "t.b.v", "vgl", "cf", "a.s",
+})
+
+# A candidate end: the mark, closing quotes/brackets, then white space before a sentence start.
+_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9À-Þ])")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([^\s(\"“]+)$")
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Does the full stop at ``dot`` end an abbreviation ('nr.', 'c.s.')?"""
+    if text[dot] != ".":
+        return False
+    found = _WORD_BEFORE.search(text, 0, dot)
+    return bool(found) and fold(found.group(1)) in ABBREVIATIONS
+
+
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of each sentence in ``text``: ``text[start:end]`` is the
+    sentence, without surrounding white space. A paragraph cut off mid-sentence ends
+    with a sentence that has no full stop; an empty text has no sentences."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _END.finditer(text):
+        if _abbreviation(text, found.start()):
+            continue
+        spans.append((start, found.end()))
+        start = found.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return tuple(out)
+
+
+def texts(text: str) -> tuple[str, ...]:
+    """The sentences of ``text`` themselves."""
+    return tuple(text[a:b] for a, b in sentences(text))
+
+
+def number_at(text: str, offset: int) -> int:
+    """The 1-based number of the sentence holding ``offset`` (the last one if past the end)."""
+    spans = sentences(text)
+    for n, (_, end) in enumerate(spans, 1):
+        if offset < end:
+            return n
+    return max(len(spans), 1)
+
+
+def around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole sentence(s) covering text[start:end]: from the start of the first to the end of the last."""
+    spans = sentences(text)
+    if not spans:
+        return (start, end)
+    first = next((s for s in spans if start < s[1]), spans[-1])
+    last = next((s for s in spans if end <= s[1]), spans[-1])
+    return (first[0], last[1])
