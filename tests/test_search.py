@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vr2018.model import Paragraph
-from vr2018.search import QueryError, build_index, expand, index_for, paragraphs_in, search, search_index
+from vr2018.search import (
+    OUTSIDE_MARK,
+    QueryError,
+    build_index,
+    expand,
+    index_for,
+    paragraphs_in,
+    search,
+    search_index,
+)
 from vr2018.text import words
 
 
@@ -313,8 +322,26 @@ def test_index_is_built_once_per_corpus(corpus):
 def test_every_glossary_value_is_in_the_letter(corpus):
     vocabulary = index_for(corpus).postings
     missing = [(k, v) for k, values in corpus.glossary.items() for v in values
-               if not all(w in vocabulary for w in words(v))]
+               if not all(w in vocabulary for w in words(v.removeprefix(OUTSIDE_MARK)))]
     assert missing == []
+
+
+def test_outside_glossary_entries_are_marked_and_reported_as_outside(corpus):
+    outside = [(k, v) for k, values in corpus.glossary.items() for v in values if v.startswith(OUTSIDE_MARK)]
+    assert ("guterres", "outside: Secretaris-Generaal") in outside
+    assert ("2417", "outside: Conflict en Honger") in outside
+    (hit,) = search(corpus, "Guterres").hits
+    assert hit.paragraph.id == "afrikaanse-unie"
+    assert ("guterres", "Secretaris-Generaal", "outside") in hit.why
+    assert {how for _, _, how in hit.why} == {"outside"}
+    assert search(corpus, "2417").hits[0].why[0][2] == "outside"
+
+
+def test_the_glossary_characterises_nothing_and_maps_no_wrong_sense(corpus):
+    for key in ("genocide", "ethnic cleansing", "united", "us"):
+        assert key not in corpus.glossary
+    assert search(corpus, "genocide").hits == ()
+    assert "genocide" in search(corpus, "genocide Myanmar").hits[0].missing
 
 
 # Theme aliases the surviving text cannot answer: the VN-hervormingen section's
@@ -417,3 +444,92 @@ def test_the_engine_itself_refuses_an_overlong_query():
     assert search(corpus, "Rohingya " * (MAX_QUERY // 9)).hits  # just under the cap: answered
     with pytest.raises(QueryError, match="query too long"):
         search(corpus, "x" * (MAX_QUERY + 1))
+
+
+# ── issue 12: what is missing, why it matched, exact mode, numbers, sentences ──
+
+
+def test_each_hit_names_the_terms_it_lacks_and_results_the_terms_found_nowhere():
+    index = make("Gerechtigheid en justice.", "Over klimaat.")
+    result = search_index(index, "srebrenica justice")
+    assert [h.paragraph.id for h in result.hits] == ["p1"]
+    assert result.hits[0].missing == ("srebrenica",)
+    assert result.absent == ("srebrenica",)
+    assert search_index(index, "srebrenica").hits == ()  # every term missing: no hit at all
+
+
+def test_stop_words_and_question_words_never_count_as_missing(corpus):
+    result = search(corpus, "Wanneer bezocht de Raad Myanmar en Bangladesh?")
+    assert result.hits[0].paragraph.id == "myanmar-rohingya"
+    assert not {"wanneer", "de", "en"} & set(result.terms)
+    result = search(corpus, "What did the Netherlands do about Venezuela?")
+    assert result.absent == ("venezuela",)
+    assert all("venezuela" in h.missing for h in result.hits)
+    assert not {"what", "did", "do", "about"} & set(result.terms)
+
+
+def test_why_says_how_each_term_matched():
+    glossary = {"justice": ["gerechtigheid"]}
+    index = make("De Rohingya en gerechtigheid.", "Het sanctiecomité en de sancties.", glossary=glossary)
+    assert search_index(index, "rohinga").hits[0].why == (("rohinga", "Rohingya", "typo"),)
+    assert search_index(index, "Rohingya").hits[0].why == (("rohingya", "Rohingya", "exact"),)
+    assert search_index(index, "justice").hits[0].why == (("justice", "gerechtigheid", "glossary"),)
+    why = dict(((t, w), h) for t, w, h in search_index(index, "sanctie").hits[0].why)
+    assert why[("sanctie", "sanctiecomité")] == "compound" and why[("sanctie", "sancties")] == "inflection"
+
+
+def test_exact_mode_matches_only_the_words_as_typed(corpus):
+    assert search(corpus, "rohinga", exact=True).hits == ()
+    assert search(corpus, "rohinga").hits[0].paragraph.id == "myanmar-rohingya"
+    assert [h.paragraph.id for h in search(corpus, "ROHINGYA", exact=True).hits] == ["myanmar-rohingya"]
+    assert search(corpus, "justice", exact=True).hits == ()  # no glossary
+    assert search(corpus, "mensenhandelaar", exact=True).hits == ()  # no stem (mensenhandelaren)
+    assert search(corpus, "embargo", exact=True).hits == ()  # no compound (wapenembargo)
+    assert search(corpus, "curacao", exact=True).hits[0].why[0][2] == "exact"  # accents folded
+    assert search(corpus, "rohinga", exact=True).exact
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("22045", "myanmar-rohingya"), ("22 045", "myanmar-rohingya"), ("22.045", "myanmar-rohingya"),
+    ("22045-290", "myanmar-rohingya"), ("kst-22045-290", "myanmar-rohingya"),
+    ("22 045, nr. 290", "myanmar-rohingya"), ("35000", "myanmar-rohingya"), ("26150", "inleiding"),
+    ("34550-D", "europese-samenwerking-legacy"), ("2396", "contraterrorisme-trip"),
+    ("res. 2396", "contraterrorisme-trip"), ("S/RES/2396 (2017)", "contraterrorisme-trip"),
+    ("S/RES/2396", "contraterrorisme-trip"), ("resolutie 2231", "iran-2231"), ("resolution 2231", "iran-2231"),
+])
+def test_numbers_as_people_type_them_find_the_citing_paragraph_first(corpus, query, expected):
+    result = search(corpus, query)
+    assert result.hits[0].paragraph.id == expected
+    assert result.hits[0].missing == () and result.absent == ()
+    assert result.hits[0].why[0][2] == "exact"
+
+
+def test_hits_carry_their_best_sentence(corpus):
+    hit = search(corpus, "Kuzu Van den Hul Rohingya").hits[0]
+    assert hit.paragraph.id == "myanmar-rohingya" and hit.sentence == 2
+    assert search(corpus, "wapenembargo").hits[0].sentence == 3
+    assert search(corpus, "22045").hits[0].sentence == 3
+
+
+def test_a_negated_form_never_matches_its_opposite():
+    index = make("De niet-permanente leden.", "De permanente leden.")
+    assert ids(index, "permanente leden")[0] == "p2"
+    assert ids(index, "niet-permanente leden")[0] == "p1"
+    assert "p2" not in ids(index, "niet-permanente")
+
+
+def test_an_acronym_answers_only_to_capitals_or_an_explicit_entry():
+    index = make("Het Travel Information Portal (TRIP).", "Een reis, een bezoek.",
+                 glossary={"isis": ["ISIS"], "trip": ["bezoek"]})
+    assert ids(index, "TRIP") == ["p1"]
+    assert ids(index, "trip") == ["p2"]  # the English word, not the acronym
+    index = make("De ISIS sanctielijst.")
+    assert ids(index, "isis") == []
+    assert ids(index, "ISIS") == ["p1"]
+    assert ids(make("De ISIS sanctielijst.", glossary={"isis": ["ISIS"]}), "isis") == ["p1"]
+
+
+def test_a_name_in_passing_does_not_outrank_the_paragraph_about_it(corpus):
+    assert search(corpus, "Myanmar").hits[0].paragraph.id == "myanmar-rohingya"
+    assert search(corpus, "Kaag").hits[0].paragraph.id in ("conflict-en-honger", "duurzame-ontwikkelingsdoelen")
+    assert search(corpus, "Italie").hits[0].paragraph.id == "inleiding"

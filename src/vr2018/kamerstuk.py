@@ -146,3 +146,54 @@ def _shown(text: str, limit: int = 40) -> str:
     """The user's input, on one line and not too long, for a message."""
     one = " ".join(str(text).split())
     return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+# ── Citations as people type them: a Kamerstuk or a UN resolution ──────────
+
+
+class ResolutionKey(Record):
+    """A UN Security Council resolution by its number (and year, where given)."""
+
+    number: str  # digits only: "2396"
+    year: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"S/RES/{self.number}" + (f" ({self.year})" if self.year else "")
+
+
+_RESOLUTION = re.compile(
+    r"^(?:s\s*/\s*res\s*/\s*|(?:un\s+|vn[-\s]*|unsc\s+)?(?:resolutions?|resoluties?|res)(?![a-z])[\s.:]*(?:nr\.?\s*|no\.?\s*)?)?"
+    r"([0-9]{3,4})(?:\s*\(\s*([0-9]{4})\s*\))?$",
+    re.ASCII,
+)
+
+
+def parse_resolution(text: str) -> ResolutionKey | None:
+    """'2396', 'res. 2396', 'S/RES/2396 (2017)', 'resolutie 2231', 'resolution 2231' → a key; else None."""
+    found = _RESOLUTION.match(" ".join(fold(text).split()))
+    if not found:
+        return None
+    return ResolutionKey(found.group(1).lstrip("0"), int(found.group(2)) if found.group(2) else None)
+
+
+def parse_citation(text: str) -> tuple[KamerstukKey | ResolutionKey, ...]:
+    """What ``text`` may cite, in every notation `motions` and `search` accept: a Kamerstuk
+    ('22045', '22 045, nr. 290', 'kst-22045-290', '34550-D'), a resolution ('S/RES/2396
+    (2017)', 'res. 2231'), or both for a bare number ('2396'). Empty when it is neither."""
+    out: list[KamerstukKey | ResolutionKey] = []
+    resolution = parse_resolution(text)
+    if resolution is not None:
+        out.append(resolution)
+    bare = re.fullmatch(r"[0-9]+", fold(text).strip(), re.ASCII)
+    if (resolution is None or bare) and looks_like(text):
+        out.append(parse(text))
+    return tuple(out)
+
+
+def cites(wanted: KamerstukKey | ResolutionKey, kind: str, dossier: str | None, number: str | None,
+          chapter: str | None = None, year: int | None = None) -> bool:
+    """Does a reference (its kind and parts, as in references.toml) name what was asked for?"""
+    if isinstance(wanted, ResolutionKey):
+        return kind != "kamerstuk" and number == wanted.number and (wanted.year is None or year in (None, wanted.year))
+    return kind == "kamerstuk" and wanted.matches(dossier, number, chapter)

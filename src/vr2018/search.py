@@ -43,12 +43,14 @@ from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from . import kamerstuk
 from .model import Record
+from .sentences import sentences as sentence_spans
 from .text import STOPWORDS, compounds, fold, stem, suggest, tokens, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Paragraph
+    from .model import Paragraph, Reference
 
 # BM25 parameters (the usual defaults).
 K1 = 1.2
@@ -73,6 +75,21 @@ EXACT_BONUS = 0.1
 MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
 MIN_INFIX = 5
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
+POSITION_BONUS = 0.25  # a term in the paragraph's first sentence: the paragraph is about it
+CITATION_BONUS = 1000.0  # a paragraph citing the Kamerstuk or resolution typed comes first
+
+# How a query term was matched, as a hit reports it (``Hit.why``).
+HOW = ("exact", "inflection", "compound", "typo", "english", "glossary", "outside")
+_HOW_OF_KIND = {
+    "exact": "exact", "stem": "inflection", "prefix": "compound", "suffix": "compound", "infix": "compound",
+    "part": "compound", "fuzzy1": "typo", "fuzzy2": "typo",
+}
+# A glossary value marked as knowledge from outside the letter (a name, a number the
+# letter does not give): found, but labelled "outside" so a view can say so.
+OUTSIDE_MARK = "outside:"
+# Negating prefixes kept with their word: "niet-permanente" is not "permanente".
+NEGATIONS = ("niet", "non")
+_NEGATED = re.compile(r"\b(niet|non)-(?=[a-z])")
 
 _QUOTED = re.compile(r'"([^"]*)"')
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -100,6 +117,9 @@ class Hit(Record):
     spans      (start, end) offsets of those words in ``paragraph.text``, sorted, disjoint
     exact      every matched term matched as typed (or inflected), without typo,
                compound or glossary help
+    missing    the query's terms (never stop words) this paragraph does not contain
+    why        (term, word as the paragraph writes it, how) per match; how is one of :data:`HOW`
+    sentence   1-based number of the paragraph's best sentence (most terms matched), 0 if none
     """
 
     paragraph: Paragraph
@@ -108,6 +128,9 @@ class Hit(Record):
     matches: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     exact: bool
+    missing: tuple[str, ...] = ()
+    why: tuple[tuple[str, str, str], ...] = ()
+    sentence: int = 0
 
 
 class Results(Record):
@@ -122,6 +145,8 @@ class Results(Record):
                  (none when the query matches outside a filter: the words are right)
     searched     paragraphs a theme or section filter let through; None without a filter
     outside      when nothing matched inside a filter: the paragraphs that match outside it
+    absent       the query's terms that match nowhere in the text searched ("not in the letter")
+    exact        the query was matched literally (``exact=True``): no typo, stem, compound or glossary
     """
 
     query: str
@@ -132,6 +157,8 @@ class Results(Record):
     suggestions: tuple[str, ...]
     searched: int | None = None
     outside: int = 0
+    absent: tuple[str, ...] = ()
+    exact: bool = False
 
 
 # ── The index ───────────────────────────────────────────────────────────────
@@ -157,6 +184,12 @@ class Index(Record):
     glossary: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # key words → value word tuples
     glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
     glossary_longest: int
+    acronyms: frozenset[str] = frozenset()  # words the text writes only in capitals (TRIP, ICC)
+    outside: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset()  # (key, value) from outside
+    cited: tuple[tuple[tuple[str, str | None, str | None, str | None, int | None, str], ...], ...] = ()
+    # per paragraph: (kind, dossier, number, chapter, year, as_written) of each reference it cites
+    # A second language (English) will be indexed into the same postings from a
+    # per-paragraph field; its words then carry how="english" (see _how).
 
     __eq__ = object.__eq__
     __hash__ = object.__hash__
@@ -169,14 +202,17 @@ class Index(Record):
         return len(self.paragraphs)
 
 
-def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None) -> Index:
-    """Index ``paragraphs`` (in order) with ``glossary`` (user's words → the text's words)."""
+def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None,
+                references: Mapping[str, Reference] | None = None) -> Index:
+    """Index ``paragraphs`` (in order) with ``glossary`` (user's words → the text's words) and
+    ``references`` (id → Reference: what each paragraph's ``references`` cite)."""
     postings: dict[str, dict[int, list[int]]] = {}
     lengths: list[int] = []
     starts_at: list[array] = []
     ends_at: list[array] = []
     surface: dict[str, str] = {}
     in_links: set[str] = set()
+    capitals: dict[str, bool] = {}  # folded word → every occurrence written in capitals
     for n, paragraph in enumerate(paragraphs):
         text = paragraph.text
         found = tokens(text)
@@ -188,8 +224,12 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
             postings.setdefault(token.word, {}).setdefault(n, []).append(position)
             if links and any(a <= token.start < b for a, b in links):
                 in_links.add(token.word)
-            elif token.word not in surface:
-                surface[token.word] = text[token.start:token.end]
+            else:
+                written = text[token.start:token.end]
+                shouted = len(written) > 1 and written.isalpha() and written.isupper()
+                capitals[token.word] = capitals.get(token.word, True) and shouted
+                if token.word not in surface:
+                    surface[token.word] = written
         # Compounds share their first part's position; they are extra entries, not extra length.
         # A link's slashes join path segments, not words: no compounds inside a link.
         positions = {t.start: i for i, t in enumerate(found)}
@@ -218,18 +258,22 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
             by_length.setdefault(len(word), []).append(word)
         stems.setdefault(stem(word), []).append(word)
     entries: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    outside: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for key, values in (glossary or {}).items():
-        key_words = tuple(words(key))
+        key_words = tuple(query_words(key))
         if not key_words:
             continue
         bucket = entries.setdefault(key_words, [])
         for value in values:
-            value_words = tuple(words(value))
+            marked = value.startswith(OUTSIDE_MARK)
+            value_words = tuple(words(value[len(OUTSIDE_MARK):] if marked else value))
             joined = "".join(value_words)
             if len(value_words) > 1 and joined in postings:  # "Noord-Korea" → noordkorea
                 value_words = (joined,)
             if value_words and value_words not in bucket:
                 bucket.append(value_words)
+            if value_words and marked:
+                outside.add((key_words, value_words))
     glossary_stems = {tuple(stem(w) for w in key): key for key in entries}
     avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
     return Index(
@@ -250,28 +294,52 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
         glossary={k: tuple(v) for k, v in entries.items()},
         glossary_stems=glossary_stems,
         glossary_longest=max((len(k) for k in entries), default=1),
+        acronyms=frozenset(w for w, shouted in capitals.items() if shouted and w.isalpha()),
+        outside=frozenset(outside),
+        cited=_cited(paragraphs, references or {}),
     )
+
+
+def _cited(paragraphs: Sequence[Paragraph], references: Mapping[str, Reference]) -> tuple:
+    out = []
+    for paragraph in paragraphs:
+        refs = [references[r] for r in paragraph.references if r in references]
+        out.append(tuple((r.kind, r.dossier, r.number, r.chapter, r.year, r.as_written) for r in refs))
+    return tuple(out)
+
+
+def query_words(text: str) -> list[str]:
+    """Folded words of a query or glossary key, with a negating prefix kept on its word:
+    'niet-permanente leden' → nietpermanente, leden (never "permanente")."""
+    return words(_NEGATED.sub(lambda m: m.group(1), fold(text)))
 
 
 def index_for(corpus: Corpus) -> Index:
     """The corpus's index, built on first use and kept with the corpus."""
-    return corpus.derived("search-index", lambda c: build_index(c.paragraphs, c.glossary))
+    return corpus.derived(
+        "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references})
+    )
 
 
 # ── Matching one query word against the vocabulary ──────────────────────────
 
 
-def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
+def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True,
+           stems: bool = True) -> dict[str, tuple[float, str]]:
     """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
 
     With ``typos``, and only when nothing matches exactly or by stem, words
     within a few edits are added too. Without ``affixes``, only the word itself
-    and its inflections match, never a compound it starts, ends or is part of.
+    and its inflections match, never a compound it starts, ends or is part of;
+    without ``stems`` not even its inflections. Without ``acronyms``, no word the
+    text writes only in capitals (TRIP, ICC) matches: "trip" is not "TRIP".
     """
     found: dict[str, tuple[float, str]] = {}
 
     def add(candidate: str, kind: str) -> None:
         if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
+            return
+        if not acronyms and candidate in index.acronyms:
             return
         weight = WEIGHT[kind]
         if candidate not in found or found[candidate][0] < weight:
@@ -279,7 +347,7 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) ->
 
     if word in index.postings:
         add(word, "exact")
-    if word.isdigit() or word in STOPWORDS:  # numbers and stop words match exactly or not at all
+    if word.isdigit() or word in STOPWORDS or not stems:  # numbers and stop words: exactly or not at all
         return found
     root = stem(word)
     for candidate in index.stems.get(root, ()):
@@ -303,6 +371,8 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True) ->
         if word[:cut] in index.postings and word[:cut] not in index.linked:
             add(word[:cut], "part")
     for cut in range(2, len(word) - MIN_INFIX + 1):
+        if word[:cut] in NEGATIONS:  # "nietpermanente" is not "permanente"
+            continue
         if word[cut:] in index.postings and word[cut:] not in index.linked:
             add(word[cut:], "part")
     if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
@@ -361,14 +431,26 @@ def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tu
 
 
 class Concept(Record):
-    """One thing the user asked for, and the ways the text may say it: (query words, weight)."""
+    """One thing the user asked for, and the ways the text may say it: (query words, weight).
+
+    hows      per alternative: "literal" (the words typed), "glossary" or "outside"
+    capitals  the words were typed in capitals (so they may match an acronym: TRIP)
+    """
 
     label: str
     alternatives: tuple[tuple[tuple[str, ...], float], ...]
+    hows: tuple[str, ...] = ()
+    capitals: bool = False
+
+    def how(self, a: int) -> str:
+        return self.hows[a] if a < len(self.hows) else ("literal" if a == 0 else "glossary")
 
 
-def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]]]:
-    """The query's concepts and its quoted phrases (as folded word tuples)."""
+def parse(index: Index, query: str, exact: bool = False) -> tuple[list[Concept], list[tuple[str, ...]]]:
+    """The query's concepts and its quoted phrases (as folded word tuples).
+
+    With ``exact``, every word is a concept of its own, and no glossary entry is read.
+    """
     if len(query) > MAX_QUERY:
         raise QueryError(
             f"query too long: {len(query)} characters, at most {MAX_QUERY}; search for a few words or one sentence"
@@ -376,32 +458,52 @@ def parse(index: Index, query: str) -> tuple[list[Concept], list[tuple[str, ...]
     folded = fold(query)
     phrases = [tuple(words(p)) for p in _QUOTED.findall(folded)]
     phrases = [p for p in phrases if p]
-    query_words = words(folded.replace('"', " "))
-    if not query_words:
+    typed = query_words(folded.replace('"', " "))
+    if not typed:
         raise QueryError("the query has no letters or digits to search for")
+    shouted = _capitals(query)
     concepts: list[Concept] = []
     i = 0
-    n = len(query_words)
+    n = len(typed)
     while i < n:
-        matched = None
-        for j in range(min(n, i + index.glossary_longest), i, -1):
-            span = tuple(query_words[i:j])
-            key = span if span in index.glossary else index.glossary_stems.get(tuple(stem(w) for w in span))
-            if key is not None:
-                matched = (j, span, key)
-                break
+        acronym = typed[i] in shouted and typed[i] in index.acronyms  # TRIP, typed so: the acronym only
+        matched = None if exact or acronym else _glossary_span(index, typed, i)
         if matched:
             j, span, key = matched
-            alternatives = [(_content(span), LITERAL_WEIGHT)]
-            alternatives += [(_content(value), GLOSSARY_WEIGHT) for value in index.glossary[key]]
-            concepts.append(Concept(label=" ".join(span), alternatives=tuple(dict.fromkeys(alternatives))))
+            alternatives = {(_content(span), LITERAL_WEIGHT): "literal"}
+            for value in index.glossary[key]:
+                how = "outside" if (key, value) in index.outside else "glossary"
+                alternatives.setdefault((_content(value), GLOSSARY_WEIGHT), how)
+            concepts.append(Concept(label=" ".join(span), alternatives=tuple(alternatives),
+                                    hows=tuple(alternatives.values()), capitals=all(w in shouted for w in span)))
             i = j
             continue
-        word = query_words[i]
-        concepts.append(Concept(label=word, alternatives=(((word,), LITERAL_WEIGHT),)))
+        word = typed[i]
+        concepts.append(Concept(label=word, alternatives=(((word,), LITERAL_WEIGHT),), hows=("literal",),
+                                capitals=word in shouted))
         i += 1
     content = [c for c in concepts if not _is_filler(c)]
     return (content or concepts), phrases
+
+
+def _glossary_span(index: Index, typed: list[str], i: int) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
+    """The longest run of query words from ``i`` that is a glossary key (as typed or by stem)."""
+    for j in range(min(len(typed), i + index.glossary_longest), i, -1):
+        span = tuple(typed[i:j])
+        key = span if span in index.glossary else index.glossary_stems.get(tuple(stem(w) for w in span))
+        if key is not None:
+            return j, span, key
+    return None
+
+
+def _capitals(query: str) -> set[str]:
+    """The folded words the user typed in capitals (two letters or more): 'TRIP', not 'Trip'."""
+    out = set()
+    for token in tokens(query):
+        written = query[token.start:token.end]
+        if len(written) > 1 and written.isupper():
+            out.add(token.word)
+    return out
 
 
 def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
@@ -422,65 +524,35 @@ def _is_filler(concept: Concept) -> bool:
     return only in STOPWORDS or (len(only) == 1 and not only.isdigit())
 
 
-def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], float]]:
+def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], float, str]]:
     """A misspelt glossary word ('starvaton'): the letter's words for the closest key."""
     singles = [key[0] for key in index.glossary if len(key) == 1 and not key[0].isdigit()]
     out = []
     for key, distance in fuzzy(index, word, pool=singles):
         weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
-        out += [(_content(value), weight) for value in index.glossary[(key,)]]
+        out += [(_content(value), weight, "outside" if ((key,), value) in index.outside else "glossary")
+                for value in index.glossary[(key,)]]
     return out
 
 
 # ── Scoring ─────────────────────────────────────────────────────────────────
 
 
-def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[int] | None = None) -> Results:
-    """Rank the index's paragraphs for ``query``; ``allowed`` limits them to those numbers."""
+def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[int] | None = None,
+                 exact: bool = False) -> Results:
+    """Rank the index's paragraphs for ``query``; ``allowed`` limits them to those numbers.
+
+    With ``exact``, only the words as typed match (case and accents aside): no typo,
+    inflection, compound or glossary, like ``grep -iw``. A query that is a Kamerstuk or
+    resolution number in any notation puts the paragraphs citing it first.
+    """
     if limit < 1:
         raise ValueError("limit must be at least 1")
-    concepts, phrases = parse(index, query)
+    concepts, phrases = parse(index, query, exact=exact)
     allow = set(allowed) if allowed is not None else None
-    expansions: dict[tuple[str, bool, bool], dict[str, tuple[float, str]]] = {}
-
-    def variants(word: str, typos: bool = True, affixes: bool = True) -> dict[str, tuple[float, str]]:
-        if (word, typos, affixes) not in expansions:
-            expansions[word, typos, affixes] = expand(index, word, typos, affixes)
-        return expansions[word, typos, affixes]
-
-    # Concepts whose words match nothing may be misspelt glossary words.
-    resolved: list[Concept] = []
-    for concept in concepts:
-        alternatives = list(concept.alternatives)
-        if len(alternatives) == 1 and len(alternatives[0][0]) == 1:
-            word = alternatives[0][0][0]
-            if not variants(word) or all(k.startswith("fuzzy") for _, k in variants(word).values()):
-                alternatives += _fuzzy_glossary(index, word)
-        resolved.append(Concept(label=concept.label, alternatives=tuple(alternatives)))
-
-    # Pass 1, floats only: each concept's BM25 score per paragraph (best alternative).
-    per_concept: list[dict[int, float]] = []
-    best_alternative: list[dict[int, int]] = []
-    for concept in resolved:
-        best: dict[int, float] = {}
-        chosen: dict[int, int] = {}
-        for a, (alternative, alt_weight) in enumerate(concept.alternatives):
-            n_words = len(alternative)
-            sums: dict[int, float] = {}
-            counts: dict[int, int] = {}
-            loose = _looseness(concept, alternative, alt_weight)
-            for word in alternative:
-                scores = _word_scores(index, variants(word, *loose))
-                for doc, value in scores.items():
-                    sums[doc] = sums.get(doc, 0.0) + value
-                    counts[doc] = counts.get(doc, 0) + 1
-            for doc, total in sums.items():
-                value = alt_weight * total * counts[doc] / (n_words * n_words)
-                if value > best.get(doc, 0.0):
-                    best[doc] = value
-                    chosen[doc] = a
-        per_concept.append(best)
-        best_alternative.append(chosen)
+    match = _Matcher(index, exact)
+    resolved = concepts if exact else [_with_fuzzy_glossary(index, c, match) for c in concepts]
+    per_concept, best_alternative = _score_concepts(index, resolved, match)
 
     candidates = set().union(*per_concept) if per_concept else set()
     if allow is not None:
@@ -494,46 +566,160 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
         coverage[doc] = matched
         base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+    cited = _citing(index, query, allow)
+    for doc in cited:
+        base[doc] = base.get(doc, 0.0) + CITATION_BONUS
+        coverage.setdefault(doc, ())
 
-    # Pass 2, for a short-list only: what matched where, proximity, phrase and exact bonuses.
-    # The bonuses add at most (PROXIMITY + PHRASE + EXACT) x the base, so a paragraph
-    # outside a generous short-list cannot reach the top ``limit``.
+    # Pass 2, for a short-list only: what matched where, proximity, phrase, position and exact
+    # bonuses. The bonuses add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a
+    # paragraph outside a generous short-list cannot reach the top ``limit``.
     shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (base[d], -d))
-    ranked: list[tuple[float, int, tuple[int, ...], bool, set[str]]] = []
-    for doc in shortlist:
-        matched = coverage[doc]
-        raw = sum(per_concept[i][doc] for i in matched)
-        groups: list[set[str]] = []
-        exact = True
-        for i in matched:
-            alternative, alt_weight = resolved[i].alternatives[best_alternative[i][doc]]
-            loose = _looseness(resolved[i], alternative, alt_weight)
-            here: set[str] = set()
-            for word in alternative:
-                present = {c: kind for c, (_, kind) in variants(word, *loose).items() if doc in index.postings[c]}
-                here.update(present)
-                exact = exact and alt_weight == LITERAL_WEIGHT and any(k in ("exact", "stem") for k in present.values())
-            groups.append(here)
-        score = base[doc]
-        if len(matched) > 1:
-            score += PROXIMITY_BONUS * raw * _proximity(index, doc, groups)
-            score += PHRASE_BONUS * raw * _in_order(index, doc, groups)
-        if exact:
-            score += EXACT_BONUS * raw
-        ranked.append((score, doc, matched, exact, set().union(*groups)))
+    ranked = [_rank(index, doc, base[doc], coverage[doc], resolved, per_concept, best_alternative, match)
+              for doc in shortlist]
     top = heapq.nlargest(limit, ranked, key=lambda r: (r[0], -r[1]))
-    hits = tuple(
-        _hit(index, doc, score, tuple(resolved[i].label for i in matched), exact, words_here)
-        for score, doc, matched, exact, words_here in top
-    )
+    hits = tuple(_hit(index, doc, score, resolved, matched, exact_hit, found, cited.get(doc))
+                 for score, doc, matched, exact_hit, found in top)
+    absent = () if cited else tuple(c.label for c, scores in zip(resolved, per_concept, strict=True) if not scores)
     return Results(
         query=query,
         terms=tuple(c.label for c in resolved),
         phrases=tuple(" ".join(p) for p in phrases),
         hits=hits,
-        total=len(candidates),
+        total=len(base),
         suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
+        absent=absent,
+        exact=exact,
     )
+
+
+class _Matcher:
+    """Each query word's vocabulary variants, computed once per (word, looseness)."""
+
+    def __init__(self, index: Index, exact: bool) -> None:
+        self.index = index
+        self.exact = exact
+        self.cache: dict[tuple[str, bool, bool, bool], dict[str, tuple[float, str]]] = {}
+
+    def __call__(self, concept: Concept, a: int, word: str) -> dict[str, tuple[float, str]]:
+        alternative, weight = concept.alternatives[a]
+        how = concept.how(a)
+        if self.exact:
+            typos = affixes = stems = False
+        else:
+            (typos, affixes), stems = _looseness(concept, alternative, weight), True
+        # An acronym of the text (TRIP) answers only to capitals, a glossary value, or a
+        # glossary entry that names it for its lower-case spelling ("isis" = ["ISIS"]).
+        acronyms = how != "literal" or concept.capitals or (word,) in self.index.glossary.get((word,), ())
+        return self.words(word, typos, affixes, acronyms, stems)
+
+    def words(self, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True,
+              stems: bool = True) -> dict[str, tuple[float, str]]:
+        key = (word, typos and stems, affixes and stems, acronyms)
+        if key not in self.cache:
+            self.cache[key] = expand(self.index, word, typos and stems, affixes and stems, acronyms, stems)
+        return self.cache[key]
+
+
+def _with_fuzzy_glossary(index: Index, concept: Concept, match: _Matcher) -> Concept:
+    """A concept of one word that matches nothing (or only by typo) may be a misspelt glossary word."""
+    if len(concept.alternatives) != 1 or len(concept.alternatives[0][0]) != 1:
+        return concept
+    found = match(concept, 0, concept.alternatives[0][0][0])
+    if found and not all(k.startswith("fuzzy") for _, k in found.values()):
+        return concept
+    extra = _fuzzy_glossary(index, concept.alternatives[0][0][0])
+    return Concept(label=concept.label, alternatives=concept.alternatives + tuple((w, f) for w, f, _ in extra),
+                   hows=(concept.how(0), *(h for _, _, h in extra)), capitals=concept.capitals)
+
+
+def _score_concepts(index: Index, resolved: list[Concept], match: _Matcher
+                    ) -> tuple[list[dict[int, float]], list[dict[int, int]]]:
+    """Pass 1, floats only: each concept's BM25 score per paragraph (best alternative)."""
+    per_concept: list[dict[int, float]] = []
+    best_alternative: list[dict[int, int]] = []
+    for concept in resolved:
+        best: dict[int, float] = {}
+        chosen: dict[int, int] = {}
+        for a, (alternative, alt_weight) in enumerate(concept.alternatives):
+            n_words = len(alternative)
+            sums: dict[int, float] = {}
+            counts: dict[int, int] = {}
+            for word in alternative:
+                for doc, value in _word_scores(index, match(concept, a, word)).items():
+                    sums[doc] = sums.get(doc, 0.0) + value
+                    counts[doc] = counts.get(doc, 0) + 1
+            for doc, total in sums.items():
+                value = alt_weight * total * counts[doc] / (n_words * n_words)
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+                    chosen[doc] = a
+        per_concept.append(best)
+        best_alternative.append(chosen)
+    return per_concept, best_alternative
+
+
+def _rank(index: Index, doc: int, base: float, matched: tuple[int, ...], resolved: list[Concept],
+          per_concept: list[dict[int, float]], best_alternative: list[dict[int, int]], match: _Matcher
+          ) -> tuple[float, int, tuple[int, ...], bool, dict[int, dict[str, str]]]:
+    """A short-listed paragraph's final score, and per matched concept {word here: how}."""
+    raw = sum(per_concept[i][doc] for i in matched)
+    groups: list[set[str]] = []
+    found: dict[int, dict[str, str]] = {}
+    exact = bool(matched)
+    for i in matched:
+        concept = resolved[i]
+        a = best_alternative[i][doc]
+        here: dict[str, str] = {}
+        for word in concept.alternatives[a][0]:
+            present = {c: kind for c, (_, kind) in match(concept, a, word).items() if doc in index.postings[c]}
+            for c, kind in present.items():
+                here.setdefault(c, _how(concept.how(a), kind))
+            exact = exact and concept.how(a) == "literal" and any(k in ("exact", "stem") for k in present.values())
+        found[i] = here
+        groups.append(set(here))
+    score = base
+    if len(matched) > 1:
+        score += PROXIMITY_BONUS * raw * _proximity(index, doc, groups)
+        score += PHRASE_BONUS * raw * _in_order(index, doc, groups)
+    if matched:
+        score += POSITION_BONUS * raw * _early(index, doc, groups)
+    if exact:
+        score += EXACT_BONUS * raw
+    return score, doc, matched, exact, found
+
+
+def _how(alternative: str, kind: str) -> str:
+    """How a word matched, for :data:`HOW`: the glossary's word, or the kind of match of the typed word."""
+    return alternative if alternative in ("glossary", "outside", "english") else _HOW_OF_KIND[kind]
+
+
+def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
+    """The share of matched concepts that the paragraph names in its first sentence: what it is about.
+
+    A name mentioned once in passing, late in a paragraph about something else, gets nothing."""
+    first = sentence_spans(index.paragraphs[doc].text)
+    if not first:
+        return 0.0
+    end = first[0][1]
+    starts = index.starts_at[doc]
+    early = sum(1 for g in groups if any(starts[p] < end for w in g for p in index.postings[w][doc]))
+    return early / len(groups)
+
+
+def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, str]:
+    """Paragraphs citing the Kamerstuk or resolution the whole query names: {number: as written}."""
+    if not index.cited or len(query) > 80:
+        return {}
+    wanted = kamerstuk.parse_citation(query)
+    out: dict[int, str] = {}
+    for doc, refs in enumerate(index.cited):
+        if allow is not None and doc not in allow:
+            continue
+        for kind, dossier, number, chapter, year, as_written in refs:
+            if any(kamerstuk.cites(w, kind, dossier, number, chapter, year) for w in wanted):
+                out.setdefault(doc, as_written)
+    return out
 
 
 def _looseness(concept: Concept, alternative: tuple[str, ...], weight: float) -> tuple[bool, bool]:
@@ -621,21 +807,51 @@ def _proximity(index: Index, doc: int, groups: list[set[str]]) -> float:
     return (need - 1) / max(window, need - 1)
 
 
-def _hit(index: Index, doc: int, score: float, terms: tuple[str, ...], exact: bool, matched: set[str]) -> Hit:
+def _hit(index: Index, doc: int, score: float, resolved: list[Concept], matched: tuple[int, ...], exact: bool,
+         found: dict[int, dict[str, str]], citation: str | None = None) -> Hit:
     paragraph = index.paragraphs[doc]
     text, starts, ends = paragraph.text, index.starts_at[doc], index.ends_at[doc]
     raw = []
-    for word in matched:
-        for p in index.postings[word][doc]:
-            end = ends[p]
-            if words(text[starts[p]:end]) != [word] and p + 1 < len(ends):  # a hyphen compound
-                end = ends[p + 1]
-            raw.append((starts[p], end))
+    why: list[tuple[str, str, str]] = []
+    concept_at: list[tuple[int, int]] = []  # (character offset, concept) of every match
+    for i in matched:
+        for word, how in found[i].items():
+            for k, p in enumerate(index.postings[word][doc]):
+                end = ends[p]
+                if words(text[starts[p]:end]) != [word] and p + 1 < len(ends):  # a hyphen compound
+                    end = ends[p + 1]
+                raw.append((starts[p], end))
+                concept_at.append((starts[p], i))
+                if k == 0:
+                    why.append((resolved[i].label, text[starts[p]:end], how))
     spans = merge_spans(text, raw)
+    missing = tuple(c.label for i, c in enumerate(resolved) if i not in matched)
+    if citation is not None:
+        at = text.find(citation)
+        if at >= 0:
+            spans = merge_spans(text, [*spans, (at, at + len(citation))])
+            concept_at += [(at, -1)] * (len(resolved) + 1)
+        why.insert(0, (" ".join(c.label for c in resolved), citation, "exact"))
+        missing = ()
     return Hit(
-        paragraph=paragraph, score=round(score, 4), terms=terms,
+        paragraph=paragraph, score=round(score, 4), terms=tuple(resolved[i].label for i in matched),
         matches=tuple(dict.fromkeys(text[s:e] for s, e in spans)), spans=spans, exact=exact,
+        missing=missing, why=tuple(sorted(set(why), key=why.index)), sentence=_best_sentence(text, concept_at),
     )
+
+
+def _best_sentence(text: str, concept_at: list[tuple[int, int]]) -> int:
+    """The 1-based number of the sentence holding the most distinct matched concepts (the first of equals)."""
+    spans = sentence_spans(text)
+    if not spans or not concept_at:
+        return 0
+    best, best_n = 0, 1
+    for n, (start, end) in enumerate(spans, 1):
+        here = [c for at, c in concept_at if start <= at < end]
+        count = len(set(here)) + (len(here) if -1 in here else 0)
+        if count > best:
+            best, best_n = count, n
+    return best_n
 
 
 def merge_spans(text: str, raw: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -697,7 +913,7 @@ def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[s
 
 
 def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
-           section: str | None = None) -> Results:
+           section: str | None = None, exact: bool = False) -> Results:
     """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved).
 
     When a filter leaves nothing, the result says how many paragraphs match
@@ -705,10 +921,10 @@ def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None
     """
     index = index_for(corpus)
     if theme is None and section is None:
-        return search_index(index, query, limit=limit)
+        return search_index(index, query, limit=limit, exact=exact)
     allowed = paragraphs_in(corpus, theme, section)
-    results = search_index(index, query, limit=limit, allowed=allowed)
-    outside = 0 if results.hits else search_index(index, query, limit=1).total
+    results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
+    outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total
     values = {name: getattr(results, name) for name in Results._fields}
     values.update(searched=len(allowed), outside=outside)
     if outside:

@@ -241,15 +241,25 @@ def compounds(text: str, found: list[Token] | None = None) -> list[Token]:
 
 # Function words (Dutch and English) that say nothing about what a paragraph
 # is about; a query keeps them only for phrases, or when it has nothing else.
+# The one stop-word list: search, motions and themes all use it. Question words
+# count among them ("wanneer", "welke", "what", "did"): a question is asked
+# about its content words.
 STOPWORDS = frozenset({
-    "de", "het", "een", "en", "of", "in", "op", "te", "ten", "ter", "van", "voor", "met", "aan", "om", "dat", "die",
-    "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft", "hebben", "had",
-    "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er", "hij", "zij", "we",
-    "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals", "waar", "wat", "wie",
-    "hoe", "welke", "onder", "tegen",
+    "de", "het", "een", "en", "of", "in", "op", "te", "ten", "ter", "der", "den", "van", "voor", "met", "aan", "om",
+    "dat", "die", "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft",
+    "hebben", "had", "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er",
+    "hij", "zij", "ze", "we", "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals",
+    "onder", "tegen", "je", "jij", "u", "ik", "het",
+    # Dutch question words and the verbs a question is built with
+    "waar", "wat", "wie", "hoe", "welke", "welk", "wanneer", "waarom", "waarover", "waarmee", "hoeveel", "wiens",
+    "deed", "deden", "doet", "doen", "kan", "kon", "kunnen", "konden", "zal", "zou", "zullen", "wil", "wilde",
     # English (of, in, is, was: above)
     "the", "a", "an", "and", "or", "on", "at", "to", "for", "with", "by", "from", "as", "are", "were", "be", "been",
-    "that", "this", "these", "those", "it", "its", "into", "about", "which", "who", "what", "how", "than",
+    "that", "this", "these", "those", "it", "its", "into", "about", "than", "has", "have", "had", "i", "you", "they",
+    "their", "our", "us", "he", "she", "his", "her", "them", "there",
+    # English question words and the verbs a question is built with
+    "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "did", "do", "does", "done", "can",
+    "could", "will", "would", "should", "many", "much",
 })
 
 _VOWELS = frozenset("aeiouy")

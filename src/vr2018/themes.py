@@ -11,17 +11,12 @@ from typing import TYPE_CHECKING
 
 from .model import Record
 from .sentences import texts as sentence_texts
-from .text import completion, key, resolve, shorten, words
+from .text import STOPWORDS, completion, key, resolve, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Event, Motion, Paragraph, Person, Section, Theme
 
-# Words that carry no meaning of their own in a theme's names.
-STOPWORDS = frozenset({
-    "de", "het", "een", "en", "of", "van", "voor", "in", "op", "aan", "met", "te", "der", "den",
-    "the", "a", "an", "and", "for", "on", "to",
-})
 
 
 
