@@ -635,6 +635,9 @@ def search(
         None, "--section", metavar="NAME", help="Only paragraphs in this section (id or title)."
     ),
     full: bool = typer.Option(False, "--full", help="Print whole paragraphs instead of snippets."),
+    exact: bool = typer.Option(
+        False, "--exact", help="Only the words as typed (case and accents aside): no typos, stems, compounds or glossary."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the hits as a JSON array, best first."),
 ) -> None:
     """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
@@ -674,7 +677,7 @@ def search(
         if section_id is None:
             fail(f"unknown section '{shorten(section)}'" + _did_you_mean(close, f"{PROG} read"))
     try:
-        results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id)
+        results = run_search(corpus, text, limit=limit, theme=theme_id, section=section_id, exact=exact)
     except QueryError as exc:
         fail(f"{exc}: '{shorten(text)}'")
     if json_:

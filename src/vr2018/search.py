@@ -76,7 +76,7 @@ MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
 MIN_INFIX = 5
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 POSITION_BONUS = 0.25  # a term in the paragraph's first sentence: the paragraph is about it
-CITATION_BONUS = 1000.0  # a paragraph citing the Kamerstuk or resolution typed comes first
+CITATION_SCORE = 1.0  # what citing the Kamerstuk or resolution typed adds; such paragraphs rank first
 
 # How a query term was matched, as a hit reports it (``Hit.why``).
 HOW = ("exact", "inflection", "compound", "typo", "english", "glossary", "outside")
@@ -568,16 +568,16 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
     cited = _citing(index, query, allow)
     for doc in cited:
-        base[doc] = base.get(doc, 0.0) + CITATION_BONUS
+        base[doc] = base.get(doc, 0.0) + CITATION_SCORE
         coverage.setdefault(doc, ())
 
     # Pass 2, for a short-list only: what matched where, proximity, phrase, position and exact
     # bonuses. The bonuses add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a
     # paragraph outside a generous short-list cannot reach the top ``limit``.
-    shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (base[d], -d))
+    shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (d in cited, base[d], -d))
     ranked = [_rank(index, doc, base[doc], coverage[doc], resolved, per_concept, best_alternative, match)
               for doc in shortlist]
-    top = heapq.nlargest(limit, ranked, key=lambda r: (r[0], -r[1]))
+    top = heapq.nlargest(limit, ranked, key=lambda r: (r[1] in cited, r[0], -r[1]))
     hits = tuple(_hit(index, doc, score, resolved, matched, exact_hit, found, cited.get(doc))
                  for score, doc, matched, exact_hit, found in top)
     absent = () if cited else tuple(c.label for c, scores in zip(resolved, per_concept, strict=True) if not scores)
