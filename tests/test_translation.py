@@ -1,0 +1,297 @@
+"""The English rendering (`*_en` fields) is complete and carries over what must not change.
+
+Reads the TOML files in data/ directly, independent of the loader. Every
+translatable Dutch field has an English sibling with the suffix ``_en``
+directly after it in the same record, and for each pair:
+
+1. the English is there and not empty;
+2. every number, Kamerstuk notation, resolution number, all-capitals acronym,
+   URL, personal name (data/people.toml), month of a date and quoted title of
+   the Dutch is in the English, and the English has no number, acronym, name
+   or month the Dutch lacks;
+3. both have the same number of sentences;
+4. a paragraph cut off by a missing page is cut off in English too.
+
+Each check is parametrised per field, so a failure reads file:record:field.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# file → {record path: translatable fields}. A record path is the TOML key of
+# an array of tables ("paragraph"), a sub-array of it ("motion.done"), or of
+# a plain table ("letter").
+TRANSLATABLE: dict[str, dict[str, tuple[str, ...]]] = {
+    "paragraphs.toml": {"paragraph": ("text",)},
+    "sections.toml": {"section": ("title",)},
+    "letter.toml": {"letter": ("title", "salutation"), "letter.signatories": ("office",)},
+    "references.toml": {"reference": ("description",)},
+    "motions.toml": {"motion": ("subject",), "motion.done": ("text",)},
+    "people.toml": {"person": ("role",), "person.did": ("text",)},
+    "events.toml": {"event": ("label",)},
+    "themes.toml": {"theme": ("title", "summary"), "theme.points": ("text",)},
+}
+
+# The one documented exception to "acronyms carried over exactly": Dutch
+# abbreviations of names that English abbreviates differently. VN (Verenigde
+# Naties), VS (Verenigde Staten) and VK (Verenigd Koninkrijk) left untranslated
+# would put Dutch words in the English; they become UN, US and UK, one for one
+# (the counts must still match). Every other acronym (KNL, OPCW, ICC, PNR, ...)
+# stays exactly as the letter writes it.
+ACRONYM_IN_ENGLISH = {"VN": "UN", "VS": "US", "VK": "UK"}
+
+MONTHS = {
+    "januari": "January", "februari": "February", "maart": "March", "april": "April",
+    "mei": "May", "juni": "June", "juli": "July", "augustus": "August",
+    "september": "September", "oktober": "October", "november": "November", "december": "December",
+}
+
+
+def load(name: str) -> dict:
+    with (DATA / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def records(doc: dict, path: str):
+    """(label, record) for every record at ``path`` ("motion.done" → each motion's each done)."""
+    head, _, rest = path.partition(".")
+    value = doc.get(head)
+    items = [value] if isinstance(value, dict) else list(value or [])
+    for index, item in enumerate(items):
+        label = item.get("id", head if isinstance(value, dict) else f"{head}[{index}]")
+        if not rest:
+            yield str(label), item
+            continue
+        for sub, entry in enumerate(item.get(rest, [])):
+            yield f"{label}.{rest}[{sub}]", entry
+
+
+def collect():
+    out = []
+    for file, paths in TRANSLATABLE.items():
+        doc = load(file)
+        for path, fields in paths.items():
+            for label, record in records(doc, path):
+                for field in fields:
+                    if field in record:
+                        out.append(pytest.param(file, label, field, record, id=f"{file}:{label}:{field}"))
+    return out
+
+
+CASES = collect()
+
+
+def norm(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def pair(record: dict, field: str) -> tuple[str, str]:
+    return norm(record[field]), norm(record.get(f"{field}_en", ""))
+
+
+# ── what must carry over ────────────────────────────────────────────────────
+
+# A number: a digit run with its thousands groups ("26 150") and ranges or
+# paths ("2017-2018", "2018/05").
+_NUMBER = re.compile(r"\d+(?: \d{3}(?!\d))*(?:[-–/]\d+)*")
+_KAMERSTUK = re.compile(r"Kamerstuk \d{2} \d{3}[;,] (?:nr\. )?[0-9A-Z]+")
+_RESOLUTIE = re.compile(r"[Rr]esolutie (\d+(?: \(\d{4}\))?)")
+_URL = re.compile(r"https?://\S+?(?=[.,;:)]?(?:\s|$))")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Two capitals or more and no lower-case letter, except an English plural s ("SDGs").
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})([A-Z0-9]+)s?")
+
+
+def numbers(text: str) -> Counter:
+    return Counter(_NUMBER.findall(text))
+
+
+def acronyms(text: str, english: bool) -> Counter:
+    found = Counter()
+    for token in _TOKEN.findall(text):
+        match = _ACRONYM.fullmatch(token)
+        if match:
+            word = match.group(1)
+            found[word if english else ACRONYM_IN_ENGLISH.get(word, word)] += 1
+    return found
+
+
+def person_names() -> list[str]:
+    """Every person's name, and each alias that is a name (not "minister Blok")."""
+    names = set()
+    for person in load("people.toml")["person"]:
+        names.add(person["name"])
+        names.update(a for a in person.get("aliases", []) if a[:1].isupper())
+    return sorted(names)
+
+
+NAMES = person_names()
+
+
+def names(text: str) -> Counter:
+    return Counter({n: len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)) for n in NAMES}) + Counter()
+
+
+def months(text: str, english: bool) -> Counter:
+    if english:
+        return Counter(re.findall(r"\b(" + "|".join(MONTHS.values()) + r")\b", text))
+    return Counter(MONTHS[m] for m in re.findall(r"\b(" + "|".join(MONTHS) + r")\b", text))
+
+
+def quoted_titles() -> list[str]:
+    """The titles the letter itself quotes (“…”), to be carried over untranslated."""
+    return sorted({t for p in load("paragraphs.toml")["paragraph"] for t in re.findall(r"“([^”]+)”", p["text"])})
+
+
+TITLES = quoted_titles()
+
+
+# ── sentences ───────────────────────────────────────────────────────────────
+
+# Abbreviations whose full stop ends no sentence (compared case-insensitively,
+# as the whole word before the stop).
+ABBREVIATIONS = {"nr.", "c.s.", "o.a.", "jl.", "bijv.", "e.g.", "i.e.", "no.", "vs.", "etc."}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A sentence ends at . ! or ? (with any closing quotes or brackets) before a
+# space and a capital, digit, or opening quote or bracket.
+_END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]*[A-ZÀ-Ý0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``: 'nr. XVII', 'c.s.', 'A.M. Kaag' and '(2017). Next' split right."""
+    out, start = [], 0
+    for match in _END.finditer(text):
+        word = text[start : match.end()].split()[-1].lstrip("(\"“‘'")
+        if word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word):
+            continue
+        out.append(text[start : match.end()].strip())
+        start = match.end()
+    rest = text[start:].strip()
+    return out + ([rest] if rest else [])
+
+
+def test_splitter_knows_the_letters_abbreviations():
+    assert len(sentences("de leden Kuzu/Van den Hul (Kamerstuk 35 000; nr. XVII) over de terugkeer.")) == 1
+    assert len(sentences("De Graaf c.s. Van 1 november. Op 11 juli jl. Hij sprak.")) == 2
+    assert len(sentences("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.")) == 2
+    assert sentences("resolutie S/RES/2396 (2017). Die stelt PNR verplicht.") == [
+        "resolutie S/RES/2396 (2017).", "Die stelt PNR verplicht."]
+    assert len(sentences("Zie https://example.org/a.b/c. En verder")) == 2
+
+
+# ── the checks ──────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("file", "label", "field", "record"), CASES)
+def test_english_is_present(file, label, field, record):
+    dutch, english = pair(record, field)
+    assert english, f"{file}:{label}: '{field}' has no non-empty '{field}_en'"
+    # Identical only where the Dutch is itself English ("Secretary of State").
+    dutch_words = set(re.findall(r"\w+", dutch.lower())) & DUTCH_FUNCTION_WORDS
+    assert english != dutch or not dutch_words, f"{file}:{label}: '{field}_en' is the Dutch unchanged"
+
+
+DUTCH_FUNCTION_WORDS = {"de", "het", "een", "van", "en", "voor", "met", "aan", "naar", "is", "zijn", "werd", "wordt"}
+
+
+def _differences(kind: str, dutch: Counter, english: Counter) -> list[str]:
+    missing, extra = dutch - english, english - dutch
+    out = []
+    if missing:
+        out.append(f"{kind} missing in English: {sorted(missing.elements())}")
+    if extra:
+        out.append(f"{kind} not in the Dutch: {sorted(extra.elements())}")
+    return out
+
+
+@pytest.mark.parametrize(("file", "label", "field", "record"), CASES)
+def test_english_carries_over_numbers_names_and_notation(file, label, field, record):
+    dutch, english = pair(record, field)
+    problems = []
+    problems += _differences("numbers", numbers(dutch), numbers(english))
+    problems += _differences("acronyms", acronyms(dutch, False), acronyms(english, True))
+    problems += _differences("names", names(dutch), names(english))
+    problems += _differences("months", months(dutch, False), months(english, True))
+    for kamerstuk in _KAMERSTUK.findall(dutch):
+        if kamerstuk not in english:
+            problems.append(f"Kamerstuk notation missing: {kamerstuk!r}")
+    for number in _RESOLUTIE.findall(dutch):
+        if not re.search(rf"[Rr]esolution {re.escape(number)}(?!\d)", english):
+            problems.append(f"resolution missing: 'resolution {number}'")
+    for url in _URL.findall(dutch):
+        if url not in english:
+            problems.append(f"URL missing: {url}")
+    for title in TITLES:
+        if title in dutch and title not in english:
+            problems.append(f"quoted title missing: {title!r}")
+    assert not problems, f"{file}:{label}:{field}_en: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize(("file", "label", "field", "record"), CASES)
+def test_english_has_as_many_sentences(file, label, field, record):
+    dutch, english = pair(record, field)
+    nl, en = sentences(dutch), sentences(english)
+    assert len(nl) == len(en), (
+        f"{file}:{label}:{field}_en: {len(en)} sentences, the Dutch has {len(nl)}\n"
+        + "\n".join(f"  nl {i}: {s}" for i, s in enumerate(nl, 1))
+        + "\n"
+        + "\n".join(f"  en {i}: {s}" for i, s in enumerate(en, 1))
+    )
+
+
+CUT = [
+    pytest.param(p, id=f"paragraphs.toml:{p['id']}:{p['cut']}")
+    for p in load("paragraphs.toml")["paragraph"]
+    if p.get("cut")
+]
+
+
+@pytest.mark.parametrize("paragraph", CUT)
+def test_cut_paragraphs_are_cut_in_english(paragraph):
+    english = norm(paragraph.get("text_en", ""))
+    assert english
+    if paragraph["cut"] == "end":
+        assert english[-1] not in ".!?", f"paragraphs.toml:{paragraph['id']}: text_en must break off, not end a sentence"
+    else:
+        dutch = norm(paragraph["text"])
+        assert english[0].islower() or english[0] == dutch[0], (
+            f"paragraphs.toml:{paragraph['id']}: text_en must begin mid-sentence (lower case)"
+        )
+
+
+def test_there_are_cut_paragraphs_to_check():
+    assert {p.values[0]["cut"] for p in CUT} == {"end", "start"}
+
+
+@pytest.mark.parametrize("file", sorted(TRANSLATABLE))
+def test_english_fields_sit_directly_after_their_dutch(file):
+    """Only the listed fields have an `_en` sibling, each on the line right after its Dutch."""
+    expected = {f for fields in TRANSLATABLE[file].values() for f in fields}
+    previous_key = None
+    for number, line in enumerate((DATA / file).read_text(encoding="utf-8").splitlines(), 1):
+        key = re.match(r"([A-Za-z_]+) = ", line)
+        if key and key.group(1).endswith("_en"):
+            base = key.group(1)[: -len("_en")]
+            assert base in expected, f"{file}:{number}: '{key.group(1)}' is not a translatable field"
+            assert previous_key == base, f"{file}:{number}: '{key.group(1)}' does not follow '{base}'"
+        previous_key = key.group(1) if key else None
+
+
+def test_every_record_kind_is_covered():
+    """The cases are not empty by accident: every file contributes, paragraphs all 23."""
+    files = Counter(case.values[0] for case in CASES)
+    assert set(files) == set(TRANSLATABLE)
+    assert sum(1 for c in CASES if c.values[0] == "paragraphs.toml") == len(load("paragraphs.toml")["paragraph"]) == 23
