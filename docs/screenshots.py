@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots from the real command line, so they never drift.
+"""Regenerate the screenshots in docs/ from the real command line, so they never drift.
 
 Each screenshot runs one vr2018 command in-process, exactly as a user would
 type it, records what it prints with Rich (``Console(record=True)``) and

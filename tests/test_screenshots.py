@@ -1,4 +1,4 @@
-"""docs/screenshots.py makes the README's SVGs from the real command line."""
+"""docs/screenshots.py makes the SVGs shown in README.md and docs/*.md from the real command line."""
 
 from __future__ import annotations
 
