@@ -33,8 +33,9 @@ A format that cannot run code
     truncated or damaged file never reaches ``marshal``; then every value is
     checked against the schema (exact types, field counts) before a record is
     built. What engines derive (the search index) is kept as a marshal of its
-    own inside the file, read and checked only when an engine asks for it. Anything else (a pickle, garbage, another shape, another key) is
-    ignored and rebuilt from the TOML. Nothing in the file is ever called or
+    own inside the file, read and checked only when an engine asks for it.
+    Anything else (a pickle, garbage, another shape, another key) is ignored
+    and rebuilt from the TOML. Nothing in the file is ever called or
     imported. Whoever can write the cache folder can still change what
     vr2018 shows (as they could by editing the data), but cannot run code.
 
@@ -56,16 +57,13 @@ import os
 import sys
 import time
 import zlib
-from array import array
 from collections.abc import Callable
-from itertools import chain, islice
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .model import Corpus, Record
-from .schema import field_types
+from .schema import Invalid, field_types, from_plain, to_plain
 
 CACHE_ENV = "VR2018_CACHE"
 OFF = ("off", "0", "no", "false")
@@ -74,13 +72,6 @@ MAGIC = b"vr2018 corpus cache\n"
 KEEP_OTHERS = 30 * 24 * 3600  # seconds: other data folders' files untouched this long are removed
 KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a killed process
 
-_SCALARS: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
-_SEQUENCES: dict[str, type] = {"tuple": tuple, "list": list, "frozenset": frozenset}
-_ARRAY_CODES = frozenset("bBhHiIlLqQfd")
-
-
-class _Invalid(Exception):
-    """The cache file does not hold what this version writes."""
 
 
 # ── Where ───────────────────────────────────────────────────────────────────
@@ -233,7 +224,7 @@ def prune(folder: Path, keep: Path, now: float | None = None) -> None:
             pass
 
 
-# ── Records ↔ plain values, by the schema ───────────────────────────────────
+# ── The file's contents ─────────────────────────────────────────────────────
 
 
 def encode(corpus: Corpus, key: str) -> tuple[Any, ...]:
@@ -250,11 +241,11 @@ def encode(corpus: Corpus, key: str) -> tuple[Any, ...]:
 def decode(plain: Any, key: str, folder: Path) -> Corpus:
     """The corpus from the plain value read from a cache file; raises when it is not for ``key``."""
     if type(plain) is not tuple or len(plain) != 4 or plain[0] != FORMAT or plain[1] != key:
-        raise _Invalid("not this format or not this content")
+        raise Invalid("not this format or not this content")
     _, _, body, derived = plain
     fields = [(name, node) for name, node in field_types(Corpus).items() if name != "data_dir"]
     if type(body) is not tuple or len(body) != len(fields) or type(derived) is not dict:
-        raise _Invalid("not a corpus")
+        raise Invalid("not a corpus")
     values = {name: from_plain(value, node) for (name, node), value in zip(fields, body, strict=True)}
     corpus = Corpus(**values, data_dir=folder)
     object.__setattr__(corpus, "_changed", False)
@@ -272,139 +263,3 @@ def _restorer(blob: bytes) -> Callable[[type[Record]], Any]:
             return None
 
     return restore
-
-
-def to_plain(value: Any, node: tuple[Any, ...]) -> Any:
-    """``value`` (of type tree ``node``) as plain values: records become tuples of their fields."""
-    tag = node[0]
-    if tag == "record":
-        return tuple(to_plain(getattr(value, n), t) for n, t in field_types(node[1]).items())
-    if tag == "optional":
-        return None if value is None else to_plain(value, node[1])
-    if _is_plain(node):
-        return value
-    if tag in _SEQUENCES:
-        return _SEQUENCES[tag](to_plain(v, node[1]) for v in value)
-    if tag == "fixed":
-        return tuple(to_plain(v, n) for v, n in zip(value, node[1], strict=True))
-    if tag == "dict":
-        return {to_plain(k, node[1]): to_plain(v, node[2]) for k, v in value.items()}
-    if tag == "array":
-        return (value.typecode, value.tobytes())
-    if tag == "path":
-        return str(value)
-    raise TypeError(f"cannot cache a {tag}")
-
-
-def from_plain(value: Any, node: tuple[Any, ...]) -> Any:
-    """The inverse of :func:`to_plain`, checking every value's exact type; raises :class:`_Invalid`."""
-    return _column([value], node)[0]
-
-
-def _column(values: list[Any], node: tuple[Any, ...]) -> list[Any]:
-    """Many plain values of one type tree, checked and converted together: one pass per
-    level of the tree (the search index holds some 20,000 values; a Python call for
-    each would cost more than building the index)."""
-    tag = node[0]
-    if _is_plain(node):
-        if not _all_valid(values, node):
-            raise _Invalid(f"not a {tag}")
-        return values
-    if tag == "record":
-        return _records(values, node[1])
-    if tag == "optional":
-        present = iter(_column([v for v in values if v is not None], node[1]))
-        return [None if v is None else next(present) for v in values]
-    if tag in _SEQUENCES or tag == "dict":
-        _expect(values, _SEQUENCES.get(tag, dict))
-        sizes = list(map(len, values))
-        if tag != "dict":
-            items = iter(_column(list(chain.from_iterable(values)), node[1]))
-            return [_SEQUENCES[tag](islice(items, n)) for n in sizes]
-        keys = iter(_column(list(chain.from_iterable(map(dict.keys, values))), node[1]))
-        found = iter(_column(list(chain.from_iterable(map(dict.values, values))), node[2]))
-        return [dict(zip(islice(keys, n), islice(found, n))) for n in sizes]
-    if tag == "fixed":
-        _expect(values, tuple, len(node[1]))
-        columns = [_column(list(map(itemgetter(i), values)), n) for i, n in enumerate(node[1])]
-        return list(zip(*columns)) if columns else [() for _ in values]
-    if tag == "array":
-        _expect(values, tuple, 2)
-        if not set(map(itemgetter(0), values)) <= _ARRAY_CODES or not set(map(type, map(itemgetter(1), values))) <= {bytes}:
-            raise _Invalid("not an array")
-        return [array(code, data) for code, data in values]  # ValueError on a length that is not whole items
-    if tag == "path":
-        _expect(values, str)
-        return [Path(v) for v in values]
-    raise _Invalid(f"cannot read a {tag}")
-
-
-def _records(values: list[Any], cls: type[Record]) -> list[Any]:
-    """Records of type ``cls`` from their plain tuples, field by field across all of them."""
-    types = field_types(cls)
-    _expect(values, tuple, len(types))
-    names = tuple(types)
-    columns = [_column(list(map(itemgetter(i), values)), node) for i, node in enumerate(types.values())]
-    out = []
-    for row in zip(*columns):
-        record = object.__new__(cls)  # every field is set, as Record.__init__ would
-        record.__dict__.update(zip(names, row))
-        out.append(record)
-    return out
-
-
-def _expect(values: list[Any], kind: type, size: int | None = None) -> None:
-    if not set(map(type, values)) <= {kind} or (size is not None and not set(map(len, values)) <= {size}):
-        raise _Invalid(f"expected {kind.__name__}")
-
-
-_plain_nodes: dict[tuple[Any, ...], bool] = {}
-
-
-def _is_plain(node: tuple[Any, ...]) -> bool:
-    """True when values of this type are stored as they are (no records, arrays or paths inside)."""
-    found = _plain_nodes.get(node)
-    if found is None:
-        tag = node[0]
-        if tag in _SCALARS or tag == "none":
-            found = True
-        elif tag in _SEQUENCES or tag == "optional":
-            found = _is_plain(node[1])
-        elif tag == "dict":
-            found = _is_plain(node[1]) and _is_plain(node[2])
-        elif tag == "fixed":
-            found = all(_is_plain(n) for n in node[1])
-        else:
-            found = False
-        _plain_nodes[node] = found
-    return found
-
-
-def _valid(value: Any, node: tuple[Any, ...]) -> bool:
-    """Whether a plain value has exactly the type tree ``node`` (a bool is not an int here)."""
-    return _all_valid([value], node)
-
-
-def _all_valid(items: list[Any], node: tuple[Any, ...]) -> bool:
-    """Whether every item has the type tree ``node``: one pass in C per level of the tree,
-    not one Python call per value (the search index holds some 20,000 values)."""
-    tag = node[0]
-    if tag in _SCALARS:
-        return set(map(type, items)) <= {_SCALARS[tag]}
-    if tag == "optional":
-        return _all_valid([v for v in items if v is not None], node[1])
-    if tag in _SEQUENCES:
-        return set(map(type, items)) <= {_SEQUENCES[tag]} and _all_valid(list(chain.from_iterable(items)), node[1])
-    if tag == "dict":
-        return (
-            set(map(type, items)) <= {dict}
-            and _all_valid(list(chain.from_iterable(map(dict.keys, items))), node[1])
-            and _all_valid(list(chain.from_iterable(map(dict.values, items))), node[2])
-        )
-    if tag == "fixed":
-        return (
-            set(map(type, items)) <= {tuple}
-            and set(map(len, items)) <= {len(node[1])}
-            and all(_all_valid(list(map(itemgetter(i), items)), n) for i, n in enumerate(node[1]))
-        )
-    return set(items) <= {None}
