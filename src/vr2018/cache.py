@@ -51,7 +51,6 @@ something changed, through a temporary file and an atomic ``os.replace``.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -60,6 +59,11 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+try:  # hashlib would load OpenSSL first, which costs start-up more than all the hashing
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from . import __version__
 from .model import Corpus, Record
@@ -98,13 +102,13 @@ def cache_file(folder: Path) -> Path | None:
     base = cache_dir()
     if base is None:
         return None
-    name = hashlib.blake2b(str(Path(folder).resolve()).encode("utf-8", "surrogateescape"), digest_size=8)
+    name = blake2b(str(Path(folder).resolve()).encode("utf-8", "surrogateescape"), digest_size=8)
     return base / f"corpus-{name.hexdigest()}.marshal"
 
 
 def content_key(folder: Path) -> str:
     """A hash of every data file's name and bytes, the version and the package's modules."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}\0{__version__}\0".encode())
     package = Path(__file__).parent
     with os.scandir(package) as entries:
@@ -132,15 +136,15 @@ def content_key(folder: Path) -> str:
 
 def load_cached(folder: Path) -> Corpus:
     """The corpus in ``folder``: from its cache file when that holds this content, else from the TOML."""
-    from .loader import load
-
     path = cache_file(folder)
-    if path is None:
-        return load(folder)
-    key = content_key(folder)
-    corpus = read(path, key, folder)
+    key = "" if path is None else content_key(folder)
+    corpus = None if path is None else read(path, key, folder)
     if corpus is None:
+        from .loader import load  # only now: the loader and the TOML parser cost start-up
+
         corpus = load(folder)
+    if path is None:
+        return corpus
     if _usable(path):
         import atexit
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .corpus import DataError
 from .model import (
     Citation,
     Corpus,
@@ -39,6 +40,8 @@ from .model import (
     Theme,
 )
 from .schema import field_types, translations
+
+__all__ = ["DATA_FILES", "REQUIRE_ENGLISH", "DataError", "load", "read_toml"]
 
 DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "people", "events", "themes", "glossary")
 
@@ -82,10 +85,6 @@ FILES: dict[str, tuple[str, type[Record]]] = {
     "themes": ("theme", Theme),
     "events": ("event", Event),
 }
-
-
-class DataError(Exception):
-    """A data file is missing or malformed. The message is one line."""
 
 
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
