@@ -281,7 +281,7 @@ def _letter(doc: dict[str, Any], found: list[tuple[str, str, Record]]) -> Letter
     if [f.number for f in fragments] != list(range(1, len(fragments) + 1)):
         raise r.fail("fragment", "numbers must run 1, 2, 3, … in order")
     given["fragments"] = tuple(fragments)
-    return r.record(Letter, "[letter]", item, given)  # type: ignore[no-any-return]
+    return r.record(Letter, "[letter]", item, given)
 
 
 def _glossary(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
