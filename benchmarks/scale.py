@@ -32,7 +32,8 @@ from pathlib import Path
 
 os.environ["VR2018_CACHE"] = "off"  # measure the loader itself, not the cache
 
-from vr2018.corpus import _load, data_dir  # noqa: E402
+from vr2018.corpus import data_dir  # noqa: E402
+from vr2018.loader import load as _load  # noqa: E402
 from vr2018.search import build_index, search_index  # noqa: E402
 
 QUERIES = {

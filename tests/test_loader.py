@@ -3,19 +3,55 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from vr2018 import DataError, load_corpus
+from vr2018 import DataError, load_corpus, loader
 from vr2018.corpus import DATA_FILES, data_dir
+from vr2018.model import (
+    Citation,
+    Event,
+    Letter,
+    Motion,
+    Paragraph,
+    Person,
+    Point,
+    Reference,
+    Section,
+    Signatory,
+    Theme,
+)
+from vr2018.schema import translations
 
 
-def edit(folder: Path, name: str, old: str, new: str, count: int = 1) -> None:
-    path = folder / f"{name}.toml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {name}.toml"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+def edit(name: str, old: str, new: str) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.toml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"test setup: {old!r} not in {name}.toml"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return apply
+
+
+def write(name: str, data: bytes) -> Callable[[Path], None]:
+    return lambda folder: (folder / f"{name}.toml").write_bytes(data)
+
+
+def remove(name: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / f"{name}.toml").unlink()
+
+
+def blank_line(name: str, starts: str, replacement: str) -> Callable[[Path], None]:
+    def apply(folder: Path) -> None:
+        path = folder / f"{name}.toml"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        assert any(line.startswith(starts) for line in lines), f"test setup: no line {starts!r}"
+        path.write_text("\n".join(replacement if line.startswith(starts) else line for line in lines), encoding="utf-8")
+
+    return apply
 
 
 def error_for(folder: Path) -> str:
@@ -24,6 +60,67 @@ def error_for(folder: Path) -> str:
     message = str(info.value)
     assert "\n" not in message
     return message
+
+
+# (what is broken, how, the message: exactly (str), or a prefix/suffix/fragments (dict))
+FAULTS: list[tuple[str, Callable[[Path], None], str | dict[str, object]]] = [
+    ("missing file", remove("themes"), {"starts": "data/themes.toml: file not found"}),
+    ("not UTF-8", write("people", "[[person]]\nid = \"caf\xe9\"\n".encode("latin-1")),
+     {"starts": "data/people.toml: not UTF-8"}),
+    ("invalid TOML", edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack'),
+     {"starts": "data/paragraphs.toml: invalid TOML", "contains": ("line", "column")}),
+    ("missing field",
+     edit("paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\n', 'id = "opcw-hack"\n'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'section' is missing"),
+    ("wrong type",
+     edit("paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = 2',
+          'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = "2"'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'fragment': expected an integer, got a string"),
+    ("empty text", blank_line("paragraphs", 'text = "De Raad bood', 'text = " "'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'text': expected a non-empty string, got an empty string"),
+    ("duplicate id", edit("paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"'),
+     "data/paragraphs.toml: paragraph 'iran-2231': duplicate id 'iran-2231'"),
+    ("dangling theme",
+     edit("paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = ["sanctions"]\nplaces = ["Den Haag"]'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'sanctions'"),
+    ("dangling point source", edit("themes", 'sources = ["opcw-hack"]', 'sources = ["opcw-hak"]'),
+     {"starts": "data/themes.toml: theme 'sancties': points #", "ends": "field 'sources': no paragraph 'opcw-hak'"}),
+    ("dangling motion reference", edit("motions", 'reference = "kst-22045-290"', 'reference = "kst-22045-291"'),
+     "data/motions.toml: motion 'kuzu-wapenembargo': field 'reference': no reference 'kst-22045-291'"),
+    ("unknown field is a typo", edit("people", 'id = "trump"\nname = "Trump"', 'id = "trump"\nnaam = "Trump"'),
+     "data/people.toml: person 'trump': unknown field 'naam'"),
+    ("bad event date", edit("events", 'date = "2018-04"', 'date = "april 2018"'),
+     {"contains": ("field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY",)}),
+    ("bad cut value", edit("paragraphs", 'cut = "start"', 'cut = "begin"'),
+     "data/paragraphs.toml: paragraph 'europese-samenwerking-legacy': field 'cut': expected 'start' or 'end', got 'begin'"),
+    ("bad reference kind", edit("references", 'kind = "kamerstuk"', 'kind = "motie"'),
+     {"ends": "field 'kind': expected 'kamerstuk' or 'resolutie', got 'motie'"}),
+    ("bad section level", edit("sections", "level = 1", "level = 3"),
+     {"starts": "data/sections.toml: section '", "ends": "field 'level': expected 1 or 2, got 3"}),
+    ("a boolean is not an integer", edit("paragraphs", 'fragment = 2', 'fragment = true'),
+     {"ends": "field 'fragment': expected an integer, got a boolean"}),
+    ("a list of strings", edit("paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = "sancties"\nplaces = ["Den Haag"]'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': expected a list of non-empty strings, got a string"),
+    ("a date in the letter", edit("letter", "date = 2019-02-15", 'date = "2019-02-15"'),
+     "data/letter.toml: [letter]: field 'date': expected a date (YYYY-MM-DD), got a string"),
+    ("an English sibling may not be empty", blank_line("paragraphs", 'text_en = "The Council also offered', 'text_en = ""'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en': expected a non-empty string, got an empty string"),
+    ("an unknown English field", edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack"\nsection_en = "x"'),
+     "data/paragraphs.toml: paragraph 'opcw-hack': unknown field 'section_en'"),
+]
+
+
+@pytest.mark.parametrize(("breaks", "expected"), [(f, e) for _, f, e in FAULTS], ids=[n for n, _, _ in FAULTS])
+def test_bad_data_is_named_by_file_record_and_field(data_copy, breaks, expected):
+    breaks(data_copy)
+    message = error_for(data_copy)
+    if isinstance(expected, str):
+        assert message == expected
+        return
+    assert message.startswith(expected.get("starts", "")), message
+    assert message.endswith(expected.get("ends", "")), message
+    for fragment in expected.get("contains", ()):
+        assert fragment in message, message
 
 
 def test_bundled_data_loads_and_is_cached(corpus):
@@ -45,82 +142,8 @@ def test_public_api_is_small():
     assert set(vr2018.__all__) == {"DataError", "load_corpus", "__version__"}
 
 
-def test_missing_file(data_copy):
-    (data_copy / "themes.toml").unlink()
-    assert error_for(data_copy).startswith("data/themes.toml: file not found")
-
-
-def test_not_utf8(data_copy):
-    (data_copy / "people.toml").write_bytes("[[person]]\nid = \"caf\xe9\"\n".encode("latin-1"))
-    assert error_for(data_copy).startswith("data/people.toml: not UTF-8")
-
-
-def test_invalid_toml_names_line_and_column(data_copy):
-    edit(data_copy, "paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack')
-    message = error_for(data_copy)
-    assert message.startswith("data/paragraphs.toml: invalid TOML")
-    assert "line" in message and "column" in message
-
-
-def test_missing_field(data_copy):
-    edit(data_copy, "paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\n', 'id = "opcw-hack"\n')
-    assert error_for(data_copy) == "data/paragraphs.toml: paragraph 'opcw-hack': field 'section' is missing"
-
-
-def test_wrong_type(data_copy):
-    edit(data_copy, "paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = 2', 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = "2"')
-    assert error_for(data_copy) == "data/paragraphs.toml: paragraph 'opcw-hack': field 'fragment': expected an integer, got a string"
-
-
-def test_empty_text(data_copy):
-    path = data_copy / "paragraphs.toml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines = ['text = " "' if line.startswith('text = "De Raad bood') else line for line in lines]
-    path.write_text("\n".join(lines), encoding="utf-8")
-    assert error_for(data_copy) == (
-        "data/paragraphs.toml: paragraph 'opcw-hack': field 'text': expected a non-empty string, got an empty string"
-    )
-
-
-def test_duplicate_id(data_copy):
-    edit(data_copy, "paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"')
-    assert error_for(data_copy) == "data/paragraphs.toml: paragraph 'iran-2231': duplicate id 'iran-2231'"
-
-
-def test_dangling_theme(data_copy):
-    edit(data_copy, "paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = ["sanctions"]\nplaces = ["Den Haag"]')
-    assert error_for(data_copy) == "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'sanctions'"
-
-
-def test_dangling_point_source(data_copy):
-    edit(data_copy, "themes", 'sources = ["opcw-hack"]', 'sources = ["opcw-hak"]')
-    message = error_for(data_copy)
-    assert message.startswith("data/themes.toml: theme 'sancties': points #")
-    assert message.endswith("field 'sources': no paragraph 'opcw-hak'")
-
-
-def test_dangling_motion_reference(data_copy):
-    edit(data_copy, "motions", 'reference = "kst-22045-290"', 'reference = "kst-22045-291"')
-    assert error_for(data_copy) == "data/motions.toml: motion 'kuzu-wapenembargo': field 'reference': no reference 'kst-22045-291'"
-
-
-def test_unknown_field_is_a_typo(data_copy):
-    edit(data_copy, "people", 'id = "trump"\nname = "Trump"', 'id = "trump"\nnaam = "Trump"')
-    assert error_for(data_copy) == "data/people.toml: person 'trump': unknown field 'naam'"
-
-
-def test_bad_event_date(data_copy):
-    edit(data_copy, "events", 'date = "2018-04"', 'date = "april 2018"')
-    assert "field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY" in error_for(data_copy)
-
-
-def test_bad_cut_value(data_copy):
-    edit(data_copy, "paragraphs", 'cut = "start"', 'cut = "begin"')
-    assert error_for(data_copy) == "data/paragraphs.toml: paragraph 'europese-samenwerking-legacy': field 'cut': expected 'start' or 'end', got 'begin'"
-
-
 def test_cli_reports_bad_data_in_one_line(invoke, data_copy, monkeypatch):
-    edit(data_copy, "paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"')
+    edit("paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"')(data_copy)
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     result = invoke("read", "--json")
     assert result.exit_code == 2
@@ -132,3 +155,78 @@ def test_cli_reports_bad_data_in_one_line(invoke, data_copy, monkeypatch):
 def test_json_of_read_round_trips(invoke):
     result = invoke("read", "--json")
     assert json.loads(result.stdout)["letter"]["reference"] == "BZDOC-151021554-15"
+
+
+# ── The English siblings ────────────────────────────────────────────────────
+
+ENGLISH = {
+    Paragraph: {"text_en": "text"},
+    Section: {"title_en": "title"},
+    Letter: {"title_en": "title", "salutation_en": "salutation"},
+    Signatory: {"office_en": "office"},
+    Reference: {"description_en": "description"},
+    Motion: {"subject_en": "subject"},
+    Citation: {"text_en": "text"},  # motion.done and person.did
+    Person: {"role_en": "role"},
+    Event: {"label_en": "label"},
+    Theme: {"title_en": "title", "summary_en": "summary"},
+    Point: {"text_en": "text"},
+}
+
+
+def test_every_english_sibling_is_declared_with_the_field_it_translates():
+    for cls, expected in ENGLISH.items():
+        assert translations(cls) == expected, cls.__name__
+        for name in expected:
+            assert getattr(cls, name) is None, f"{cls.__name__}.{name} is optional until the English lands"
+
+
+def test_english_siblings_are_read(corpus):
+    assert corpus.paragraph("opcw-hack").text_en.startswith("The Council also offered")
+    assert corpus.letter.salutation_en == "Dear Speaker,"
+    assert all(p.text_en for p in corpus.paragraphs)
+
+
+def without_english(folder: Path) -> None:
+    """The data with three English renderings taken out: a paragraph's, a signatory's, a theme point's."""
+    blank_line("paragraphs", 'text_en = "The Council also offered', "")(folder)
+    blank_line("letter", 'office_en = "The Minister of Foreign Affairs"', "")(folder)
+    blank_line("themes", 'text_en = "The Council offered a platform for raising the failed hack', "")(folder)
+
+
+def test_missing_english_is_accepted_while_it_is_not_required(data_copy, monkeypatch):
+    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", False)
+    without_english(data_copy)
+    corpus = load_corpus(data_copy)
+    assert corpus.paragraph("opcw-hack").text_en is None
+    assert corpus.letter.signatories[0].office_en is None
+
+
+def test_the_bundled_data_has_every_english_sibling(data_copy, monkeypatch):
+    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
+    assert all(p.text_en for p in load_corpus(data_copy).paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("keep", "expected"),
+    [
+        ("", "data/letter.toml: [letter]: signatories #1: field 'office_en' is missing"),
+        ("letter", "data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing"),
+        ("letter paragraphs", "data/themes.toml: theme 'sancties': points #5: field 'text_en' is missing"),
+    ],
+)
+def test_required_english_names_file_record_and_field(data_copy, monkeypatch, keep, expected):
+    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
+    without_english(data_copy)
+    for name in keep.split():  # put back the files whose English the case does not test
+        (data_copy / f"{name}.toml").write_bytes((data_dir() / f"{name}.toml").read_bytes())
+    assert error_for(data_copy) == expected
+
+
+def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
+    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
+    blank_line("paragraphs", 'text_en = "The Council also offered', "")(data_copy)
+    monkeypatch.setenv("VR2018_DATA", str(data_copy))
+    result = invoke("read", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "vr2018: bad data: data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing\n"

@@ -1,13 +1,22 @@
-"""The corpus's record types: frozen, validated on load by :mod:`vr2018.corpus`.
+"""The corpus's record types: frozen, validated on load by :mod:`vr2018.loader`.
 
 Everything here is plain data plus small derived properties; no I/O, no
 rendering. Optional fields are ``None`` where the letter does not give them:
 nothing is filled in that the letter does not hold.
+
+The annotations are the schema (:mod:`vr2018.schema` reads them): the loader
+validates the TOML against them and the cache converts records to and from
+plain structures with them. A field ``x_en`` is the English rendering of the
+field ``x`` beside it.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
 
@@ -85,6 +94,7 @@ class Signatory(Record):
     name: str
     office: str
     person: str
+    office_en: str | None = None
 
 
 class Letter(Record):
@@ -93,7 +103,7 @@ class Letter(Record):
     date_as_written: str
     reference: str
     salutation: str
-    attachments: tuple[str, ...]
+    attachments: tuple[str, ...] = ()
     results_url: str
     earlier_letter: str  # a Reference id
     source: str  # path of the source text inside the data folder
@@ -102,6 +112,8 @@ class Letter(Record):
     sender: tuple[str, ...]
     signatories: tuple[Signatory, ...]
     fragments: tuple[Fragment, ...]
+    title_en: str | None = None
+    salutation_en: str | None = None
 
 
 class Section(Record):
@@ -110,6 +122,7 @@ class Section(Record):
     level: int  # 1 = chapter, 2 = sub-heading
     printed: bool  # False: the heading is not in the text we have
     parent: str | None = None
+    title_en: str | None = None
 
 
 class Paragraph(Record):
@@ -123,6 +136,7 @@ class Paragraph(Record):
     places: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+    text_en: str | None = None
 
 
 class Citation(Record):
@@ -130,6 +144,7 @@ class Citation(Record):
 
     text: str
     paragraphs: tuple[str, ...]
+    text_en: str | None = None
 
 
 class Reference(Record):
@@ -142,6 +157,7 @@ class Reference(Record):
     chapter: str | None = None
     chamber: str | None = None
     year: int | None = None
+    description_en: str | None = None
 
     @property
     def url(self) -> str | None:
@@ -156,12 +172,13 @@ class Motion(Record):
     reference: str
     chamber: str
     submitters: tuple[str, ...]
-    people: tuple[str, ...]
+    people: tuple[str, ...] = ()
     as_written: str
     subject: str
     done: tuple[Citation, ...]
     date: str | None = None
     chamber_inferred: bool = False  # the letter does not name the chamber
+    subject_en: str | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -172,8 +189,9 @@ class Person(Record):
     id: str
     name: str
     role: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
     did: tuple[Citation, ...]
+    role_en: str | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -186,6 +204,7 @@ class Event(Record):
     label: str
     paragraph: str
     year_inferred: bool = False
+    label_en: str | None = None
 
     @property
     def precision(self) -> str:
@@ -201,12 +220,140 @@ class Event(Record):
 class Point(Record):
     text: str
     sources: tuple[str, ...]
+    text_en: str | None = None
 
 
 class Theme(Record):
     id: str
     title: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
     summary: str
     points: tuple[Point, ...]
     sections: tuple[str, ...] = ()
+    title_en: str | None = None
+    summary_en: str | None = None
+
+
+# ── The corpus ──────────────────────────────────────────────────────────────
+
+
+class Corpus(Record):
+    """All records, in reading order, with lookups by id."""
+
+    letter: Letter
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Paragraph, ...]
+    references: tuple[Reference, ...]
+    motions: tuple[Motion, ...]
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]  # chronological
+    themes: tuple[Theme, ...]
+    glossary: dict[str, tuple[str, ...]]
+    data_dir: Path
+
+    # One corpus is one object: compared and hashed by identity, not field by field.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        object.__setattr__(self, "_derived", {})
+        object.__setattr__(self, "_changed", True)  # not yet in the cache file
+        # Derived values read from the cache file, still plain: name → (plain, restore(kind) → value or None).
+        object.__setattr__(self, "_pending", {})
+
+        def by_id(records: tuple[Any, ...]) -> dict[str, Any]:
+            return {r.id: r for r in records}
+
+        object.__setattr__(self, "_sections", by_id(self.sections))
+        object.__setattr__(self, "_paragraphs", by_id(self.paragraphs))
+        object.__setattr__(self, "_references", by_id(self.references))
+        object.__setattr__(self, "_motions", by_id(self.motions))
+        object.__setattr__(self, "_people", by_id(self.people))
+        object.__setattr__(self, "_themes", by_id(self.themes))
+        object.__setattr__(self, "_position", {p.id: i for i, p in enumerate(self.paragraphs)})
+
+    # lookups (KeyError on an unknown id)
+    def section(self, id: str) -> Section:
+        return self._sections[id]  # type: ignore[attr-defined]
+
+    def paragraph(self, id: str) -> Paragraph:
+        return self._paragraphs[id]  # type: ignore[attr-defined]
+
+    def reference(self, id: str) -> Reference:
+        return self._references[id]  # type: ignore[attr-defined]
+
+    def motion(self, id: str) -> Motion:
+        return self._motions[id]  # type: ignore[attr-defined]
+
+    def person(self, id: str) -> Person:
+        return self._people[id]  # type: ignore[attr-defined]
+
+    def theme(self, id: str) -> Theme:
+        return self._themes[id]  # type: ignore[attr-defined]
+
+    def position(self, paragraph_id: str) -> int:
+        """The paragraph's index in reading order."""
+        return self._position[paragraph_id]  # type: ignore[attr-defined]
+
+    def derived(self, name: str, build: Callable[[Corpus], Any], kind: type[Record] | None = None) -> Any:
+        """What an engine derives from the corpus (the search index), built once
+        and kept with the corpus, also in the cache file when its record type
+        ``kind`` is given (the cache restores it to that type, or rebuilds)."""
+        value = self._derived.get(name)  # type: ignore[attr-defined]
+        if value is None:
+            pending = self._pending.pop(name, None)  # type: ignore[attr-defined]
+            if pending is not None and kind is not None:
+                value = pending[1](kind)  # None when the cached value has another shape
+            if value is None:
+                value = build(self)
+                object.__setattr__(self, "_changed", True)
+            self._derived[name] = value  # type: ignore[attr-defined]
+        return value
+
+    # derived views
+    def section_path(self, paragraph: Paragraph) -> tuple[Section, ...]:
+        """The headings above a paragraph, outermost first."""
+        section = self.section(paragraph.section)
+        path = [section]
+        while section.parent:
+            section = self.section(section.parent)
+            path.insert(0, section)
+        return tuple(path)
+
+    def section_title(self, paragraph: Paragraph) -> str:
+        """The headings above a paragraph, as every view shows them: a heading
+        that is not in our copy of the letter (the opening has none; others are
+        on missing pages) is in [brackets], never passed off as the letter's."""
+        return " › ".join(s.title if s.printed else f"[{s.title}]" for s in self.section_path(paragraph))
+
+    def gap_after(self, paragraph: Paragraph) -> bool:
+        """True where pages are missing right after this paragraph."""
+        i = self.position(paragraph.id) + 1
+        return i < len(self.paragraphs) and self.paragraphs[i].fragment != paragraph.fragment
+
+    def gap_before(self, paragraph: Paragraph) -> bool:
+        i = self.position(paragraph.id)
+        return i > 0 and self.paragraphs[i - 1].fragment != paragraph.fragment
+
+    def theme_paragraphs(self, theme_id: str) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if theme_id in p.themes)
+
+    def paragraph_events(self, paragraph_id: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.paragraph == paragraph_id)
+
+    def citing_paragraphs(self, reference_id: str) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if reference_id in p.references)
+
+    def motions_for(self, paragraph_ids: tuple[str, ...] | list[str]) -> tuple[Motion, ...]:
+        wanted = set(paragraph_ids)
+        return tuple(m for m in self.motions if wanted.intersection(m.paragraphs))
+
+    def people_in(self, paragraph_ids: tuple[str, ...] | list[str]) -> tuple[Person, ...]:
+        wanted = [self.paragraph(p) for p in paragraph_ids]
+        ids = dict.fromkeys(person for p in wanted for person in p.people)
+        return tuple(self.person(i) for i in ids)
+
+    def source_text(self) -> str:
+        """The letter exactly as supplied (the reference for fidelity)."""
+        return (self.data_dir / self.letter.source).read_text(encoding="utf-8")

@@ -317,7 +317,7 @@ def query_words(text: str) -> list[str]:
 def index_for(corpus: Corpus) -> Index:
     """The corpus's index, built on first use and kept with the corpus."""
     return corpus.derived(
-        "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references})
+        "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references}), Index
     )
 
 
