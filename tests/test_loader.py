@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vr2018 import DataError, load_corpus, loader
+from vr2018 import DataError, load_corpus
 from vr2018.corpus import DATA_FILES, data_dir
 from vr2018.model import (
     Citation,
@@ -194,16 +194,7 @@ def without_english(folder: Path) -> None:
     blank_line("themes", 'text_en = "The Council offered a platform for raising the failed hack', "")(folder)
 
 
-def test_missing_english_is_accepted_while_it_is_not_required(data_copy, monkeypatch):
-    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", False)
-    without_english(data_copy)
-    corpus = load_corpus(data_copy)
-    assert corpus.paragraph("opcw-hack").text_en is None
-    assert corpus.letter.signatories[0].office_en is None
-
-
-def test_the_bundled_data_has_every_english_sibling(data_copy, monkeypatch):
-    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
+def test_the_bundled_data_has_every_english_sibling(data_copy):
     assert all(p.text_en for p in load_corpus(data_copy).paragraphs)
 
 
@@ -215,8 +206,7 @@ def test_the_bundled_data_has_every_english_sibling(data_copy, monkeypatch):
         ("letter paragraphs", "data/themes.toml: theme 'sancties': points #5: field 'text_en' is missing"),
     ],
 )
-def test_required_english_names_file_record_and_field(data_copy, monkeypatch, keep, expected):
-    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
+def test_required_english_names_file_record_and_field(data_copy, keep, expected):
     without_english(data_copy)
     for name in keep.split():  # put back the files whose English the case does not test
         (data_copy / f"{name}.toml").write_bytes((data_dir() / f"{name}.toml").read_bytes())
@@ -224,7 +214,6 @@ def test_required_english_names_file_record_and_field(data_copy, monkeypatch, ke
 
 
 def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
-    monkeypatch.setattr(loader, "REQUIRE_ENGLISH", True)
     blank_line("paragraphs", 'text_en = "The Council also offered', "")(data_copy)
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     result = invoke("read", "--json")

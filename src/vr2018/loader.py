@@ -41,13 +41,9 @@ from .model import (
 )
 from .schema import field_types, translations
 
-__all__ = ["DATA_FILES", "REQUIRE_ENGLISH", "DataError", "load", "read_toml"]
+__all__ = ["DATA_FILES", "DataError", "load", "read_toml"]
 
 DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "people", "events", "themes", "glossary")
-
-# The switch for the English layer: when True, a record whose Dutch field has
-# no English sibling (``text`` without ``text_en``) is rejected.
-REQUIRE_ENGLISH = False
 
 # ── What the annotations cannot say ─────────────────────────────────────────
 
@@ -168,7 +164,9 @@ class _Reader:
         extra = sorted(set(item) - set(types) - set(given))
         if extra:
             raise self.fail(where, f"unknown field '{extra[0]}'")
-        english = translations(cls) if REQUIRE_ENGLISH else {}
+        # Two languages, one authority: a Dutch field without its English
+        # sibling (``text`` without ``text_en``) is rejected, so they cannot drift apart.
+        english = translations(cls)
         values = dict(given)
         for name, node in types.items():
             if name in given:
