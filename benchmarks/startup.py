@@ -43,6 +43,7 @@ def cases() -> dict[str, list[str]]:
         "import baseline": [sys.executable, "-c", BASELINE],
         "vr2018 --version": [*tool, "--version"],
         "vr2018 search Rohingya": [*tool, "search", "Rohingya"],
+        "vr2018 search Rohingya --json": [*tool, "search", "Rohingya", "--json"],
         "vr2018 theme klimaat": [*tool, "theme", "klimaat"],
         "vr2018 motions --kamerstuk": [*tool, "motions", "--kamerstuk"],
     }
@@ -87,9 +88,9 @@ def main() -> None:
         print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "results": rows}, indent=2))
         return
     print(f"start-up, median of {args.rounds} interleaved rounds (Python {sys.version.split()[0]})")
-    print(f"{'command':<30}{'median':>10}{'× baseline':>13}{'× pass':>9}")
+    print(f"{'command':<34}{'median':>10}{'× baseline':>13}{'× pass':>9}")
     for row in rows:
-        print(f"{row['command']:<30}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}{row['vs_python_pass']:>9.2f}")
+        print(f"{row['command']:<34}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}{row['vs_python_pass']:>9.2f}")
     print(f"\nimport baseline = python -c \"{BASELINE}\"")
 
 

@@ -44,7 +44,7 @@ def record(args: list[str], width: int = WIDTH):
     from rich.console import Console
     from rich.text import Text
 
-    from vr2018 import output
+    from vr2018 import terminal
     from vr2018.cli import app
 
     console = Console(
@@ -54,8 +54,8 @@ def record(args: list[str], width: int = WIDTH):
     )
     console.print(Text.assemble(("$ ", "dim"), (shlex.join(["vr2018", *args]), "bold")))
     console.print()
-    original = output.console
-    output.console = lambda stderr=False: console  # every Rich view goes through output.show()
+    original = terminal.console
+    terminal.console = lambda stderr=False: console  # every Rich view goes through terminal.show()
     stdout, stderr = io.StringIO(), io.StringIO()
     no_pager = os.environ.get("VR2018_NO_PAGER")
     os.environ["VR2018_NO_PAGER"] = "1"
@@ -63,7 +63,7 @@ def record(args: list[str], width: int = WIDTH):
         with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
             code = app(args, prog_name="vr2018", standalone_mode=False)
     finally:
-        output.console = original
+        terminal.console = original
         if no_pager is None:
             os.environ.pop("VR2018_NO_PAGER", None)
     if code:

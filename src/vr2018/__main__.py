@@ -14,7 +14,9 @@ def run() -> None:
 
         main()
     except KeyboardInterrupt:
-        sys.exit(130)
+        from .errors import ExitStatus
+
+        sys.exit(ExitStatus.INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import kamerstuk, sentences
+from .errors import Failure, NotFound
 from .kamerstuk import KamerstukKey
 from .text import completion, near, shorten, words
 
@@ -119,6 +120,29 @@ def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
         hits = finding(own) or {i for alternative, _ in concept.alternatives for i in finding(alternative)}
         found &= hits
     return tuple(m for m in corpus.motions if m.id in found)
+
+
+def find(corpus: Corpus, query: str | None = None, kamerstuk_only: bool = False) -> tuple[Motion, ...]:
+    """What `vr2018 motions` lists: every motion (by Kamerstuk with ``kamerstuk_only``),
+    or those on the Kamerstuk ``query`` names (when it is one, or must be one), or
+    those :func:`search` finds by its words. :class:`Failure` (exit status 2) for a
+    query that is no Kamerstuk where one is needed, or that holds no words."""
+    if query is None:
+        return by_kamerstuk(corpus) if kamerstuk_only else corpus.motions
+    try:
+        if not (kamerstuk_only or kamerstuk.looks_like(query)):
+            return search(corpus, query)
+        found = matching(corpus, kamerstuk.parse(query))
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+    return by_kamerstuk(corpus, found) if kamerstuk_only else found
+
+
+def nothing_found(corpus: Corpus, query: str, kamerstuk_only: bool = False) -> NotFound:
+    """Why :func:`find` found nothing for ``query``, as one line (exit status 1)."""
+    if kamerstuk_only or kamerstuk.looks_like(query):
+        return NotFound(no_motion_message(corpus, kamerstuk.parse(query)))
+    return NotFound(no_words_message(corpus, query))
 
 
 def submitters(corpus: Corpus) -> list[str]:

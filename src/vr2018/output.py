@@ -1,34 +1,17 @@
-"""Where output goes: stdout for data, stderr for messages, a pager on a terminal.
+"""Where output goes, without Rich: JSON on stdout, one-line messages on stderr,
+and streams that never die on a terminal that cannot show the letter's characters.
 
-Rich is imported only when something is rendered, so `--version`, `--help`
-and `--json` stay cheap.
+Rich views go through :mod:`vr2018.terminal`; this module never imports Rich,
+so `--version`, `--help` and `--json` stay cheap.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn
-
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+from typing import Any
 
 PROG = "vr2018"
-
-# Exit codes, the same for every command.
-FOUND = 0
-NOTHING_FOUND = 1
-BAD_USAGE = 2
-
-
-class Failure(Exception):
-    """A user-facing failure: one line on stderr and an exit code."""
-
-    def __init__(self, message: str, code: int = BAD_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
-
 
 _ASCII_FALLBACK = {
     "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
@@ -67,10 +50,6 @@ def prepare_streams() -> None:
             pass
 
 
-def fail(message: str, code: int = BAD_USAGE) -> NoReturn:
-    raise Failure(message, code)
-
-
 def message(text: str) -> None:
     """One line on stderr, prefixed with the program's name, control characters removed."""
     from .text import clean
@@ -86,41 +65,6 @@ def _write(stream: Any, text: str) -> None:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(text.encode(encoding, "replace").decode(encoding))
     stream.flush()
-
-
-def console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
-    out = Console(
-        stderr=stderr,
-        markup=False,  # data is never markup
-        emoji=False,
-        highlight=False,
-        # Piped output keeps each paragraph on one line, for grep and friends.
-        soft_wrap=not (sys.stderr if stderr else sys.stdout).isatty(),
-        # NO_COLOR: no escape codes at all, not even bold (Rich alone would drop
-        # only the colours), whatever FORCE_COLOR or the terminal says.
-        color_system=None if os.environ.get("NO_COLOR") else "auto",
-    )
-    # Rich answers a closed pipe with exit status 1 ("nothing found"): hand it
-    # back to the CLI, which leaves quietly with status 0.
-    out.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
-    return out
-
-
-def _closed_pipe() -> None:
-    raise BrokenPipeError()
-
-
-def show(renderable: RenderableType, page: bool = False) -> None:
-    """Print to stdout; page long output when stdout is a terminal."""
-    out = console()
-    if page and out.is_terminal and not os.environ.get("VR2018_NO_PAGER"):
-        os.environ.setdefault("LESS", "-FRX")
-        with out.pager(styles=True):
-            out.print(renderable)
-    else:
-        out.print(renderable)
 
 
 def emit_json(value: Any) -> None:

@@ -1,17 +1,19 @@
 """The reading views' engine: paragraphs by id, the timeline, people, citations, what this copy holds.
 
 Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no Rich, no
-Typer. Lookups return what they found plus "did you mean" suggestions, and the
-command line decides what that means for the exit code. Every string built
-here comes from the data; nothing is added that the letter does not give.
+Typer. ``find_*`` lookups return what they found plus "did you mean"
+suggestions; ``*_named`` lookups raise :class:`~vr2018.errors.NotFound` with
+the user's message instead. Every string built here comes from the data;
+nothing is added that the letter does not give.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .errors import ExitStatus, NotFound, did_you_mean
 from .model import Record
-from .text import key, resolve, suggest, words
+from .text import key, resolve, shorten, suggest, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -47,6 +49,20 @@ def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[s
     every_part = list(dict.fromkeys(part for i in ids for part in parts[i]))  # in reading order: stable
     close = [i for w in typed for hit in suggest(w, every_part) for i in ids if hit in parts[i]]
     return None, list(dict.fromkeys([*named, *close, *suggestions]))[:5]
+
+
+def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
+    """The paragraph the user named (an unambiguous prefix will do); else
+    :class:`NotFound` (exit status 2) suggesting the closest ids."""
+    if not query.strip():
+        raise NotFound("empty paragraph id ('vr2018 read' lists every id)", ExitStatus.BAD_USAGE)
+    paragraph, suggestions = find_paragraph(corpus, query)
+    if paragraph is None:
+        raise NotFound(
+            f"no paragraph '{shorten(query)}'{did_you_mean(suggestions)} ('vr2018 read' lists every id)",
+            ExitStatus.BAD_USAGE, suggestions,
+        )
+    return paragraph
 
 
 def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
@@ -100,6 +116,11 @@ def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
     return tuple(e for e in corpus.events if theme.id in corpus.paragraph(e.paragraph).themes)
 
 
+def nothing_dated(theme: Theme) -> NotFound:
+    """Why a theme's timeline is empty: the letter dates nothing in its paragraphs."""
+    return NotFound(f"no dated events in the paragraphs on theme '{theme.title}'")
+
+
 # ── people ──────────────────────────────────────────────────────────────────
 
 
@@ -136,6 +157,18 @@ def find_people(corpus: Corpus, query: str) -> tuple[tuple[Person, ...], list[st
     # Suggest people's names, not ids: "Kaag" reads better than "kaag".
     shown = [corpus.person(names[s]).name for s in suggestions if s in names]
     return (), list(dict.fromkeys(shown))
+
+
+def people_named(corpus: Corpus, name: str) -> tuple[Person, ...]:
+    """The people :func:`find_people` finds; :class:`NotFound` (exit status 1)
+    naming the closest names when nobody matches."""
+    found, suggestions = find_people(corpus, name)
+    if not found:
+        raise NotFound(
+            f"nobody called '{shorten(name)}' in the letter{did_you_mean(suggestions)}",
+            suggestions=suggestions,
+        )
+    return found
 
 
 def _has_word(person: Person, word: str) -> bool:
@@ -300,3 +333,18 @@ def gaps(corpus: Corpus) -> tuple[Gap, ...]:
 def word_count(corpus: Corpus) -> int:
     """Words in the paragraphs we have (whitespace-separated, as a reader counts them)."""
     return sum(len(p.text.split()) for p in corpus.paragraphs)
+
+
+def counts(corpus: Corpus) -> dict[str, int]:
+    """How many of each kind of record this copy holds (what `info` reports)."""
+    return {
+        "fragments": len(corpus.letter.fragments),
+        "sections": len(corpus.sections),
+        "paragraphs": len(corpus.paragraphs),
+        "words": word_count(corpus),
+        "themes": len(corpus.themes),
+        "motions": len(corpus.motions),
+        "references": len(corpus.references),
+        "people": len(corpus.people),
+        "events": len(corpus.events),
+    }

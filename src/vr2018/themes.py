@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .errors import ExitStatus, NotFound
 from .model import Record
 from .sentences import texts as sentence_texts
 from .text import STOPWORDS, completion, key, resolve, shorten, words
@@ -20,16 +21,16 @@ if TYPE_CHECKING:
 
 
 
-class UnknownTheme(LookupError):
-    """No theme, or more than one, goes by that name. ``str()`` is the user's message."""
+class UnknownTheme(NotFound):
+    """No theme, or more than one, goes by that name (exit status 2). ``str()`` is the user's message."""
 
     def __init__(self, query: str, suggestions: list[str], ambiguous: bool) -> None:
         self.query = query
-        self.suggestions = suggestions
         self.ambiguous = ambiguous
-        super().__init__(self.message())
+        self.suggestions = tuple(suggestions)
+        super().__init__(self._describe(), ExitStatus.BAD_USAGE, suggestions)
 
-    def message(self) -> str:
+    def _describe(self) -> str:
         shown = shorten(self.query)
         head = f"Ambiguous theme '{shown}'." if self.ambiguous else f"Unknown theme '{shown}'."
         if self.suggestions:
@@ -43,7 +44,7 @@ class EmptyTheme(UnknownTheme):
     def __init__(self, query: str) -> None:
         super().__init__(query, [], ambiguous=False)
 
-    def message(self) -> str:
+    def _describe(self) -> str:
         return "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
 
 
@@ -125,6 +126,11 @@ def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
         sections=sections,
         gaps=tuple(gaps),
     )
+
+
+def listing(corpus: Corpus) -> tuple[tuple[Theme, int, str], ...]:
+    """Every theme with its number of paragraphs and its summary's first sentence."""
+    return tuple((t, len(corpus.theme_paragraphs(t.id)), first_sentence(t.summary)) for t in corpus.themes)
 
 
 def first_sentence(text: str) -> str:

@@ -1,0 +1,105 @@
+"""The command line's shared options and arguments, each declared once.
+
+A command states a parameter as ``Annotated[type, factory("help")]``: the
+flag's names, metavar and shell completion live here; the help line, which
+says what that command prints or filters, stays with the command. Completion
+callbacks load what they need lazily, so declaring them costs nothing.
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import Any
+
+import typer
+
+
+def _complete_paragraph(incomplete: str) -> list:
+    from .complete import paragraph_ids
+
+    return paragraph_ids(incomplete)
+
+
+def _complete_person(incomplete: str) -> list:
+    from .complete import people
+
+    return people(incomplete)
+
+
+def _complete_theme(incomplete: str) -> list:
+    """Shell completion for a theme NAME: theme ids (or one-word aliases) with their titles."""
+    from .complete import themes
+
+    return themes(incomplete)
+
+
+def _complete_format(incomplete: str) -> list:
+    from .reading import FORMATS
+
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
+    """Shell completion for the motions QUERY: Kamerstuk notations (and, without
+    --kamerstuk, submitters)."""
+    from .complete import motion_queries
+
+    return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")))
+
+
+# ── options every command family shares ────────────────────────────────────
+
+
+def json_flag(help: str) -> Any:
+    """``--json``: nothing but JSON on stdout (:mod:`vr2018.serialize`), never Rich."""
+    return typer.Option("--json", help=help)
+
+
+def full_flag(help: str) -> Any:
+    """``--full``: whole paragraphs rather than ids or snippets."""
+    return typer.Option("--full", help=help)
+
+
+def theme_filter(help: str) -> Any:
+    """``--theme/-t NAME``: only what lies in the paragraphs on one theme."""
+    return typer.Option("--theme", "-t", metavar="NAME", help=help, autocompletion=_complete_theme)
+
+
+def paragraph_id(metavar: str, help: str) -> Any:
+    """A paragraph id (an unambiguous start will do), completed from the letter's ids."""
+    return typer.Argument(metavar=metavar, help=help, autocompletion=_complete_paragraph)
+
+
+def citation_format() -> Any:
+    return typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
+        autocompletion=_complete_format,
+    )
+
+
+# ── free text: several words, no quotes needed ─────────────────────────────
+# Variadic, the way `search` takes its QUERY: the words of `people van den hul`
+# are one name (:func:`joined`).
+
+PERSON_NAME = typer.Argument(
+    metavar="[NAME]...", help="A name, alias or role word (case and accents do not matter; no quotes "
+    "needed: van den hul).", autocompletion=_complete_person,
+)
+THEME_NAME = typer.Argument(
+    metavar="[NAME]...", autocompletion=_complete_theme,
+    help="A theme's id, title or alias, in any case, with or without accents; a prefix will do; "
+    "no quotes needed (climate change).",
+)
+MOTION_QUERY = typer.Argument(
+    metavar="[QUERY]...", autocompletion=_complete_motion_query,
+    help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
+    "(22045, 22 045, nr. 290, 34550-D); no quotes needed.",
+)
+SEARCH_QUERY = typer.Argument(
+    metavar="QUERY",
+    help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
+    'Put a "phrase in quotes" to require it.',
+)
+
+
+def joined(parts: list[str] | None) -> str | None:
+    """A variadic argument as one string; None when none was given."""
+    return " ".join(parts) if parts else None

@@ -1,0 +1,205 @@
+"""The letter itself on a terminal: `read` (the whole letter), `show` (one
+paragraph and what it mentions) and `info` (what this copy holds)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.rule import Rule
+from rich.text import Text
+
+from .. import reading
+from ..text import clean
+from .layout import (
+    GAP_STYLE,
+    HEADING_STYLE,
+    ID_STYLE,
+    MUTED,
+    cut_text,
+    fields,
+    gap_marker,
+    joined,
+    lines,
+    paragraph_block,
+    plain,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..corpus import Corpus
+    from ..model import Paragraph
+
+
+def letter_view(corpus: Corpus) -> RenderableType:
+    """The whole letter in reading order: header, sections, paragraphs, gaps, signatures."""
+    letter = corpus.letter
+    parts: list[RenderableType] = [
+        plain(letter.title, "bold"),
+        Text.assemble(("Datum         ", MUTED), clean(letter.date_as_written)),
+        Text.assemble(("Referentie    ", MUTED), clean(letter.reference)),
+        _labelled("Geadresseerde", letter.addressee),
+        _labelled("Afzender", letter.sender),
+        Text(),
+        plain(letter.salutation),
+        Text(),
+    ]
+    fragment: int | None = 1  # None: a gap marker was just shown
+    for section in corpus.sections:
+        paragraphs = [p for p in corpus.paragraphs if p.section == section.id]
+        if paragraphs:
+            if fragment is not None and paragraphs[0].fragment != fragment:
+                parts += [gap_marker(), Text()]
+            fragment = paragraphs[0].fragment
+        if section.printed:
+            parts.append(plain(section.title, "bold underline" if section.level == 1 else HEADING_STYLE))
+        elif section.id != corpus.sections[0].id:
+            parts.append(plain(f"[{section.title}]", "italic " + MUTED))
+        for paragraph in paragraphs:
+            parts.append(paragraph_block(corpus, paragraph))
+        if not paragraphs:  # a heading whose text is on a missing page
+            parts += [Text(), gap_marker(), Text()]
+            fragment = None
+    parts.append(Rule(style=MUTED))
+    for signatory in letter.signatories:
+        parts.append(Text.assemble(clean(signatory.office), "\n", (clean(signatory.name), "bold"), "\n"))
+    return Group(*parts)
+
+
+def _labelled(label: str, values: tuple[str, ...]) -> Text:
+    out = Text()
+    for n, line in enumerate(values):
+        out.append(f"{label if n == 0 else '':<14}", style=MUTED)
+        out.append(clean(line) + ("\n" if n < len(values) - 1 else ""))
+    return out
+
+
+# ── show ────────────────────────────────────────────────────────────────────
+
+
+def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
+    """A neighbouring paragraph shown for context: its id, and its text dimmed."""
+    head = Text.assemble(
+        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(corpus.section_title(paragraph)), MUTED)
+    )
+    return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
+
+
+def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableType]) -> list[RenderableType]:
+    """Blocks in reading order with a gap marker wherever pages are missing around or between them."""
+    parts: list[RenderableType] = []
+    for n, (paragraph, block) in enumerate(zip(shown, blocks, strict=True)):
+        if corpus.gap_before(paragraph):
+            parts += [gap_marker(), Text()]
+        parts.append(block)
+        if n == len(shown) - 1 and corpus.gap_after(paragraph):
+            parts += [gap_marker(), Text()]
+    return parts
+
+
+def _missing(corpus: Corpus, paragraph: Paragraph) -> str:
+    notes = []
+    if corpus.gap_before(paragraph):
+        mid = "; it starts mid-sentence" if paragraph.cut == "start" else ""
+        notes.append("pages are missing before this paragraph" + mid)
+    if corpus.gap_after(paragraph):
+        mid = "; it breaks off mid-sentence" if paragraph.cut == "end" else ""
+        notes.append("pages are missing after this paragraph" + mid)
+    return "; ".join(notes)
+
+
+def _about(corpus: Corpus, paragraph: Paragraph) -> list[tuple[str, Text]]:
+    """What the data knows about a paragraph, as labelled rows."""
+    rows: list[tuple[str, Text]] = []
+    rows.append(("Section", plain(corpus.section_title(paragraph))))
+    rows.append(("Position", Text(
+        f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
+        f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
+    )))
+    if paragraph.themes:
+        rows.append(("Themes", joined(f"{corpus.theme(t).title} ({t})" for t in paragraph.themes)))
+    if paragraph.people:
+        people = (corpus.person(i) for i in paragraph.people)
+        rows.append(("People", joined(f"{p.name} ({p.role})" for p in people)))
+    if paragraph.places:
+        rows.append(("Places", joined(paragraph.places)))
+    if paragraph.organisations:
+        rows.append(("Organisations", joined(paragraph.organisations)))
+    events = corpus.paragraph_events(paragraph.id)
+    if events:
+        rows.append(("Dates", lines(f"{reading.date_label(e)}: {e.label}" for e in events)))
+    if paragraph.references:
+        refs = []
+        for rid in paragraph.references:
+            ref = corpus.reference(rid)
+            refs.append(f"{ref.as_written}: {ref.description}" + (f"\n{ref.url}" if ref.url else ""))
+        rows.append(("References", lines(refs)))
+    motions = corpus.motions_for([paragraph.id])
+    if motions:
+        rows.append(("Motions", lines(f"{m.as_written} ({m.id})" for m in motions)))
+    missing = _missing(corpus, paragraph)
+    if missing:
+        rows.append(("Missing", plain(missing, GAP_STYLE)))
+    return rows
+
+
+def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
+              after: tuple[Paragraph, ...] = ()) -> RenderableType:
+    """One paragraph with everything the data knows about it, and optional neighbours."""
+    focus = Group(
+        Text.assemble(("¶ ", MUTED), (paragraph.id, "bold " + ID_STYLE)),
+        fields(_about(corpus, paragraph)),
+        Text(),
+        cut_text(paragraph, plain(paragraph.text)),
+        Text(),
+    )
+    shown = [*before, paragraph, *after]
+    blocks = [*(_context_block(corpus, p) for p in before), focus, *(_context_block(corpus, p) for p in after)]
+    return Group(*_with_gaps(corpus, shown, blocks))
+
+
+# ── info ────────────────────────────────────────────────────────────────────
+
+
+def _missing_text(corpus: Corpus) -> str:
+    """One line per gap: between which paragraphs, and the headings lost with it."""
+    missing = []
+    for gap in reading.gaps(corpus):
+        line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
+        for lost in gap.headings:
+            line += f", the heading “{lost.title}” without its text"
+        line += f", before ¶ {gap.before.id}" + (" (starts mid-sentence)" if gap.before.cut == "start" else "")
+        missing.append(line)
+    return "\n".join(missing)
+
+
+def info_view(corpus: Corpus, version: str) -> RenderableType:
+    """What this copy of the letter holds, and where text is missing."""
+    letter = corpus.letter
+    counts = reading.counts(corpus)
+    earlier = corpus.reference(letter.earlier_letter)
+    about = fields([
+        ("Date", plain(f"{letter.date_as_written} ({letter.date})")),
+        ("Reference", plain(letter.reference)),
+        ("Kamerstuk", Text("not given in the letter", style=MUTED)),
+        ("From", lines(f"{s.name}, {s.office}" for s in letter.signatories)),
+        ("To", lines(letter.addressee)),
+        ("Earlier letter", plain(earlier.as_written + (f"\n{earlier.url}" if earlier.url else ""))),
+        ("Summary", plain(letter.results_url)),
+    ])
+    spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
+    copy = fields([
+        ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
+        ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
+        ("Missing text", plain(_missing_text(corpus), GAP_STYLE)),
+        ("Records", Text(
+            f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
+            f"{counts['people']} people · {counts['events']} events"
+        )),
+        ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
+    ])
+    return Group(
+        plain(letter.title, "bold"), about, Text(),
+        Text("This copy", style=HEADING_STYLE), copy,
+    )

@@ -1,0 +1,99 @@
+"""Motions and references on a terminal: `motions` (by motion or by Kamerstuk) and `refs`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.text import Text
+
+from ..text import clean
+from .layout import MUTED, fields, ids, plain
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..corpus import Corpus
+    from ..model import Motion, Reference
+
+NO_LINK = "no official link: the letter gives no document number"
+
+
+def chamber(motion: Motion) -> str:
+    """The chamber, marked where the letter does not name it."""
+    return clean(motion.chamber) + (", inferred" if motion.chamber_inferred else "")
+
+
+def _kamerstuk_short(ref: Reference) -> str:
+    """The letter's notation without the word 'Kamerstuk': '22 045, nr. 290'."""
+    return ref.as_written.removeprefix("Kamerstuk ")
+
+
+def _motion_head(ref: Reference, motion: Motion) -> Text:
+    """'Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)': the line that names a motion,
+    so that `grep Kuzu` finds it whole."""
+    return Text.assemble(
+        (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
+        clean("motie " + "/".join(motion.submitters)), (f" ({chamber(motion)})", MUTED),
+    )
+
+
+def motions_view(corpus: Corpus, motions: tuple[Motion, ...]) -> RenderableType:
+    """One block per motion: the line naming it (Kamerstuk, submitters, chamber), then
+    its subject, what the government reports it did (with the paragraph ids that say so)
+    and the official link, each under a label.
+
+    Not a table: the report is prose, which a table column squeezed words and ids
+    into pieces ("VN-Veiligheidsr / aad"). Labelled lines wrap only between words
+    on a terminal (a value with a word too long for its column goes under its label,
+    whole), and stay one line each in a pipe.
+    """
+    parts: list[RenderableType] = []
+    for motion in motions:
+        ref = corpus.reference(motion.reference)
+        done = Text("\n").join(
+            Text.assemble(clean(citation.text), " ", ids(citation.paragraphs)) for citation in motion.done
+        )
+        link = Text(ref.url, style="underline") if ref.url else Text(NO_LINK, style=MUTED)
+        if parts:
+            parts.append(Text())
+        parts += [
+            _motion_head(ref, motion),
+            fields([("Subject", plain(motion.subject)), ("What was done", done), ("Link", link)]),
+        ]
+    return Group(*parts)
+
+
+def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...]) -> RenderableType:
+    """Number first, then the motion, then the official link (or why there is none)."""
+    parts: list[RenderableType] = []
+    for motion in motions:
+        ref = corpus.reference(motion.reference)
+        parts.append(_motion_head(ref, motion))
+        parts.append(Text.assemble("  ", clean(motion.subject), " ", ids(motion.paragraphs)))
+        if ref.url:
+            parts.append(Text.assemble("  ", (ref.url, "underline")))
+        else:
+            parts.append(Text("  " + NO_LINK, style=MUTED))
+        parts.append(Text())
+    return Group(*parts)
+
+
+def references_view(corpus: Corpus, references: tuple[Reference, ...]) -> RenderableType:
+    """Every reference, grouped by kind, with the paragraphs citing it and the link where known."""
+    parts: list[RenderableType] = []
+    kind = None
+    for ref in references:
+        if ref.kind != kind:
+            kind = ref.kind
+            title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
+            parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
+        paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
+        parts.append(Text.assemble((clean(ref.as_written), "bold"), " ", ids(paragraphs)))
+        parts.append(Text.assemble("  ", clean(ref.description)))
+        if ref.kind == "kamerstuk":
+            if ref.url:
+                parts.append(Text.assemble("  ", (ref.url, "underline")))
+            else:
+                parts.append(Text("  " + NO_LINK, style=MUTED))
+    return Group(*parts)

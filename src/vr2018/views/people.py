@@ -1,0 +1,93 @@
+"""People and dates on a terminal: `people` (everyone, or one person) and `timeline`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.text import Text
+
+from .. import reading
+from ..text import clean
+from .layout import HEADING_STYLE, ID_STYLE, MUTED, Adaptive, fields, plain, stack
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..corpus import Corpus
+    from ..model import Event, Person, Theme
+
+INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
+
+
+def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None) -> RenderableType:
+    """The events in chronological order: date at the letter's precision, label, paragraph."""
+    title = f"Timeline: {len(events)} dated events in the letter"
+    if theme is not None:
+        title = f"Timeline, theme {theme.title}: {len(events)} dated events"
+    rows = [
+        # one line per event (also for grep): the label, then its paragraph
+        (reading.date_label(e), Text.assemble(clean(e.label), "  ", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
+        for e in events
+    ]
+    parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold")]
+    if any(e.year_inferred for e in events):
+        parts += [Text(), Text(INFERRED_NOTE, style=MUTED)]
+    return Group(*parts)
+
+
+def people_view(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
+    """Everyone the letter names: name, role as the letter gives it, number of paragraphs, id."""
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 2, 0, 0), header_style=HEADING_STYLE, show_edge=False)
+    table.add_column("Name", no_wrap=True, style="bold")
+    table.add_column("Role")
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("Id", style=ID_STYLE, no_wrap=True)
+    lines = []
+    name_width = max((len(p.name) for p in people), default=0)
+    for person in people:
+        count = str(len(reading.person_paragraphs(corpus, person)))
+        table.add_row(clean(person.name), clean(person.role), count, person.id)
+        lines.append(Text.assemble(
+            (f"{clean(person.name):<{name_width}}", "bold"), "  ", clean(person.role),
+            ("  ¶ " + count, MUTED), ("  " + person.id, ID_STYLE),
+        ))
+    hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
+    return Group(
+        Text(f"{len(people)} people named in the letter", style=HEADING_STYLE), Text(),
+        Adaptive(table, lines), Text(), hint,
+    )
+
+
+def person_view(corpus: Corpus, person: Person) -> RenderableType:
+    """One person: name, role, what the letter says they did, with paragraph ids."""
+    parts: list[RenderableType] = [
+        Text.assemble((clean(person.name), "bold"), ("  " + person.id, MUTED)),
+        plain(person.role),
+    ]
+    if person.aliases:
+        parts.append(Text.assemble(("also written: ", MUTED), clean(", ".join(person.aliases))))
+    parts.append(Text())
+    for did in person.did:
+        line = Text("• ")
+        line.append_text(plain(did.text))
+        where = Text("  ")
+        if did.paragraphs:
+            for n, pid in enumerate(did.paragraphs):
+                where.append(("" if n == 0 else ", ") + "¶ ", style=MUTED)
+                where.append(pid, style=ID_STYLE)
+        else:
+            where.append("(signature block, not a paragraph)", style=MUTED)
+        parts += [line, where]
+    parts.append(Text())
+    mentioned = reading.person_paragraphs(corpus, person)
+    if mentioned:
+        parts.append(Text.assemble(("named in: ", MUTED), (", ".join(mentioned), ID_STYLE)))
+    return Group(*parts)
+
+
+def people_views(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
+    """One block per person, a blank line between."""
+    return stack(person_view(corpus, p) for p in people)

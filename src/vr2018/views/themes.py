@@ -1,0 +1,131 @@
+"""Themes on a terminal: the list of themes, and one theme with its points,
+motions, people, dates, gaps and (with ``full``) the paragraphs it cites."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group
+from rich.text import Text
+
+from ..reading import date_label
+from ..text import clean
+from .layout import (
+    GAP_STYLE,
+    HEADING_STYLE,
+    ID_STYLE,
+    MUTED,
+    Fit,
+    fields,
+    gap_marker,
+    heading,
+    ids,
+    paragraph_block,
+    plain,
+)
+from .motions import chamber
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..corpus import Corpus
+    from ..model import Theme
+    from ..themes import ThemeDetail
+
+
+def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: bool = False) -> RenderableType:
+    """One line per theme: id, number of paragraphs, title, the summary's first sentence;
+    ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
+    width = max(len(theme.id) for theme, _, _ in rows)
+
+    def listing(crop: bool) -> Group:
+        lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
+        for theme, count, line in rows:
+            lines.append(Text.assemble(
+                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(theme.title), "bold"),
+                (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
+            ))
+        lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
+        return Group(*lines)
+
+    if not crop:
+        return listing(False)
+    # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
+    need = width + 6 + max(len(theme.title) for theme, _, _ in rows)
+    return Fit(listing(True), listing(False), need)
+
+
+def _records(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
+    """The theme's motions, people and dates, each under its heading (where it has any)."""
+    parts: list[RenderableType] = []
+    if detail.motions:
+        parts.append(heading("Motions"))
+        for motion in detail.motions:
+            ref = corpus.reference(motion.reference)
+            parts.append(Text.assemble(
+                "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
+                (f" ({chamber(motion)})", MUTED), ": ", clean(motion.subject),
+            ))
+    if detail.people:
+        parts.append(heading("People"))
+        parts.append(fields([(clean(p.name), plain(p.role, MUTED)) for p in detail.people], label_style="bold"))
+    if detail.events:
+        parts.append(heading("Dates"))
+        parts.append(fields(
+            [(date_label(e), Text.assemble(clean(e.label), " ", ids([e.paragraph]))) for e in detail.events],
+            label_style="bold",
+        ))
+        if any(e.year_inferred for e in detail.events):
+            parts.append(Text("[year] not in the letter: the year it looks back on", style=MUTED))
+    return parts
+
+
+def _cited(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
+    """The text of the paragraphs the points cite, under their headings, with one
+    marker per gap (even where two cited paragraphs border it)."""
+    parts: list[RenderableType] = [heading("Cited paragraphs"), Text()]
+    marked = False
+    title = None
+    for paragraph in detail.cited:
+        if corpus.gap_before(paragraph) and not marked:
+            parts += [gap_marker(), Text()]
+        if corpus.section_title(paragraph) != title:
+            title = corpus.section_title(paragraph)
+            parts.append(plain(title, MUTED))
+        parts.append(paragraph_block(corpus, paragraph))
+        marked = corpus.gap_after(paragraph)
+        if marked:
+            parts += [gap_marker(), Text()]
+    for gap in detail.gaps:
+        if gap.section:
+            parts += [plain(corpus.section(gap.section).title, HEADING_STYLE), gap_marker(), Text()]
+    return parts
+
+
+def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> RenderableType:
+    """A theme: title, summary, points with citations, motions, people, dates, gaps;
+    with ``full``, the cited paragraphs' text with gap markers."""
+    theme = detail.theme
+    parts: list[RenderableType] = [
+        Text.assemble((clean(theme.title), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
+    ]
+    if theme.aliases:
+        parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
+    parts += [Text(), plain(theme.summary)]
+
+    parts.append(heading("Points"))
+    for n, point in enumerate(theme.points, 1):
+        parts.append(Text.assemble(f"{n:>2}. ", clean(point.text), " ", ids(point.sources)))
+    parts += _records(corpus, detail)
+
+    parts.append(heading("Paragraphs"))
+    parts.append(ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none"))
+    for gap in detail.gaps:
+        if gap.section:
+            where = f"  the section '{corpus.section(gap.section).title}' has only its heading"
+        else:
+            where = f"  ¶ {gap.paragraph} is cut at its {gap.cut} by a missing page"
+        parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
+    if full:
+        parts += _cited(corpus, detail)
+    return Group(*parts)
