@@ -224,3 +224,36 @@ def test_near(word, candidates, expected):
     from vr2018.text import near
 
     assert near(word, candidates) is expected
+
+
+# ── find and nothing_found: what `vr2018 motions` asks of the engine ────────
+
+
+def test_find_without_a_query_lists_every_motion(corpus):
+    assert motions.find(corpus) == corpus.motions
+    assert motions.find(corpus, kamerstuk_only=True) == motions.by_kamerstuk(corpus)
+
+
+def test_find_by_kamerstuk_or_by_words(corpus):
+    assert [m.id for m in motions.find(corpus, "22045")] == [m.id for m in motions.matching(corpus, parse("22045"))]
+    assert motions.find(corpus, "Kuzu") == motions.search(corpus, "Kuzu")
+    assert motions.find(corpus, "Kuzu", kamerstuk_only=False)
+
+
+@pytest.mark.parametrize(("query", "kamerstuk_only"), [("abc", True), ('""', False)])
+def test_find_refuses_a_query_it_cannot_read_as_bad_usage(corpus, query, kamerstuk_only):
+    from vr2018.errors import ExitStatus, Failure
+
+    with pytest.raises(Failure) as caught:
+        motions.find(corpus, query, kamerstuk_only=kamerstuk_only)
+    assert caught.value.status == ExitStatus.BAD_USAGE
+
+
+def test_nothing_found_explains_by_kamerstuk_or_by_words(corpus):
+    from vr2018.errors import ExitStatus
+
+    by_number = motions.nothing_found(corpus, "12345")
+    assert by_number.status == ExitStatus.NOTHING_FOUND
+    assert str(by_number) == motions.no_motion_message(corpus, parse("12345"))
+    assert str(motions.nothing_found(corpus, "xyz")) == motions.no_words_message(corpus, "xyz")
+    assert str(motions.nothing_found(corpus, "12345", kamerstuk_only=True)).startswith("No motion in the letter")

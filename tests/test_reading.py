@@ -265,3 +265,59 @@ def test_find_paragraph_suggests_ids_holding_the_word_before_fuzzy_ones(corpus):
     assert suggestions[:2] == ["blok-noord-korea", "sanctiecomite-noord-korea"]
     _, suggestions = reading.find_paragraph(corpus, "zzzz")
     assert suggestions == []
+
+
+# ── lookups that raise NotFound ─────────────────────────────────────────────
+
+
+def test_paragraph_named_finds_what_find_paragraph_finds(corpus):
+    assert reading.paragraph_named(corpus, "IRAN-2231").id == "iran-2231"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("iran-2213", "no paragraph 'iran-2213'; did you mean: iran-2231? ('vr2018 read' lists every id)"),
+        ("zzzz", "no paragraph 'zzzz' ('vr2018 read' lists every id)"),
+        ("  ", "empty paragraph id ('vr2018 read' lists every id)"),
+    ],
+)
+def test_paragraph_named_raises_bad_usage_with_suggestions(corpus, query, message):
+    from vr2018.errors import ExitStatus, NotFound
+
+    with pytest.raises(NotFound) as caught:
+        reading.paragraph_named(corpus, query)
+    assert caught.value.status == ExitStatus.BAD_USAGE
+    assert str(caught.value) == message
+    expected = tuple(reading.find_paragraph(corpus, query)[1]) if query.strip() else ()
+    assert caught.value.suggestions == expected
+
+
+def test_people_named_finds_or_raises_nothing_found(corpus):
+    from vr2018.errors import ExitStatus, NotFound
+
+    assert [p.id for p in reading.people_named(corpus, "kaag")] == ["kaag"]
+    with pytest.raises(NotFound) as caught:
+        reading.people_named(corpus, "Kagg")
+    assert caught.value.status == ExitStatus.NOTHING_FOUND
+    assert str(caught.value) == "nobody called 'Kagg' in the letter; did you mean: Sigrid A.M. Kaag?"
+    assert caught.value.suggestions == ("Sigrid A.M. Kaag",)
+    with pytest.raises(NotFound, match=r"^nobody called 'qqqqq' in the letter$"):
+        reading.people_named(corpus, "qqqqq")
+
+
+def test_nothing_dated_names_the_theme(corpus):
+    from vr2018.errors import ExitStatus
+
+    migration = corpus.theme("migratie")
+    assert reading.timeline(corpus, migration) == ()
+    found = reading.nothing_dated(migration)
+    assert found.status == ExitStatus.NOTHING_FOUND
+    assert str(found) == "no dated events in the paragraphs on theme 'Migratie en mensenhandel'"
+
+
+def test_counts(corpus):
+    counts = reading.counts(corpus)
+    assert counts["paragraphs"] == len(corpus.paragraphs) and counts["words"] == reading.word_count(corpus)
+    assert list(counts) == ["fragments", "sections", "paragraphs", "words", "themes", "motions", "references",
+                            "people", "events"]

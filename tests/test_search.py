@@ -533,3 +533,124 @@ def test_a_name_in_passing_does_not_outrank_the_paragraph_about_it(corpus):
     assert search(corpus, "Myanmar").hits[0].paragraph.id == "myanmar-rohingya"
     assert search(corpus, "Kaag").hits[0].paragraph.id in ("conflict-en-honger", "duurzame-ontwikkelingsdoelen")
     assert search(corpus, "Italie").hits[0].paragraph.id == "inleiding"
+
+
+# ── why nothing was found (search.explain_nothing_found, search.find_section) ─
+
+
+def nothing(query: str = "x", searched: int | None = None, outside: int = 0, suggestions: tuple[str, ...] = ()):
+    """Results holding no hit, as search() returns them, built by hand so that each
+    explanation is tested apart from what the ranking finds."""
+    from vr2018.search import Results
+
+    return Results(query=query, terms=(), phrases=(), hits=(), total=0, suggestions=suggestions,
+                   searched=searched, outside=outside)
+
+
+def test_nothing_found_is_status_1_and_says_what_was_searched(corpus):
+    from vr2018.errors import ExitStatus, NotFound
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["xyzzy"], nothing("xyzzy"))
+    assert isinstance(found, NotFound)
+    assert found.status == ExitStatus.NOTHING_FOUND
+    assert str(found) == "nothing found for 'xyzzy'"
+    assert found.suggestions == ()
+
+
+def test_nothing_found_offers_the_letters_words(corpus):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["Rohinya", "crisis"], nothing(suggestions=("Rohingya", "crises")))
+    assert str(found) == "nothing found for 'Rohinya crisis'; did you mean: Rohingya, crises?"
+    assert found.suggestions == ("Rohingya", "crises")
+
+
+def test_a_filter_names_itself_and_the_search_without_it(corpus):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=5, outside=1), theme="klimaat")
+    assert str(found) == (
+        "nothing found for 'Rohingya' in theme 'Klimaat en water'; "
+        "1 paragraph outside it matches: vr2018 search Rohingya"
+    )
+    found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=2, outside=3), section="inleiding")
+    assert str(found) == (
+        "nothing found for 'Rohingya' in section 'Inleiding'; 3 paragraphs outside it match: vr2018 search Rohingya"
+    )
+
+
+def test_matches_outside_the_filter_leave_out_did_you_mean(corpus):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["x"], nothing(searched=5, outside=2, suggestions=("y",)), theme="klimaat")
+    assert "did you mean" not in str(found)
+
+
+def test_two_filters_that_share_no_paragraph_say_so(corpus):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["klimaat"], nothing(searched=0, outside=4),
+                                  theme="myanmar", section="inleiding")
+    assert str(found) == (
+        "nothing found for 'klimaat': no paragraph on theme 'Myanmar en de Rohingya' is in section 'Inleiding'; "
+        "4 paragraphs outside them match: vr2018 search klimaat"
+    )
+
+
+def test_a_section_whose_text_is_missing_says_so(corpus):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=0, outside=1), section="vn-hervormingen")
+    assert str(found) == (
+        "nothing found for 'Rohingya': the text of section 'VN-hervormingen: transparantie en effectiviteit' "
+        "is missing from this copy of the letter, only its heading survives; "
+        "1 paragraph outside it matches: vr2018 search Rohingya"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "command"),
+    [
+        (["human trafficking"], "vr2018 search 'human trafficking'"),  # quoted as the shell needs it
+        (["-x", "Rohingya"], "vr2018 search -- -x Rohingya"),  # a word like an option: after --
+        (["Rohingya " * 20], "search again without --theme"),  # too long to quote: described
+        (["Rohingya\u200b"], "search again without --theme"),  # unprintable: described
+    ],
+)
+def test_the_search_without_the_filter_is_a_command_to_copy(corpus, query, command):
+    from vr2018.search import explain_nothing_found
+
+    found = explain_nothing_found(corpus, query, nothing(searched=5, outside=1), theme="klimaat")
+    assert str(found).endswith(f"1 paragraph outside it matches: {command}")
+
+
+def test_the_explanation_fits_what_search_returns(corpus):
+    from vr2018.search import explain_nothing_found
+
+    results = search(corpus, "Rohingya", theme="klimaat")
+    assert not results.hits and results.outside
+    found = explain_nothing_found(corpus, ["Rohingya"], results, theme="klimaat")
+    assert str(found).startswith("nothing found for 'Rohingya' in theme 'Klimaat en water'; ")
+    assert str(found).endswith(": vr2018 search Rohingya")
+
+
+@pytest.mark.parametrize("name", ["vn-hervormingen", "VN-hervormingen", "vn hervormingen: transparantie en effectiviteit"])
+def test_find_section_by_id_or_title(corpus, name):
+    from vr2018.search import find_section
+
+    assert find_section(corpus, name) == "vn-hervormingen"
+
+
+def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
+    from vr2018.errors import ExitStatus, NotFound
+    from vr2018.search import find_section
+
+    with pytest.raises(NotFound) as caught:
+        find_section(corpus, "zzz")
+    assert caught.value.status == ExitStatus.BAD_USAGE
+    assert str(caught.value) == "unknown section 'zzz' (see 'vr2018 read')"
+    with pytest.raises(NotFound) as caught:
+        find_section(corpus, "terorisme")
+    assert caught.value.suggestions and "terrorisme" in caught.value.suggestions
+    assert str(caught.value).startswith("unknown section 'terorisme'; did you mean: ")

@@ -208,3 +208,23 @@ def test_complete_falls_back_to_one_word_aliases(corpus):
     assert ("climate", "Klimaat en water") in themes.complete(corpus, "cli")
     assert all(" " not in value for value, _ in themes.complete(corpus, "c"))
     assert themes.complete(corpus, "zzz") == []
+
+
+def test_an_unknown_theme_is_not_found_with_status_2(corpus):
+    from vr2018.errors import ExitStatus, NotFound
+
+    with pytest.raises(NotFound) as caught:
+        themes.find(corpus, "klimat")
+    assert caught.value.status == ExitStatus.BAD_USAGE
+    assert caught.value.suggestions == ("klimaat",)
+    with pytest.raises(NotFound) as caught:
+        themes.find(corpus, " ")
+    assert str(caught.value) == "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
+
+
+def test_listing_gives_each_theme_its_paragraph_count_and_first_sentence(corpus):
+    rows = themes.listing(corpus)
+    assert [t for t, _, _ in rows] == list(corpus.themes)
+    for theme, count, line in rows:
+        assert count == len(corpus.theme_paragraphs(theme.id))
+        assert line == themes.first_sentence(theme.summary)
