@@ -10,14 +10,17 @@ The commands themselves are in :mod:`vr2018.cli`.
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import ExitStatus, Failure
-from .output import PROG, message, prepare_streams
+from .errors import ExitStatus, Failure, NotFound
+from .output import PROG, emit_json, message, prepare_streams
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 EXIT_CODES = """\
 Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
@@ -121,6 +124,28 @@ def _quiet_closed_pipe() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+# ── what the commands share ────────────────────────────────────────────────
+
+
+def load_letter() -> "Corpus":
+    """The letter, loaded on first use (each command calls this after parsing)."""
+    from .corpus import load_corpus
+
+    return load_corpus()
+
+
+def fail(message: str) -> NoReturn:
+    """Bad usage: one line on stderr, exit status 2."""
+    raise Failure(message)
+
+
+def nothing_found(error: NotFound, json_: bool) -> NoReturn:
+    """Nothing answers (status 1): with --json an empty array first, as --json always prints JSON."""
+    if json_:
+        emit_json([])
+    raise error
 
 
 app = typer.Typer(

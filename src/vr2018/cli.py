@@ -1,11 +1,8 @@
 """The commands: each parses its arguments, calls an engine, hands the result to
 a view (:mod:`vr2018.views`, Rich) or a serialiser (:mod:`vr2018.serialize`,
-``--json``), and ends with an exit status.
-
-Engines raise :class:`~vr2018.errors.NotFound` when nothing answers, and
-:mod:`vr2018.app` turns that, and every other failure, into one line on
-stderr. Exit statuses for every command: 0 found, 1 nothing found, 2 bad
-usage or bad data.
+``--json``), and returns the exit status. Engines raise
+:class:`~vr2018.errors.NotFound` when nothing answers; :mod:`vr2018.app` turns
+that, and every other failure, into one line on stderr.
 
 Start-up is most of what a command costs, so:
 - engines, views and serialisers are imported inside the commands that use
@@ -16,47 +13,22 @@ Start-up is most of what a command costs, so:
 """
 
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
-
-import typer
+from typing import TYPE_CHECKING, Annotated
 
 from . import __version__
-from .app import EXIT_CODES, app
-from .errors import Failure, NotFound
-from .options import (
-    MOTION_QUERY,
-    PERSON_NAME,
-    SEARCH_QUERY,
-    THEME_NAME,
-    citation_format,
-    full_flag,
-    joined,
-    json_flag,
-    paragraph_id,
-    theme_filter,
-)
+from . import options as opt
+from .app import EXIT_CODES, app, fail, load_letter, nothing_found
+from .errors import ExitStatus, NotFound
 from .output import emit_json
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-
-def _corpus() -> "Corpus":
-    from .corpus import load_corpus
-
-    return load_corpus()
-
-
-def fail(message: str) -> NoReturn:
-    """Bad usage: one line on stderr, exit status 2."""
-    raise Failure(message)
-
-
 # ── the letter: read, show, cite, info ──────────────────────────────────────
 
 
 @app.command(short_help="The whole letter in reading order, with a marker wherever text is missing.")
-def read(json_: Annotated[bool, json_flag("Print the letter as one JSON object.")] = False) -> None:
+def read(json_: Annotated[bool, opt.json_flag("Print the letter as one JSON object.")] = False) -> ExitStatus:
     """Read the whole letter in reading order, with a marker wherever text is missing.
 
     On a terminal the letter opens in a pager; piped, it prints plain text.
@@ -66,25 +38,23 @@ def read(json_: Annotated[bool, json_flag("Print the letter as one JSON object."
       vr2018 read
       vr2018 read --json | jq '.paragraphs[].id'
     """
-    corpus = _corpus()
+    corpus = load_letter()
     if json_:
         from .serialize import read_json
 
-        emit_json(read_json(corpus))
-    else:
-        from .terminal import show
-        from .views.letter import letter_view
+        return emit_json(read_json(corpus))
+    from .terminal import show
+    from .views.letter import letter_view
 
-        show(letter_view(corpus), page=True)
+    return show(letter_view(corpus), page=True)
 
 
 @app.command("show", short_help="One paragraph with its section, themes, people, dates and references.")
 def show_(
-    paragraph: Annotated[str, paragraph_id("ID", "A paragraph id, or an unambiguous start of one.")],
-    context: Annotated[int, typer.Option(
-        "--context", "-C", min=0, metavar="N", help="Also show N paragraphs before and after.")] = 0,
-    json_: Annotated[bool, json_flag("Print the paragraph and what it mentions as JSON.")] = False,
-) -> None:
+    paragraph: Annotated[str, opt.paragraph_id("ID", "A paragraph id, or an unambiguous start of one.")],
+    context: opt.Context = 0,
+    json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,
+) -> ExitStatus:
     """Show one paragraph with its section, fragment, themes, people, dates and references.
 
     A marker shows where pages of the letter are missing next to it.
@@ -98,26 +68,27 @@ def show_(
     """
     from . import reading
 
-    corpus = _corpus()
+    corpus = load_letter()
     found = reading.paragraph_named(corpus, paragraph)
     before, after = reading.neighbours(corpus, found, context)
     if json_:
         from .serialize import show_json
 
-        emit_json(show_json(corpus, found, before, after))
-    else:
-        from .terminal import show
-        from .views.letter import show_view
+        return emit_json(show_json(corpus, found, before, after))
+    from .terminal import show
+    from .views.letter import show_view
 
-        show(show_view(corpus, found, before, after))
+    return show(show_view(corpus, found, before, after))
 
 
 @app.command(short_help="A paste-ready citation of the letter or of one paragraph.")
 def cite(
-    paragraph: Annotated[str | None, paragraph_id("[ID]", "Cite this paragraph rather than the whole letter.")] = None,
-    format_: Annotated[str, citation_format()] = "text",
-    json_: Annotated[bool, json_flag("Print the citation's fields and every format as JSON.")] = False,
-) -> None:
+    paragraph: Annotated[
+        str | None, opt.paragraph_id("[ID]", "Cite this paragraph rather than the whole letter.")
+    ] = None,
+    format_: Annotated[str, opt.citation_format()] = "text",
+    json_: Annotated[bool, opt.json_flag("Print the citation's fields and every format as JSON.")] = False,
+) -> ExitStatus:
     """A paste-ready citation of the letter, or of one paragraph with its section.
 
     Built only from the letter's metadata: title, date, the two ministers,
@@ -136,19 +107,19 @@ def cite(
     style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
     if style is None:
         fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex")
-    corpus = _corpus()
+    corpus = load_letter()
     found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
     citation = reading.citation(corpus, found)
     if json_:
         from .serialize import citation_json
 
-        emit_json(citation_json(corpus, citation))
-    else:
-        print(clean(reading.format_citation(citation, style)))
+        return emit_json(citation_json(corpus, citation))
+    print(clean(reading.format_citation(citation, style)))
+    return ExitStatus.OK
 
 
 @app.command(short_help="What this copy holds: metadata, counts, missing text, version.")
-def info(json_: Annotated[bool, json_flag("Print the metadata and counts as JSON.")] = False) -> None:
+def info(json_: Annotated[bool, opt.json_flag("Print the metadata and counts as JSON.")] = False) -> ExitStatus:
     """What this copy of the letter holds: metadata, counts, where text is missing, data version.
 
     \b
@@ -156,16 +127,15 @@ def info(json_: Annotated[bool, json_flag("Print the metadata and counts as JSON
       vr2018 info
       vr2018 info --json
     """
-    corpus = _corpus()
+    corpus = load_letter()
     if json_:
         from .serialize import info_json
 
-        emit_json(info_json(corpus, __version__))
-    else:
-        from .terminal import show
-        from .views.letter import info_view
+        return emit_json(info_json(corpus, __version__))
+    from .terminal import show
+    from .views.letter import info_view
 
-        show(info_view(corpus, __version__))
+    return show(info_view(corpus, __version__))
 
 
 # ── people and dates: timeline, people ──────────────────────────────────────
@@ -173,9 +143,9 @@ def info(json_: Annotated[bool, json_flag("Print the metadata and counts as JSON
 
 @app.command(short_help="Every dated event in the letter, in chronological order.")
 def timeline(
-    theme: Annotated[str | None, theme_filter("Only events in paragraphs on this theme.")] = None,
-    json_: Annotated[bool, json_flag("Print the events as a JSON array.")] = False,
-) -> None:
+    theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
+    json_: Annotated[bool, opt.json_flag("Print the events as a JSON array.")] = False,
+) -> ExitStatus:
     """Every dated event the letter mentions, in chronological order.
 
     Dates are shown at the letter's own precision (day, month, year or a
@@ -191,27 +161,26 @@ def timeline(
     """
     from . import reading, themes
 
-    corpus = _corpus()
+    corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
     events = reading.timeline(corpus, chosen)
+    if not events and chosen is not None:  # only with a theme: the letter dates nothing on it
+        nothing_found(reading.nothing_dated(chosen), json_)
     if json_:
         from .serialize import timeline_json
 
-        emit_json(timeline_json(events))
-    if not events and chosen is not None:  # only with a theme: the letter dates nothing on it
-        raise reading.nothing_dated(chosen)
-    if not json_:
-        from .terminal import show
-        from .views.people import timeline_view
+        return emit_json(timeline_json(events))
+    from .terminal import show
+    from .views.people import timeline_view
 
-        show(timeline_view(corpus, events, chosen))
+    return show(timeline_view(corpus, events, chosen))
 
 
 @app.command(short_help="Everyone the letter names, their role, and what they did.")
 def people(
-    name_words: Annotated[list[str] | None, PERSON_NAME] = None,
-    json_: Annotated[bool, json_flag("Print the people as a JSON array.")] = False,
-) -> None:
+    name_words: opt.PersonName = None,
+    json_: Annotated[bool, opt.json_flag("Print the people as a JSON array.")] = False,
+) -> ExitStatus:
     """Everyone the letter names, with the role it gives them; or what it says one person did.
 
     NAME matches names and aliases (an unambiguous start will do), then role
@@ -227,25 +196,22 @@ def people(
     """
     from . import reading
 
-    name = joined(name_words)
+    name = opt.joined(name_words)
     if name is not None and not name.strip():
         fail("empty name: give a name, alias or role word, or none to list everyone ('vr2018 people')")
-    corpus = _corpus()
+    corpus = load_letter()
     try:
         found = corpus.people if name is None else reading.people_named(corpus, name)
-    except NotFound:
-        if json_:  # an empty array: --json always prints JSON
-            emit_json([])
-        raise
+    except NotFound as error:
+        nothing_found(error, json_)
     if json_:
         from .serialize import people_json
 
-        emit_json(people_json(corpus, found))
-    else:
-        from .terminal import show
-        from .views.people import people_view, people_views
+        return emit_json(people_json(corpus, found))
+    from .terminal import show
+    from .views.people import people_view, people_views
 
-        show(people_view(corpus, found) if name is None else people_views(corpus, found))
+    return show(people_view(corpus, found) if name is None else people_views(corpus, found))
 
 
 # ── themes, motions and references ─────────────────────────────────────────
@@ -253,10 +219,10 @@ def people(
 
 @app.command(short_help="What the letter says per theme: a summary whose every point cites its paragraphs.")
 def theme(
-    name_words: Annotated[list[str] | None, THEME_NAME] = None,
-    full: Annotated[bool, full_flag("Also print the text of the paragraphs the points cite.")] = False,
-    json_: Annotated[bool, json_flag("Print JSON: the list, or the one theme.")] = False,
-) -> None:
+    name_words: opt.ThemeName = None,
+    full: Annotated[bool, opt.full_flag("Also print the text of the paragraphs the points cite.")] = False,
+    json_: Annotated[bool, opt.json_flag("Print JSON: the list, or the one theme.")] = False,
+) -> ExitStatus:
     """What the letter says per theme: a summary and key points, each citing its paragraphs.
 
     Without NAME, list the themes. With NAME, show the theme's summary, its
@@ -272,8 +238,8 @@ def theme(
     """
     from . import themes
 
-    name = joined(name_words)
-    corpus = _corpus()
+    name = opt.joined(name_words)
+    corpus = load_letter()
     if name is None:
         if full:
             fail("--full needs a theme NAME (run 'vr2018 theme' for the list)")
@@ -282,15 +248,14 @@ def theme(
     if json_:
         from .serialize import theme_json
 
-        emit_json(theme_json(corpus, detail, full=full))
-    else:
-        from .terminal import show
-        from .views.themes import theme_view
+        return emit_json(theme_json(corpus, detail, full=full))
+    from .terminal import show
+    from .views.themes import theme_view
 
-        show(theme_view(corpus, detail, full=full), page=full)
+    return show(theme_view(corpus, detail, full=full), page=full)
 
 
-def _theme_list(corpus: "Corpus", json_: bool) -> None:
+def _theme_list(corpus: "Corpus", json_: bool) -> ExitStatus:
     """`vr2018 theme` without a NAME: one line per theme."""
     from .themes import listing
 
@@ -298,24 +263,19 @@ def _theme_list(corpus: "Corpus", json_: bool) -> None:
     if json_:
         from .serialize import theme_list_json
 
-        emit_json(theme_list_json(corpus, rows))
-    else:
-        from .terminal import show
-        from .views.themes import theme_list
+        return emit_json(theme_list_json(corpus, rows))
+    from .terminal import show
+    from .views.themes import theme_list
 
-        show(theme_list(corpus, rows, crop=sys.stdout.isatty()))
+    return show(theme_list(corpus, rows, crop=sys.stdout.isatty()))
 
 
 @app.command(short_help="The motions the letter answers, what was done, and the official links.")
 def motions(
-    query_words: Annotated[list[str] | None, MOTION_QUERY] = None,
-    kamerstuk: Annotated[bool, typer.Option(
-        "--kamerstuk", "-k",
-        help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
-        "a bare dossier (22045) matches all its documents.",
-    )] = False,
-    json_: Annotated[bool, json_flag("Print the motions as a JSON array.")] = False,
-) -> None:
+    query_words: opt.MotionQuery = None,
+    kamerstuk: opt.KamerstukFlag = False,
+    json_: Annotated[bool, opt.json_flag("Print the motions as a JSON array.")] = False,
+) -> ExitStatus:
     """The parliamentary motions the letter answers, and what the government reports it did.
 
     QUERY finds motions by submitter, subject or the letter's sentence
@@ -336,24 +296,23 @@ def motions(
     """
     from . import motions as engine
 
-    query = joined(query_words)
-    corpus = _corpus()
+    query = opt.joined(query_words)
+    corpus = load_letter()
     found = engine.find(corpus, query, kamerstuk_only=kamerstuk)
-    if json_:  # an empty array too: --json always prints JSON, as search, people and timeline do
+    if not found and query is not None:
+        nothing_found(engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk), json_)
+    if json_:
         from .serialize import motions_json
 
-        emit_json(motions_json(corpus, found))
-    if not found and query is not None:
-        raise engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk)
-    if not json_:
-        from .terminal import show
-        from .views.motions import motions_by_kamerstuk, motions_view
+        return emit_json(motions_json(corpus, found))
+    from .terminal import show
+    from .views.motions import motions_by_kamerstuk, motions_view
 
-        show(motions_by_kamerstuk(corpus, found) if kamerstuk else motions_view(corpus, found))
+    return show(motions_by_kamerstuk(corpus, found) if kamerstuk else motions_view(corpus, found))
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
-def refs(json_: Annotated[bool, json_flag("Print the references as a JSON array.")] = False) -> None:
+def refs(json_: Annotated[bool, opt.json_flag("Print the references as a JSON array.")] = False) -> ExitStatus:
     """Every document the letter cites: Kamerstukken and UN Security Council
     resolutions, each with the paragraphs that cite it and its official link.
 
@@ -364,17 +323,16 @@ def refs(json_: Annotated[bool, json_flag("Print the references as a JSON array.
     """
     from .motions import references
 
-    corpus = _corpus()
+    corpus = load_letter()
     found = references(corpus)
     if json_:
         from .serialize import references_json
 
-        emit_json(references_json(corpus, found))
-    else:
-        from .terminal import show
-        from .views.motions import references_view
+        return emit_json(references_json(corpus, found))
+    from .terminal import show
+    from .views.motions import references_view
 
-        show(references_view(corpus, found))
+    return show(references_view(corpus, found))
 
 
 # ── search ──────────────────────────────────────────────────────────────────
@@ -382,19 +340,15 @@ def refs(json_: Annotated[bool, json_flag("Print the references as a JSON array.
 
 @app.command(short_help="Find paragraphs: forgiving of typos, accents, inflection and English.")
 def search(
-    query: Annotated[list[str], SEARCH_QUERY],
-    limit: Annotated[int, typer.Option(
-        "--limit", "-n", metavar="N", help="Show at most N paragraphs (1 or more).")] = 10,
-    theme: Annotated[str | None, theme_filter(
+    query: opt.SearchQuery,
+    limit: opt.Limit = 10,
+    theme: Annotated[str | None, opt.theme_filter(
         "Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).")] = None,
-    section: Annotated[str | None, typer.Option(
-        "--section", metavar="NAME", help="Only paragraphs in this section (id or title).")] = None,
-    full: Annotated[bool, full_flag("Print whole paragraphs instead of snippets.")] = False,
-    exact: Annotated[bool, typer.Option(
-        "--exact", help="Only the words as typed (case and accents aside): no typos, stems, compounds or glossary."
-    )] = False,
-    json_: Annotated[bool, json_flag("Print the hits as a JSON array, best first.")] = False,
-) -> None:
+    section: opt.Section = None,
+    full: Annotated[bool, opt.full_flag("Print whole paragraphs instead of snippets.")] = False,
+    exact: opt.Exact = False,
+    json_: Annotated[bool, opt.json_flag("Print the hits as a JSON array, best first.")] = False,
+) -> ExitStatus:
     """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
 
     Hits come best first with their section, paragraph id and a snippet in
@@ -421,24 +375,23 @@ def search(
         fail("empty query: give one or more words to search for")
     if limit < 1:
         fail(f"--limit must be 1 or more (got {limit})")
-    corpus = _corpus()
+    corpus = load_letter()
     theme_id = find(corpus, theme).id if theme is not None else None
     section_id = engine.find_section(corpus, section) if section is not None else None
     try:
         results = engine.search(corpus, text, limit=limit, theme=theme_id, section=section_id, exact=exact)
     except engine.QueryError as exc:
         fail(f"{exc}: '{shorten(text)}'")
+    if not results.hits:
+        nothing_found(engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id), json_)
     if json_:
         from .serialize import search_json
 
-        emit_json(search_json(corpus, results))
-    elif results.hits:
-        from .terminal import show
-        from .views.search import search_view
+        return emit_json(search_json(corpus, results))
+    from .terminal import show
+    from .views.search import search_view
 
-        show(search_view(corpus, results, full=full))
-    if not results.hits:
-        raise engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id)
+    return show(search_view(corpus, results, full=full))
 
 
 def main() -> None:

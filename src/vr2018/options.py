@@ -1,13 +1,14 @@
-"""The command line's shared options and arguments, each declared once.
+"""The command line's options and arguments, each declared once.
 
-A command states a parameter as ``Annotated[type, factory("help")]``: the
-flag's names, metavar and shell completion live here; the help line, which
-says what that command prints or filters, stays with the command. Completion
-callbacks load what they need lazily, so declaring them costs nothing.
+An option several commands share is a factory: a command states it as
+``Annotated[type, json_flag("help")]``, so the flag's names, metavar and shell
+completion live here while the help line, which says what that command prints
+or filters, stays with the command. The rest are whole ``Annotated`` types.
+Completion callbacks load what they need lazily, so declaring them costs nothing.
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -79,25 +80,41 @@ def citation_format() -> Any:
 # Variadic, the way `search` takes its QUERY: the words of `people van den hul`
 # are one name (:func:`joined`).
 
-PERSON_NAME = typer.Argument(
+PersonName = Annotated[list[str] | None, typer.Argument(
     metavar="[NAME]...", help="A name, alias or role word (case and accents do not matter; no quotes "
     "needed: van den hul).", autocompletion=_complete_person,
-)
-THEME_NAME = typer.Argument(
+)]
+ThemeName = Annotated[list[str] | None, typer.Argument(
     metavar="[NAME]...", autocompletion=_complete_theme,
     help="A theme's id, title or alias, in any case, with or without accents; a prefix will do; "
     "no quotes needed (climate change).",
-)
-MOTION_QUERY = typer.Argument(
+)]
+MotionQuery = Annotated[list[str] | None, typer.Argument(
     metavar="[QUERY]...", autocompletion=_complete_motion_query,
     help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
     "(22045, 22 045, nr. 290, 34550-D); no quotes needed.",
-)
-SEARCH_QUERY = typer.Argument(
+)]
+SearchQuery = Annotated[list[str], typer.Argument(
     metavar="QUERY",
     help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
     'Put a "phrase in quotes" to require it.',
-)
+)]
+
+
+# ── options of one command ─────────────────────────────────────────────────
+
+Context = Annotated[int, typer.Option(
+    "--context", "-C", min=0, metavar="N", help="Also show N paragraphs before and after.")]
+KamerstukFlag = Annotated[bool, typer.Option(
+    "--kamerstuk", "-k",
+    help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
+    "a bare dossier (22045) matches all its documents.",
+)]
+Limit = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="Show at most N paragraphs (1 or more).")]
+Section = Annotated[str | None, typer.Option(
+    "--section", metavar="NAME", help="Only paragraphs in this section (id or title).")]
+Exact = Annotated[bool, typer.Option(
+    "--exact", help="Only the words as typed (case and accents aside): no typos, stems, compounds or glossary.")]
 
 
 def joined(parts: list[str] | None) -> str | None:

@@ -11,6 +11,8 @@ import re
 import sys
 from typing import Any
 
+from .errors import ExitStatus
+
 PROG = "vr2018"
 
 _ASCII_FALLBACK = {
@@ -67,8 +69,9 @@ def _write(stream: Any, text: str) -> None:
     stream.flush()
 
 
-def emit_json(value: Any) -> None:
-    """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8."""
+def emit_json(value: Any) -> ExitStatus:
+    """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8.
+    Returns the status of a command that printed what was asked for."""
     import json
 
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
@@ -78,6 +81,7 @@ def emit_json(value: Any) -> None:
     # bidi and zero-width characters: escape them too, so the JSON still holds
     # the data exactly but no terminal acts on it.
     _write(sys.stdout, _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    return ExitStatus.OK
 
 
 _TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from .errors import ExitStatus
+
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
@@ -38,8 +40,9 @@ def _closed_pipe() -> None:
     raise BrokenPipeError()
 
 
-def show(renderable: RenderableType, page: bool = False) -> None:
-    """Print to stdout; page long output when stdout is a terminal."""
+def show(renderable: RenderableType, page: bool = False) -> ExitStatus:
+    """Print to stdout; page long output when stdout is a terminal. Returns the
+    status of a command that printed what was asked for."""
     out = console()
     if page and out.is_terminal and not os.environ.get("VR2018_NO_PAGER"):
         os.environ.setdefault("LESS", "-FRX")
@@ -47,3 +50,4 @@ def show(renderable: RenderableType, page: bool = False) -> None:
             out.print(renderable)
     else:
         out.print(renderable)
+    return ExitStatus.OK
