@@ -368,7 +368,6 @@ def search(
     """
     from . import search as engine
     from .text import shorten
-    from .themes import find
 
     text = " ".join(query)
     if not text.strip():
@@ -376,7 +375,11 @@ def search(
     if limit < 1:
         fail(f"--limit must be 1 or more (got {limit})")
     corpus = load_letter()
-    theme_id = find(corpus, theme).id if theme is not None else None
+    theme_id = None
+    if theme is not None:  # the themes engine only when asked for
+        from .themes import find
+
+        theme_id = find(corpus, theme).id
     section_id = engine.find_section(corpus, section) if section is not None else None
     try:
         results = engine.search(corpus, text, limit=limit, theme=theme_id, section=section_id, exact=exact)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..snippets import GAP, MATCH, MORE, Spans, marked, segments
+from ..snippets import GAP, MATCH, MORE, Spans, segments
 from ..text import clean
 from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
@@ -28,11 +28,6 @@ def _styled(parts: list[tuple[str, str]]) -> Text:
     for text, kind in parts:
         out.append(text, style=_STYLES.get(kind))
     return out
-
-
-def highlighted(text: str, spans: Spans, start: int = 0, end: int | None = None) -> Text:
-    """``text[start:end]`` as Rich text with the spans in bold and underlined."""
-    return _styled(marked(text, spans, start, end))
 
 
 def snippet_text(paragraph: Paragraph, spans: Spans, full: bool = False) -> Text:
