@@ -15,6 +15,22 @@ from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
 
+from .serialize import (  # noqa: F401  (re-exported: the JSON builders used to live here)
+    citation_json,
+    event_json,
+    gaps_json,
+    info_json,
+    letter_json,
+    motion_json,
+    paragraph_json,
+    people_json,
+    read_json,
+    reference_json,
+    references_json,
+    show_json,
+    theme_json,
+    theme_list_json,
+)
 from .text import clean  # the one definition of "safe for a terminal" (re-exported)
 
 if TYPE_CHECKING:
@@ -104,106 +120,6 @@ def _labelled(label: str, lines: tuple[str, ...]) -> Text:
 
 
 # ── JSON ────────────────────────────────────────────────────────────────────
-
-
-def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> dict[str, Any]:
-    section = corpus.section(paragraph.section)
-    return {
-        "id": paragraph.id,
-        "section": section.title,
-        "section_id": section.id,
-        "section_path": [s.title for s in corpus.section_path(paragraph)],
-        "section_printed": corpus.section(paragraph.section).printed,  # false: the heading is ours
-        "fragment": paragraph.fragment,
-        "position": corpus.position(paragraph.id) + 1,
-        "text": paragraph.text,
-        "cut": paragraph.cut,
-        "gap_before": corpus.gap_before(paragraph),
-        "gap_after": corpus.gap_after(paragraph),
-        "themes": list(paragraph.themes),
-        "people": list(paragraph.people),
-        "places": list(paragraph.places),
-        "organisations": list(paragraph.organisations),
-        "references": list(paragraph.references),
-        "dates": [e.date for e in corpus.paragraph_events(paragraph.id)],
-    }
-
-
-def letter_json(corpus: Corpus) -> dict[str, Any]:
-    letter = corpus.letter
-    return {
-        "title": letter.title,
-        "subject": letter.title,
-        "date": letter.date,
-        "date_as_written": letter.date_as_written,
-        "reference": letter.reference,
-        "salutation": letter.salutation,
-        "addressee": list(letter.addressee),
-        "sender": list(letter.sender),
-        "signatories": [{"name": s.name, "office": s.office, "person": s.person} for s in letter.signatories],
-        "results_url": letter.results_url,
-        "earlier_letter": reference_json(corpus, letter.earlier_letter),
-        "attachments": list(letter.attachments),
-        "fragments": [
-            {"number": f.number, "first_line": f.first_line, "last_line": f.last_line} for f in letter.fragments
-        ],
-        "data_version": letter.data_version,
-    }
-
-
-def reference_json(corpus: Corpus, reference_id: str) -> dict[str, Any]:
-    ref = corpus.reference(reference_id)
-    return {
-        "id": ref.id,
-        "kind": ref.kind,
-        "as_written": ref.as_written,
-        "dossier": ref.dossier,
-        "number": ref.number,
-        "chapter": ref.chapter,
-        "chamber": ref.chamber,
-        "year": ref.year,
-        "description": ref.description,
-        "url": ref.url,
-        "paragraphs": [p.id for p in corpus.citing_paragraphs(ref.id)],
-    }
-
-
-def gaps_json(corpus: Corpus) -> list[dict[str, Any]]:
-    """Where pages are missing: the paragraphs either side, and headings whose text is lost."""
-    from . import reading
-
-    return [
-        {
-            "after": g.after.id,
-            "before": g.before.id,
-            "after_fragment": g.after.fragment,
-            "before_fragment": g.before.fragment,
-            "cut_after": g.after.cut == "end",
-            "cut_before": g.before.cut == "start",
-            "headings": [s.title for s in g.headings],
-        }
-        for g in reading.gaps(corpus)
-    ]
-
-
-def read_json(corpus: Corpus) -> dict[str, Any]:
-    """The whole letter: metadata, every heading (also those without text), every paragraph, every gap."""
-    return {
-        "letter": letter_json(corpus),
-        "sections": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "level": s.level,
-                "parent": s.parent,
-                "printed": s.printed,
-                "paragraphs": [p.id for p in corpus.paragraphs if p.section == s.id],
-            }
-            for s in corpus.sections
-        ],
-        "paragraphs": [paragraph_json(corpus, p) for p in corpus.paragraphs],
-        "gaps": gaps_json(corpus),
-    }
 
 
 # ── reading views: show, timeline, people, cite, info ───────────────────────
@@ -382,43 +298,6 @@ def _lines(values: Any) -> Text:
     return plain("\n".join(values))
 
 
-def event_json(event: Any) -> dict[str, Any]:
-    from . import reading
-
-    return {
-        "date": event.date,
-        "precision": event.precision,
-        "label": event.label,
-        "paragraph": event.paragraph,
-        "as_written": event.as_written,
-        "year_inferred": event.year_inferred,
-        "display": reading.date_label(event),
-    }
-
-
-def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
-              after: tuple[Paragraph, ...] = ()) -> dict[str, Any]:
-
-    return {
-        "paragraph": paragraph_json(corpus, paragraph),
-        "section_label": corpus.section_title(paragraph),
-        "themes": [{"id": t, "title": corpus.theme(t).title} for t in paragraph.themes],
-        "people": [
-            {"id": p.id, "name": p.name, "role": p.role} for p in (corpus.person(i) for i in paragraph.people)
-        ],
-        "events": [event_json(e) for e in corpus.paragraph_events(paragraph.id)],
-        "references": [reference_json(corpus, r) for r in paragraph.references],
-        "motions": [
-            {"id": m.id, "reference": m.reference, "as_written": m.as_written, "subject": m.subject}
-            for m in corpus.motions_for([paragraph.id])
-        ],
-        "context": {
-            "before": [paragraph_json(corpus, p) for p in before],
-            "after": [paragraph_json(corpus, p) for p in after],
-        },
-    }
-
-
 INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
 
 
@@ -438,22 +317,6 @@ def timeline_view(corpus: Corpus, events: tuple[Any, ...], theme: Any = None) ->
     if any(e.year_inferred for e in events):
         parts += [Text(), Text(INFERRED_NOTE, style=MUTED)]
     return Group(*parts)
-
-
-def people_json(corpus: Corpus, people: tuple[Any, ...]) -> list[dict[str, Any]]:
-    from . import reading
-
-    return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "role": p.role,
-            "aliases": list(p.aliases),
-            "paragraphs": list(reading.person_paragraphs(corpus, p)),
-            "did": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in p.did],
-        }
-        for p in people
-    ]
 
 
 def people_view(corpus: Corpus, people: tuple[Any, ...]) -> RenderableType:
@@ -510,52 +373,6 @@ def person_view(corpus: Corpus, person: Any) -> RenderableType:
     if mentioned:
         parts.append(Text.assemble(("named in: ", MUTED), (", ".join(mentioned), ID_STYLE)))
     return Group(*parts)
-
-
-def citation_json(corpus: Corpus, citation: Any) -> dict[str, Any]:
-    from . import reading
-
-    paragraph = citation.paragraph
-    return {
-        "title": citation.title,
-        "date": citation.date,
-        "date_as_written": citation.date_as_written,
-        "reference": citation.reference,
-        "kamerstuk": None,  # the letter gives itself no Kamerstuk number
-        "url": None,  # and no address of its own
-        "addressee": citation.addressee,
-        "authors": [{"name": name, "office": office} for name, office in citation.authors],
-        "paragraph": None if paragraph is None else {
-            "id": paragraph.id,
-            "section": citation.section,
-            "section_path": list(citation.section_path),
-            "opening": citation.opening,
-        },
-        "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
-    }
-
-
-def info_json(corpus: Corpus, version: str) -> dict[str, Any]:
-    from . import reading
-
-    return {
-        "letter": letter_json(corpus),
-        "kamerstuk": None,
-        "counts": {
-            "fragments": len(corpus.letter.fragments),
-            "sections": len(corpus.sections),
-            "paragraphs": len(corpus.paragraphs),
-            "words": reading.word_count(corpus),
-            "themes": len(corpus.themes),
-            "motions": len(corpus.motions),
-            "references": len(corpus.references),
-            "people": len(corpus.people),
-            "events": len(corpus.events),
-        },
-        "gaps": gaps_json(corpus),
-        "data_version": corpus.letter.data_version,
-        "version": version,
-    }
 
 
 def info_view(corpus: Corpus, version: str) -> RenderableType:
@@ -703,69 +520,9 @@ def theme_view(corpus: Corpus, detail: Any, full: bool = False) -> RenderableTyp
     return Group(*parts)
 
 
-def theme_list_json(corpus: Corpus, rows: list[tuple[Any, int, str]]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": theme.id,
-            "title": theme.title,
-            "aliases": list(theme.aliases),
-            "paragraphs": [p.id for p in corpus.theme_paragraphs(theme.id)],
-            "line": line,
-        }
-        for theme, _count, line in rows
-    ]
-
-
-def theme_json(corpus: Corpus, detail: Any, full: bool = False) -> dict[str, Any]:
-    theme = detail.theme
-    out: dict[str, Any] = {
-        "id": theme.id,
-        "title": theme.title,
-        "aliases": list(theme.aliases),
-        "summary": theme.summary,
-        "points": [{"text": p.text, "sources": list(p.sources)} for p in theme.points],
-        "paragraphs": [p.id for p in detail.paragraphs],
-        "motions": [m.id for m in detail.motions],
-        "people": [{"id": p.id, "name": p.name, "role": p.role} for p in detail.people],
-        "events": [
-            {"date": e.date, "as_written": e.as_written, "label": e.label, "paragraph": e.paragraph,
-             "year_inferred": e.year_inferred}
-            for e in detail.events
-        ],
-        "sections": [s.id for s in detail.sections],
-        "gaps": [
-            {"section": g.section} if g.section else {"paragraph": g.paragraph, "cut": g.cut} for g in detail.gaps
-        ],
-    }
-    if full:
-        out["texts"] = [paragraph_json(corpus, p) for p in detail.cited]
-    return out
-
-
 def _chamber(motion: Any) -> str:
     """The chamber, marked where the letter does not name it."""
     return clean(motion.chamber) + (", inferred" if motion.chamber_inferred else "")
-
-
-def motion_json(corpus: Corpus, motion: Any) -> dict[str, Any]:
-    ref = corpus.reference(motion.reference)
-    return {
-        "id": motion.id,
-        "chamber": motion.chamber,
-        "chamber_inferred": motion.chamber_inferred,
-        "submitters": list(motion.submitters),
-        "kamerstuk": ref.as_written,
-        "reference": ref.id,
-        "dossier": ref.dossier,
-        "number": ref.number,
-        "chapter": ref.chapter,
-        "subject": motion.subject,
-        "paragraphs": list(motion.paragraphs),
-        "url": ref.url,
-        "done": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in motion.done],
-        "date": motion.date,
-        "as_written": motion.as_written,
-    }
 
 
 def _kamerstuk_short(ref: Any) -> str:
@@ -824,15 +581,6 @@ def motions_by_kamerstuk(corpus: Corpus, motions: Any) -> RenderableType:
             parts.append(Text("  " + NO_LINK, style=MUTED))
         parts.append(Text())
     return Group(*parts)
-
-
-def references_json(corpus: Corpus, references: Any) -> list[dict[str, Any]]:
-    out = []
-    for ref in references:
-        record = reference_json(corpus, ref.id)
-        record["motions"] = [m.id for m in corpus.motions if m.reference == ref.id]
-        out.append(record)
-    return out
 
 
 def references_view(corpus: Corpus, references: Any) -> RenderableType:
