@@ -714,6 +714,67 @@ def search(
         fail(why, NOTHING_FOUND)
 
 
+# ── export ──────────────────────────────────────────────────────────────────
+
+
+def _complete_export(ctx: typer.Context, incomplete: str) -> list:
+    from .export import FORMATS, TABLES
+
+    choices = TABLES if ctx.params.get("format_") == "csv" else FORMATS
+    return [c for c in choices if c.startswith(incomplete)]
+
+
+@app.command("export", short_help="The whole letter and everything about it as Markdown, CSV, JSON Lines or SQLite.")
+def export_(
+    format_: str = typer.Argument(..., metavar="FORMAT", autocompletion=_complete_export,
+                                  help="markdown, csv, jsonl or sqlite."),
+    target: str = typer.Argument(None, metavar="[TABLE|FILE]", autocompletion=_complete_export,
+                                 help="csv: the TABLE (paragraphs, themes, points, events, people, motions, "
+                                 "references); sqlite: the database FILE."),
+    output: str = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+    bom: bool = typer.Option(False, "--bom", help="csv: start with a byte order mark, for Excel."),
+) -> None:
+    """Export the whole letter, and what vr2018 knows about it, for other tools.
+
+    markdown and jsonl are the whole corpus in one document; csv is one table
+    per call; sqlite writes a database with keys and a full-text index. Text
+    goes to stdout unless -o FILE is given. A file is written whole or not at
+    all, and an existing file is kept unless --force.
+
+    \b
+    Examples:
+      vr2018 export markdown -o vr2018.md
+      vr2018 export csv paragraphs -o paragraphs.csv
+      vr2018 export jsonl | jq -c 'select(.type == "motion")'
+      vr2018 export sqlite vr2018.db
+    """
+    from . import export
+    from .output import emit_bytes, write_file
+
+    try:
+        table, path = export.check(format_, target, output, bom)
+    except export.ExportError as exc:
+        fail(str(exc), BAD_USAGE)
+    corpus = _corpus()
+    if format_ == "sqlite":
+        from .export.sqlite import write_sqlite
+
+        write_file(path, lambda temporary: write_sqlite(corpus, temporary), force)
+        return
+    if format_ == "csv":
+        text = export.csv_text(corpus, table, bom=bom)
+    else:
+        text = export.markdown(corpus) if format_ == "markdown" else export.jsonl(corpus)
+    data = text.encode("utf-8")
+    if path is None:
+        emit_bytes(data)
+    else:
+        from pathlib import Path
+
+        write_file(path, lambda temporary: Path(temporary).write_bytes(data), force)
+
+
 def main() -> None:
     """The console script's entry point."""
     app()
