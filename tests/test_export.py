@@ -8,9 +8,11 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -393,3 +395,28 @@ def test_export_never_imports_rich(tmp_path, fmt):
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
     assert "vr2018.export" in imported
     assert not [m for m in imported if m == "rich" or m.startswith("rich.")]
+
+
+# ── docs/export.md: every example runs and prints what it shows ────────────
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "export.md"
+
+
+def _console_blocks() -> list[str]:
+    return re.findall(r"```console\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.DOTALL)
+
+
+@pytest.mark.parametrize("block", _console_blocks())
+def test_docs_example_prints_what_it_shows(block, tmp_path_factory):
+    folder = tmp_path_factory.getbasetemp() / "docs-examples"  # one folder: later blocks use earlier files
+    folder.mkdir(exist_ok=True)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+    steps = re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block, re.MULTILINE)
+    assert steps
+    for command, expected in steps:
+        tools = {"sqlite3", "jq"} & set(re.findall(r"[\w.]+", command))
+        if any(shutil.which(t) is None for t in tools):
+            pytest.skip(f"{' and '.join(sorted(tools))} not installed")
+        done = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True)
+        assert (done.stdout + done.stderr).splitlines() == expected.splitlines(), command
+        assert done.returncode == (2 if expected.startswith("vr2018: ") else 0), command
