@@ -420,3 +420,18 @@ def test_docs_example_prints_what_it_shows(block, tmp_path_factory):
         done = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True)
         assert (done.stdout + done.stderr).splitlines() == expected.splitlines(), command
         assert done.returncode == (2 if expected.startswith("vr2018: ") else 0), command
+
+
+def test_outline_lays_out_gaps_where_read_shows_them(invoke, corpus):
+    """reading.outline (the Markdown's layout) and `read` agree on every paragraph and gap, in order."""
+    from vr2018 import reading
+
+    shown_by_read = []
+    for line in invoke("read").stdout.splitlines():
+        if line.startswith("¶ "):
+            shown_by_read.append(line[2:])
+        elif "Tekst ontbreekt" in line or "Text missing" in line:
+            shown_by_read.append("GAP")
+    outline = [item.id if kind == "paragraph" else "GAP" for kind, item in reading.outline(corpus) if kind != "section"]
+    assert outline == shown_by_read
+    assert outline.count("GAP") == len(reading.gaps(corpus))

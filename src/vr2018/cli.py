@@ -724,7 +724,7 @@ def _complete_export(ctx: typer.Context, incomplete: str) -> list:
     return [c for c in choices if c.startswith(incomplete)]
 
 
-@app.command("export", short_help="The whole letter and everything about it as Markdown, CSV, JSON Lines or SQLite.")
+@app.command("export", short_help="Export everything: Markdown, CSV, JSON Lines or an SQLite database.")
 def export_(
     format_: str = typer.Argument(..., metavar="FORMAT", autocompletion=_complete_export,
                                   help="markdown, csv, jsonl or sqlite."),

@@ -102,10 +102,11 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
         return serialize.read_json(corpus)["paragraphs"]
     if name == "themes":
         return [serialize.theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
-    if name == "points":
+    if name == "points":  # the points of theme --json, each with its theme and number
         return [
-            {"theme": t.id, "number": n, "text": p.text, "sources": list(p.sources)}
-            for t in corpus.themes for n, p in enumerate(t.points, 1)
+            {"theme": t.id, "number": n, **point}
+            for t in corpus.themes
+            for n, point in enumerate(serialize.theme_json(corpus, themes.detail(corpus, t))["points"], 1)
         ]
     if name == "events":
         return [serialize.event_json(e) for e in corpus.events]
