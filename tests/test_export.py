@@ -435,3 +435,27 @@ def test_outline_lays_out_gaps_where_read_shows_them(invoke, corpus):
     outline = [item.id if kind == "paragraph" else "GAP" for kind, item in reading.outline(corpus) if kind != "section"]
     assert outline == shown_by_read
     assert outline.count("GAP") == len(reading.gaps(corpus))
+
+
+def _pandoc() -> str | None:
+    try:
+        import pypandoc  # type: ignore[import-not-found]
+
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+@pytest.mark.parametrize("reader", ["commonmark", "gfm"])
+def test_markdown_through_pandoc_keeps_every_paragraph(corpus, reader, tmp_path):
+    pandoc = _pandoc()
+    if pandoc is None:
+        pytest.skip("pandoc is not installed")
+    source = tmp_path / "letter.md"
+    source.write_text(markdown(corpus), encoding="utf-8")
+    plain = subprocess.run([pandoc, "-f", reader, "-t", "plain", "--wrap=none", str(source)],
+                           capture_output=True, text=True, check=True).stdout
+    assert [p.id for p in corpus.paragraphs if shown(p) not in plain] == []
+    html = subprocess.run([pandoc, "-f", reader, "-t", "html", str(source)],
+                          capture_output=True, text=True, check=True).stdout
+    assert all(f'<a id="{p.id}"></a>' in html for p in corpus.paragraphs)
