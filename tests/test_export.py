@@ -149,6 +149,32 @@ def test_csv_points_cite_paragraphs_that_exist(invoke, corpus):
     assert all(set(r["sources"].split(";")) <= ids for r in rows)
 
 
+def test_csv_sentences_cover_every_paragraph_verbatim(invoke, corpus):
+    rows = read_csv(export(invoke, "csv", "sentences").stdout_bytes)
+    assert list(rows[0]) == ["id", "paragraph", "number", "start", "end", "text", "cut"]
+    for paragraph in corpus.paragraphs:
+        mine = [r for r in rows if r["paragraph"] == paragraph.id]
+        assert mine, paragraph.id
+        assert [r["id"] for r in mine] == [f"{paragraph.id}:{n}" for n in range(1, len(mine) + 1)]
+        at = 0
+        for row in mine:  # in order, verbatim, and only white space between them
+            start, end = int(row["start"]), int(row["end"])
+            assert paragraph.text[at:start].strip() == ""
+            assert row["text"] == paragraph.text[start:end]
+            at = end
+        assert paragraph.text[at:].strip() == ""
+        cuts = [(r["number"], r["cut"]) for r in mine if r["cut"]]
+        expected = {"start": [("1", "start")], "end": [(str(len(mine)), "end")], None: []}[paragraph.cut]
+        assert cuts == expected
+
+
+def test_sqlite_sentences_are_the_csv_ones(invoke, db):
+    rows = read_csv(export(invoke, "csv", "sentences").stdout_bytes)
+    got = db.execute("select id, paragraph, number, start, end, text, cut from sentence order by rowid").fetchall()
+    assert [tuple(str(v) if v is not None else "" for v in row) for row in got] == [tuple(r.values()) for r in rows]
+    assert db.execute("select text from sentence where id = 'myanmar-rohingya:1'").fetchone()[0].startswith("Zo hebben")
+
+
 def test_csv_bom_only_when_asked(invoke):
     raw = export(invoke, "csv", "motions", "--bom").stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbf")

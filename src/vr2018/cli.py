@@ -729,7 +729,7 @@ def export_(
     format_: str = typer.Argument(..., metavar="FORMAT", autocompletion=_complete_export,
                                   help="markdown, csv, jsonl or sqlite."),
     target: str = typer.Argument(None, metavar="[TABLE|FILE]", autocompletion=_complete_export,
-                                 help="csv: the TABLE (paragraphs, themes, points, events, people, motions, "
+                                 help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, "
                                  "references); sqlite: the database FILE."),
     output: str = typer.Option(None, "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),

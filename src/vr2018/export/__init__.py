@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
 
 FORMATS = ("markdown", "csv", "jsonl", "sqlite")
-TABLES = ("paragraphs", "themes", "points", "events", "people", "motions", "references")
+TABLES = ("paragraphs", "sentences", "themes", "points", "events", "people", "motions", "references")
 LIST_SEPARATOR = ";"  # between the items of a list of ids or names in one CSV cell
 
 
@@ -100,6 +100,8 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
 
     if name == "paragraphs":
         return serialize.read_json(corpus)["paragraphs"]
+    if name == "sentences":
+        return sentence_rows(corpus)
     if name == "themes":
         return [serialize.theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
     if name == "points":  # the points of theme --json, each with its theme and number
@@ -117,6 +119,21 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     if name == "references":
         return serialize.references_json(corpus, motions.references(corpus))
     raise ExportError(f"unknown table '{name}': choose {_choices(TABLES)}")
+
+
+def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every sentence of every paragraph, addressable as ``ID:N`` (N from 1 within the paragraph):
+    ``text`` is ``paragraph text[start:end]``; ``cut`` marks the sentence a missing page cuts."""
+    from ..sentences import sentences
+
+    rows = []
+    for paragraph in corpus.paragraphs:
+        spans = sentences(paragraph.text)
+        for n, (start, end) in enumerate(spans, 1):
+            cut = paragraph.cut if (paragraph.cut, n) in (("start", 1), ("end", len(spans))) else None
+            rows.append({"id": f"{paragraph.id}:{n}", "paragraph": paragraph.id, "number": n,
+                         "start": start, "end": end, "text": paragraph.text[start:end], "cut": cut})
+    return rows
 
 
 # Nested lists that are a table of their own (or live in jsonl), not a cell.

@@ -25,6 +25,9 @@ CREATE TABLE paragraph (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
   fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
   gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL);
+CREATE TABLE sentence (
+  id TEXT PRIMARY KEY, paragraph TEXT NOT NULL REFERENCES paragraph(id), number INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, cut TEXT, UNIQUE (paragraph, number));
 CREATE TABLE gap (
   after_paragraph TEXT PRIMARY KEY REFERENCES paragraph(id), before_paragraph TEXT NOT NULL REFERENCES paragraph(id));
 CREATE TABLE gap_heading (
@@ -135,6 +138,9 @@ def _letter(con: Any, corpus: Corpus) -> None:
         (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p))
         for i, p in enumerate(corpus.paragraphs, 1)
     ])
+    from . import sentence_rows
+
+    _insert(con, "sentence", [tuple(row.values()) for row in sentence_rows(corpus)])
     gaps = reading.gaps(corpus)
     _insert(con, "gap", [(g.after.id, g.before.id) for g in gaps])
     _insert(con, "gap_heading", [(g.after.id, s.id) for g in gaps for s in g.headings])
