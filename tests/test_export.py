@@ -402,6 +402,19 @@ def test_a_failure_while_writing_leaves_no_partial_file(invoke, tmp_path, monkey
     assert old.read_bytes() == b"the old one"
 
 
+def test_an_interrupted_export_leaves_no_partial_file(invoke, tmp_path, monkeypatch):
+    from vr2018.export import sqlite as engine
+
+    def interrupted(corpus, path):
+        with open(path, "wb") as f:
+            f.write(b"half a database")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "write_sqlite", interrupted)
+    assert invoke("export", "sqlite", str(tmp_path / "new.db")).exit_code == 130
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_written_file_has_ordinary_permissions(invoke, tmp_path):
     path = tmp_path / "letter.jsonl"
     export(invoke, "jsonl", "-o", str(path))

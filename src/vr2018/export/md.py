@@ -20,12 +20,11 @@ from ..model import Section
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
-    from ..model import Paragraph
+    from ..model import Paragraph, Reference
 
 GAP = "[…] Text missing: one or more pages of the letter are not available."
-OURS = "Not part of the letter: written for vr2018 from the letter's text; every point cites its paragraphs."
+OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
-NO_LINK = "no official link: the letter gives no document number"
 
 # Characters that mean something (CommonMark, GitHub's extensions) anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
@@ -59,6 +58,13 @@ def _links(ids: tuple[str, ...] | list[str]) -> str:
 
 def _url(label: str, url: str) -> str:
     return f"[{escape(label)}](<{url}>)"
+
+
+def _no_link(ref: Reference) -> str:
+    """Why a Kamerstuk has no official link: what the letter gives, and what it leaves out."""
+    dossier = f"dossier {int(ref.dossier):,}".replace(",", " ") if (ref.dossier or "").isdigit() else ""
+    given = " and ".join(part for part in (dossier, ref.chapter and f"chapter {ref.chapter}") if part)
+    return f"no official link: the letter gives {given or 'no dossier'}, not the document's own number"
 
 
 def _text(paragraph: Paragraph) -> str:
@@ -121,7 +127,7 @@ def _motions(corpus: Corpus) -> list[str]:
                 f"- **Chamber:** {escape(chamber)}",
                 f"- **Subject:** {escape(motion.subject)}",
                 f"- **What was done:**\n{done}",
-                f"- **Official link:** {_url(ref.url, ref.url) if ref.url else escape(NO_LINK)}",
+                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(_no_link(ref))}",
             ]),
         ]
     return blocks
@@ -135,14 +141,14 @@ def _references(corpus: Corpus) -> list[str]:
         name = _url(ref.as_written, ref.url) if ref.url else escape(ref.as_written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
         items.append(f"- {name}: {escape(ref.description)}" + (f" (cited in {cited})" if cited else ""))
-    return ["## References", "\n".join(items)]
+    return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
 
 
 def _timeline(corpus: Corpus) -> list[str]:
     items = [
         f"- **{escape(reading.date_label(e))}**: {escape(e.label)} ({link(e.paragraph)})" for e in corpus.events
     ]
-    blocks = ["## Timeline", "\n".join(items)]
+    blocks = ["## Timeline", f"*{escape(OURS)}*", "\n".join(items)]
     if any(e.year_inferred for e in corpus.events):
         blocks.append(f"*{escape(INFERRED)}*")
     return blocks
@@ -153,7 +159,7 @@ def _people(corpus: Corpus) -> list[str]:
     for person in corpus.people:
         did = "".join(f"\n  - {escape(c.text)} ({_links(c.paragraphs)})" for c in person.did)
         items.append(f"- **{escape(person.name)}**, {escape(person.role)}{did}")
-    return ["## People", "\n".join(items)]
+    return ["## People", f"*{escape(OURS)}*", "\n".join(items)]
 
 
 def document(corpus: Corpus) -> str:
