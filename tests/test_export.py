@@ -498,3 +498,17 @@ def test_markdown_through_pandoc_keeps_every_paragraph(corpus, reader, tmp_path)
     html = subprocess.run([pandoc, "-f", reader, "-t", "html", str(source)],
                           capture_output=True, text=True, check=True).stdout
     assert all(f'<a id="{p.id}"></a>' in html for p in corpus.paragraphs)
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
+    ("vr2018 export j", ["jsonl"]),
+    ("vr2018 export csv p", ["paragraphs", "points", "people"]),
+])
+def test_export_completes_formats_and_tables(runner, words, expected):
+    from vr2018.cli import app
+
+    env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    result = runner.invoke(app, [], env=env)
+    assert result.exit_code == 0
+    assert result.stdout.split() == expected
