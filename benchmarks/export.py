@@ -27,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from startup import run_once, vr2018_command  # noqa: E402
 
+from vr2018.export import TABLES  # noqa: E402
+
 LIMIT = 3.0  # × read --json
 
 
@@ -38,7 +40,7 @@ def cases(folder: str) -> dict[str, list[str]]:
         "export jsonl": [*tool, "export", "jsonl"],
         "export sqlite FILE": [*tool, "export", "sqlite", f"{folder}/vr2018.db", "--force"],
     }
-    for table in ("paragraphs", "themes", "points", "events", "people", "motions", "references"):
+    for table in TABLES:
         out[f"export csv {table}"] = [*tool, "export", "csv", table]
     out["export markdown -o FILE"] = [*tool, "export", "markdown", "-o", f"{folder}/vr2018.md", "--force"]
     return out

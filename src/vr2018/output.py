@@ -177,6 +177,11 @@ def write_file(path: str, fill: Callable[[str], None], force: bool = False) -> N
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         fill(temporary)
+        done = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(done)  # on disk before it takes the name: never a half-written file, even after a crash
+        finally:
+            os.close(done)
         os.replace(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -188,12 +188,15 @@ def write_sqlite(corpus: Corpus, path: str) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA journal_mode = OFF")  # a temporary file, renamed into place only when whole
-        con.executescript(SCHEMA + _link_tables())
+        # A temporary file, renamed into place only when whole (and synced then, by the caller):
+        # no journal, no sync per statement.
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.executescript("BEGIN;" + SCHEMA + _link_tables() + "COMMIT;")
         with con:
             _letter(con, corpus)
             _about(con, corpus)
-        con.executescript(FTS)
+        con.executescript("BEGIN;" + FTS + "COMMIT;")
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"foreign key check failed: {problems[:3]}")
