@@ -757,7 +757,7 @@ def export_(
     except export.ExportError as exc:
         fail(str(exc), BAD_USAGE)
     corpus = _corpus()
-    if format_ == "sqlite":
+    if format_ == "sqlite" and path is not None:  # check() names a FILE for sqlite
         from .export.sqlite import write_sqlite
 
         write_file(path, lambda temporary: write_sqlite(corpus, temporary), force)

@@ -156,7 +156,7 @@ def emit_bytes(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def write_file(path: str, fill: Callable[[str], None], force: bool = False) -> None:
+def write_file(path: str, fill: Callable[[str], object], force: bool = False) -> None:
     """Write ``path`` whole or not at all: ``fill`` writes a temporary file beside it,
     which then replaces ``path`` in one rename. An existing file is kept unless ``force``."""
     import contextlib

@@ -32,8 +32,9 @@ def _choices(values: tuple[str, ...]) -> str:
     return ", ".join(values[:-1]) + " or " + values[-1]
 
 
-def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[str | None, str | None]:
-    """What to export where: ``(table, path)``, path None for stdout; ExportError otherwise.
+def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[str, str | None]:
+    """What to export where: ``(table, path)``: table "" but for csv, path None for stdout
+    (never for sqlite); ExportError otherwise.
 
     ``csv TABLE`` names a table; ``sqlite FILE`` names the database (or ``-o FILE``);
     the text formats write to stdout unless ``-o FILE`` is given (``-o -`` is stdout).
@@ -55,10 +56,10 @@ def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[
         path = target or output
         if path in (None, "-"):
             raise ExportError("sqlite needs a FILE: vr2018 export sqlite vr2018.db")
-        return None, path
+        return "", path
     if target is not None:
         raise ExportError(f"{fmt} takes no TABLE or FILE: write to a file with -o {target}")
-    return None, path
+    return "", path
 
 
 # ── records: what --json gives, one kind at a time ─────────────────────────

@@ -62,7 +62,8 @@ def _url(label: str, url: str) -> str:
 
 def _no_link(ref: Reference) -> str:
     """Why a Kamerstuk has no official link: what the letter gives, and what it leaves out."""
-    dossier = f"dossier {int(ref.dossier):,}".replace(",", " ") if (ref.dossier or "").isdigit() else ""
+    number = ref.dossier or ""
+    dossier = f"dossier {int(number):,}".replace(",", " ") if number.isdigit() else ""
     given = " and ".join(part for part in (dossier, ref.chapter and f"chapter {ref.chapter}") if part)
     return f"no official link: the letter gives {given or 'no dossier'}, not the document's own number"
 
