@@ -120,3 +120,21 @@ Exact = Annotated[bool, typer.Option(
 def joined(parts: list[str] | None) -> str | None:
     """A variadic argument as one string; None when none was given."""
     return " ".join(parts) if parts else None
+
+
+# ── export ──────────────────────────────────────────────────────────────────
+
+
+def _complete_export(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .export import FORMATS, TABLES
+
+    choices = TABLES if ctx.params.get("format_") == "csv" else FORMATS
+    return [c for c in choices if c.startswith(incomplete)]
+
+
+ExportFormat = Annotated[str, typer.Argument(metavar="FORMAT", autocompletion=_complete_export,
+                                             help="markdown, csv, jsonl or sqlite.")]
+ExportTarget = Annotated[str | None, typer.Argument(
+    metavar="[TABLE|FILE]", autocompletion=_complete_export,
+    help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, references); "
+    "sqlite: the database FILE.")]

@@ -7,9 +7,11 @@ so `--version`, `--help` and `--json` stay cheap.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from .errors import ExitStatus
 
@@ -80,8 +82,64 @@ def emit_json(value: Any) -> ExitStatus:
     # json escapes C0 controls but not DEL, C1 controls (\x9b is an 8-bit CSI) or
     # bidi and zero-width characters: escape them too, so the JSON still holds
     # the data exactly but no terminal acts on it.
-    _write(sys.stdout, _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    _write(sys.stdout, escape_terminal_active(text) + "\n")
     return ExitStatus.OK
 
 
 _TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def escape_terminal_active(json_text: str) -> str:
+    """JSON text with the characters a terminal acts on as \\u escapes: the same data, inert."""
+    return _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def emit_bytes(data: bytes) -> None:
+    """Exported data on stdout exactly as given: no transliteration, no newline translation."""
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream: write the same characters
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        out.write(data)
+    sys.stdout.flush()
+
+
+def write_file(path: str, fill: Callable[[str], object], force: bool = False) -> None:
+    """Write ``path`` whole or not at all: ``fill`` writes a temporary file beside it,
+    which then replaces ``path`` in one rename. An existing file is kept unless ``force``."""
+    import contextlib
+    import tempfile
+
+    from .errors import Failure
+
+    def fail(message: str) -> NoReturn:
+        raise Failure(message)
+
+    if os.path.isdir(path):
+        fail(f"cannot write {path}: it is a folder")
+    if os.path.lexists(path) and not force:
+        fail(f"{path} exists; add --force to overwrite it")
+    folder, name = os.path.split(path)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+    os.close(fd)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        fill(temporary)
+        done = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(done)  # on disk before it takes the name: never a half-written file, even after a crash
+        finally:
+            os.close(done)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise

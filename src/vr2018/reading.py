@@ -9,6 +9,7 @@ nothing is added that the letter does not give.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .errors import ExitStatus, NotFound, did_you_mean
@@ -328,6 +329,25 @@ def gaps(corpus: Corpus) -> tuple[Gap, ...]:
             headings = tuple(s for s in between if s.printed and s.id not in with_text)
             out.append(Gap(paragraph, nxt, headings))
     return tuple(out)
+
+
+def outline(corpus: Corpus) -> Iterator[tuple[str, Section | Paragraph | None]]:
+    """The letter in reading order as `read` lays it out: ``("section", s)``,
+    ``("paragraph", p)`` and ``("gap", None)`` wherever pages are missing (between
+    fragments, and after a printed heading whose text is on the missing pages)."""
+    fragment: int | None = 1  # None: a gap was just given
+    for section in corpus.sections:
+        paragraphs = [p for p in corpus.paragraphs if p.section == section.id]
+        if paragraphs:
+            if fragment is not None and paragraphs[0].fragment != fragment:
+                yield "gap", None
+            fragment = paragraphs[0].fragment
+        yield "section", section
+        for paragraph in paragraphs:
+            yield "paragraph", paragraph
+        if not paragraphs:  # a heading whose text is on a missing page
+            yield "gap", None
+            fragment = None
 
 
 def word_count(corpus: Corpus) -> int:

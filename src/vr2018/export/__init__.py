@@ -1,0 +1,183 @@
+"""Take the letter elsewhere: the whole corpus as Markdown, CSV, JSON Lines or SQLite.
+
+Pure functions from a :class:`~vr2018.corpus.Corpus` to text (``markdown``,
+``csv_text``, ``jsonl``); the one writer, :func:`~vr2018.export.sqlite.write_sqlite`,
+takes a path because sqlite3 writes files. Where the text goes (stdout, or a
+file written whole or not at all) is the command line's business.
+
+Every record passes through the builders behind ``--json`` (:mod:`vr2018.serialize`),
+so field names are the same everywhere, and a field added there (the English
+``_en`` siblings) reaches ``jsonl`` and ``csv`` with no change here.
+Nothing here imports Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+FORMATS = ("markdown", "csv", "jsonl", "sqlite")
+TABLES = ("paragraphs", "sentences", "themes", "points", "events", "people", "motions", "references")
+LIST_SEPARATOR = ";"  # between the items of a list of ids or names in one CSV cell
+
+
+class ExportError(ValueError):
+    """A request that cannot be exported (bad format, table or target). ``str()`` is one line."""
+
+
+def _choices(values: tuple[str, ...]) -> str:
+    return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[str, str | None]:
+    """What to export where: ``(table, path)``: table "" but for csv, path None for stdout
+    (never for sqlite); ExportError otherwise.
+
+    ``csv TABLE`` names a table; ``sqlite FILE`` names the database (or ``-o FILE``);
+    the text formats write to stdout unless ``-o FILE`` is given (``-o -`` is stdout).
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format '{fmt}': choose {_choices(FORMATS)}")
+    if bom and fmt != "csv":
+        raise ExportError("--bom is for csv only")
+    path = None if output in (None, "-") else output
+    if fmt == "csv":
+        if target is None:
+            raise ExportError(f"csv needs a TABLE: {_choices(TABLES)}")
+        if target not in TABLES:
+            raise ExportError(f"unknown table '{target}': choose {_choices(TABLES)}")
+        return target, path
+    if fmt == "sqlite":
+        if target is not None and output is not None and target != output:
+            raise ExportError(f"two files given ('{target}' and '{output}'): name the database once")
+        path = target or output
+        if path in (None, "-"):
+            raise ExportError("sqlite needs a FILE: vr2018 export sqlite vr2018.db")
+        return "", path
+    if target is not None:
+        raise ExportError(f"{fmt} takes no TABLE or FILE: write to a file with -o {target}")
+    return "", path
+
+
+# ── records: what --json gives, one kind at a time ─────────────────────────
+
+
+def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
+    """Every record of every kind, each as its ``--json`` object with a ``type`` field first."""
+    from .. import motions, serialize, themes
+
+    whole = serialize.read_json(corpus)
+    yield {"type": "letter", **whole["letter"]}
+    for kind, items in (("section", whole["sections"]), ("paragraph", whole["paragraphs"]), ("gap", whole["gaps"])):
+        for item in items:
+            yield {"type": kind, **item}
+    for theme in corpus.themes:
+        yield {"type": "theme", **serialize.theme_json(corpus, themes.detail(corpus, theme))}
+    for reference in serialize.references_json(corpus, motions.references(corpus)):
+        yield {"type": "reference", **reference}
+    for motion in corpus.motions:
+        yield {"type": "motion", **serialize.motion_json(corpus, motion)}
+    for event in corpus.events:
+        yield {"type": "event", **serialize.event_json(event)}
+    for person in serialize.people_json(corpus, corpus.people):
+        yield {"type": "person", **person}
+
+
+def jsonl(corpus: Corpus) -> str:
+    """JSON Lines: one object per line, UTF-8 as is, terminal-active characters escaped as in --json."""
+    import json
+
+    from ..output import escape_terminal_active
+
+    return "".join(escape_terminal_active(json.dumps(r, ensure_ascii=False)) + "\n" for r in records(corpus))
+
+
+def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
+    """The rows of one CSV table, as ``--json`` objects (before flattening)."""
+    from .. import motions, serialize, themes
+
+    if name == "paragraphs":
+        return serialize.read_json(corpus)["paragraphs"]
+    if name == "sentences":
+        return sentence_rows(corpus)
+    if name == "themes":
+        return [serialize.theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
+    if name == "points":  # the points of theme --json, each with its theme and number
+        return [
+            {"theme": t.id, "number": n, **point}
+            for t in corpus.themes
+            for n, point in enumerate(serialize.theme_json(corpus, themes.detail(corpus, t))["points"], 1)
+        ]
+    if name == "events":
+        return [serialize.event_json(e) for e in corpus.events]
+    if name == "people":
+        return serialize.people_json(corpus, corpus.people)
+    if name == "motions":
+        return [serialize.motion_json(corpus, m) for m in corpus.motions]
+    if name == "references":
+        return serialize.references_json(corpus, motions.references(corpus))
+    raise ExportError(f"unknown table '{name}': choose {_choices(TABLES)}")
+
+
+def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every sentence of every paragraph, addressable as ``ID:N`` (N from 1 within the paragraph):
+    ``text`` is ``paragraph text[start:end]``; ``cut`` marks the sentence a missing page cuts."""
+    from ..sentences import sentences
+
+    rows = []
+    for paragraph in corpus.paragraphs:
+        spans = sentences(paragraph.text)
+        for n, (start, end) in enumerate(spans, 1):
+            cut = paragraph.cut if (paragraph.cut, n) in (("start", 1), ("end", len(spans))) else None
+            rows.append({"id": f"{paragraph.id}:{n}", "paragraph": paragraph.id, "number": n,
+                         "start": start, "end": end, "text": paragraph.text[start:end], "cut": cut})
+    return rows
+
+
+# Nested lists that are a table of their own (or live in jsonl), not a cell.
+NOT_A_CELL = {"themes": ("points", "events", "gaps")}
+
+
+def cell(value: Any) -> Any:
+    """One JSON value as one CSV cell: lists of ids or names joined with ';', statements
+    (``{"text", "paragraphs"}``, whose ids are in the row's ``paragraphs``) one per line."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
+        return LIST_SEPARATOR.join(v["id"] for v in value)
+    if isinstance(value, list) and all(isinstance(v, dict) and set(v) == {"text", "paragraphs"} for v in value):
+        return "\n".join(v["text"] for v in value)
+    raise TypeError(f"no CSV cell for {value!r}")  # a new nested field: decide where it goes
+
+
+def csv_text(corpus: Corpus, name: str, bom: bool = False) -> str:
+    """One table as CSV: a header row, RFC 4180 quoting, CRLF line ends; a BOM only if asked."""
+    import csv
+    import io
+
+    skip = NOT_A_CELL.get(name, ())
+    rows = [{k: cell(v) for k, v in row.items() if k not in skip} for row in table(corpus, name)]
+    header = list(dict.fromkeys(k for row in rows for k in row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([row.get(k, "") for k in header] for row in rows)
+    return ("\ufeff" if bom else "") + out.getvalue()
+
+
+def markdown(corpus: Corpus) -> str:
+    from .md import document
+
+    return document(corpus)
+
+
+__all__ = ["FORMATS", "TABLES", "ExportError", "check", "records", "jsonl", "table", "csv_text", "markdown"]

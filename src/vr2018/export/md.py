@@ -1,0 +1,170 @@
+"""The whole letter as one CommonMark document, for GitHub, pandoc and any Markdown viewer.
+
+The letter first, laid out as `read` lays it out (:func:`vr2018.reading.outline`):
+title, metadata, its sections as headings, every paragraph under an anchor named
+by its id, a marker wherever pages are missing. Then what vr2018 adds, marked as
+ours: themes (each point linking to the paragraphs it rests on), motions,
+references with their official links, the timeline and the people.
+
+The letter's words are escaped so that the rendered text is exactly the text:
+nothing in it becomes emphasis, a link, a list, HTML, an entity, maths or an emoji.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import reading
+from ..model import Section
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..model import Paragraph, Reference
+
+GAP = "[…] Text missing: one or more pages of the letter are not available."
+OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
+INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
+
+# Characters that mean something (CommonMark, GitHub's extensions) anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
+# ':smile:' is an emoji on GitHub.
+_EMOJI = re.compile(r":(?=[a-z0-9_+-]+:)", re.IGNORECASE)
+# What starts a block at the beginning of a line: quote, list, rule, setext underline.
+_BLOCK_START = re.compile(r"^([>+=-])|^(\d{1,9})([.)])")
+
+
+def escape(text: str, line_start: bool = True) -> str:
+    """Text whose CommonMark rendering is ``text`` itself (one line; spaces kept).
+    ``line_start``: the text may begin a line (or a list item), where '- ' or '1. ' would start a block."""
+    out = _EMOJI.sub(r"\\:", _INLINE.sub(r"\\\1", text))
+    if not line_start:
+        return out
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", out)
+
+
+def anchor(paragraph_id: str) -> str:
+    return f'<a id="{paragraph_id}"></a>'
+
+
+def link(paragraph_id: str) -> str:
+    """A link to a paragraph's anchor, its id as the label."""
+    return f"[{paragraph_id}](#{paragraph_id})"
+
+
+def _links(ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(link(i) for i in ids)
+
+
+def _url(label: str, url: str) -> str:
+    return f"[{escape(label)}](<{url}>)"
+
+
+def _no_link(ref: Reference) -> str:
+    """Why a Kamerstuk has no official link: what the letter gives, and what it leaves out."""
+    number = ref.dossier or ""
+    dossier = f"dossier {int(number):,}".replace(",", " ") if number.isdigit() else ""
+    given = " and ".join(part for part in (dossier, ref.chapter and f"chapter {ref.chapter}") if part)
+    return f"no official link: the letter gives {given or 'no dossier'}, not the document's own number"
+
+
+def _text(paragraph: Paragraph) -> str:
+    """The paragraph as the letter has it, '[…]' where a missing page cuts it."""
+    return ("[…] " if paragraph.cut == "start" else "") + paragraph.text + (" […]" if paragraph.cut == "end" else "")
+
+
+def _metadata(corpus: Corpus) -> list[str]:
+    letter = corpus.letter
+    by = "; ".join(f"{s.name}, {s.office}" for s in letter.signatories)
+    rows = [
+        ("Date", f"{letter.date_as_written} ({letter.date})"),
+        ("Reference", letter.reference),
+        ("From", by),
+        ("Sender's address", ", ".join(letter.sender)),
+        ("To", " ".join(letter.addressee[:2]) + ", " + ", ".join(letter.addressee[2:])),
+        ("Data version", letter.data_version),
+    ]
+    return ["\n".join(f"- **{label}:** {escape(value, line_start=False)}" for label, value in rows)]
+
+
+def _letter(corpus: Corpus) -> list[str]:
+    """The letter's body in reading order, a marker block wherever pages are missing."""
+    blocks = [escape(corpus.letter.salutation)]
+    first = corpus.sections[0].id
+    for _kind, item in reading.outline(corpus):
+        if item is None:  # pages are missing here
+            blocks.append(f"> **{escape(GAP)}**")
+        elif isinstance(item, Section):
+            if item.id == first and not item.printed:
+                continue  # the opening has no heading
+            title = item.title if item.printed else f"[{item.title}]"  # a heading of ours, not the letter's
+            blocks.append("#" * (item.level + 1) + " " + escape(title))
+        else:
+            blocks += [f"{anchor(item.id)}`¶ {item.id}`", escape(_text(item))]
+    blocks.append("---")
+    blocks += [f"{escape(s.office)}\\\n**{escape(s.name)}**" for s in corpus.letter.signatories]
+    return blocks
+
+
+def _themes(corpus: Corpus) -> list[str]:
+    blocks = ["## Themes", f"*{escape(OURS)}*"]
+    for theme in corpus.themes:
+        blocks += [f"### {escape(theme.title)}", escape(theme.summary)]
+        blocks.append("\n".join(
+            f"{n}. {escape(point.text)} ({_links(point.sources)})" for n, point in enumerate(theme.points, 1)
+        ))
+    return blocks
+
+
+def _motions(corpus: Corpus) -> list[str]:
+    blocks = ["## Motions", f"*{escape(OURS)}*"]
+    for motion in corpus.motions:
+        ref = corpus.reference(motion.reference)
+        chamber = motion.chamber + (", inferred: the letter does not name it" if motion.chamber_inferred else "")
+        done = "\n".join(f"  - {escape(c.text)} ({_links(c.paragraphs)})" for c in motion.done)
+        blocks += [
+            f"### {escape('Motie ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
+            "\n".join([
+                f"- **Chamber:** {escape(chamber)}",
+                f"- **Subject:** {escape(motion.subject)}",
+                f"- **What was done:**\n{done}",
+                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(_no_link(ref))}",
+            ]),
+        ]
+    return blocks
+
+
+def _references(corpus: Corpus) -> list[str]:
+    from .. import motions
+
+    items = []
+    for ref in motions.references(corpus):
+        name = _url(ref.as_written, ref.url) if ref.url else escape(ref.as_written)
+        cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
+        items.append(f"- {name}: {escape(ref.description)}" + (f" (cited in {cited})" if cited else ""))
+    return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
+
+
+def _timeline(corpus: Corpus) -> list[str]:
+    items = [
+        f"- **{escape(reading.date_label(e))}**: {escape(e.label)} ({link(e.paragraph)})" for e in corpus.events
+    ]
+    blocks = ["## Timeline", f"*{escape(OURS)}*", "\n".join(items)]
+    if any(e.year_inferred for e in corpus.events):
+        blocks.append(f"*{escape(INFERRED)}*")
+    return blocks
+
+
+def _people(corpus: Corpus) -> list[str]:
+    items = []
+    for person in corpus.people:
+        did = "".join(f"\n  - {escape(c.text)} ({_links(c.paragraphs)})" for c in person.did)
+        items.append(f"- **{escape(person.name)}**, {escape(person.role)}{did}")
+    return ["## People", f"*{escape(OURS)}*", "\n".join(items)]
+
+
+def document(corpus: Corpus) -> str:
+    """The whole document: blocks separated by one blank line, ending in a newline."""
+    blocks = [f"# {escape(corpus.letter.title)}", *_metadata(corpus), *_letter(corpus)]
+    blocks += _themes(corpus) + _motions(corpus) + _references(corpus) + _timeline(corpus) + _people(corpus)
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,204 @@
+"""The corpus as an SQLite database: one table per record kind, keys, and full-text search.
+
+For ``sqlite3``, ``sqlite-utils`` and Datasette, with the standard library only.
+Lists become link tables (``paragraph_theme``, ``point_paragraph``, …) with
+foreign keys both ways; statements that cite paragraphs (theme points, what a
+person did, what was done on a motion) get a row each. ``paragraph_fts`` is an
+FTS5 index over the paragraphs' text that folds accents (``curacao`` finds
+Curaçao), declared with ``content="paragraph"`` so Datasette offers a search box
+on the paragraph table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+SCHEMA = """
+CREATE TABLE fragment (number INTEGER PRIMARY KEY, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL);
+CREATE TABLE section (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, level INTEGER NOT NULL,
+  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id));
+CREATE TABLE paragraph (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
+  fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
+  gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL);
+CREATE TABLE sentence (
+  id TEXT PRIMARY KEY, paragraph TEXT NOT NULL REFERENCES paragraph(id), number INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, cut TEXT, UNIQUE (paragraph, number));
+CREATE TABLE gap (
+  after_paragraph TEXT PRIMARY KEY REFERENCES paragraph(id), before_paragraph TEXT NOT NULL REFERENCES paragraph(id));
+CREATE TABLE gap_heading (
+  after_paragraph TEXT NOT NULL REFERENCES gap(after_paragraph), section TEXT NOT NULL REFERENCES section(id),
+  PRIMARY KEY (after_paragraph, section));
+CREATE TABLE reference (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, as_written TEXT NOT NULL, description TEXT NOT NULL,
+  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT);
+CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL);
+CREATE TABLE person_alias (
+  person TEXT NOT NULL REFERENCES person(id), alias TEXT NOT NULL, PRIMARY KEY (person, alias));
+CREATE TABLE theme (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE theme_alias (theme TEXT NOT NULL REFERENCES theme(id), alias TEXT NOT NULL, PRIMARY KEY (theme, alias));
+CREATE TABLE theme_section (
+  theme TEXT NOT NULL REFERENCES theme(id), section TEXT NOT NULL REFERENCES section(id),
+  PRIMARY KEY (theme, section));
+CREATE TABLE point (
+  id INTEGER PRIMARY KEY, theme TEXT NOT NULL REFERENCES theme(id), number INTEGER NOT NULL, text TEXT NOT NULL,
+  UNIQUE (theme, number));
+CREATE TABLE point_paragraph (
+  point INTEGER NOT NULL REFERENCES point(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
+  PRIMARY KEY (point, paragraph));
+CREATE TABLE motion (
+  id TEXT PRIMARY KEY, reference TEXT NOT NULL REFERENCES reference(id), chamber TEXT NOT NULL,
+  chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, as_written TEXT NOT NULL, date TEXT);
+CREATE TABLE motion_submitter (
+  motion TEXT NOT NULL REFERENCES motion(id), position INTEGER NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY (motion, position));
+CREATE TABLE motion_person (
+  motion TEXT NOT NULL REFERENCES motion(id), person TEXT NOT NULL REFERENCES person(id),
+  PRIMARY KEY (motion, person));
+CREATE TABLE motion_done (
+  id INTEGER PRIMARY KEY, motion TEXT NOT NULL REFERENCES motion(id), number INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE motion_done_paragraph (
+  done INTEGER NOT NULL REFERENCES motion_done(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
+  PRIMARY KEY (done, paragraph));
+CREATE TABLE person_did (
+  id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES person(id), number INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE person_did_paragraph (
+  did INTEGER NOT NULL REFERENCES person_did(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
+  PRIMARY KEY (did, paragraph));
+CREATE TABLE event (
+  id INTEGER PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL, display TEXT NOT NULL,
+  as_written TEXT NOT NULL, label TEXT NOT NULL, paragraph TEXT NOT NULL REFERENCES paragraph(id),
+  year_inferred INTEGER NOT NULL);
+CREATE TABLE letter (
+  title TEXT NOT NULL, date TEXT NOT NULL, date_as_written TEXT NOT NULL, reference TEXT NOT NULL,
+  salutation TEXT NOT NULL, addressee TEXT NOT NULL, sender TEXT NOT NULL, results_url TEXT,
+  earlier_letter TEXT REFERENCES reference(id), data_version TEXT NOT NULL);
+CREATE TABLE signatory (
+  position INTEGER PRIMARY KEY, name TEXT NOT NULL, office TEXT NOT NULL, person TEXT REFERENCES person(id));
+"""
+
+# One link table per list field of a paragraph: (table, column, paragraph attribute).
+PARAGRAPH_LISTS = (
+    ("paragraph_theme", "theme TEXT NOT NULL REFERENCES theme(id)", "themes"),
+    ("paragraph_person", "person TEXT NOT NULL REFERENCES person(id)", "people"),
+    ("paragraph_reference", "reference TEXT NOT NULL REFERENCES reference(id)", "references"),
+    ("paragraph_place", "place TEXT NOT NULL", "places"),
+    ("paragraph_organisation", "organisation TEXT NOT NULL", "organisations"),
+)
+
+FTS = """
+CREATE VIRTUAL TABLE paragraph_fts USING fts5(
+  id UNINDEXED, text, content="paragraph", tokenize="unicode61 remove_diacritics 2");
+INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild');
+"""
+
+
+def _link_tables() -> str:
+    return "".join(
+        f"CREATE TABLE {name} (paragraph TEXT NOT NULL REFERENCES paragraph(id), {column}, "
+        f"PRIMARY KEY (paragraph, {column.split()[0]}));\n"
+        for name, column, _ in PARAGRAPH_LISTS
+    )
+
+
+def _insert(con: Any, table: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+
+def _statements(con: Any, table: str, links: str, rows: list[tuple[str, tuple[Any, ...]]]) -> None:
+    """Statements that cite paragraphs: (owner, citations) → a numbered row each, plus its links."""
+    counter = 0
+    for owner, citations in rows:
+        for n, citation in enumerate(citations, 1):
+            counter += 1
+            _insert(con, table, [(counter, owner, n, citation.text)])
+            _insert(con, links, [(counter, p) for p in dict.fromkeys(citation.paragraphs)])
+
+
+def _letter(con: Any, corpus: Corpus) -> None:
+    from .. import reading
+
+    letter = corpus.letter
+    _insert(con, "fragment", [(f.number, f.first_line, f.last_line) for f in letter.fragments])
+    _insert(con, "section", [
+        (s.id, i, s.title, s.level, s.printed, s.parent) for i, s in enumerate(corpus.sections, 1)
+    ])
+    _insert(con, "reference", [
+        (r.id, r.kind, r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber, r.year, r.url)
+        for r in corpus.references
+    ])
+    _insert(con, "person", [(p.id, p.name, p.role) for p in corpus.people])
+    _insert(con, "person_alias", [(p.id, a) for p in corpus.people for a in dict.fromkeys(p.aliases)])
+    _insert(con, "paragraph", [
+        (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p))
+        for i, p in enumerate(corpus.paragraphs, 1)
+    ])
+    from . import sentence_rows
+
+    _insert(con, "sentence", [tuple(row.values()) for row in sentence_rows(corpus)])
+    gaps = reading.gaps(corpus)
+    _insert(con, "gap", [(g.after.id, g.before.id) for g in gaps])
+    _insert(con, "gap_heading", [(g.after.id, s.id) for g in gaps for s in g.headings])
+    _insert(con, "letter", [(
+        letter.title, letter.date, letter.date_as_written, letter.reference, letter.salutation,
+        "\n".join(letter.addressee), "\n".join(letter.sender), letter.results_url, letter.earlier_letter,
+        letter.data_version,
+    )])
+    _insert(con, "signatory", [(i, s.name, s.office, s.person) for i, s in enumerate(letter.signatories, 1)])
+
+
+def _about(con: Any, corpus: Corpus) -> None:
+    from .. import reading
+
+    _insert(con, "theme", [(t.id, i, t.title, t.summary) for i, t in enumerate(corpus.themes, 1)])
+    _insert(con, "theme_alias", [(t.id, a) for t in corpus.themes for a in dict.fromkeys(t.aliases)])
+    _insert(con, "theme_section", [(t.id, s) for t in corpus.themes for s in dict.fromkeys(t.sections)])
+    for name, _, attribute in PARAGRAPH_LISTS:
+        _insert(con, name, [(p.id, v) for p in corpus.paragraphs for v in dict.fromkeys(getattr(p, attribute))])
+    _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_citations(t.points))) for t in corpus.themes])
+    _insert(con, "motion", [
+        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.as_written, m.date) for m in corpus.motions
+    ])
+    _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])
+    _insert(con, "motion_person", [(m.id, p) for m in corpus.motions for p in dict.fromkeys(m.people)])
+    _statements(con, "motion_done", "motion_done_paragraph", [(m.id, m.done) for m in corpus.motions])
+    _statements(con, "person_did", "person_did_paragraph", [(p.id, p.did) for p in corpus.people])
+    _insert(con, "event", [
+        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.year_inferred)
+        for i, e in enumerate(corpus.events, 1)
+    ])
+
+
+def _as_citations(points: tuple[Any, ...]) -> list[Any]:
+    """A theme's points as statements: the same shape as a citation (text, paragraphs)."""
+    from ..model import Citation
+
+    return [Citation(text=p.text, paragraphs=p.sources) for p in points]
+
+
+def write_sqlite(corpus: Corpus, path: str) -> None:
+    """Write the database to ``path`` (a new or empty file), foreign keys checked as rows go in."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA foreign_keys = ON")
+        # A temporary file, renamed into place only when whole (and synced then, by the caller):
+        # no journal, no sync per statement.
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.executescript("BEGIN;" + SCHEMA + _link_tables() + "COMMIT;")
+        with con:
+            _letter(con, corpus)
+            _about(con, corpus)
+        con.executescript("BEGIN;" + FTS + "COMMIT;")
+        problems = con.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ValueError(f"foreign key check failed: {problems[:3]}")
+    finally:
+        con.close()
