@@ -11,7 +11,7 @@ import pytest
 from vr2018 import DataError, load_corpus
 from vr2018.corpus import DATA_FILES, data_dir
 from vr2018.model import (
-    Citation,
+    Statement,
     Event,
     Letter,
     Motion,
@@ -166,7 +166,7 @@ ENGLISH = {
     Signatory: {"office_en": "office"},
     Reference: {"description_en": "description"},
     Motion: {"subject_en": "subject"},
-    Citation: {"text_en": "text"},  # motion.done and person.did
+    Statement: {"text_en": "text"},  # motion.done and person.did
     Person: {"role_en": "role"},
     Event: {"label_en": "label"},
     Theme: {"title_en": "title", "summary_en": "summary"},

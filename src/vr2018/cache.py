@@ -186,7 +186,7 @@ def read(path: Path, key: str, folder: Path) -> Corpus | None:
 
 def save(corpus: Corpus, path: Path, key: str) -> None:
     """Write the corpus to its cache file if it changed, atomically; never fail."""
-    if not corpus._changed:  # type: ignore[attr-defined]
+    if not corpus._changed:
         return
     tmp = None
     try:
@@ -237,8 +237,8 @@ def encode(corpus: Corpus, key: str) -> tuple[Any, ...]:
     """The plain value a cache file holds: format, key, the corpus's fields, derived values (each a marshal)."""
     fields = tuple((name, node) for name, node in field_types(Corpus).items() if name != "data_dir")
     body = tuple(to_plain(getattr(corpus, name), node) for name, node in fields)
-    derived = {name: blob for name, (blob, _) in corpus._pending.items()}  # type: ignore[attr-defined]
-    for name, value in corpus._derived.items():  # type: ignore[attr-defined]
+    derived = {name: blob for name, (blob, _) in corpus._pending.items()}
+    for name, value in corpus._derived.items():
         if isinstance(value, Record):
             derived[name] = marshal.dumps(to_plain(value, ("record", type(value))), 4)
     return (FORMAT, key, body, derived)
@@ -257,7 +257,7 @@ def decode(plain: Any, key: str, folder: Path) -> Corpus:
     object.__setattr__(corpus, "_changed", False)
     for name, blob in derived.items():
         if type(name) is str and type(blob) is bytes:
-            corpus._pending[name] = (blob, _restorer(blob))  # type: ignore[attr-defined]
+            corpus._pending[name] = (blob, _restorer(blob))
     return corpus
 
 

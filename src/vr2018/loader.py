@@ -24,7 +24,7 @@ from typing import Any
 
 from .corpus import DataError
 from .model import (
-    Citation,
+    Statement,
     Corpus,
     Event,
     Fragment,
@@ -61,7 +61,7 @@ REFERS: dict[tuple[type, str], tuple[str, str]] = {
     (Paragraph, "themes"): ("theme", ""),
     (Paragraph, "people"): ("person", ""),
     (Paragraph, "references"): ("reference", ""),
-    (Citation, "paragraphs"): ("paragraph", ""),
+    (Statement, "paragraphs"): ("paragraph", ""),
     (Point, "sources"): ("paragraph", ""),
     (Motion, "reference"): ("reference", ""),
     (Motion, "people"): ("person", ""),

@@ -70,9 +70,9 @@ class Record:
         return tuple(getattr(self, name) for name in self._fields)
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
+        if not isinstance(other, Record) or type(other) is not type(self):
             return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
+        return self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self._values()))
@@ -139,7 +139,7 @@ class Paragraph(Record):
     text_en: str | None = None
 
 
-class Citation(Record):
+class Statement(Record):
     """A statement of ours that rests on the cited paragraphs."""
 
     text: str
@@ -175,7 +175,7 @@ class Motion(Record):
     people: tuple[str, ...] = ()
     as_written: str
     subject: str
-    done: tuple[Citation, ...]
+    done: tuple[Statement, ...]
     date: str | None = None
     chamber_inferred: bool = False  # the letter does not name the chamber
     subject_en: str | None = None
@@ -190,7 +190,7 @@ class Person(Record):
     name: str
     role: str
     aliases: tuple[str, ...] = ()
-    did: tuple[Citation, ...]
+    did: tuple[Statement, ...]
     role_en: str | None = None
 
     @property
@@ -251,6 +251,18 @@ class Corpus(Record):
     glossary: dict[str, tuple[str, ...]]
     data_dir: Path
 
+    # Private state set in __init__ (names with "_" are not record fields).
+    _sections: dict[str, Section]
+    _paragraphs: dict[str, Paragraph]
+    _references: dict[str, Reference]
+    _motions: dict[str, Motion]
+    _people: dict[str, Person]
+    _themes: dict[str, Theme]
+    _position: dict[str, int]
+    _derived: dict[str, Any]
+    _changed: bool
+    _pending: dict[str, Any]
+
     # One corpus is one object: compared and hashed by identity, not field by field.
     __eq__ = object.__eq__
     __hash__ = object.__hash__
@@ -275,40 +287,40 @@ class Corpus(Record):
 
     # lookups (KeyError on an unknown id)
     def section(self, id: str) -> Section:
-        return self._sections[id]  # type: ignore[attr-defined]
+        return self._sections[id]
 
     def paragraph(self, id: str) -> Paragraph:
-        return self._paragraphs[id]  # type: ignore[attr-defined]
+        return self._paragraphs[id]
 
     def reference(self, id: str) -> Reference:
-        return self._references[id]  # type: ignore[attr-defined]
+        return self._references[id]
 
     def motion(self, id: str) -> Motion:
-        return self._motions[id]  # type: ignore[attr-defined]
+        return self._motions[id]
 
     def person(self, id: str) -> Person:
-        return self._people[id]  # type: ignore[attr-defined]
+        return self._people[id]
 
     def theme(self, id: str) -> Theme:
-        return self._themes[id]  # type: ignore[attr-defined]
+        return self._themes[id]
 
     def position(self, paragraph_id: str) -> int:
         """The paragraph's index in reading order."""
-        return self._position[paragraph_id]  # type: ignore[attr-defined]
+        return self._position[paragraph_id]
 
     def derived(self, name: str, build: Callable[[Corpus], Any], kind: type[Record] | None = None) -> Any:
         """What an engine derives from the corpus (the search index), built once
         and kept with the corpus, also in the cache file when its record type
         ``kind`` is given (the cache restores it to that type, or rebuilds)."""
-        value = self._derived.get(name)  # type: ignore[attr-defined]
+        value = self._derived.get(name)
         if value is None:
-            pending = self._pending.pop(name, None)  # type: ignore[attr-defined]
+            pending = self._pending.pop(name, None)
             if pending is not None and kind is not None:
                 value = pending[1](kind)  # None when the cached value has another shape
             if value is None:
                 value = build(self)
                 object.__setattr__(self, "_changed", True)
-            self._derived[name] = value  # type: ignore[attr-defined]
+            self._derived[name] = value
         return value
 
     # derived views

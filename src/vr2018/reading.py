@@ -310,7 +310,7 @@ def _bibtex(c: Citation) -> str:
 # ── what this copy holds ────────────────────────────────────────────────────
 
 
-class Gap(Record):
+class PageGap(Record):
     """Where pages are missing: between two paragraphs in reading order."""
 
     after: Paragraph
@@ -318,7 +318,7 @@ class Gap(Record):
     headings: tuple[Section, ...]  # printed headings whose text is on the missing pages
 
 
-def gaps(corpus: Corpus) -> tuple[Gap, ...]:
+def gaps(corpus: Corpus) -> tuple[PageGap, ...]:
     out = []
     order = {s.id: i for i, s in enumerate(corpus.sections)}
     with_text = {p.section for p in corpus.paragraphs}
@@ -327,7 +327,7 @@ def gaps(corpus: Corpus) -> tuple[Gap, ...]:
             nxt = corpus.paragraphs[corpus.position(paragraph.id) + 1]
             between = corpus.sections[order[paragraph.section]:order[nxt.section]]
             headings = tuple(s for s in between if s.printed and s.id not in with_text)
-            out.append(Gap(paragraph, nxt, headings))
+            out.append(PageGap(paragraph, nxt, headings))
     return tuple(out)
 
 

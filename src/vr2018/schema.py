@@ -48,7 +48,7 @@ def translations(cls: type[Record]) -> dict[str, str]:
 
 
 def parse_annotation(text: str, namespace: dict[str, Any] | None = None) -> tuple[Any, ...]:
-    """The type tree of an annotation written as text ("tuple[Citation, ...]", "str | None")."""
+    """The type tree of an annotation written as text ("tuple[Statement, ...]", "str | None")."""
     import re
 
     tokens = re.findall(r"[A-Za-z_][\w.]*|\.\.\.|[\[\],|]", text)

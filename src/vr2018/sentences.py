@@ -35,7 +35,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     found = _WORD_BEFORE.search(text, 0, dot)
-    return bool(found) and fold(found.group(1)) in ABBREVIATIONS
+    return found is not None and fold(found.group(1)) in ABBREVIATIONS
 
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:

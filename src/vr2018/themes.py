@@ -48,7 +48,7 @@ class EmptyTheme(UnknownTheme):
         return "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
 
 
-class Gap(Record):
+class ThemeGap(Record):
     """Where a missing page cuts a theme's text: a paragraph cut at its start or
     end, or a section of the theme whose text is missing altogether."""
 
@@ -65,7 +65,7 @@ class ThemeDetail(Record):
     people: tuple[Person, ...]
     events: tuple[Event, ...]  # chronological
     sections: tuple[Section, ...]
-    gaps: tuple[Gap, ...]
+    gaps: tuple[ThemeGap, ...]
 
 
 def names(corpus: Corpus) -> dict[str, str]:
@@ -114,8 +114,8 @@ def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
     cited_ids = {s for point in theme.points for s in point.sources}
     cited = tuple(p for p in corpus.paragraphs if p.id in cited_ids)
     sections = tuple(corpus.section(s) for s in theme.sections)
-    gaps = [Gap(paragraph=p.id, cut=p.cut) for p in paragraphs if p.cut]
-    gaps += [Gap(section=s.id) for s in sections if not any(p.section == s.id for p in corpus.paragraphs)]
+    gaps = [ThemeGap(paragraph=p.id, cut=p.cut) for p in paragraphs if p.cut]
+    gaps += [ThemeGap(section=s.id) for s in sections if not any(p.section == s.id for p in corpus.paragraphs)]
     return ThemeDetail(
         theme=theme,
         paragraphs=paragraphs,

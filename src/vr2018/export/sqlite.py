@@ -176,9 +176,9 @@ def _about(con: Any, corpus: Corpus) -> None:
 
 def _as_citations(points: tuple[Any, ...]) -> list[Any]:
     """A theme's points as statements: the same shape as a citation (text, paragraphs)."""
-    from ..model import Citation
+    from ..model import Statement
 
-    return [Citation(text=p.text, paragraphs=p.sources) for p in points]
+    return [Statement(text=p.text, paragraphs=p.sources) for p in points]
 
 
 def write_sqlite(corpus: Corpus, path: str) -> None:
