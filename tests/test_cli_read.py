@@ -41,7 +41,6 @@ def test_read_shows_header_sections_gaps_and_signatures(invoke, corpus):
         assert f"¶ {paragraph.id}" in out
     assert "wapenembargo […]" in out and "[…] geleerde lessen" in out
     assert out.index("Stef Blok") > out.index("2033-2034")
-    assert "\x1b[" not in out
 
 
 def test_read_in_reading_order(invoke, corpus):

@@ -378,6 +378,10 @@ def test_info_text(invoke):
 
 
 # ── every reading view: JSON only on stdout, no escape codes ────────────────
+# These run with colour possible (NO_COLOR unset, a colour terminal named), so an
+# escape code that leaked would show; the FORCE_COLOR case proves it would.
+
+COLOUR_TERMINAL = {"NO_COLOR": None, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
 
 
 @pytest.mark.parametrize("args", [
@@ -385,14 +389,16 @@ def test_info_text(invoke):
     ("cite",), ("cite", "iran-2231"), ("info",),
 ])
 def test_json_is_valid_and_alone(invoke, args):
-    result = invoke(*args, "--json")
+    result = invoke(*args, "--json", env={**COLOUR_TERMINAL, "FORCE_COLOR": "1"})
     ok_json(result)
     assert "\x1b[" not in result.stdout
 
 
-@pytest.mark.parametrize("args", [("show", "inleiding"), ("timeline",), ("people",), ("people", "faki"), ("info",)])
+@pytest.mark.parametrize("args", [("read",), ("search", "rohinga"), ("show", "inleiding"), ("timeline",), ("people",),
+                                  ("people", "faki"), ("info",)])
 def test_piped_output_has_no_escape_codes(invoke, args):
-    result = invoke(*args)
+    assert "\x1b[" in invoke(*args, env={**COLOUR_TERMINAL, "FORCE_COLOR": "1"}).stdout  # the check can see them
+    result = invoke(*args, env=COLOUR_TERMINAL)
     assert result.exit_code == 0 and "\x1b[" not in result.stdout
     assert not any(line != line.rstrip() for line in result.stdout.splitlines()), "trailing spaces"
 
