@@ -12,6 +12,13 @@ read through the real loader, with validation and without the cache.
 For each scale it reports the load time (TOML + validation), the index build
 time, and the median time of exact, typo, English and multi-word queries.
 
+For the larger scales (``--cli-scales``, default 100 and 1000) it also runs one
+whole CLI search as a user would (`python -m vr2018 search rohinga` with
+VR2018_DATA pointing at the synthetic folder and a cache folder of its own) and
+reports its wall time and peak memory: the first run, which loads the TOML and
+writes the cache, and the median of the runs after it, answered from the cache.
+Every command loads what it uses, so this is what a user would feel.
+
     python benchmarks/scale.py                 # 1, 10, 100 and 1000 times the letter
     python benchmarks/scale.py --scales 1 10   # quicker
 """
@@ -26,6 +33,8 @@ import random
 import re
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -79,12 +88,14 @@ def write_corpus(source: Path, target: Path, copies: int, seed: int = 2019) -> N
             for p in (p for p in base.paragraphs if p.fragment == fragment):
                 pid = p.id if copy == 0 else f"{p.id}-{copy}"
                 text = p.text if copy == 0 else perturb(p.text, rng)
+                text_en = p.text_en if copy == 0 else perturb(p.text_en or "", rng)
                 lines = [
                     "[[paragraph]]",
                     f"id = {toml_string(pid)}",
                     f"section = {toml_string(p.section)}",
                     f"fragment = {p.fragment}",
                     f"text = {toml_string(text)}",
+                    f"text_en = {toml_string(text_en)}",
                 ]
                 if p.cut:
                     lines.append(f"cut = {toml_string(p.cut)}")
@@ -102,7 +113,29 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def measure(copies: int, workdir: Path, runs: int) -> dict:
+# Runs one command and prints its peak resident memory (KiB on Linux) as the last line.
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def cli_search(folder: Path, cache: Path, runs: int) -> dict:
+    """Whole-process `vr2018 search rohinga` on the folder: wall time and peak memory, cold then warm."""
+    env = {**os.environ, "VR2018_DATA": str(folder), "VR2018_CACHE": str(cache), "NO_COLOR": "1"}
+    command = [sys.executable, "-c", _PEAK, sys.executable, "-m", "vr2018", "search", "rohinga"]
+    samples = []
+    for _ in range(runs + 1):
+        start = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        samples.append((time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024))
+    cold, warm = samples[0], samples[1:]
+    return {
+        "cold_s": round(cold[0], 3), "cold_peak_mib": round(cold[1], 1),
+        "warm_s": round(statistics.median(t for t, _ in warm), 3),
+        "warm_peak_mib": round(max(m for _, m in warm), 1),
+    }
+
+
+def measure(copies: int, workdir: Path, runs: int, cli: bool = False) -> dict:
     folder = workdir / f"x{copies}"
     workdir.mkdir(parents=True, exist_ok=True)
     write_corpus(data_dir(), folder, copies)
@@ -120,7 +153,7 @@ def measure(copies: int, workdir: Path, runs: int) -> dict:
             slowest = max(slowest, max(samples))
         per_kind[kind] = statistics.median(times) * 1000
     tokens = sum(index.lengths)
-    return {
+    row = {
         "scale": copies,
         "paragraphs": len(corpus.paragraphs),
         "tokens": tokens,
@@ -130,17 +163,24 @@ def measure(copies: int, workdir: Path, runs: int) -> dict:
         "query_ms": {k: round(v, 2) for k, v in per_kind.items()},
         "slowest_query_ms": round(slowest * 1000, 2),
     }
+    if cli:
+        del corpus, index
+        gc.collect()
+        row["cli"] = cli_search(folder, workdir / "cache", runs)
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100, 1000])
     parser.add_argument("--runs", type=int, default=5, help="runs of each query (median)")
+    parser.add_argument("--cli-scales", type=int, nargs="*", default=[100, 1000],
+                        help="scales at which to time one whole CLI search too")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="vr2018-scale-") as tmp:
-        rows = [measure(n, Path(tmp) / str(i), args.runs) for i, n in enumerate(args.scales)]
+        rows = [measure(n, Path(tmp) / str(i), args.runs, n in args.cli_scales) for i, n in enumerate(args.scales)]
     if args.json:
         print(json.dumps(rows, indent=2))
         return
@@ -151,6 +191,14 @@ def main() -> None:
         print(f"{r['scale']:>5}×{r['paragraphs']:>12}{r['tokens']:>10}{r['vocabulary']:>9}{r['load_s']:>9.2f}"
               f"{r['build_s']:>9.2f}" + "".join(f"{r['query_ms'][k]:>14.2f}" for k in kinds)
               + f"{r['slowest_query_ms']:>12.2f}")
+    cli_rows = [r for r in rows if "cli" in r]
+    if cli_rows:
+        print(f"\n`vr2018 search rohinga`, whole process:\n{'scale':>6}{'first run s':>13}{'peak MiB':>10}"
+              f"{'cached s':>10}{'peak MiB':>10}")
+        for r in cli_rows:
+            c = r["cli"]
+            print(f"{r['scale']:>5}×{c['cold_s']:>13.2f}{c['cold_peak_mib']:>10.0f}{c['warm_s']:>10.2f}"
+                  f"{c['warm_peak_mib']:>10.0f}")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         grow = last["tokens"] / first["tokens"]
