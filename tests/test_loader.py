@@ -11,7 +11,6 @@ import pytest
 from vr2018 import DataError, load_corpus
 from vr2018.corpus import DATA_FILES, data_dir
 from vr2018.model import (
-    Statement,
     Event,
     Letter,
     Motion,
@@ -21,6 +20,7 @@ from vr2018.model import (
     Reference,
     Section,
     Signatory,
+    Statement,
     Theme,
 )
 from vr2018.schema import translations

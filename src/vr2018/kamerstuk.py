@@ -63,11 +63,6 @@ class KamerstukKey(Record):
             out += f", nr. {self.number}" if self.number.isdigit() else f", {self.number}"
         return out
 
-    @property
-    def is_dossier(self) -> bool:
-        """True for a bare dossier, which stands for all its documents."""
-        return self.number is None and self.chapter is None
-
     def matches(self, dossier: str | None, number: str | None = None, chapter: str | None = None) -> bool:
         """Does this key name that document? A bare dossier matches all its documents,
         a chapter all documents in the chapter."""

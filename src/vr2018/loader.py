@@ -24,7 +24,6 @@ from typing import Any
 
 from .corpus import DataError
 from .model import (
-    Statement,
     Corpus,
     Event,
     Fragment,
@@ -37,6 +36,7 @@ from .model import (
     Reference,
     Section,
     Signatory,
+    Statement,
     Theme,
 )
 from .schema import field_types, translations

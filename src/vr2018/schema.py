@@ -216,11 +216,6 @@ def _is_plain(node: tuple[Any, ...]) -> bool:
     return found
 
 
-def _valid(value: Any, node: tuple[Any, ...]) -> bool:
-    """Whether a plain value has exactly the type tree ``node`` (a bool is not an int here)."""
-    return _all_valid([value], node)
-
-
 def _all_valid(items: list[Any], node: tuple[Any, ...]) -> bool:
     """Whether every item has the type tree ``node``: one pass in C per level of the tree,
     not one Python call per value (the search index holds some 20,000 values)."""

@@ -249,13 +249,12 @@ STOPWORDS = frozenset({
     "dat", "die", "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft",
     "hebben", "had", "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er",
     "hij", "zij", "ze", "we", "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals",
-    "onder", "tegen", "je", "jij", "u", "ik", "het",
-    # Dutch question words and the verbs a question is built with
+    "onder", "tegen", "je", "jij", "u", "ik", # Dutch question words and the verbs a question is built with
     "waar", "wat", "wie", "hoe", "welke", "welk", "wanneer", "waarom", "waarover", "waarmee", "hoeveel", "wiens",
     "deed", "deden", "doet", "doen", "kan", "kon", "kunnen", "konden", "zal", "zou", "zullen", "wil", "wilde",
     # English (of, in, is, was: above)
     "the", "a", "an", "and", "or", "on", "at", "to", "for", "with", "by", "from", "as", "are", "were", "be", "been",
-    "that", "this", "these", "those", "it", "its", "into", "about", "than", "has", "have", "had", "i", "you", "they",
+    "that", "this", "these", "those", "it", "its", "into", "about", "than", "has", "have", "i", "you", "they",
     "their", "our", "us", "he", "she", "his", "her", "them", "there",
     # English question words and the verbs a question is built with
     "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "did", "do", "does", "done", "can",

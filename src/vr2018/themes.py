@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import ExitStatus, NotFound
 from .model import Record
 from .sentences import texts as sentence_texts
-from .text import STOPWORDS, completion, key, resolve, shorten, words
+from .text import completion, key, resolve, shorten
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -141,12 +141,6 @@ def first_sentence(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (white space made single), by :mod:`vr2018.sentences`."""
     return list(sentence_texts(" ".join(text.split())))
-
-
-def defining_words(theme: Theme) -> frozenset[str]:
-    """The folded words of a theme's id, title and aliases, without stopwords:
-    what a paragraph must say to be about the theme."""
-    return frozenset(w for name in _own(theme) for w in words(name)) - STOPWORDS
 
 
 def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
