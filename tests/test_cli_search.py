@@ -54,12 +54,15 @@ def test_json_schema_best_first(invoke, corpus):
     assert result.exit_code == 0
     hits = json.loads(result.stdout)
     assert 1 <= len(hits) <= 3
-    assert hits[0]["id"] == "sancties-mensenhandelaren-libie"
+    assert hits[0]["paragraph"]["id"] == "sancties-mensenhandelaren-libie"
     for rank, hit in enumerate(hits, 1):
-        assert {"rank", "id", "section", "text", "score", "matches", "terms", "spans", "snippet", "cut"} <= set(hit)
+        # the hit's own fields, then the paragraph object as read --json gives it (one shape, nested as in show)
+        assert {"rank", "score", "matches", "terms", "spans", "snippet", "paragraph"} <= set(hit)
+        assert {"id", "section", "text", "cut"} <= set(hit["paragraph"])
         assert hit["rank"] == rank
-        assert hit["text"] == corpus.paragraph(hit["id"]).text
-        assert all(hit["text"][s:e] in hit["matches"] for s, e in hit["spans"])
+        text = hit["paragraph"]["text"]
+        assert text == corpus.paragraph(hit["paragraph"]["id"]).text
+        assert all(text[s:e] in hit["matches"] for s, e in hit["spans"])
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert "mensenhandel" in [m.lower() for m in hits[0]["matches"]]
@@ -67,7 +70,7 @@ def test_json_schema_best_first(invoke, corpus):
 
 def test_quoted_phrase_is_required(invoke):
     hits = json.loads(invoke("search", '"nucleaire deal met Iran"', "--json").stdout)
-    assert {h["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
+    assert {h["paragraph"]["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
     result = invoke("search", '"deal nucleaire"')
     assert result.exit_code == 1
 
@@ -75,12 +78,12 @@ def test_quoted_phrase_is_required(invoke):
 def test_theme_filter_accepts_titles_and_aliases(invoke, corpus):
     for name in ("klimaat", "Climate", "klimaat en water"):
         hits = json.loads(invoke("search", "Veiligheidsraad", "--theme", name, "--json").stdout)
-        assert hits and all("klimaat" in h["themes"] for h in hits)
+        assert hits and all("klimaat" in h["paragraph"]["themes"] for h in hits)
 
 
 def test_section_filter(invoke):
     hits = json.loads(invoke("search", "conflict", "--section", "Voorkomen en genezen", "--json").stdout)
-    assert hits and all("Voorkomen en genezen" in h["section_path"] for h in hits)
+    assert hits and all("Voorkomen en genezen" in h["paragraph"]["section_path"] for h in hits)
 
 
 def test_nothing_found_exit_1_with_did_you_mean(invoke):
@@ -137,7 +140,7 @@ def test_the_command_offered_outside_a_filter_runs_as_shown(invoke):
     assert head.endswith("2 paragraphs")
     assert command == "vr2018 search '\"nucleaire deal\"'"
     hits = json.loads(invoke(*shlex.split(command)[1:], "--json").stdout)
-    assert {h["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
+    assert {h["paragraph"]["id"] for h in hits} == {"rutte-26-september", "iran-2231"}
     result = invoke("search", "--theme", "klimaat", "--", "-Rohingya")
     assert result.stderr.endswith(": vr2018 search -- -Rohingya\n")
     result = invoke("search", *["Rohingya"] * 20, "--theme", "klimaat")  # too long to quote on one line

@@ -26,7 +26,7 @@ def test_theme_list_json(invoke, corpus):
     data = json.loads(result.stdout)
     assert [t["id"] for t in data] == [t.id for t in corpus.themes]
     for record in data:
-        assert set(record) == {"id", "title", "aliases", "paragraphs", "line"}
+        assert set(record) == {"id", "title", "title_en", "aliases", "paragraphs", "line", "line_en"}
         assert record["paragraphs"] == [p.id for p in corpus.theme_paragraphs(record["id"])]
 
 
@@ -72,20 +72,23 @@ def test_theme_json_schema(invoke, corpus):
     result = invoke("theme", "klimaat", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"id", "title", "aliases", "summary", "points", "paragraphs", "motions", "people",
-                         "events", "sections", "gaps"}
+    assert set(data) == {"id", "title", "title_en", "aliases", "summary", "summary_en", "points", "paragraphs",
+                         "motions", "people", "events", "sections", "gaps"}
     assert data["id"] == "klimaat"
     assert "climate" in data["aliases"]
-    assert data["points"][0] == {"text": corpus.theme("klimaat").points[0].text, "sources": ["inleiding"]}
+    point = corpus.theme("klimaat").points[0]
+    # a point is a statement like people's did and motions' done: {"text", "text_en", "paragraphs"}
+    assert data["points"][0] == {"text": point.text, "text_en": point.text_en, "paragraphs": ["inleiding"]}
     assert data["paragraphs"] == [p.id for p in corpus.theme_paragraphs("klimaat")]
-    assert {"id": "rhuggenaath", "name": "Rhuggenaath", "role": "Minister-president van Curaçao"} in data["people"]
+    people = {p["id"]: p for p in data["people"]}  # the person object, as in people --json
+    assert {"name": "Rhuggenaath", "role": "Minister-president van Curaçao"}.items() <= people["rhuggenaath"].items()
     assert data["motions"] == []
 
 
 def test_theme_json_full_adds_texts_and_gaps(invoke):
     data = json.loads(invoke("theme", "myanmar", "--json", "--full").stdout)
     assert [t["id"] for t in data["texts"]] == ["myanmar-rohingya", "rule-of-law-icc"]
-    assert data["gaps"] == [{"paragraph": "myanmar-rohingya", "cut": "end"}]
+    assert data["gaps"] == [{"paragraph": "myanmar-rohingya", "cut": "end", "section": None}]
     assert data["motions"] == ["kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"]
 
 

@@ -13,12 +13,14 @@ CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
 GAP = "Tekst ontbreekt"
 
-EVENT_KEYS = {"date", "precision", "label", "paragraph", "as_written", "year_inferred", "display"}
+EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "as_written", "year_inferred", "display"}
 PARAGRAPH_KEYS = {
-    "id", "section", "section_id", "section_path", "section_printed", "fragment", "position", "text", "cut", "gap_before",
-    "gap_after", "themes", "people", "places", "organisations", "references", "dates",
+    "id", "section", "section_title", "section_title_en", "section_path", "section_path_en", "section_printed",
+    "fragment", "position", "text", "text_en", "cut", "gap_before", "gap_after", "themes", "people", "places",
+    "organisations", "references", "dates",
 }
-PERSON_KEYS = {"id", "name", "role", "aliases", "paragraphs", "did"}
+PERSON_KEYS = {"id", "name", "role", "role_en", "aliases", "paragraphs", "did"}
+STATEMENT_KEYS = {"text", "text_en", "paragraphs"}
 
 
 def ok_json(result):
@@ -98,6 +100,7 @@ def test_show_json_every_paragraph(invoke, pid):
     assert data["paragraph"]["text"] == CORPUS.paragraph(pid).text
     assert [t["id"] for t in data["themes"]] == list(CORPUS.paragraph(pid).themes)
     assert [p["id"] for p in data["people"]] == list(CORPUS.paragraph(pid).people)
+    assert all(set(p) == PERSON_KEYS for p in data["people"])
     for event in data["events"]:
         assert set(event) == EVENT_KEYS and event["paragraph"] == pid
     assert data["context"] == {"before": [], "after": []}
@@ -228,7 +231,7 @@ def test_people_json(invoke):
         assert person["name"] and person["role"]
         assert all(pid in IDS for pid in person["paragraphs"])
         for did in person["did"]:
-            assert set(did) == {"text", "paragraphs"}
+            assert set(did) == STATEMENT_KEYS
 
 
 def test_people_list(invoke):
@@ -315,11 +318,12 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
 @pytest.mark.parametrize("pid", IDS)
 def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
-    assert set(data) == {"title", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
-                         "authors", "paragraph", "formats"}
+    assert set(data) == {"title", "title_en", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
+                         "signatories", "paragraph", "printed_section_path", "opening", "formats"}
     assert data["kamerstuk"] is None and data["url"] is None
     assert data["paragraph"]["id"] == pid
-    assert set(data["paragraph"]) == {"id", "section", "section_path", "opening"}
+    assert set(data["paragraph"]) == PARAGRAPH_KEYS  # the same paragraph object as read and show
+    assert data["opening"]
     assert set(data["formats"]) == {"text", "markdown", "bibtex"}
 
 
@@ -327,7 +331,7 @@ def test_cite_json_of_the_letter(invoke):
     data = ok_json(invoke("cite", "--json"))
     assert data["paragraph"] is None
     assert data["date"] == "2019-02-15" and data["reference"] == "BZDOC-151021554-15"
-    assert [a["name"] for a in data["authors"]] == ["Stef Blok", "Sigrid A.M. Kaag"]
+    assert [a["name"] for a in data["signatories"]] == ["Stef Blok", "Sigrid A.M. Kaag"]
 
 
 def test_cite_format_prefix(invoke):

@@ -129,13 +129,14 @@ def test_csv_paragraphs_verbatim_with_lists_joined(invoke, corpus):
 
 def test_csv_columns_are_the_json_field_names(invoke):
     expected = {
-        "paragraphs": ["id", "section", "section_id", "section_path", "section_printed", "fragment", "position",
-                       "text", "cut", "gap_before", "gap_after", "themes", "people", "places", "organisations",
-                       "references", "dates"],
-        "points": ["theme", "number", "text", "sources"],
-        "events": ["date", "precision", "label", "paragraph", "as_written", "year_inferred", "display"],
-        "people": ["id", "name", "role", "aliases", "paragraphs", "did"],
-        "themes": ["id", "title", "aliases", "summary", "paragraphs", "motions", "people", "sections"],
+        "paragraphs": ["id", "section", "section_title", "section_title_en", "section_path", "section_path_en",
+                       "section_printed", "fragment", "position", "text", "text_en", "cut", "gap_before",
+                       "gap_after", "themes", "people", "places", "organisations", "references", "dates"],
+        "points": ["theme", "number", "text", "text_en", "paragraphs"],
+        "events": ["date", "precision", "display", "as_written", "year_inferred", "label", "label_en", "paragraph"],
+        "people": ["id", "name", "role", "role_en", "aliases", "paragraphs", "did"],
+        "themes": ["id", "title", "title_en", "aliases", "summary", "summary_en", "paragraphs", "motions", "people",
+                   "sections"],
     }
     for table, header in expected.items():
         raw = export(invoke, "csv", table).stdout_bytes
@@ -146,7 +147,7 @@ def test_csv_points_cite_paragraphs_that_exist(invoke, corpus):
     rows = read_csv(export(invoke, "csv", "points").stdout_bytes)
     assert len(rows) == sum(len(t.points) for t in corpus.themes)
     ids = {p.id for p in corpus.paragraphs}
-    assert all(set(r["sources"].split(";")) <= ids for r in rows)
+    assert all(set(r["paragraphs"].split(";")) <= ids for r in rows)
 
 
 def test_csv_sentences_cover_every_paragraph_verbatim(invoke, corpus):

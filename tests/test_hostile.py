@@ -134,7 +134,7 @@ def test_markup_in_a_query_is_kept_in_the_message_and_in_did_you_mean(invoke):
 def test_markup_in_a_matching_query_still_finds(invoke):
     result = invoke("search", "[link=http://x]Rohingya[/link]", "--json")
     assert_calm(result, (0,))
-    assert "myanmar-rohingya" in [hit["id"] for hit in json.loads(result.stdout)]
+    assert "myanmar-rohingya" in [hit["paragraph"]["id"] for hit in json.loads(result.stdout)]
 
 
 # ── escape sequences and control characters ──────────────────────────────────
@@ -201,7 +201,7 @@ def test_a_whole_paragraph_pasted_as_query_still_finds_itself(invoke, corpus):
     assert len(longest.text) <= MAX_QUERY
     result = invoke("search", longest.text, "--json", "-n", "1")
     assert_calm(result, (0,))
-    assert json.loads(result.stdout)[0]["id"] == longest.id
+    assert json.loads(result.stdout)[0]["paragraph"]["id"] == longest.id
 
 
 @pytest.mark.parametrize("command", [

@@ -2,8 +2,18 @@
 
 Rich-free by design (``--json`` never imports Rich) and never imports
 :mod:`vr2018.views`: it takes model objects and engine results and returns
-values :func:`json.dumps` can write. The field names are the published
-schemas (README "JSON output"); keep them stable.
+values :func:`json.dumps` can write. The field names are published as JSON
+Schemas in ``docs/schema/`` (documented in ``docs/json.md``); keep them stable.
+
+One name for one thing: each object that appears in more than one output
+(paragraph, section, event, reference, motion, person, statement, gap, …) is
+built by ONE function here, so it has the same fields wherever it appears. A
+key named after a record kind in the singular holds that record's id (``section``,
+``paragraph``, ``reference``), in the plural a list of ids (``paragraphs``,
+``themes``, ``people``); the exception is the envelope outputs about one
+paragraph (``show``, a ``search`` hit, ``cite``), whose ``paragraph`` is the
+whole paragraph object. Every Dutch text field ``x`` has its English rendering
+beside it as ``x_en``, whatever ``--lang``.
 """
 
 from __future__ import annotations
@@ -15,28 +25,42 @@ from .snippets import snippet
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Event, Motion, Paragraph, Person, Reference, Theme
+    from .model import Citation as Statement
+    from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Theme
     from .reading import Citation
-    from .search import Results
+    from .search import Hit, Results
+    from .themes import Gap as ThemeGap
     from .themes import ThemeDetail
 
 Json = dict[str, Any]
+
+# The JSON value of Reference.kind: JSON values are English (the data keeps the letter's word).
+KINDS = {"kamerstuk": "kamerstuk", "resolutie": "resolution"}
+
+
+def reference_kind(kind: str) -> str:
+    return KINDS.get(kind, kind)
 
 
 # ── the letter ──────────────────────────────────────────────────────────────
 
 
 def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> Json:
+    """The paragraph object: the same in read, show, search, cite, theme --full and export."""
     section = corpus.section(paragraph.section)
+    path = corpus.section_path(paragraph)
     return {
         "id": paragraph.id,
-        "section": section.title,
-        "section_id": section.id,
-        "section_path": [s.title for s in corpus.section_path(paragraph)],
-        "section_printed": corpus.section(paragraph.section).printed,  # false: the heading is ours
+        "section": section.id,
+        "section_title": section.title,
+        "section_title_en": section.title_en,
+        "section_path": [s.title for s in path],
+        "section_path_en": [s.title_en for s in path],
+        "section_printed": section.printed,  # false: the heading is ours
         "fragment": paragraph.fragment,
         "position": corpus.position(paragraph.id) + 1,
         "text": paragraph.text,
+        "text_en": paragraph.text_en,
         "cut": paragraph.cut,
         "gap_before": corpus.gap_before(paragraph),
         "gap_after": corpus.gap_after(paragraph),
@@ -49,20 +73,40 @@ def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> Json:
     }
 
 
+def section_json(corpus: Corpus, section: Section) -> Json:
+    return {
+        "id": section.id,
+        "title": section.title,
+        "title_en": section.title_en,
+        "level": section.level,
+        "parent": section.parent,
+        "printed": section.printed,
+        "paragraphs": [p.id for p in corpus.paragraphs if p.section == section.id],
+    }
+
+
+def signatory_json(signatory: Signatory) -> Json:
+    return {"name": signatory.name, "office": signatory.office, "office_en": signatory.office_en,
+            "person": signatory.person}
+
+
 def letter_json(corpus: Corpus) -> Json:
     letter = corpus.letter
     return {
         "title": letter.title,
+        "title_en": letter.title_en,
         "subject": letter.title,
+        "subject_en": letter.title_en,
         "date": letter.date,
         "date_as_written": letter.date_as_written,
         "reference": letter.reference,
         "salutation": letter.salutation,
+        "salutation_en": letter.salutation_en,
         "addressee": list(letter.addressee),
         "sender": list(letter.sender),
-        "signatories": [{"name": s.name, "office": s.office, "person": s.person} for s in letter.signatories],
+        "signatories": [signatory_json(s) for s in letter.signatories],
         "results_url": letter.results_url,
-        "earlier_letter": reference_json(corpus, letter.earlier_letter),
+        "earlier_letter": reference_json(corpus, corpus.reference(letter.earlier_letter)),
         "attachments": list(letter.attachments),
         "fragments": [
             {"number": f.number, "first_line": f.first_line, "last_line": f.last_line} for f in letter.fragments
@@ -71,11 +115,11 @@ def letter_json(corpus: Corpus) -> Json:
     }
 
 
-def reference_json(corpus: Corpus, reference_id: str) -> Json:
-    ref = corpus.reference(reference_id)
+def reference_json(corpus: Corpus, ref: Reference) -> Json:
+    """The reference object: the same in refs, show, read's letter and export."""
     return {
         "id": ref.id,
-        "kind": ref.kind,
+        "kind": reference_kind(ref.kind),
         "as_written": ref.as_written,
         "dossier": ref.dossier,
         "number": ref.number,
@@ -83,8 +127,10 @@ def reference_json(corpus: Corpus, reference_id: str) -> Json:
         "chamber": ref.chamber,
         "year": ref.year,
         "description": ref.description,
+        "description_en": ref.description_en,
         "url": ref.url,
         "paragraphs": [p.id for p in corpus.citing_paragraphs(ref.id)],
+        "motions": [m.id for m in corpus.motions if m.reference == ref.id],
     }
 
 
@@ -99,6 +145,7 @@ def gaps_json(corpus: Corpus) -> list[Json]:
             "cut_after": g.after.cut == "end",
             "cut_before": g.before.cut == "start",
             "headings": [s.title for s in g.headings],
+            "headings_en": [s.title_en for s in g.headings],
         }
         for g in reading.gaps(corpus)
     ]
@@ -108,35 +155,90 @@ def read_json(corpus: Corpus) -> Json:
     """The whole letter: metadata, every heading (also those without text), every paragraph, every gap."""
     return {
         "letter": letter_json(corpus),
-        "sections": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "level": s.level,
-                "parent": s.parent,
-                "printed": s.printed,
-                "paragraphs": [p.id for p in corpus.paragraphs if p.section == s.id],
-            }
-            for s in corpus.sections
-        ],
+        "sections": [section_json(corpus, s) for s in corpus.sections],
         "paragraphs": [paragraph_json(corpus, p) for p in corpus.paragraphs],
         "gaps": gaps_json(corpus),
     }
 
 
-# ── reading views: show, timeline, people, cite, info ───────────────────────
+# ── shared objects: statements, events, people, motions, themes ────────────
+
+
+def statement_json(text: str, text_en: str | None, paragraphs: tuple[str, ...]) -> Json:
+    """A statement of ours resting on paragraphs: a theme's point, what a person did, what was done."""
+    return {"text": text, "text_en": text_en, "paragraphs": list(paragraphs)}
+
+
+def statements_json(statements: tuple[Statement, ...]) -> list[Json]:
+    return [statement_json(s.text, s.text_en, s.paragraphs) for s in statements]
 
 
 def event_json(event: Event) -> Json:
+    """The event object: the same in timeline, show, theme and export."""
     return {
         "date": event.date,
         "precision": event.precision,
-        "label": event.label,
-        "paragraph": event.paragraph,
+        "display": reading.date_label(event),
         "as_written": event.as_written,
         "year_inferred": event.year_inferred,
-        "display": reading.date_label(event),
+        "label": event.label,
+        "label_en": event.label_en,
+        "paragraph": event.paragraph,
     }
+
+
+def person_json(corpus: Corpus, person: Person) -> Json:
+    """The person object: the same in people, show, theme and export."""
+    return {
+        "id": person.id,
+        "name": person.name,
+        "role": person.role,
+        "role_en": person.role_en,
+        "aliases": list(person.aliases),
+        "paragraphs": list(reading.person_paragraphs(corpus, person)),
+        "did": statements_json(person.did),
+    }
+
+
+def motion_json(corpus: Corpus, motion: Motion) -> Json:
+    """The motion object: the same in motions, show and export."""
+    ref = corpus.reference(motion.reference)
+    return {
+        "id": motion.id,
+        "chamber": motion.chamber,
+        "chamber_inferred": motion.chamber_inferred,
+        "submitters": list(motion.submitters),
+        "kamerstuk": ref.as_written,
+        "reference": ref.id,
+        "dossier": ref.dossier,
+        "number": ref.number,
+        "chapter": ref.chapter,
+        "subject": motion.subject,
+        "subject_en": motion.subject_en,
+        "paragraphs": list(motion.paragraphs),
+        "url": ref.url,
+        "done": statements_json(motion.done),
+        "date": motion.date,
+        "as_written": motion.as_written,
+    }
+
+
+def theme_entry_json(corpus: Corpus, theme: Theme) -> Json:
+    """A theme in brief: what `theme --json` lists and `show --json` names."""
+    from .themes import first_sentence
+
+    return {
+        "id": theme.id,
+        "title": theme.title,
+        "title_en": theme.title_en,
+        "aliases": list(theme.aliases),
+        "paragraphs": [p.id for p in corpus.theme_paragraphs(theme.id)],
+        "line": first_sentence(theme.summary),
+        "line_en": first_sentence(theme.summary_en or ""),
+    }
+
+
+# ── reading views: show, timeline, people, cite, info ───────────────────────
 
 
 def timeline_json(events: tuple[Event, ...]) -> list[Json]:
@@ -148,16 +250,11 @@ def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
     return {
         "paragraph": paragraph_json(corpus, paragraph),
         "section_label": corpus.section_title(paragraph),
-        "themes": [{"id": t, "title": corpus.theme(t).title} for t in paragraph.themes],
-        "people": [
-            {"id": p.id, "name": p.name, "role": p.role} for p in (corpus.person(i) for i in paragraph.people)
-        ],
+        "themes": [theme_entry_json(corpus, corpus.theme(t)) for t in paragraph.themes],
+        "people": [person_json(corpus, corpus.person(i)) for i in paragraph.people],
         "events": [event_json(e) for e in corpus.paragraph_events(paragraph.id)],
-        "references": [reference_json(corpus, r) for r in paragraph.references],
-        "motions": [
-            {"id": m.id, "reference": m.reference, "as_written": m.as_written, "subject": m.subject}
-            for m in corpus.motions_for([paragraph.id])
-        ],
+        "references": [reference_json(corpus, corpus.reference(r)) for r in paragraph.references],
+        "motions": [motion_json(corpus, m) for m in corpus.motions_for([paragraph.id])],
         "context": {
             "before": [paragraph_json(corpus, p) for p in before],
             "after": [paragraph_json(corpus, p) for p in after],
@@ -166,36 +263,24 @@ def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
 
 
 def people_json(corpus: Corpus, people: tuple[Person, ...]) -> list[Json]:
-    return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "role": p.role,
-            "aliases": list(p.aliases),
-            "paragraphs": list(reading.person_paragraphs(corpus, p)),
-            "did": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in p.did],
-        }
-        for p in people
-    ]
+    return [person_json(corpus, p) for p in people]
 
 
 def citation_json(corpus: Corpus, citation: Citation) -> Json:
     paragraph = citation.paragraph
     return {
         "title": citation.title,
+        "title_en": corpus.letter.title_en,
         "date": citation.date,
         "date_as_written": citation.date_as_written,
         "reference": citation.reference,
         "kamerstuk": None,  # the letter gives itself no Kamerstuk number
         "url": None,  # and no address of its own
         "addressee": citation.addressee,
-        "authors": [{"name": name, "office": office} for name, office in citation.authors],
-        "paragraph": None if paragraph is None else {
-            "id": paragraph.id,
-            "section": citation.section,
-            "section_path": list(citation.section_path),
-            "opening": citation.opening,
-        },
+        "signatories": [signatory_json(s) for s in corpus.letter.signatories],
+        "paragraph": None if paragraph is None else paragraph_json(corpus, paragraph),
+        "printed_section_path": list(citation.section_path),  # only headings the letter prints
+        "opening": citation.opening,
         "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
     }
 
@@ -215,16 +300,12 @@ def info_json(corpus: Corpus, version: str) -> Json:
 
 
 def theme_list_json(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...]) -> list[Json]:
-    return [
-        {
-            "id": theme.id,
-            "title": theme.title,
-            "aliases": list(theme.aliases),
-            "paragraphs": [p.id for p in corpus.theme_paragraphs(theme.id)],
-            "line": line,
-        }
-        for theme, _count, line in rows
-    ]
+    return [theme_entry_json(corpus, theme) for theme, _count, _line in rows]
+
+
+def theme_gap_json(gap: ThemeGap) -> Json:
+    """Where a missing page cuts a theme's text: a cut paragraph, or a section whose text is missing."""
+    return {"paragraph": gap.paragraph, "cut": gap.cut, "section": gap.section}
 
 
 def theme_json(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> Json:
@@ -232,46 +313,21 @@ def theme_json(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> Json:
     out: Json = {
         "id": theme.id,
         "title": theme.title,
+        "title_en": theme.title_en,
         "aliases": list(theme.aliases),
         "summary": theme.summary,
-        "points": [{"text": p.text, "sources": list(p.sources)} for p in theme.points],
+        "summary_en": theme.summary_en,
+        "points": [statement_json(p.text, p.text_en, p.sources) for p in theme.points],
         "paragraphs": [p.id for p in detail.paragraphs],
         "motions": [m.id for m in detail.motions],
-        "people": [{"id": p.id, "name": p.name, "role": p.role} for p in detail.people],
-        "events": [
-            {"date": e.date, "as_written": e.as_written, "label": e.label, "paragraph": e.paragraph,
-             "year_inferred": e.year_inferred}
-            for e in detail.events
-        ],
+        "people": [person_json(corpus, p) for p in detail.people],
+        "events": [event_json(e) for e in detail.events],
         "sections": [s.id for s in detail.sections],
-        "gaps": [
-            {"section": g.section} if g.section else {"paragraph": g.paragraph, "cut": g.cut} for g in detail.gaps
-        ],
+        "gaps": [theme_gap_json(g) for g in detail.gaps],
     }
     if full:
         out["texts"] = [paragraph_json(corpus, p) for p in detail.cited]
     return out
-
-
-def motion_json(corpus: Corpus, motion: Motion) -> Json:
-    ref = corpus.reference(motion.reference)
-    return {
-        "id": motion.id,
-        "chamber": motion.chamber,
-        "chamber_inferred": motion.chamber_inferred,
-        "submitters": list(motion.submitters),
-        "kamerstuk": ref.as_written,
-        "reference": ref.id,
-        "dossier": ref.dossier,
-        "number": ref.number,
-        "chapter": ref.chapter,
-        "subject": motion.subject,
-        "paragraphs": list(motion.paragraphs),
-        "url": ref.url,
-        "done": [{"text": c.text, "paragraphs": list(c.paragraphs)} for c in motion.done],
-        "date": motion.date,
-        "as_written": motion.as_written,
-    }
 
 
 def motions_json(corpus: Corpus, motions: tuple[Motion, ...]) -> list[Json]:
@@ -279,32 +335,26 @@ def motions_json(corpus: Corpus, motions: tuple[Motion, ...]) -> list[Json]:
 
 
 def references_json(corpus: Corpus, references: tuple[Reference, ...]) -> list[Json]:
-    out = []
-    for ref in references:
-        record = reference_json(corpus, ref.id)
-        record["motions"] = [m.id for m in corpus.motions if m.reference == ref.id]
-        out.append(record)
-    return out
+    return [reference_json(corpus, ref) for ref in references]
 
 
 # ── search ──────────────────────────────────────────────────────────────────
 
 
+def hit_json(corpus: Corpus, rank: int, hit: Hit) -> Json:
+    """One search hit: how it matched, then the paragraph object as `read --json` gives it."""
+    return {
+        "rank": rank,
+        "score": hit.score,
+        "matches": list(hit.matches),
+        "terms": list(hit.terms),
+        "exact": hit.exact,
+        "spans": [[s, e] for s, e in hit.spans],
+        "snippet": snippet(hit.paragraph, hit.spans),
+        "paragraph": paragraph_json(corpus, hit.paragraph),
+    }
+
+
 def search_json(corpus: Corpus, results: Results) -> list[Json]:
-    """One object per hit, best first: search fields, then the paragraph as `read --json` gives it."""
-    out = []
-    for rank, hit in enumerate(results.hits, 1):
-        record: Json = {
-            "rank": rank,
-            "id": hit.paragraph.id,
-            "score": hit.score,
-            "matches": list(hit.matches),
-            "terms": list(hit.terms),
-            "exact": hit.exact,
-            "spans": [[s, e] for s, e in hit.spans],
-            "snippet": snippet(hit.paragraph, hit.spans),
-        }
-        for key, value in paragraph_json(corpus, hit.paragraph).items():
-            record.setdefault(key, value)
-        out.append(record)
-    return out
+    """One object per hit, best first."""
+    return [hit_json(corpus, rank, hit) for rank, hit in enumerate(results.hits, 1)]

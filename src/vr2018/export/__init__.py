@@ -137,13 +137,16 @@ def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
+STATEMENT = {"text", "text_en", "paragraphs"}  # the keys of serialize.statement_json
+
 # Nested lists that are a table of their own (or live in jsonl), not a cell.
 NOT_A_CELL = {"themes": ("points", "events", "gaps")}
 
 
 def cell(value: Any) -> Any:
     """One JSON value as one CSV cell: lists of ids or names joined with ';', statements
-    (``{"text", "paragraphs"}``, whose ids are in the row's ``paragraphs``) one per line."""
+    (``{"text", "text_en", "paragraphs"}``, whose ids are in the row's ``paragraphs``) one per line,
+    in Dutch (the English of a row's statements is in jsonl)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -154,7 +157,7 @@ def cell(value: Any) -> Any:
         return LIST_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
         return LIST_SEPARATOR.join(v["id"] for v in value)
-    if isinstance(value, list) and all(isinstance(v, dict) and set(v) == {"text", "paragraphs"} for v in value):
+    if isinstance(value, list) and all(isinstance(v, dict) and set(v) == STATEMENT for v in value):
         return "\n".join(v["text"] for v in value)
     raise TypeError(f"no CSV cell for {value!r}")  # a new nested field: decide where it goes
 

@@ -122,6 +122,7 @@ def _statements(con: Any, table: str, links: str, rows: list[tuple[str, tuple[An
 
 def _letter(con: Any, corpus: Corpus) -> None:
     from .. import reading
+    from ..serialize import reference_kind
 
     letter = corpus.letter
     _insert(con, "fragment", [(f.number, f.first_line, f.last_line) for f in letter.fragments])
@@ -129,7 +130,7 @@ def _letter(con: Any, corpus: Corpus) -> None:
         (s.id, i, s.title, s.level, s.printed, s.parent) for i, s in enumerate(corpus.sections, 1)
     ])
     _insert(con, "reference", [
-        (r.id, r.kind, r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber, r.year, r.url)
+        (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber, r.year, r.url)
         for r in corpus.references
     ])
     _insert(con, "person", [(p.id, p.name, p.role) for p in corpus.people])
