@@ -183,7 +183,7 @@ def cli_hits(limit: int = 10) -> Callable[[str], list[dict]]:
             [sys.executable, "-m", "vr2018", "search", "--json", "--limit", str(limit), "--", query],
             check=False, capture_output=True, text=True, encoding="utf-8",
         )
-        return [{"id": h["id"], "missing": h.get("missing", [])} for h in json.loads(done.stdout or "[]")]
+        return [{"id": h["paragraph"]["id"], "missing": h.get("missing", [])} for h in json.loads(done.stdout or "[]")]
 
     return hits
 
@@ -231,7 +231,7 @@ def cli_ranker(limit: int = 10) -> Callable[[str], list[str]]:
         )
         if done.returncode not in (0, 1):
             raise SystemExit(f"vr2018 search {query!r} failed: {done.stderr.strip()}")
-        return [hit["id"] for hit in json.loads(done.stdout or "[]")]
+        return [hit["paragraph"]["id"] for hit in json.loads(done.stdout or "[]")]
 
     return rank
 

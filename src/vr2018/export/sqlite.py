@@ -130,7 +130,8 @@ def _letter(con: Any, corpus: Corpus) -> None:
         (s.id, i, s.title, s.level, s.printed, s.parent) for i, s in enumerate(corpus.sections, 1)
     ])
     _insert(con, "reference", [
-        (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber, r.year, r.url)
+        (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber,
+         r.year, r.url)
         for r in corpus.references
     ])
     _insert(con, "person", [(p.id, p.name, p.role) for p in corpus.people])
