@@ -25,12 +25,10 @@ from .snippets import snippet
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Citation as Statement
-    from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Theme
+    from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Statement, Theme
     from .reading import Citation
     from .search import Hit, Results
-    from .themes import Gap as ThemeGap
-    from .themes import ThemeDetail
+    from .themes import ThemeDetail, ThemeGap
 
 Json = dict[str, Any]
 
