@@ -226,6 +226,32 @@ def test_sqlite_keys_hold(db):
         assert wanted in links
 
 
+def test_sqlite_columns_are_the_json_field_names(db, corpus):
+    """A table that holds one kind of --json object names its columns as the object's fields
+    (plus its own row number or position), English siblings included."""
+    from vr2018 import serialize, themes
+
+    objects = {
+        "letter": serialize.letter_json(corpus),
+        "signatory": serialize.signatory_json(corpus.letter.signatories[0]),
+        "section": serialize.section_json(corpus, corpus.sections[0]),
+        "paragraph": serialize.paragraph_json(corpus, corpus.paragraphs[0]),
+        "reference": serialize.reference_json(corpus, corpus.references[0]),
+        "person": serialize.person_json(corpus, corpus.people[0]),
+        "motion": serialize.motion_json(corpus, corpus.motions[0]),
+        "event": serialize.event_json(corpus.events[0]),
+        "theme": serialize.theme_json(corpus, themes.detail(corpus, corpus.themes[0])),
+        "point": {"theme": "", **serialize.statement_json("", "", ())},
+        "motion_done": {"motion": "", **serialize.statement_json("", "", ())},
+        "person_did": {"person": "", **serialize.statement_json("", "", ())},
+    }
+    for table, fields in objects.items():
+        columns = {row[1] for row in db.execute(f"pragma table_info({table})")} - {"id", "position", "number"}
+        assert columns <= set(fields), (table, columns - set(fields))
+        assert {f for f in fields if f.endswith("_en") and f.removesuffix("_en") in columns} <= columns, table
+    assert {k for (k,) in db.execute("select distinct kind from reference")} == {"kamerstuk", "resolution"}
+
+
 def test_sqlite_counts_and_metadata(db, corpus):
     def count(table):
         return db.execute(f"select count(*) from {table}").fetchone()[0]

@@ -1,7 +1,9 @@
 """The corpus as an SQLite database: one table per record kind, keys, and full-text search.
 
 For ``sqlite3``, ``sqlite-utils`` and Datasette, with the standard library only.
-Lists become link tables (``paragraph_theme``, ``point_paragraph``, …) with
+Columns are the ``--json`` field names (English text in ``x_en`` beside ``x``; a
+reference's ``kind`` is ``kamerstuk`` or ``resolution``). Lists become link tables
+(``paragraph_theme``, ``point_paragraph``, …) with
 foreign keys both ways; statements that cite paragraphs (theme points, what a
 person did, what was done on a motion) get a row each. ``paragraph_fts`` is an
 FTS5 index over the paragraphs' text that folds accents (``curacao`` finds
@@ -20,11 +22,11 @@ SCHEMA = """
 CREATE TABLE fragment (number INTEGER PRIMARY KEY, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL);
 CREATE TABLE section (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, level INTEGER NOT NULL,
-  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id));
+  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id), title_en TEXT);
 CREATE TABLE paragraph (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
   fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
-  gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL);
+  gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL, text_en TEXT);
 CREATE TABLE sentence (
   id TEXT PRIMARY KEY, paragraph TEXT NOT NULL REFERENCES paragraph(id), number INTEGER NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, cut TEXT, UNIQUE (paragraph, number));
@@ -35,24 +37,26 @@ CREATE TABLE gap_heading (
   PRIMARY KEY (after_paragraph, section));
 CREATE TABLE reference (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, as_written TEXT NOT NULL, description TEXT NOT NULL,
-  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT);
-CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL);
+  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT);
+CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, role_en TEXT);
 CREATE TABLE person_alias (
   person TEXT NOT NULL REFERENCES person(id), alias TEXT NOT NULL, PRIMARY KEY (person, alias));
-CREATE TABLE theme (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE theme (
+  id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, summary TEXT NOT NULL,
+  title_en TEXT, summary_en TEXT);
 CREATE TABLE theme_alias (theme TEXT NOT NULL REFERENCES theme(id), alias TEXT NOT NULL, PRIMARY KEY (theme, alias));
 CREATE TABLE theme_section (
   theme TEXT NOT NULL REFERENCES theme(id), section TEXT NOT NULL REFERENCES section(id),
   PRIMARY KEY (theme, section));
 CREATE TABLE point (
   id INTEGER PRIMARY KEY, theme TEXT NOT NULL REFERENCES theme(id), number INTEGER NOT NULL, text TEXT NOT NULL,
-  UNIQUE (theme, number));
+  text_en TEXT, UNIQUE (theme, number));
 CREATE TABLE point_paragraph (
   point INTEGER NOT NULL REFERENCES point(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
   PRIMARY KEY (point, paragraph));
 CREATE TABLE motion (
   id TEXT PRIMARY KEY, reference TEXT NOT NULL REFERENCES reference(id), chamber TEXT NOT NULL,
-  chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, as_written TEXT NOT NULL, date TEXT);
+  chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, as_written TEXT NOT NULL, date TEXT, subject_en TEXT);
 CREATE TABLE motion_submitter (
   motion TEXT NOT NULL REFERENCES motion(id), position INTEGER NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY (motion, position));
@@ -60,25 +64,28 @@ CREATE TABLE motion_person (
   motion TEXT NOT NULL REFERENCES motion(id), person TEXT NOT NULL REFERENCES person(id),
   PRIMARY KEY (motion, person));
 CREATE TABLE motion_done (
-  id INTEGER PRIMARY KEY, motion TEXT NOT NULL REFERENCES motion(id), number INTEGER NOT NULL, text TEXT NOT NULL);
+  id INTEGER PRIMARY KEY, motion TEXT NOT NULL REFERENCES motion(id), number INTEGER NOT NULL, text TEXT NOT NULL,
+  text_en TEXT);
 CREATE TABLE motion_done_paragraph (
   done INTEGER NOT NULL REFERENCES motion_done(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
   PRIMARY KEY (done, paragraph));
 CREATE TABLE person_did (
-  id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES person(id), number INTEGER NOT NULL, text TEXT NOT NULL);
+  id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES person(id), number INTEGER NOT NULL, text TEXT NOT NULL,
+  text_en TEXT);
 CREATE TABLE person_did_paragraph (
   did INTEGER NOT NULL REFERENCES person_did(id), paragraph TEXT NOT NULL REFERENCES paragraph(id),
   PRIMARY KEY (did, paragraph));
 CREATE TABLE event (
   id INTEGER PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL, display TEXT NOT NULL,
   as_written TEXT NOT NULL, label TEXT NOT NULL, paragraph TEXT NOT NULL REFERENCES paragraph(id),
-  year_inferred INTEGER NOT NULL);
+  year_inferred INTEGER NOT NULL, label_en TEXT);
 CREATE TABLE letter (
   title TEXT NOT NULL, date TEXT NOT NULL, date_as_written TEXT NOT NULL, reference TEXT NOT NULL,
   salutation TEXT NOT NULL, addressee TEXT NOT NULL, sender TEXT NOT NULL, results_url TEXT,
-  earlier_letter TEXT REFERENCES reference(id), data_version TEXT NOT NULL);
+  earlier_letter TEXT REFERENCES reference(id), data_version TEXT NOT NULL, title_en TEXT, salutation_en TEXT);
 CREATE TABLE signatory (
-  position INTEGER PRIMARY KEY, name TEXT NOT NULL, office TEXT NOT NULL, person TEXT REFERENCES person(id));
+  position INTEGER PRIMARY KEY, name TEXT NOT NULL, office TEXT NOT NULL, person TEXT REFERENCES person(id),
+  office_en TEXT);
 """
 
 # One link table per list field of a paragraph: (table, column, paragraph attribute).
@@ -116,7 +123,7 @@ def _statements(con: Any, table: str, links: str, rows: list[tuple[str, tuple[An
     for owner, citations in rows:
         for n, citation in enumerate(citations, 1):
             counter += 1
-            _insert(con, table, [(counter, owner, n, citation.text)])
+            _insert(con, table, [(counter, owner, n, citation.text, citation.text_en)])
             _insert(con, links, [(counter, p) for p in dict.fromkeys(citation.paragraphs)])
 
 
@@ -127,17 +134,17 @@ def _letter(con: Any, corpus: Corpus) -> None:
     letter = corpus.letter
     _insert(con, "fragment", [(f.number, f.first_line, f.last_line) for f in letter.fragments])
     _insert(con, "section", [
-        (s.id, i, s.title, s.level, s.printed, s.parent) for i, s in enumerate(corpus.sections, 1)
+        (s.id, i, s.title, s.level, s.printed, s.parent, s.title_en) for i, s in enumerate(corpus.sections, 1)
     ])
     _insert(con, "reference", [
         (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber,
-         r.year, r.url)
+         r.year, r.url, r.description_en)
         for r in corpus.references
     ])
-    _insert(con, "person", [(p.id, p.name, p.role) for p in corpus.people])
+    _insert(con, "person", [(p.id, p.name, p.role, p.role_en) for p in corpus.people])
     _insert(con, "person_alias", [(p.id, a) for p in corpus.people for a in dict.fromkeys(p.aliases)])
     _insert(con, "paragraph", [
-        (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p))
+        (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p), p.text_en)
         for i, p in enumerate(corpus.paragraphs, 1)
     ])
     from . import sentence_rows
@@ -149,38 +156,44 @@ def _letter(con: Any, corpus: Corpus) -> None:
     _insert(con, "letter", [(
         letter.title, letter.date, letter.date_as_written, letter.reference, letter.salutation,
         "\n".join(letter.addressee), "\n".join(letter.sender), letter.results_url, letter.earlier_letter,
-        letter.data_version,
+        letter.data_version, letter.title_en, letter.salutation_en,
     )])
-    _insert(con, "signatory", [(i, s.name, s.office, s.person) for i, s in enumerate(letter.signatories, 1)])
+    _insert(con, "signatory", [
+        (i, s.name, s.office, s.person, s.office_en) for i, s in enumerate(letter.signatories, 1)
+    ])
 
 
 def _about(con: Any, corpus: Corpus) -> None:
     from .. import reading
 
-    _insert(con, "theme", [(t.id, i, t.title, t.summary) for i, t in enumerate(corpus.themes, 1)])
+    _insert(con, "theme", [
+        (t.id, i, t.title, t.summary, t.title_en, t.summary_en) for i, t in enumerate(corpus.themes, 1)
+    ])
     _insert(con, "theme_alias", [(t.id, a) for t in corpus.themes for a in dict.fromkeys(t.aliases)])
     _insert(con, "theme_section", [(t.id, s) for t in corpus.themes for s in dict.fromkeys(t.sections)])
     for name, _, attribute in PARAGRAPH_LISTS:
         _insert(con, name, [(p.id, v) for p in corpus.paragraphs for v in dict.fromkeys(getattr(p, attribute))])
-    _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_citations(t.points))) for t in corpus.themes])
+    _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_statements(t.points))) for t in corpus.themes])
     _insert(con, "motion", [
-        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.as_written, m.date) for m in corpus.motions
+        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.as_written, m.date, m.subject_en)
+        for m in corpus.motions
     ])
     _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])
     _insert(con, "motion_person", [(m.id, p) for m in corpus.motions for p in dict.fromkeys(m.people)])
     _statements(con, "motion_done", "motion_done_paragraph", [(m.id, m.done) for m in corpus.motions])
     _statements(con, "person_did", "person_did_paragraph", [(p.id, p.did) for p in corpus.people])
     _insert(con, "event", [
-        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.year_inferred)
+        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.year_inferred,
+         e.label_en)
         for i, e in enumerate(corpus.events, 1)
     ])
 
 
-def _as_citations(points: tuple[Any, ...]) -> list[Any]:
-    """A theme's points as statements: the same shape as a citation (text, paragraphs)."""
+def _as_statements(points: tuple[Any, ...]) -> list[Any]:
+    """A theme's points as statements (text, text_en, paragraphs), as in --json."""
     from ..model import Statement
 
-    return [Statement(text=p.text, paragraphs=p.sources) for p in points]
+    return [Statement(text=p.text, paragraphs=p.sources, text_en=p.text_en) for p in points]
 
 
 def write_sqlite(corpus: Corpus, path: str) -> None:
