@@ -60,12 +60,12 @@ def test_theme_full_adds_cited_text_with_gap_markers(invoke, corpus):
     assert text[:60] not in short
     assert text[:60] in out
     assert "wapenembargo […]" in out
-    assert "Tekst ontbreekt" in out
+    assert "Text missing" in out
 
 
 def test_theme_full_shows_a_heading_only_section_as_a_gap(invoke):
     out = invoke("theme", "vn-hervorming", "--full").stdout
-    assert "VN-hervormingen: transparantie en effectiviteit\n[…] Tekst ontbreekt" in out
+    assert "VN-hervormingen: transparantie en effectiviteit\n[…] Text missing" in out
 
 
 def test_theme_json_schema(invoke, corpus):
@@ -140,7 +140,7 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
         ref = corpus.reference(motion.reference)
         head, *fields = block.splitlines()
         chamber = motion.chamber + (", inferred" if motion.chamber_inferred else "")
-        assert head == (f"{ref.as_written}  motie {'/'.join(motion.submitters)} ({chamber})")
+        assert head == (f"{ref.as_written}  motion {'/'.join(motion.submitters)} ({chamber})")
         assert [f.split("  ")[0] for f in fields] == ["Subject", "What was done", "Link"]
         assert fields[0].endswith(f"  {motion.subject}")  # whole, on one line
         for done in motion.done:
@@ -154,8 +154,8 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
 def test_motions_piped_into_grep_gives_whole_records(invoke):
     out = invoke("motions").stdout
     kuzu = [line for line in out.splitlines() if "kuzu" in line.lower()]
-    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motie Kuzu/Van den Hul (Tweede Kamer, inferred)",
-                    "Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer, inferred)"]
+    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motion Kuzu/Van den Hul (Tweede Kamer, inferred)",
+                    "Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer, inferred)"]
 
 
 def test_motions_by_kamerstuk_number_first_with_links(invoke):

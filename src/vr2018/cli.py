@@ -21,6 +21,7 @@ from . import __version__
 from . import options as opt
 from .app import EXIT_CODES, app, fail, load_letter, nothing_found
 from .errors import ExitStatus, NotFound
+from .lang import Lang
 from .output import emit_json
 
 if TYPE_CHECKING:
@@ -30,7 +31,10 @@ if TYPE_CHECKING:
 
 
 @app.command(short_help="The whole letter in reading order, with a marker wherever text is missing.")
-def read(json_: Annotated[bool, opt.json_flag("Print the letter as one JSON object.")] = False) -> ExitStatus:
+def read(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the letter as one JSON object.")] = False,
+) -> ExitStatus:
     """Read the whole letter in reading order, with a marker wherever text is missing.
 
     On a terminal the letter opens in a pager; piped, it prints plain text.
@@ -48,13 +52,14 @@ def read(json_: Annotated[bool, opt.json_flag("Print the letter as one JSON obje
     from .terminal import show
     from .views.letter import letter_view
 
-    return show(letter_view(corpus), page=True)
+    return show(letter_view(corpus, lang), page=True)
 
 
 @app.command("show", short_help="One paragraph with its section, themes, people, dates and references.")
 def show_(
     paragraph: Annotated[str, opt.paragraph_id("ID", "A paragraph id, or an unambiguous start of one.")],
     context: opt.Context = 0,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,
 ) -> ExitStatus:
     """Show one paragraph with its section, fragment, themes, people, dates and references.
@@ -80,7 +85,7 @@ def show_(
     from .terminal import show
     from .views.letter import show_view
 
-    return show(show_view(corpus, found, before, after))
+    return show(show_view(corpus, found, before, after, lang))
 
 
 @app.command(short_help="A paste-ready citation of the letter or of one paragraph.")
@@ -89,6 +94,7 @@ def cite(
         str | None, opt.paragraph_id("[ID]", "Cite this paragraph rather than the whole letter.")
     ] = None,
     format_: Annotated[str, opt.citation_format()] = "text",
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the citation's fields and every format as JSON.")] = False,
 ) -> ExitStatus:
     """A paste-ready citation of the letter, or of one paragraph with its section.
@@ -116,12 +122,15 @@ def cite(
         from .serialize import citation_json
 
         return emit_json(citation_json(corpus, citation))
-    print(clean(reading.format_citation(citation, style)))
+    print(clean(reading.format_citation(citation, style, lang)))
     return ExitStatus.OK
 
 
 @app.command(short_help="What this copy holds: metadata, counts, missing text, version.")
-def info(json_: Annotated[bool, opt.json_flag("Print the metadata and counts as JSON.")] = False) -> ExitStatus:
+def info(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the metadata and counts as JSON.")] = False,
+) -> ExitStatus:
     """What this copy of the letter holds: metadata, counts, where text is missing, data version.
 
     \b
@@ -137,7 +146,7 @@ def info(json_: Annotated[bool, opt.json_flag("Print the metadata and counts as 
     from .terminal import show
     from .views.letter import info_view
 
-    return show(info_view(corpus, __version__))
+    return show(info_view(corpus, __version__, lang))
 
 
 # ── people and dates: timeline, people ──────────────────────────────────────
@@ -146,6 +155,7 @@ def info(json_: Annotated[bool, opt.json_flag("Print the metadata and counts as 
 @app.command(short_help="Every dated event in the letter, in chronological order.")
 def timeline(
     theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the events as a JSON array.")] = False,
 ) -> ExitStatus:
     """Every dated event the letter mentions, in chronological order.
@@ -175,12 +185,13 @@ def timeline(
     from .terminal import show
     from .views.people import timeline_view
 
-    return show(timeline_view(corpus, events, chosen))
+    return show(timeline_view(corpus, events, chosen, lang))
 
 
 @app.command(short_help="Everyone the letter names, their role, and what they did.")
 def people(
     name_words: opt.PersonName = None,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the people as a JSON array.")] = False,
 ) -> ExitStatus:
     """Everyone the letter names, with the role it gives them; or what it says one person did.
@@ -213,7 +224,7 @@ def people(
     from .terminal import show
     from .views.people import people_view, people_views
 
-    return show(people_view(corpus, found) if name is None else people_views(corpus, found))
+    return show(people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang))
 
 
 # ── themes, motions and references ─────────────────────────────────────────
@@ -223,6 +234,7 @@ def people(
 def theme(
     name_words: opt.ThemeName = None,
     full: Annotated[bool, opt.full_flag("Also print the text of the paragraphs the points cite.")] = False,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print JSON: the list, or the one theme.")] = False,
 ) -> ExitStatus:
     """What the letter says per theme: a summary and key points, each citing its paragraphs.
@@ -245,7 +257,7 @@ def theme(
     if name is None:
         if full:
             fail("--full needs a theme NAME (run 'vr2018 theme' for the list)")
-        return _theme_list(corpus, json_)
+        return _theme_list(corpus, json_, lang)
     detail = themes.detail(corpus, themes.find(corpus, name))
     if json_:
         from .serialize import theme_json
@@ -254,14 +266,14 @@ def theme(
     from .terminal import show
     from .views.themes import theme_view
 
-    return show(theme_view(corpus, detail, full=full), page=full)
+    return show(theme_view(corpus, detail, full=full, lang=lang), page=full)
 
 
-def _theme_list(corpus: "Corpus", json_: bool) -> ExitStatus:
+def _theme_list(corpus: "Corpus", json_: bool, lang: Lang) -> ExitStatus:
     """`vr2018 theme` without a NAME: one line per theme."""
     from .themes import listing
 
-    rows = listing(corpus)
+    rows = listing(corpus, lang)
     if json_:
         from .serialize import theme_list_json
 
@@ -269,13 +281,14 @@ def _theme_list(corpus: "Corpus", json_: bool) -> ExitStatus:
     from .terminal import show
     from .views.themes import theme_list
 
-    return show(theme_list(corpus, rows, crop=sys.stdout.isatty()))
+    return show(theme_list(corpus, rows, crop=sys.stdout.isatty(), lang=lang))
 
 
 @app.command(short_help="The motions the letter answers, what was done, and the official links.")
 def motions(
     query_words: opt.MotionQuery = None,
     kamerstuk: opt.KamerstukFlag = False,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the motions as a JSON array.")] = False,
 ) -> ExitStatus:
     """The parliamentary motions the letter answers, and what the government reports it did.
@@ -310,11 +323,14 @@ def motions(
     from .terminal import show
     from .views.motions import motions_by_kamerstuk, motions_view
 
-    return show(motions_by_kamerstuk(corpus, found) if kamerstuk else motions_view(corpus, found))
+    return show(motions_by_kamerstuk(corpus, found, lang) if kamerstuk else motions_view(corpus, found, lang))
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
-def refs(json_: Annotated[bool, opt.json_flag("Print the references as a JSON array.")] = False) -> ExitStatus:
+def refs(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the references as a JSON array.")] = False,
+) -> ExitStatus:
     """Every document the letter cites: Kamerstukken and UN Security Council
     resolutions, each with the paragraphs that cite it and its official link.
 
@@ -334,7 +350,7 @@ def refs(json_: Annotated[bool, opt.json_flag("Print the references as a JSON ar
     from .terminal import show
     from .views.motions import references_view
 
-    return show(references_view(corpus, found))
+    return show(references_view(corpus, found, lang))
 
 
 # ── search ──────────────────────────────────────────────────────────────────
@@ -349,6 +365,7 @@ def search(
     section: opt.Section = None,
     full: Annotated[bool, opt.full_flag("Print whole paragraphs instead of snippets.")] = False,
     exact: opt.Exact = False,
+    lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the hits as a JSON array, best first.")] = False,
 ) -> ExitStatus:
     """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
@@ -396,7 +413,7 @@ def search(
     from .terminal import show
     from .views.search import search_view
 
-    return show(search_view(corpus, results, full=full))
+    return show(search_view(corpus, results, full=full, lang=lang))
 
 
 # ── export ──────────────────────────────────────────────────────────────────
@@ -410,6 +427,7 @@ def export_(
                                                help="Write to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")] = False,
+    lang: opt.LangOption = Lang.nl,
 ) -> ExitStatus:
     """Export the whole letter, and what vr2018 knows about it, for other tools.
 
@@ -441,7 +459,7 @@ def export_(
     if format_ == "csv":
         text = export.csv_text(corpus, table, bom=bom)
     else:
-        text = export.markdown(corpus) if format_ == "markdown" else export.jsonl(corpus)
+        text = export.markdown(corpus, lang) if format_ == "markdown" else export.jsonl(corpus)
     data = text.encode("utf-8")
     if path is None:
         emit_bytes(data)

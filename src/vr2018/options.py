@@ -12,6 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
+from .lang import Lang
+
 
 def _complete_paragraph(incomplete: str) -> list:
     from .complete import paragraph_ids
@@ -74,6 +76,14 @@ def citation_format() -> Any:
         "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
         autocompletion=_complete_format,
     )
+
+
+LangOption = Annotated[Lang, typer.Option(
+    "--lang", envvar="VR2018_LANG", case_sensitive=False, metavar="nl|en|both",
+    help="Language of the letter's text and ours: nl (the Dutch original), en (our unofficial English "
+    "translation) or both (English with the Dutch under each passage of the letter). "
+    "Interface words are English in every mode.",
+)]
 
 
 # ── free text: several words, no quotes needed ─────────────────────────────

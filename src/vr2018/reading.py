@@ -13,17 +13,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .errors import ExitStatus, NotFound, did_you_mean
+from .lang import DUTCH_MONTHS, Lang, text_of
+from .lang import month as lang_month
 from .model import Record
 from .text import key, resolve, shorten, suggest, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
-    from .model import Event, Paragraph, Person, Section, Theme
+    from .model import Event, Letter, Paragraph, Person, Section, Theme
 
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
+MONTHS = DUTCH_MONTHS
 
 
 # ── paragraphs ──────────────────────────────────────────────────────────────
@@ -73,19 +72,10 @@ def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Para
     return corpus.paragraphs[max(i - n, 0):i], corpus.paragraphs[i + 1:i + 1 + n]
 
 
-def locator(c: Citation) -> str:
-    """Where the cited paragraph stands: its printed section (if any) and how it begins."""
-    paragraph = c.paragraph
-    assert paragraph is not None
-    where = f"Sectie {c.section}, " if c.section else ""
-    if paragraph.cut == "start":  # its real start is on a missing page
-        return f'{where}alinea die op een ontbrekende pagina begint, hier vanaf "{c.opening}" (vr2018: {paragraph.id})'
-    return f'{where}alinea beginnend met "{c.opening}" (vr2018: {paragraph.id})'
-
-
-def opening(paragraph: Paragraph, n: int = 8) -> str:
-    """The paragraph's first ``n`` words, verbatim, for locating it in the letter."""
-    parts = paragraph.text.split()
+def opening(paragraph: Paragraph, n: int = 8, lang: Lang = Lang.nl) -> str:
+    """The paragraph's first ``n`` words, verbatim, for locating it in the letter
+    (of our English rendering for ``en`` and ``both``)."""
+    parts = text_of(paragraph, "text", lang).split()
     head = " ".join(parts[:n])
     return head + (" …" if len(parts) > n else "")
 
@@ -93,8 +83,9 @@ def opening(paragraph: Paragraph, n: int = 8) -> str:
 # ── dates and the timeline ──────────────────────────────────────────────────
 
 
-def date_label(event: Event) -> str:
-    """The date at the letter's precision, in Dutch: "6 juli [2018]", "april 2018", "2033-2034".
+def date_label(event: Event, lang: Lang = Lang.nl) -> str:
+    """The date at the letter's precision, in Dutch: "6 juli [2018]", "april 2018", "2033-2034";
+    for ``en`` and ``both`` with English month names ("6 July [2018]").
 
     A year in [brackets] is inferred: the letter gives only day and month.
     """
@@ -104,10 +95,19 @@ def date_label(event: Event) -> str:
     shown_year = f"[{year}]" if event.year_inferred else year
     if event.precision == "year":
         return shown_year
-    month = MONTHS[int(event.date[5:7]) - 1]
+    month = lang_month(int(event.date[5:7]), lang)
     if event.precision == "month":
         return f"{month} {shown_year}"
     return f"{int(event.date[8:10])} {month} {shown_year}"
+
+
+def letter_date(letter: Letter, lang: Lang = Lang.nl) -> str:
+    """The letter's date: as it is written ("15 februari 2019"), or with the
+    English month for ``en`` and ``both`` ("15 February 2019")."""
+    if not lang.english:
+        return letter.date_as_written
+    year, month, day = letter.date.split("-")
+    return f"{int(day)} {lang_month(int(month), lang)} {year}"
 
 
 def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
@@ -178,8 +178,13 @@ def _has_word(person: Person, word: str) -> bool:
 
 
 # ── citations ───────────────────────────────────────────────────────────────
+# The wording is English in every mode (interface); what is quoted is the
+# letter's own Dutch. For ``en`` and ``both`` the citation still names the Dutch
+# original, with our English rendering of its title, offices, headings and
+# opening words after them in [square brackets], marked as an unofficial translation.
 
 FORMATS = ("text", "markdown", "bibtex")
+TRANSLATED = "Text in [square brackets]: unofficial translation into English (vr2018); the Dutch original is authoritative."
 
 
 class Citation(Record):
@@ -195,6 +200,10 @@ class Citation(Record):
     section: str | None
     section_path: tuple[str, ...]
     opening: str | None
+    title_en: str | None = None
+    offices_en: tuple[str, ...] = ()  # each author's office, in English
+    section_en: str | None = None
+    opening_en: str | None = None
 
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
@@ -202,7 +211,7 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
     addressee = " ".join(letter.addressee[:2])
     addressee = addressee.removeprefix("Aan ")
     # Only headings the letter prints: a citation must not quote ours.
-    printed = tuple(s.title for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
+    printed = tuple(s for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
     return Citation(
         title=letter.title,
         date=letter.date,
@@ -211,39 +220,81 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
         addressee=addressee,
         authors=tuple((s.name, _office(s.office)) for s in letter.signatories),
         paragraph=paragraph,
-        section=" › ".join(printed) or None,
-        section_path=printed,
+        section=" › ".join(s.title for s in printed) or None,
+        section_path=tuple(s.title for s in printed),
         opening=opening(paragraph) if paragraph else None,
+        title_en=letter.title_en,
+        offices_en=tuple(_office(text_of(s, "office", Lang.en)) for s in letter.signatories),
+        section_en=" › ".join(text_of(s, "title", Lang.en) for s in printed) or None,
+        opening_en=opening(paragraph, lang=Lang.en) if paragraph else None,
     )
 
 
 def _office(office: str) -> str:
-    return office.removeprefix("De ")
+    return office.removeprefix("De ").removeprefix("The ")
 
 
-def format_citation(c: Citation, fmt: str) -> str:
+def _english(value: str | None, lang: Lang, quoted: bool = False) -> str:
+    """`` [value]``: our English rendering after the Dutch, for ``en`` and ``both`` only."""
+    if not lang.english or not value:
+        return ""
+    return f' ["{value}"]' if quoted else f" [{value}]"
+
+
+def locator(c: Citation, lang: Lang = Lang.nl) -> str:
+    """Where the cited paragraph stands: its printed section (if any) and how it begins."""
+    paragraph = c.paragraph
+    assert paragraph is not None
+    where = f"section {c.section}{_english(c.section_en, lang)}, " if c.section else ""
+    begins = f'"{c.opening}"{_english(c.opening_en, lang, quoted=True)}'
+    if paragraph.cut == "start":  # its real start is on a missing page
+        return f"{where}paragraph that begins on a missing page, here from {begins} (vr2018: {paragraph.id})"
+    return f"{where}paragraph beginning {begins} (vr2018: {paragraph.id})"
+
+
+def format_citation(c: Citation, fmt: str, lang: Lang = Lang.nl) -> str:
     """The citation as paste-ready text, Markdown or BibTeX."""
     if fmt == "text":
-        return _text(c)
+        return _text(c, lang)
     if fmt == "markdown":
-        return _markdown(c)
+        return _markdown(c, lang)
     if fmt == "bibtex":
-        return _bibtex(c)
+        return _bibtex(c, lang)
     raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def _authors(c: Citation) -> str:
-    return " en ".join(f"{name} ({office})" for name, office in c.authors)
+def _authors(c: Citation, lang: Lang) -> str:
+    return " and ".join(
+        f"{name} ({office}{_english(english, lang)})" for (name, office), english in zip(c.authors, _offices(c))
+    )
 
 
-def _text(c: Citation) -> str:
+def _offices(c: Citation) -> tuple[str | None, ...]:
+    return c.offices_en or (None,) * len(c.authors)
+
+
+def _addressee(c: Citation) -> str:
+    """'the Voorzitter van de Tweede Kamer der Staten-Generaal': the letter's words after an English article."""
+    return "the " + c.addressee.removeprefix("de ")
+
+
+def _date(c: Citation, lang: Lang) -> str:
+    year, month, day = c.date.split("-")
+    return f"{int(day)} {lang_month(int(month), lang)} {year}" if lang.english else c.date_as_written
+
+
+def _sentence(text: str) -> str:
+    return f" {text[0].upper()}{text[1:]}."
+
+
+def _text(c: Citation, lang: Lang) -> str:
     out = (
-        f'{_authors(c)}, "{c.title}", brief aan {c.addressee}, '
-        f"{c.date_as_written}, referentie {c.reference}."
+        f'{_authors(c, lang)}, "{c.title}"{_english(c.title_en, lang)}, letter to {_addressee(c)}, '
+        f"{_date(c, lang)}, reference {c.reference}."
     )
     if c.paragraph is not None:
-        out += f" {locator(c)[0].upper()}{locator(c)[1:]}."
-    return out
+        out += _sentence(locator(c, lang))
+    return out + (f" {TRANSLATED}" if lang.english else "")
 
 
 _MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|"})
@@ -253,15 +304,16 @@ def _md(value: str) -> str:
     return value.translate(_MD_SPECIAL)
 
 
-def _markdown(c: Citation) -> str:
+def _markdown(c: Citation, lang: Lang) -> str:
+    english = f" \\[{_md(c.title_en)}\\]" if lang.english and c.title_en else ""
     out = (
-        f"{_md(_authors(c))}, *{_md(c.title)}*, brief aan {_md(c.addressee)}, "
-        f"{_md(c.date_as_written)}, referentie `{c.reference}`."
+        f"{_md(_authors(c, lang))}, *{_md(c.title)}*{english}, letter to {_md(_addressee(c))}, "
+        f"{_md(_date(c, lang))}, reference `{c.reference}`."
     )
     if c.paragraph is not None:
-        text = _md(locator(c)).replace(f"(vr2018: {_md(c.paragraph.id)})", f"(vr2018: `{c.paragraph.id}`)")
-        out += f" {text[0].upper()}{text[1:]}."
-    return out
+        text = _md(locator(c, lang)).replace(f"(vr2018: {_md(c.paragraph.id)})", f"(vr2018: `{c.paragraph.id}`)")
+        out += _sentence(text)
+    return out + (f" {_md(TRANSLATED)}" if lang.english else "")
 
 
 _BIB_SPECIAL = str.maketrans({
@@ -283,21 +335,27 @@ def _bib_name(name: str) -> str:
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _bibtex(c: Citation) -> str:
+def _bibtex(c: Citation, lang: Lang) -> str:
+    """BibTeX of the Dutch original (``language = {dutch}``); for ``en`` and
+    ``both`` the note carries our English rendering, marked as unofficial."""
     year, month, _ = c.date.split("-")
     key = f"vr2018-{c.paragraph.id}" if c.paragraph else f"brief-{c.date}"
-    offices = " en de ".join(office for _, office in c.authors)
-    note = f"Referentie {c.reference}"
+    offices = " and the ".join(f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c)))
+    note = f"Reference {c.reference}"
+    if lang.english and c.title_en:
+        note += f". Title{_english(c.title_en, lang)}"
     if c.paragraph is not None:
-        note += f". {locator(c)[0].upper()}{locator(c)[1:]}"
+        note += "." + _sentence(locator(c, lang))[:-1]
+    if lang.english:
+        note += f". {TRANSLATED}"
     fields = [
         ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
         ("title", "{" + _bib(c.title) + "}"),
-        ("howpublished", _bib(f"Brief van de {offices} aan {c.addressee}")),
+        ("howpublished", _bib(f"Letter from the {offices} to {_addressee(c)}")),
         ("year", year),
         ("month", _BIB_MONTHS[int(month) - 1]),  # a BibTeX month macro, not braced
         ("date", c.date),  # for biblatex
-        ("note", _bib(note)),
+        ("note", _bib(note.removesuffix("."))),
         ("language", "dutch"),
     ]
     width = max(len(name) for name, _ in fields)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import ExitStatus, NotFound
+from .lang import Lang, text_of
 from .model import Record
 from .sentences import texts as sentence_texts
 from .text import completion, key, resolve, shorten
@@ -128,9 +129,12 @@ def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
     )
 
 
-def listing(corpus: Corpus) -> tuple[tuple[Theme, int, str], ...]:
-    """Every theme with its number of paragraphs and its summary's first sentence."""
-    return tuple((t, len(corpus.theme_paragraphs(t.id)), first_sentence(t.summary)) for t in corpus.themes)
+def listing(corpus: Corpus, lang: Lang = Lang.nl) -> tuple[tuple[Theme, int, str], ...]:
+    """Every theme with its number of paragraphs and its summary's first sentence
+    (in English for ``en`` and ``both``)."""
+    return tuple(
+        (t, len(corpus.theme_paragraphs(t.id)), first_sentence(text_of(t, "summary", lang))) for t in corpus.themes
+    )
 
 
 def first_sentence(text: str) -> str:

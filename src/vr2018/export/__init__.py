@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..lang import Lang
 
 FORMATS = ("markdown", "csv", "jsonl", "sqlite")
 TABLES = ("paragraphs", "sentences", "themes", "points", "events", "people", "motions", "references")
@@ -177,10 +178,13 @@ def csv_text(corpus: Corpus, name: str, bom: bool = False) -> str:
     return ("\ufeff" if bom else "") + out.getvalue()
 
 
-def markdown(corpus: Corpus) -> str:
+def markdown(corpus: Corpus, lang: Lang | None = None) -> str:
+    """The whole corpus as Markdown: in Dutch, or (``en``, ``both``) with our English
+    rendering labelled as an unofficial translation (:func:`vr2018.export.md.document`)."""
+    from ..lang import NL
     from .md import document
 
-    return document(corpus)
+    return document(corpus, lang or NL)
 
 
 __all__ = ["FORMATS", "TABLES", "ExportError", "check", "records", "jsonl", "table", "csv_text", "markdown"]

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import reading
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, text_of
 from ..model import Section
 
 if TYPE_CHECKING:
@@ -68,16 +69,29 @@ def _no_link(ref: Reference) -> str:
     return f"no official link: the letter gives {given or 'no dossier'}, not the document's own number"
 
 
-def _text(paragraph: Paragraph) -> str:
-    """The paragraph as the letter has it, '[…]' where a missing page cuts it."""
-    return ("[…] " if paragraph.cut == "start" else "") + paragraph.text + (" […]" if paragraph.cut == "end" else "")
+def _text(paragraph: Paragraph, lang: Lang = NL) -> str:
+    """The paragraph as the letter has it (or our English), '[…]' where a missing page cuts it."""
+    text = text_of(paragraph, "text", lang)
+    return ("[…] " if paragraph.cut == "start" else "") + text + (" […]" if paragraph.cut == "end" else "")
 
 
-def _metadata(corpus: Corpus) -> list[str]:
+def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
+    """A paragraph's blocks: its anchor and id (with the unofficial-translation
+    label in English), its text, and for ``both`` the Dutch original as a quote."""
+    head = f"{anchor(paragraph.id)}`¶ {paragraph.id}`"
+    if not lang.english:
+        return [head, escape(_text(paragraph))]
+    blocks = [f"{head} *{escape(UNOFFICIAL, line_start=False)}*", escape(_text(paragraph, lang))]
+    if lang is BOTH:
+        blocks.append(f"> *{escape(DUTCH_ORIGINAL)}* {escape(_text(paragraph), line_start=False)}")
+    return blocks
+
+
+def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
     letter = corpus.letter
-    by = "; ".join(f"{s.name}, {s.office}" for s in letter.signatories)
+    by = "; ".join(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)
     rows = [
-        ("Date", f"{letter.date_as_written} ({letter.date})"),
+        ("Date", f"{reading.letter_date(letter, lang)} ({letter.date})"),
         ("Reference", letter.reference),
         ("From", by),
         ("Sender's address", ", ".join(letter.sender)),
@@ -87,9 +101,9 @@ def _metadata(corpus: Corpus) -> list[str]:
     return ["\n".join(f"- **{label}:** {escape(value, line_start=False)}" for label, value in rows)]
 
 
-def _letter(corpus: Corpus) -> list[str]:
+def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:
     """The letter's body in reading order, a marker block wherever pages are missing."""
-    blocks = [escape(corpus.letter.salutation)]
+    blocks = [escape(text_of(corpus.letter, "salutation", lang))]
     first = corpus.sections[0].id
     for _kind, item in reading.outline(corpus):
         if item is None:  # pages are missing here
@@ -97,36 +111,36 @@ def _letter(corpus: Corpus) -> list[str]:
         elif isinstance(item, Section):
             if item.id == first and not item.printed:
                 continue  # the opening has no heading
-            title = item.title if item.printed else f"[{item.title}]"  # a heading of ours, not the letter's
-            blocks.append("#" * (item.level + 1) + " " + escape(title))
+            # a heading of ours, not the letter's, is in [brackets] (vr2018.lang.heading)
+            blocks.append("#" * (item.level + 1) + " " + escape(heading(item, lang)))
         else:
-            blocks += [f"{anchor(item.id)}`¶ {item.id}`", escape(_text(item))]
+            blocks += _passage(item, lang)
     blocks.append("---")
-    blocks += [f"{escape(s.office)}\\\n**{escape(s.name)}**" for s in corpus.letter.signatories]
+    blocks += [f"{escape(text_of(s, 'office', lang))}\\\n**{escape(s.name)}**" for s in corpus.letter.signatories]
     return blocks
 
 
-def _themes(corpus: Corpus) -> list[str]:
+def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
     blocks = ["## Themes", f"*{escape(OURS)}*"]
     for theme in corpus.themes:
-        blocks += [f"### {escape(theme.title)}", escape(theme.summary)]
+        blocks += [f"### {escape(text_of(theme, 'title', lang))}", escape(text_of(theme, "summary", lang))]
         blocks.append("\n".join(
-            f"{n}. {escape(point.text)} ({_links(point.sources)})" for n, point in enumerate(theme.points, 1)
+            f"{n}. {escape(text_of(point, 'text', lang))} ({_links(point.sources)})" for n, point in enumerate(theme.points, 1)
         ))
     return blocks
 
 
-def _motions(corpus: Corpus) -> list[str]:
+def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
     blocks = ["## Motions", f"*{escape(OURS)}*"]
     for motion in corpus.motions:
         ref = corpus.reference(motion.reference)
         chamber = motion.chamber + (", inferred: the letter does not name it" if motion.chamber_inferred else "")
-        done = "\n".join(f"  - {escape(c.text)} ({_links(c.paragraphs)})" for c in motion.done)
+        done = "\n".join(f"  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in motion.done)
         blocks += [
-            f"### {escape('Motie ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
+            f"### {escape('Motion ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
             "\n".join([
                 f"- **Chamber:** {escape(chamber)}",
-                f"- **Subject:** {escape(motion.subject)}",
+                f"- **Subject:** {escape(text_of(motion, 'subject', lang))}",
                 f"- **What was done:**\n{done}",
                 f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(_no_link(ref))}",
             ]),
@@ -134,20 +148,21 @@ def _motions(corpus: Corpus) -> list[str]:
     return blocks
 
 
-def _references(corpus: Corpus) -> list[str]:
+def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
     from .. import motions
 
     items = []
     for ref in motions.references(corpus):
         name = _url(ref.as_written, ref.url) if ref.url else escape(ref.as_written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
-        items.append(f"- {name}: {escape(ref.description)}" + (f" (cited in {cited})" if cited else ""))
+        items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else ""))
     return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
 
 
-def _timeline(corpus: Corpus) -> list[str]:
+def _timeline(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = [
-        f"- **{escape(reading.date_label(e))}**: {escape(e.label)} ({link(e.paragraph)})" for e in corpus.events
+        f"- **{escape(reading.date_label(e, lang))}**: {escape(text_of(e, 'label', lang))} ({link(e.paragraph)})"
+        for e in corpus.events
     ]
     blocks = ["## Timeline", f"*{escape(OURS)}*", "\n".join(items)]
     if any(e.year_inferred for e in corpus.events):
@@ -155,16 +170,25 @@ def _timeline(corpus: Corpus) -> list[str]:
     return blocks
 
 
-def _people(corpus: Corpus) -> list[str]:
+def _people(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = []
     for person in corpus.people:
-        did = "".join(f"\n  - {escape(c.text)} ({_links(c.paragraphs)})" for c in person.did)
-        items.append(f"- **{escape(person.name)}**, {escape(person.role)}{did}")
+        did = "".join(f"\n  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in person.did)
+        items.append(f"- **{escape(person.name)}**, {escape(text_of(person, 'role', lang))}{did}")
     return ["## People", f"*{escape(OURS)}*", "\n".join(items)]
 
 
-def document(corpus: Corpus) -> str:
-    """The whole document: blocks separated by one blank line, ending in a newline."""
-    blocks = [f"# {escape(corpus.letter.title)}", *_metadata(corpus), *_letter(corpus)]
-    blocks += _themes(corpus) + _motions(corpus) + _references(corpus) + _timeline(corpus) + _people(corpus)
+def document(corpus: Corpus, lang: Lang = NL) -> str:
+    """The whole document: blocks separated by one blank line, ending in a newline.
+    For ``en`` and ``both`` the letter is our English rendering, labelled as an
+    unofficial translation at the top and at every paragraph (``both`` quotes the
+    Dutch original under each), and what we wrote is in English."""
+    blocks = [f"# {escape(text_of(corpus.letter, 'title', lang))}"]
+    if lang.english:
+        blocks.append(f"*{escape(UNOFFICIAL)}*")
+    if lang is BOTH:
+        blocks.append(f"*{escape(DUTCH_ORIGINAL)}* {escape(corpus.letter.title, line_start=False)}")
+    blocks += [*_metadata(corpus, lang), *_letter(corpus, lang)]
+    blocks += _themes(corpus, lang) + _motions(corpus, lang) + _references(corpus, lang)
+    blocks += _timeline(corpus, lang) + _people(corpus, lang)
     return "\n\n".join(blocks) + "\n"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, text_of
 from ..text import clean
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..model import Paragraph
 
-GAP = "[…] Tekst ontbreekt: een of meer pagina's van de brief zijn niet beschikbaar."
+GAP = "[…] Text missing: one or more pages of the letter are not available."
 GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
@@ -50,11 +51,34 @@ def cut_text(paragraph: Paragraph, body: Text) -> Text:
     return out
 
 
-def paragraph_block(corpus: Corpus, paragraph: Paragraph, body: Text | None = None) -> RenderableType:
+def passage(paragraph: Paragraph, lang: Lang = NL, style: str = "") -> RenderableType:
+    """A paragraph's text (with cut markers) in the language asked for. English
+    always comes with :data:`~vr2018.lang.UNOFFICIAL` right above it, so no
+    English of the letter is ever shown without it; ``both`` adds the Dutch
+    original under it."""
+    if not lang.english:
+        return cut_text(paragraph, plain(paragraph.text, style))
+    parts: list[RenderableType] = [
+        Text(UNOFFICIAL, style=MUTED), cut_text(paragraph, plain(text_of(paragraph, "text", lang), style)),
+    ]
+    if lang is BOTH:
+        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut_text(paragraph, plain(paragraph.text, style))]
+    return Group(*parts)
+
+
+def translated(record: object, field: str, lang: Lang = NL, style: str = "") -> list[Text]:
+    """A short text of the letter (its title, salutation) in the language asked
+    for; ``both`` puts the Dutch, dimmed, under the English."""
+    shown = [plain(text_of(record, field, lang), style)]
+    if lang is BOTH:
+        shown.append(plain(text_of(record, field, NL), MUTED))
+    return shown
+
+
+def paragraph_block(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> RenderableType:
     """One paragraph: its id above, its text (with cut markers) below."""
     head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE))
-    text = cut_text(paragraph, body if body is not None else plain(paragraph.text))
-    return Group(head, text, Text())
+    return Group(head, passage(paragraph, lang), Text())
 
 
 def ids(values: Iterable[str]) -> Text:

@@ -10,19 +10,21 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
+from ..lang import NL, UNOFFICIAL, Lang, heading, section_title, text_of
 from ..text import clean
 from .layout import (
     GAP_STYLE,
     HEADING_STYLE,
     ID_STYLE,
     MUTED,
-    cut_text,
     fields,
     gap_marker,
     joined,
     lines,
     paragraph_block,
+    passage,
     plain,
+    translated,
 )
 
 if TYPE_CHECKING:
@@ -32,17 +34,18 @@ if TYPE_CHECKING:
     from ..model import Paragraph
 
 
-def letter_view(corpus: Corpus) -> RenderableType:
+def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     """The whole letter in reading order: header, sections, paragraphs, gaps, signatures."""
     letter = corpus.letter
-    parts: list[RenderableType] = [
-        plain(letter.title, "bold"),
-        Text.assemble(("Datum         ", MUTED), clean(letter.date_as_written)),
-        Text.assemble(("Referentie    ", MUTED), clean(letter.reference)),
-        _labelled("Geadresseerde", letter.addressee),
-        _labelled("Afzender", letter.sender),
+    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
+    parts += [
+        *translated(letter, "title", lang, "bold"),
+        _labelled("Date", (reading.letter_date(letter, lang),)),
+        _labelled("Reference", (letter.reference,)),
+        _labelled("To", letter.addressee),
+        _labelled("From", letter.sender),
         Text(),
-        plain(letter.salutation),
+        *translated(letter, "salutation", lang),
         Text(),
     ]
     fragment: int | None = 1  # None: a gap marker was just shown
@@ -53,24 +56,24 @@ def letter_view(corpus: Corpus) -> RenderableType:
                 parts += [gap_marker(), Text()]
             fragment = paragraphs[0].fragment
         if section.printed:
-            parts.append(plain(section.title, "bold underline" if section.level == 1 else HEADING_STYLE))
+            parts.append(plain(heading(section, lang), "bold underline" if section.level == 1 else HEADING_STYLE))
         elif section.id != corpus.sections[0].id:
-            parts.append(plain(f"[{section.title}]", "italic " + MUTED))
+            parts.append(plain(heading(section, lang), "italic " + MUTED))
         for paragraph in paragraphs:
-            parts.append(paragraph_block(corpus, paragraph))
+            parts.append(paragraph_block(corpus, paragraph, lang))
         if not paragraphs:  # a heading whose text is on a missing page
             parts += [Text(), gap_marker(), Text()]
             fragment = None
     parts.append(Rule(style=MUTED))
     for signatory in letter.signatories:
-        parts.append(Text.assemble(clean(signatory.office), "\n", (clean(signatory.name), "bold"), "\n"))
+        parts.append(Text.assemble(clean(text_of(signatory, "office", lang)), "\n", (clean(signatory.name), "bold"), "\n"))
     return Group(*parts)
 
 
 def _labelled(label: str, values: tuple[str, ...]) -> Text:
     out = Text()
     for n, line in enumerate(values):
-        out.append(f"{label if n == 0 else '':<14}", style=MUTED)
+        out.append(f"{label if n == 0 else '':<11}", style=MUTED)
         out.append(clean(line) + ("\n" if n < len(values) - 1 else ""))
     return out
 
@@ -78,12 +81,12 @@ def _labelled(label: str, values: tuple[str, ...]) -> Text:
 # ── show ────────────────────────────────────────────────────────────────────
 
 
-def _context_block(corpus: Corpus, paragraph: Paragraph) -> RenderableType:
+def _context_block(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> RenderableType:
     """A neighbouring paragraph shown for context: its id, and its text dimmed."""
     head = Text.assemble(
-        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(corpus.section_title(paragraph)), MUTED)
+        ("¶ ", MUTED), (paragraph.id, ID_STYLE), ("  " + clean(section_title(corpus, paragraph, lang)), MUTED)
     )
-    return Group(head, cut_text(paragraph, plain(paragraph.text, MUTED)), Text())
+    return Group(head, passage(paragraph, lang, MUTED), Text())
 
 
 def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableType]) -> list[RenderableType]:
@@ -109,31 +112,31 @@ def _missing(corpus: Corpus, paragraph: Paragraph) -> str:
     return "; ".join(notes)
 
 
-def _about(corpus: Corpus, paragraph: Paragraph) -> list[tuple[str, Text]]:
+def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[str, Text]]:
     """What the data knows about a paragraph, as labelled rows."""
     rows: list[tuple[str, Text]] = []
-    rows.append(("Section", plain(corpus.section_title(paragraph))))
+    rows.append(("Section", plain(section_title(corpus, paragraph, lang))))
     rows.append(("Position", Text(
         f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
         f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
     )))
     if paragraph.themes:
-        rows.append(("Themes", joined(f"{corpus.theme(t).title} ({t})" for t in paragraph.themes)))
+        rows.append(("Themes", joined(f"{text_of(corpus.theme(t), 'title', lang)} ({t})" for t in paragraph.themes)))
     if paragraph.people:
         people = (corpus.person(i) for i in paragraph.people)
-        rows.append(("People", joined(f"{p.name} ({p.role})" for p in people)))
+        rows.append(("People", joined(f"{p.name} ({text_of(p, 'role', lang)})" for p in people)))
     if paragraph.places:
         rows.append(("Places", joined(paragraph.places)))
     if paragraph.organisations:
         rows.append(("Organisations", joined(paragraph.organisations)))
     events = corpus.paragraph_events(paragraph.id)
     if events:
-        rows.append(("Dates", lines(f"{reading.date_label(e)}: {e.label}" for e in events)))
+        rows.append(("Dates", lines(f"{reading.date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
     if paragraph.references:
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
-            refs.append(f"{ref.as_written}: {ref.description}" + (f"\n{ref.url}" if ref.url else ""))
+            refs.append(f"{ref.as_written}: {text_of(ref, 'description', lang)}" + (f"\n{ref.url}" if ref.url else ""))
         rows.append(("References", lines(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
@@ -145,45 +148,46 @@ def _about(corpus: Corpus, paragraph: Paragraph) -> list[tuple[str, Text]]:
 
 
 def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
-              after: tuple[Paragraph, ...] = ()) -> RenderableType:
+              after: tuple[Paragraph, ...] = (), lang: Lang = NL) -> RenderableType:
     """One paragraph with everything the data knows about it, and optional neighbours."""
     focus = Group(
         Text.assemble(("¶ ", MUTED), (paragraph.id, "bold " + ID_STYLE)),
-        fields(_about(corpus, paragraph)),
+        fields(_about(corpus, paragraph, lang)),
         Text(),
-        cut_text(paragraph, plain(paragraph.text)),
+        passage(paragraph, lang),
         Text(),
     )
     shown = [*before, paragraph, *after]
-    blocks = [*(_context_block(corpus, p) for p in before), focus, *(_context_block(corpus, p) for p in after)]
+    blocks = [*(_context_block(corpus, p, lang) for p in before), focus,
+              *(_context_block(corpus, p, lang) for p in after)]
     return Group(*_with_gaps(corpus, shown, blocks))
 
 
 # ── info ────────────────────────────────────────────────────────────────────
 
 
-def _missing_text(corpus: Corpus) -> str:
+def _missing_text(corpus: Corpus, lang: Lang = NL) -> str:
     """One line per gap: between which paragraphs, and the headings lost with it."""
     missing = []
     for gap in reading.gaps(corpus):
         line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
         for lost in gap.headings:
-            line += f", the heading “{lost.title}” without its text"
+            line += f", the heading “{heading(lost, lang)}” without its text"
         line += f", before ¶ {gap.before.id}" + (" (starts mid-sentence)" if gap.before.cut == "start" else "")
         missing.append(line)
     return "\n".join(missing)
 
 
-def info_view(corpus: Corpus, version: str) -> RenderableType:
+def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     """What this copy of the letter holds, and where text is missing."""
     letter = corpus.letter
     counts = reading.counts(corpus)
     earlier = corpus.reference(letter.earlier_letter)
     about = fields([
-        ("Date", plain(f"{letter.date_as_written} ({letter.date})")),
+        ("Date", plain(f"{reading.letter_date(letter, lang)} ({letter.date})")),
         ("Reference", plain(letter.reference)),
         ("Kamerstuk", Text("not given in the letter", style=MUTED)),
-        ("From", lines(f"{s.name}, {s.office}" for s in letter.signatories)),
+        ("From", lines(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)),
         ("To", lines(letter.addressee)),
         ("Earlier letter", plain(earlier.as_written + (f"\n{earlier.url}" if earlier.url else ""))),
         ("Summary", plain(letter.results_url)),
@@ -192,7 +196,7 @@ def info_view(corpus: Corpus, version: str) -> RenderableType:
     copy = fields([
         ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
         ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
-        ("Missing text", plain(_missing_text(corpus), GAP_STYLE)),
+        ("Missing text", plain(_missing_text(corpus, lang), GAP_STYLE)),
         ("Records", Text(
             f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
             f"{counts['people']} people · {counts['events']} events"
@@ -200,6 +204,7 @@ def info_view(corpus: Corpus, version: str) -> RenderableType:
         ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
     ])
     return Group(
-        plain(letter.title, "bold"), about, Text(),
+        *translated(letter, "title", lang, "bold"),
+        *([Text(UNOFFICIAL, style=MUTED)] if lang.english else []), about, Text(),
         Text("This copy", style=HEADING_STYLE), copy,
     )

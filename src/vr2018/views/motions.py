@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
+from ..lang import NL, Lang, text_of
 from ..text import clean
 from .layout import MUTED, fields, ids, plain
 
@@ -30,15 +31,15 @@ def _kamerstuk_short(ref: Reference) -> str:
 
 
 def _motion_head(ref: Reference, motion: Motion) -> Text:
-    """'Kamerstuk 22 045, nr. 290  motie Kuzu (Tweede Kamer)': the line that names a motion,
+    """'Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer)': the line that names a motion,
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
         (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
-        clean("motie " + "/".join(motion.submitters)), (f" ({chamber(motion)})", MUTED),
+        clean("motion " + "/".join(motion.submitters)), (f" ({chamber(motion)})", MUTED),
     )
 
 
-def motions_view(corpus: Corpus, motions: tuple[Motion, ...]) -> RenderableType:
+def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -> RenderableType:
     """One block per motion: the line naming it (Kamerstuk, submitters, chamber), then
     its subject, what the government reports it did (with the paragraph ids that say so)
     and the official link, each under a label.
@@ -52,25 +53,25 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...]) -> RenderableType:
     for motion in motions:
         ref = corpus.reference(motion.reference)
         done = Text("\n").join(
-            Text.assemble(clean(citation.text), " ", ids(citation.paragraphs)) for citation in motion.done
+            Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs)) for citation in motion.done
         )
         link = Text(ref.url, style="underline") if ref.url else Text(NO_LINK, style=MUTED)
         if parts:
             parts.append(Text())
         parts += [
             _motion_head(ref, motion),
-            fields([("Subject", plain(motion.subject)), ("What was done", done), ("Link", link)]),
+            fields([("Subject", plain(text_of(motion, "subject", lang))), ("What was done", done), ("Link", link)]),
         ]
     return Group(*parts)
 
 
-def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...]) -> RenderableType:
+def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -> RenderableType:
     """Number first, then the motion, then the official link (or why there is none)."""
     parts: list[RenderableType] = []
     for motion in motions:
         ref = corpus.reference(motion.reference)
         parts.append(_motion_head(ref, motion))
-        parts.append(Text.assemble("  ", clean(motion.subject), " ", ids(motion.paragraphs)))
+        parts.append(Text.assemble("  ", clean(text_of(motion, "subject", lang)), " ", ids(motion.paragraphs)))
         if ref.url:
             parts.append(Text.assemble("  ", (ref.url, "underline")))
         else:
@@ -79,7 +80,7 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...]) -> Rendera
     return Group(*parts)
 
 
-def references_view(corpus: Corpus, references: tuple[Reference, ...]) -> RenderableType:
+def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lang = NL) -> RenderableType:
     """Every reference, grouped by kind, with the paragraphs citing it and the link where known."""
     parts: list[RenderableType] = []
     kind = None
@@ -90,7 +91,7 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...]) -> Render
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
         parts.append(Text.assemble((clean(ref.as_written), "bold"), " ", ids(paragraphs)))
-        parts.append(Text.assemble("  ", clean(ref.description)))
+        parts.append(Text.assemble("  ", clean(text_of(ref, "description", lang))))
         if ref.kind == "kamerstuk":
             if ref.url:
                 parts.append(Text.assemble("  ", (ref.url, "underline")))

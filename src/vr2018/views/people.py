@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.text import Text
 
 from .. import reading
+from ..lang import NL, Lang, text_of
 from ..text import clean
 from .layout import HEADING_STYLE, ID_STYLE, MUTED, Adaptive, fields, plain, stack
 
@@ -20,14 +21,15 @@ if TYPE_CHECKING:
 INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
 
 
-def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None) -> RenderableType:
+def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None,
+                  lang: Lang = NL) -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph."""
     title = f"Timeline: {len(events)} dated events in the letter"
     if theme is not None:
-        title = f"Timeline, theme {theme.title}: {len(events)} dated events"
+        title = f"Timeline, theme {text_of(theme, 'title', lang)}: {len(events)} dated events"
     rows = [
         # one line per event (also for grep): the label, then its paragraph
-        (reading.date_label(e), Text.assemble(clean(e.label), "  ", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
+        (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
         for e in events
     ]
     parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold")]
@@ -36,7 +38,7 @@ def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None
     return Group(*parts)
 
 
-def people_view(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
+def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
     """Everyone the letter names: name, role as the letter gives it, number of paragraphs, id."""
     from rich.table import Table
 
@@ -49,9 +51,10 @@ def people_view(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
     name_width = max((len(p.name) for p in people), default=0)
     for person in people:
         count = str(len(reading.person_paragraphs(corpus, person)))
-        table.add_row(clean(person.name), clean(person.role), count, person.id)
+        role = clean(text_of(person, "role", lang))
+        table.add_row(clean(person.name), role, count, person.id)
         lines.append(Text.assemble(
-            (f"{clean(person.name):<{name_width}}", "bold"), "  ", clean(person.role),
+            (f"{clean(person.name):<{name_width}}", "bold"), "  ", role,
             ("  ¶ " + count, MUTED), ("  " + person.id, ID_STYLE),
         ))
     hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
@@ -61,18 +64,18 @@ def people_view(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
     )
 
 
-def person_view(corpus: Corpus, person: Person) -> RenderableType:
+def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableType:
     """One person: name, role, what the letter says they did, with paragraph ids."""
     parts: list[RenderableType] = [
         Text.assemble((clean(person.name), "bold"), ("  " + person.id, MUTED)),
-        plain(person.role),
+        plain(text_of(person, "role", lang)),
     ]
     if person.aliases:
         parts.append(Text.assemble(("also written: ", MUTED), clean(", ".join(person.aliases))))
     parts.append(Text())
     for did in person.did:
         line = Text("• ")
-        line.append_text(plain(did.text))
+        line.append_text(plain(text_of(did, "text", lang)))
         where = Text("  ")
         if did.paragraphs:
             for n, pid in enumerate(did.paragraphs):
@@ -88,6 +91,6 @@ def person_view(corpus: Corpus, person: Person) -> RenderableType:
     return Group(*parts)
 
 
-def people_views(corpus: Corpus, people: tuple[Person, ...]) -> RenderableType:
+def people_views(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
     """One block per person, a blank line between."""
-    return stack(person_view(corpus, p) for p in people)
+    return stack(person_view(corpus, p, lang) for p in people)

@@ -9,6 +9,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ..snippets import GAP, MATCH, MORE, Spans, segments
+from ..lang import NL, Lang, section_title
 from ..text import clean
 from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
@@ -35,7 +36,7 @@ def snippet_text(paragraph: Paragraph, spans: Spans, full: bool = False) -> Text
     return _styled(segments(paragraph, spans, full))
 
 
-def search_view(corpus: Corpus, results: Results, full: bool = False) -> RenderableType:
+def search_view(corpus: Corpus, results: Results, full: bool = False, lang: Lang = NL) -> RenderableType:
     """Hits best first: rank, paragraph id, section, score; the snippet; what matched."""
     parts: list[RenderableType] = []
     for rank, hit in enumerate(results.hits, 1):
@@ -45,7 +46,7 @@ def search_view(corpus: Corpus, results: Results, full: bool = False) -> Rendera
             ("¶ ", MUTED),
             (paragraph.id, ID_STYLE),
             ("  ", ""),
-            (clean(corpus.section_title(paragraph)), HEADING_STYLE),
+            (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE),
             (f"  score {hit.score:.2f}", MUTED),
         )
         parts.append(head)

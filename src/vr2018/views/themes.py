@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
+from ..lang import NL, Lang, heading as section_heading, section_title, text_of
 from ..reading import date_label
 from ..text import clean
 from .layout import (
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from ..themes import ThemeDetail
 
 
-def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: bool = False) -> RenderableType:
+def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: bool = False,
+               lang: Lang = NL) -> RenderableType:
     """One line per theme: id, number of paragraphs, title, the summary's first sentence;
     ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
     width = max(len(theme.id) for theme, _, _ in rows)
@@ -42,7 +44,7 @@ def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: b
         lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
         for theme, count, line in rows:
             lines.append(Text.assemble(
-                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(theme.title), "bold"),
+                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(text_of(theme, "title", lang)), "bold"),
                 (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
             ))
         lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
@@ -51,11 +53,11 @@ def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: b
     if not crop:
         return listing(False)
     # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
-    need = width + 6 + max(len(theme.title) for theme, _, _ in rows)
+    need = width + 6 + max(len(text_of(theme, "title", lang)) for theme, _, _ in rows)
     return Fit(listing(True), listing(False), need)
 
 
-def _records(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
+def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[RenderableType]:
     """The theme's motions, people and dates, each under its heading (where it has any)."""
     parts: list[RenderableType] = []
     if detail.motions:
@@ -64,15 +66,16 @@ def _records(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
             ref = corpus.reference(motion.reference)
             parts.append(Text.assemble(
                 "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
-                (f" ({chamber(motion)})", MUTED), ": ", clean(motion.subject),
+                (f" ({chamber(motion)})", MUTED), ": ", clean(text_of(motion, "subject", lang)),
             ))
     if detail.people:
         parts.append(heading("People"))
-        parts.append(fields([(clean(p.name), plain(p.role, MUTED)) for p in detail.people], label_style="bold"))
+        parts.append(fields([(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people], label_style="bold"))
     if detail.events:
         parts.append(heading("Dates"))
         parts.append(fields(
-            [(date_label(e), Text.assemble(clean(e.label), " ", ids([e.paragraph]))) for e in detail.events],
+            [(date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), " ", ids([e.paragraph])))
+             for e in detail.events],
             label_style="bold",
         ))
         if any(e.year_inferred for e in detail.events):
@@ -80,7 +83,7 @@ def _records(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
     return parts
 
 
-def _cited(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
+def _cited(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[RenderableType]:
     """The text of the paragraphs the points cite, under their headings, with one
     marker per gap (even where two cited paragraphs border it)."""
     parts: list[RenderableType] = [heading("Cited paragraphs"), Text()]
@@ -89,43 +92,43 @@ def _cited(corpus: Corpus, detail: ThemeDetail) -> list[RenderableType]:
     for paragraph in detail.cited:
         if corpus.gap_before(paragraph) and not marked:
             parts += [gap_marker(), Text()]
-        if corpus.section_title(paragraph) != title:
-            title = corpus.section_title(paragraph)
+        if section_title(corpus, paragraph, lang) != title:
+            title = section_title(corpus, paragraph, lang)
             parts.append(plain(title, MUTED))
-        parts.append(paragraph_block(corpus, paragraph))
+        parts.append(paragraph_block(corpus, paragraph, lang))
         marked = corpus.gap_after(paragraph)
         if marked:
             parts += [gap_marker(), Text()]
     for gap in detail.gaps:
         if gap.section:
-            parts += [plain(corpus.section(gap.section).title, HEADING_STYLE), gap_marker(), Text()]
+            parts += [plain(section_heading(corpus.section(gap.section), lang), HEADING_STYLE), gap_marker(), Text()]
     return parts
 
 
-def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> RenderableType:
+def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: Lang = NL) -> RenderableType:
     """A theme: title, summary, points with citations, motions, people, dates, gaps;
     with ``full``, the cited paragraphs' text with gap markers."""
     theme = detail.theme
     parts: list[RenderableType] = [
-        Text.assemble((clean(theme.title), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
+        Text.assemble((clean(text_of(theme, "title", lang)), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
     ]
     if theme.aliases:
         parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
-    parts += [Text(), plain(theme.summary)]
+    parts += [Text(), plain(text_of(theme, "summary", lang))]
 
     parts.append(heading("Points"))
     for n, point in enumerate(theme.points, 1):
-        parts.append(Text.assemble(f"{n:>2}. ", clean(point.text), " ", ids(point.sources)))
-    parts += _records(corpus, detail)
+        parts.append(Text.assemble(f"{n:>2}. ", clean(text_of(point, "text", lang)), " ", ids(point.sources)))
+    parts += _records(corpus, detail, lang)
 
     parts.append(heading("Paragraphs"))
     parts.append(ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none"))
     for gap in detail.gaps:
         if gap.section:
-            where = f"  the section '{corpus.section(gap.section).title}' has only its heading"
+            where = f"  the section '{section_heading(corpus.section(gap.section), lang)}' has only its heading"
         else:
             where = f"  ¶ {gap.paragraph} is cut at its {gap.cut} by a missing page"
         parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
     if full:
-        parts += _cited(corpus, detail)
+        parts += _cited(corpus, detail, lang)
     return Group(*parts)
