@@ -34,6 +34,7 @@ def invoke(runner, monkeypatch):
     """Run the CLI as a user would, with no pager and no colour."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("VR2018_NO_PAGER", "1")
+    monkeypatch.delenv("VR2018_LANG", raising=False)  # the user's default language never reaches a test
 
     def run(*args: str, **kwargs):
         return runner.invoke(app, list(args), **kwargs)

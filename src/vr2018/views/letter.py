@@ -140,7 +140,12 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         rows.append(("References", lines(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
-        rows.append(("Motions", lines(f"{m.as_written} ({m.id})" for m in motions)))
+        if lang.english:  # the letter's words naming a motion are Dutch: its Kamerstuk and our subject instead
+            shown = (f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)} ({m.id})"
+                     for m in motions)
+        else:
+            shown = (f"{m.as_written} ({m.id})" for m in motions)
+        rows.append(("Motions", lines(shown)))
     missing = _missing(corpus, paragraph)
     if missing:
         rows.append(("Missing", plain(missing, GAP_STYLE)))

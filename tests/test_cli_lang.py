@@ -1,0 +1,260 @@
+"""--lang nl|en|both and VR2018_LANG on every command that prints the letter's
+text or ours: English where asked for, every passage of the letter in English
+labelled as an unofficial translation, interface words English in every mode."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from vr2018 import load_corpus, reading
+from vr2018.lang import BOTH, DUTCH_ORIGINAL, EN, NL, UNOFFICIAL, Lang, heading, section_title, text_of
+
+CORPUS = load_corpus()
+P = CORPUS.paragraph("myanmar-rohingya")
+THEME = CORPUS.theme("myanmar")
+MOTION = CORPUS.motions[0]
+REF = next(r for r in CORPUS.references if r.description_en != r.description)
+EVENT = next(e for e in CORPUS.events if e.label_en != e.label)
+PERSON = next(p for p in CORPUS.people if p.role_en != p.role)
+KAAG = CORPUS.person("kaag")
+TITLED = next(t for t in CORPUS.themes if t.title_en != t.title)
+
+# command → (arguments, a text that must be there in English, its Dutch, whether
+# the Dutch is gone in English: `cite` names the Dutch original in every mode,
+# and `search` keeps the letter's heading beside its English)
+COMMANDS = {
+    "read": (["read"], CORPUS.paragraphs[0].text_en, CORPUS.paragraphs[0].text, True),
+    "show": (["show", P.id], P.text_en, P.text, True),
+    "cite": (["cite", P.id], CORPUS.letter.title_en, None, False),
+    "info": (["info"], CORPUS.letter.title_en, CORPUS.letter.title, True),
+    "theme": (["theme", "myanmar"], THEME.summary_en, THEME.summary, True),
+    "theme-list": (["theme"], TITLED.title_en, TITLED.title, True),
+    "theme-full": (["theme", "myanmar", "--full"], P.text_en, P.text, True),
+    "motions": (["motions"], MOTION.subject_en, MOTION.subject, True),
+    "motions-kamerstuk": (["motions", "--kamerstuk"], MOTION.subject_en, MOTION.subject, True),
+    "refs": (["refs"], REF.description_en, REF.description, True),
+    "timeline": (["timeline"], EVENT.label_en, EVENT.label, True),
+    "people": (["people"], PERSON.role_en, PERSON.role, True),
+    "people-one": (["people", "kaag"], KAAG.did[0].text_en, KAAG.did[0].text, True),
+    "search": (["search", "Rohingya"], "Security for civilians, worldwide", None, False),
+    "export": (["export", "markdown"], P.text_en, P.text, True),
+}
+# Where `both` puts the Dutch original under the English of the letter.
+PASSAGES = {"read", "show", "theme-full", "export"}
+# Dutch interface words that were once printed; never again, in any mode.
+DUTCH_INTERFACE = (
+    "Tekst ontbreekt", "Kop ontbreekt", "Datum ", "Referentie", "Geadresseerde", "Afzender",
+    "Alinea", "alinea beginnend", "brief aan", "referentie ", "Sectie", "[Inleiding]", "nr. 290  motie",
+)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_lang_en_answers_in_english(invoke, name):
+    args, english, dutch, dutch_gone = COMMANDS[name]
+    result = invoke(*args, "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert english in result.stdout
+    if dutch_gone:
+        assert dutch not in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_lang_nl_is_the_default_and_dutch(invoke, name):
+    args, english, dutch, _ = COMMANDS[name]
+    default = invoke(*args)
+    assert default.exit_code == 0, default.stderr
+    assert invoke(*args, "--lang", "nl").stdout == default.stdout
+    if dutch is not None:
+        assert dutch in default.stdout
+    if english != dutch:
+        assert english not in default.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_lang_both_gives_english_and_under_passages_the_dutch(invoke, name):
+    args, english, dutch, _ = COMMANDS[name]
+    result = invoke(*args, "--lang", "both")
+    assert result.exit_code == 0, result.stderr
+    assert english in result.stdout
+    if name in PASSAGES:
+        assert dutch in result.stdout
+        assert result.stdout.index(english) < result.stdout.index(dutch)  # the Dutch under the English
+        assert DUTCH_ORIGINAL in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_vr2018_lang_sets_the_default_and_lang_overrides_it(invoke, name, monkeypatch):
+    args = COMMANDS[name][0]
+    english = invoke(*args, "--lang", "en").stdout
+    dutch = invoke(*args).stdout
+    monkeypatch.setenv("VR2018_LANG", "en")
+    assert invoke(*args).stdout == english
+    assert invoke(*args, "--lang", "nl").stdout == dutch
+    monkeypatch.setenv("VR2018_LANG", "EN")  # case does not matter
+    assert invoke(*args).stdout == english
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_bad_lang_is_one_line_and_status_2(invoke, name, how, monkeypatch):
+    args = COMMANDS[name][0]
+    if how == "env":
+        monkeypatch.setenv("VR2018_LANG", "fr")
+        result = invoke(*args)
+    else:
+        result = invoke(*args, "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "'fr'" in result.stderr and "nl" in result.stderr and "both" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "both"])
+@pytest.mark.parametrize("name", COMMANDS)
+def test_interface_words_are_english_in_every_mode(invoke, name, lang):
+    out = invoke(*COMMANDS[name][0], "--lang", lang).stdout
+    for paragraph in CORPUS.paragraphs:  # the letter's own words may say anything ("een brief aan uw Kamer")
+        out = out.replace(paragraph.text, "")
+    for word in DUTCH_INTERFACE:
+        assert word not in out, word
+
+
+def _ours_in_dutch() -> set[str]:
+    """Every Dutch text we wrote that has a different English rendering."""
+    texts = set()
+    records = [*CORPUS.themes, *(p for t in CORPUS.themes for p in t.points), *CORPUS.events,
+               *CORPUS.people, *(d for p in CORPUS.people for d in p.did), *CORPUS.motions,
+               *(d for m in CORPUS.motions for d in m.done), *CORPUS.references]
+    for record in records:
+        for field in ("title", "summary", "text", "label", "role", "subject", "description"):
+            dutch = getattr(record, field, None)
+            if isinstance(dutch, str) and getattr(record, field + "_en", None) not in (None, dutch):
+                texts.add(dutch)
+    return texts
+
+
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n not in ("cite", "search")])
+def test_lang_en_shows_no_dutch_of_the_letter_or_ours(invoke, name):
+    out = invoke(*COMMANDS[name][0], "--lang", "en").stdout
+    for paragraph in CORPUS.paragraphs:
+        assert paragraph.text not in out, paragraph.id
+    for section in CORPUS.sections:  # the letter's own headings are kept beside their English
+        out = out.replace(heading(section, EN), "")
+    for dutch in _ours_in_dutch():
+        assert dutch not in out, dutch
+
+
+def _labels(out: str) -> int:
+    return out.count(UNOFFICIAL)
+
+
+@pytest.mark.parametrize("lang", ["en", "both"])
+def test_every_english_passage_carries_the_label(invoke, lang):
+    shown = invoke("show", P.id, "--context", "1", "--lang", lang).stdout
+    assert _labels(shown) == 3  # the paragraph and its two neighbours
+    for block in shown.split("¶ ")[1:]:  # the label stands right above each English text
+        label = block.index(UNOFFICIAL)
+        assert block.index(next(q.text_en for q in CORPUS.paragraphs if q.text_en in block)) > label
+    read = invoke("read", "--lang", lang).stdout
+    assert _labels(read) == len(CORPUS.paragraphs) + 1  # and once for the title at the top
+    assert read.startswith(UNOFFICIAL)
+    full = invoke("theme", "myanmar", "--full", "--lang", lang).stdout
+    cited = [p for p in CORPUS.paragraphs if p.text_en in full]
+    assert cited and _labels(full) == len(cited)
+    md = invoke("export", "markdown", "--lang", lang).stdout
+    assert md.count(UNOFFICIAL) == len(CORPUS.paragraphs) + 1
+    info = invoke("info", "--lang", lang).stdout
+    assert _labels(info) == 1
+
+
+def test_no_label_in_dutch(invoke):
+    for args, *_ in COMMANDS.values():
+        assert UNOFFICIAL not in invoke(*args).stdout
+
+
+def test_show_en_gives_english_dates_roles_and_headings(invoke):
+    out = invoke("show", "rutte-26-september", "--lang", "en").stdout
+    paragraph = CORPUS.paragraph("rutte-26-september")
+    assert section_title(CORPUS, paragraph, EN) in out
+    for event in CORPUS.paragraph_events(paragraph.id):
+        assert f"{reading.date_label(event, EN)}: {event.label_en}" in out
+    assert "September" in out and "september" not in out.replace(paragraph.id, "")
+
+
+def test_read_en_labels_and_dates(invoke):
+    out = invoke("read", "--lang", "en").stdout
+    assert "Date       15 February 2019" in out and "Reference  BZDOC-151021554-15" in out
+    assert CORPUS.letter.salutation_en in out and CORPUS.letter.salutation not in out
+    for signatory in CORPUS.letter.signatories:
+        assert signatory.office_en in out and signatory.office not in out
+    for section in CORPUS.sections:
+        if section.printed and section.title_en != section.title:
+            assert f"{section.title_en} ({section.title})" in out  # the letter's heading kept
+
+
+def test_read_nl_labels_are_english_like_info(invoke):
+    out = invoke("read").stdout
+    assert "Date       15 februari 2019" in out and "Reference  BZDOC-151021554-15" in out
+    assert re.search(r"^To +Aan de Voorzitter", out, re.M) and re.search(r"^From +Rijnstraat 8", out, re.M)
+
+
+# ── cite ────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
+@pytest.mark.parametrize("lang", ["en", "both"])
+def test_cite_en_cites_the_dutch_original_with_the_english_marked(invoke, fmt, lang):
+    out = invoke("cite", P.id, "-f", fmt, "--lang", lang).stdout
+    dutch = invoke("cite", P.id, "-f", fmt).stdout
+    assert "unofficial translation" in out and "unofficial translation" not in dutch
+    assert "the Dutch original is authoritative" in out
+    assert CORPUS.letter.title in out  # the source, as it is titled
+    assert reading.opening(P) in out and reading.opening(P, lang=EN) in out
+    assert CORPUS.letter.title_en in out.replace("\\", "")
+    if fmt == "bibtex":
+        assert "language     = {dutch}" in out
+        note = next(line for line in out.splitlines() if line.lstrip().startswith("note"))
+        assert "unofficial translation" in note and reading.opening(P, lang=EN) in note
+    if fmt == "text":
+        assert out.count("\n") == 1 and "15 February 2019" in out
+
+
+def test_cite_wording_is_english_in_dutch_too(invoke):
+    out = invoke("cite", P.id).stdout
+    assert "letter to the Voorzitter van de Tweede Kamer" in out and "reference BZDOC-151021554-15" in out
+    assert "paragraph beginning" in out and " and Sigrid" in out
+
+
+# ── the helpers ─────────────────────────────────────────────────────────────
+
+
+def test_text_of_picks_the_english_sibling():
+    assert text_of(P, "text", NL) == P.text
+    assert text_of(P, "text", EN) == P.text_en == text_of(P, "text", BOTH)
+    assert text_of(THEME, "summary", EN) == THEME.summary_en
+
+
+def test_headings_keep_the_letters_dutch_and_ours_are_english():
+    printed = next(s for s in CORPUS.sections if s.printed and s.title_en != s.title)
+    assert heading(printed, NL) == printed.title
+    assert heading(printed, EN) == f"{printed.title_en} ({printed.title})"
+    for section in CORPUS.sections:
+        if not section.printed:
+            assert heading(section, NL) == heading(section, EN) == f"[{section.title_en}]"
+
+
+@pytest.mark.parametrize("date, precision_label", [
+    ("2018-07-06", "6 July 2018"), ("2018-04", "April 2018"), ("2018", "2018"), ("2033/2034", "2033-2034"),
+])
+def test_date_label_in_english(date, precision_label):
+    from vr2018.model import Event
+
+    assert reading.date_label(Event(date, "x", "x", "inleiding"), EN) == precision_label
+    assert reading.date_label(Event(date, "x", "x", "inleiding"), BOTH) == precision_label
+
+
+def test_lang_values():
+    assert [lang.value for lang in Lang] == ["nl", "en", "both"]
+    assert not NL.english and EN.english and BOTH.english
