@@ -32,6 +32,7 @@ SHOTS: dict[str, list[str]] = {
     "timeline": ["timeline", "--theme", "caribisch"],
     "show": ["show", "conflict-en-honger"],
     "people": ["people", "kaag"],
+    "show-en": ["show", "conflict-en-honger", "--lang", "both"],
 }
 
 
