@@ -212,6 +212,23 @@ def test_sqlite_full_text_search_folds_accents(db, query, expected):
     assert expected in found
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("refugees", "myanmar-rohingya"),  # only in the English rendering
+    ("starvation", "conflict-en-honger"),
+])
+def test_sqlite_full_text_search_covers_the_english(db, corpus, query, expected):
+    found = [r[0] for r in db.execute("select id from paragraph_fts where paragraph_fts match ?", (query,))]
+    assert expected in found
+    assert query not in corpus.paragraph(expected).text.lower()
+    only = [r[0] for r in db.execute("select id from paragraph_fts where text_en match ?", (query,))]
+    assert expected in only and not db.execute(
+        "select id from paragraph_fts where text match ?", (query,)).fetchall()
+
+
+def test_sqlite_english_is_the_data(db, corpus):
+    assert dict(db.execute("select id, text_en from paragraph")) == {p.id: p.text_en for p in corpus.paragraphs}
+
+
 def test_sqlite_keys_hold(db):
     assert db.execute("pragma foreign_key_check").fetchall() == []
     links = {

@@ -6,7 +6,8 @@ reference's ``kind`` is ``kamerstuk`` or ``resolution``). Lists become link tabl
 (``paragraph_theme``, ``point_paragraph``, …) with
 foreign keys both ways; statements that cite paragraphs (theme points, what a
 person did, what was done on a motion) get a row each. ``paragraph_fts`` is an
-FTS5 index over the paragraphs' text that folds accents (``curacao`` finds
+FTS5 index over the paragraphs' Dutch and English (``text``, ``text_en``: a word
+in either finds the paragraph) that folds accents (``curacao`` finds
 Curaçao), declared with ``content="paragraph"`` so Datasette offers a search box
 on the paragraph table.
 """
@@ -99,7 +100,7 @@ PARAGRAPH_LISTS = (
 
 FTS = """
 CREATE VIRTUAL TABLE paragraph_fts USING fts5(
-  id UNINDEXED, text, content="paragraph", tokenize="unicode61 remove_diacritics 2");
+  id UNINDEXED, text, text_en, content="paragraph", tokenize="unicode61 remove_diacritics 2");
 INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild');
 """
 
