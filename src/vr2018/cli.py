@@ -42,6 +42,7 @@ def read(
     \b
     Examples:
       vr2018 read
+      vr2018 read --lang en
       vr2018 read --json | jq '.paragraphs[].id'
     """
     corpus = load_letter()
@@ -71,6 +72,7 @@ def show_(
     Examples:
       vr2018 show iran-2231
       vr2018 show conflict --context 1
+      vr2018 show myanmar-rohingya --lang both
       vr2018 show rutte-26-september --json
     """
     from . import reading
@@ -107,6 +109,7 @@ def cite(
     Examples:
       vr2018 cite
       vr2018 cite iran-2231 --format markdown
+      vr2018 cite iran-2231 --lang en
       vr2018 cite -f bibtex
     """
     from . import reading

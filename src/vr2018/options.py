@@ -80,9 +80,8 @@ def citation_format() -> Any:
 
 LangOption = Annotated[Lang, typer.Option(
     "--lang", envvar="VR2018_LANG", case_sensitive=False, metavar="nl|en|both",
-    help="Language of the letter's text and ours: nl (the Dutch original), en (our unofficial English "
-    "translation) or both (English with the Dutch under each passage of the letter). "
-    "Interface words are English in every mode.",
+    help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
+    "Dutch original under each passage of the letter).",
 )]
 
 
