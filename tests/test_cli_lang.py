@@ -258,3 +258,15 @@ def test_date_label_in_english(date, precision_label):
 def test_lang_values():
     assert [lang.value for lang in Lang] == ["nl", "en", "both"]
     assert not NL.english and EN.english and BOTH.english
+
+
+@pytest.mark.parametrize("args", [[], [P.id]])
+def test_cite_json_carries_the_english_formats_whatever_lang(invoke, args):
+    import json
+
+    data = json.loads(invoke("cite", *args, "--json").stdout)
+    assert data == json.loads(invoke("cite", *args, "--json", "--lang", "en").stdout)
+    for fmt in ("text", "markdown", "bibtex"):
+        assert data["formats_en"][fmt] + "\n" == invoke("cite", *args, "-f", fmt, "--lang", "en").stdout
+        assert data["formats"][fmt] + "\n" == invoke("cite", *args, "-f", fmt).stdout
+    assert data["opening_en"] == (reading.opening(P, lang=EN) if args else None)

@@ -320,12 +320,13 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
 def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
     assert set(data) == {"title", "title_en", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
-                         "signatories", "paragraph", "printed_section_path", "opening", "formats"}
+                         "signatories", "paragraph", "printed_section_path", "opening", "opening_en", "formats",
+                         "formats_en"}
     assert data["kamerstuk"] is None and data["url"] is None
     assert data["paragraph"]["id"] == pid
     assert set(data["paragraph"]) == PARAGRAPH_KEYS  # the same paragraph object as read and show
-    assert data["opening"]
-    assert set(data["formats"]) == {"text", "markdown", "bibtex"}
+    assert data["opening"] and data["opening_en"]
+    assert set(data["formats"]) == set(data["formats_en"]) == {"text", "markdown", "bibtex"}
 
 
 def test_cite_json_of_the_letter(invoke):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import reading
+from .lang import Lang
 from .snippets import snippet
 
 if TYPE_CHECKING:
@@ -279,7 +280,10 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "paragraph": None if paragraph is None else paragraph_json(corpus, paragraph),
         "printed_section_path": list(citation.section_path),  # only headings the letter prints
         "opening": citation.opening,
+        "opening_en": citation.opening_en,
         "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
+        # `cite --lang en`: the Dutch original cited, our English in [brackets], marked unofficial
+        "formats_en": {fmt: reading.format_citation(citation, fmt, Lang.en) for fmt in reading.FORMATS},
     }
 
 
