@@ -100,3 +100,21 @@ def test_spans_are_sorted_disjoint_and_stripped(text):
 @pytest.mark.parametrize("abbreviation", ["nr.", "c.s.", "o.a.", "jl.", "bijv.", "e.g.", "i.e.", "no."])
 def test_each_listed_abbreviation(abbreviation):
     assert len(sentences(f"Woord {abbreviation} Volgende woord.")) == 1
+
+
+def test_a_names_initials_end_no_sentence():
+    assert texts("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.") == ("Sigrid A.M. Kaag tekende.", "Zie o.a. Bijlage 2.")
+    assert len(sentences("Zo sprak J. Doe. Daarna meer.")) == 2  # "Doe." ends one: not an initial
+
+
+def test_every_paragraphs_english_has_as_many_sentences(corpus):
+    """`ID:N` names the same sentence in both languages: the English rendering has as many."""
+    for paragraph in corpus.paragraphs:
+        assert paragraph.text_en
+        assert len(sentences(paragraph.text_en)) == len(sentences(paragraph.text)), paragraph.id
+
+
+def test_a_cut_sentence_is_cut_in_english_too(corpus):
+    for paragraph in corpus.paragraphs:
+        if paragraph.cut == "end":
+            assert texts(paragraph.text_en)[-1][-1] not in ".!?", paragraph.id

@@ -4,8 +4,8 @@ A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote or bracket
 right after it) followed by white space and the start of a new sentence: a
 capital, a digit, an opening quote or bracket. A full stop that ends one of the
 letter's abbreviations ("nr. 290", "De Graaf c.s. van", "11 juli jl.",
-"o.a.", "bijv.", "e.g.") ends no sentence, and nothing inside a link, a
-resolution symbol ("S/RES/2396 (2017)") or a number ("22.045") does, since no
+"o.a.", "bijv.", "e.g.") or a name's initials ("Sigrid A.M. Kaag") ends no
+sentence, and nothing inside a link, a resolution symbol ("S/RES/2396 (2017)") or a number ("22.045") does, since no
 white space follows its full stops.
 
 Sentences are numbered from 1 within their paragraph: ``ID:N``.
@@ -28,6 +28,7 @@ ABBREVIATIONS = frozenset({
 # A candidate end: the mark, closing quotes/brackets, then white space before a sentence start.
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9À-Þ])")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([^\s(\"“]+)$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "A.M" of "Sigrid A.M. Kaag", before its last full stop
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -35,7 +36,10 @@ def _abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     found = _WORD_BEFORE.search(text, 0, dot)
-    return found is not None and fold(found.group(1)) in ABBREVIATIONS
+    if found is None:
+        return False
+    word = found.group(1)
+    return fold(word) in ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
