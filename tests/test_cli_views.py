@@ -18,7 +18,7 @@ EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "as_written
 PARAGRAPH_KEYS = {
     "id", "section", "section_title", "section_title_en", "section_path", "section_path_en", "section_printed",
     "fragment", "position", "text", "text_en", "cut", "gap_before", "gap_after", "themes", "people", "places",
-    "organisations", "references", "dates",
+    "organisations", "references", "dates", "sentences",
 }
 PERSON_KEYS = {"id", "name", "role", "role_en", "aliases", "paragraphs", "did"}
 STATEMENT_KEYS = {"text", "text_en", "paragraphs"}
@@ -95,7 +95,8 @@ def test_show_every_paragraph(invoke, pid):
 @pytest.mark.parametrize("pid", IDS)
 def test_show_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("show", pid, "--json"))
-    assert set(data) == {"paragraph", "section_label", "themes", "people", "events", "references", "motions", "context"}
+    assert set(data) == {"paragraph", "section_label", "themes", "people", "events", "references", "motions", "context",
+                         "sentence", "quote", "quote_en"}
     assert set(data["paragraph"]) == PARAGRAPH_KEYS
     assert data["paragraph"]["id"] == pid
     assert data["paragraph"]["text"] == CORPUS.paragraph(pid).text
@@ -321,12 +322,13 @@ def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
     assert set(data) == {"title", "title_en", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
                          "signatories", "paragraph", "printed_section_path", "opening", "opening_en", "formats",
-                         "formats_en"}
+                         "formats_en", "sentence", "quote", "quote_en"}
     assert data["kamerstuk"] is None and data["url"] is None
     assert data["paragraph"]["id"] == pid
     assert set(data["paragraph"]) == PARAGRAPH_KEYS  # the same paragraph object as read and show
     assert data["opening"] and data["opening_en"]
     assert set(data["formats"]) == set(data["formats_en"]) == {"text", "markdown", "bibtex"}
+    assert data["sentence"] is None and data["quote"] is None and data["quote_en"] is None
 
 
 def test_cite_json_of_the_letter(invoke):

@@ -159,3 +159,33 @@ def test_every_candidate_starts_with_exactly_what_was_typed(name, n, spelling):
 
 def test_install_completion_is_offered(invoke):
     assert "--install-completion" in invoke("--help").stdout
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("myanmar-rohingya:", ["myanmar-rohingya:1", "myanmar-rohingya:2", "myanmar-rohingya:3"]),
+    ("inleiding:", [f"inleiding:{n}" for n in range(1, 9)]),
+    ("inleiding:8", ["inleiding:8"]),
+    ("MYANMAR-ROHINGYA:3", ["MYANMAR-ROHINGYA:3"]),  # the id as typed
+    ("myanmar:", []),  # a start of an id: complete the id first
+    ("nothing-here:", []),
+])
+def test_sentence_candidates_after_an_id_and_colon(corpus, typed, expected):
+    from vr2018.complete import paragraph_candidates
+
+    from vr2018.sentences import sentence_named
+
+    found = paragraph_candidates(corpus, typed)
+    assert [value for value, _ in found] == expected
+    for value, help in found:  # each with the sentence's first words
+        assert sentence_named(corpus, value.lower()).text.startswith(help.rstrip("…"))
+
+
+def test_zsh_completes_the_sentences_of_an_id(runner):
+    from vr2018.cli import app
+
+    for command in ("show", "cite"):
+        env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"vr2018 {command} myanmar-rohingya:"}
+        result = runner.invoke(app, [], env=env)
+        assert result.exit_code == 0
+        assert all(f'"myanmar-rohingya\\\\:{n}"' in result.stdout or f'"myanmar-rohingya:{n}"' in result.stdout
+                   for n in (1, 2, 3)), result.stdout

@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 
 from vr2018.export import TABLES, markdown
 from vr2018.export.md import escape
+from vr2018.sentences import sentences
 
 # CommonMark plus the GitHub extensions that could change text (tables, strikethrough).
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -67,7 +68,15 @@ def test_jsonl_has_every_record_of_every_kind(corpus, jsonl_records):
         "letter": 1, "section": len(corpus.sections), "paragraph": len(corpus.paragraphs), "gap": 3,
         "theme": len(corpus.themes), "reference": len(corpus.references), "motion": len(corpus.motions),
         "event": len(corpus.events), "person": len(corpus.people),
+        "sentence": sum(len(sentences(p.text)) for p in corpus.paragraphs),
     }
+
+
+def test_jsonl_sentences_are_those_read_json_lists(invoke, jsonl_records):
+    got = [{k: v for k, v in r.items() if k != "type"} for r in jsonl_records if r["type"] == "sentence"]
+    expected = [s for p in json.loads(invoke("read", "--json").stdout)["paragraphs"] for s in p["sentences"]]
+    assert got == expected
+    assert got[0]["id"] == "inleiding:1" and all(s["text_en"] for s in got)
 
 
 def test_jsonl_paragraphs_are_verbatim_and_in_reading_order(corpus, jsonl_records):
@@ -152,7 +161,7 @@ def test_csv_points_cite_paragraphs_that_exist(invoke, corpus):
 
 def test_csv_sentences_cover_every_paragraph_verbatim(invoke, corpus):
     rows = read_csv(export(invoke, "csv", "sentences").stdout_bytes)
-    assert list(rows[0]) == ["id", "paragraph", "number", "start", "end", "text", "cut"]
+    assert list(rows[0]) == ["id", "paragraph", "number", "start", "end", "text", "text_en", "cut"]
     for paragraph in corpus.paragraphs:
         mine = [r for r in rows if r["paragraph"] == paragraph.id]
         assert mine, paragraph.id
@@ -171,7 +180,7 @@ def test_csv_sentences_cover_every_paragraph_verbatim(invoke, corpus):
 
 def test_sqlite_sentences_are_the_csv_ones(invoke, db):
     rows = read_csv(export(invoke, "csv", "sentences").stdout_bytes)
-    got = db.execute("select id, paragraph, number, start, end, text, cut from sentence order by rowid").fetchall()
+    got = db.execute("select id, paragraph, number, start, end, text, text_en, cut from sentence order by rowid").fetchall()
     assert [tuple(str(v) if v is not None else "" for v in row) for row in got] == [tuple(r.values()) for r in rows]
     assert db.execute("select text from sentence where id = 'myanmar-rohingya:1'").fetchone()[0].startswith("Zo hebben")
 

@@ -25,8 +25,10 @@ CASES: dict[str, list[tuple[str, ...]]] = {
     "show.schema.json": [
         ("show", "rutte-26-september"), ("show", "iran-2231", "-C", "2"), ("show", "inleiding", "--context", "1"),
         ("show", "myanmar-rohingya"), ("show", "contraterrorisme-trip"), ("show", "conflict"),
+        ("show", "myanmar-rohingya:2"), ("show", "myanmar-rohingya:3"), ("show", "europese-samenwerking-legacy:1"),
     ],
-    "cite.schema.json": [("cite",), ("cite", "iran-2231"), ("cite", "myanmar-rohingya", "-f", "bibtex")],
+    "cite.schema.json": [("cite",), ("cite", "iran-2231"), ("cite", "myanmar-rohingya", "-f", "bibtex"),
+                         ("cite", "myanmar-rohingya:2"), ("cite", "europese-samenwerking-legacy:1")],
     "info.schema.json": [("info",)],
     "timeline.schema.json": [("timeline",), ("timeline", "--theme", "caribisch"), ("timeline", "--theme", "klimaat")],
     "people.schema.json": [("people",), ("people", "minister-president"), ("people", "kaag"), ("people", "zzzz")],
@@ -116,7 +118,8 @@ def test_export_jsonl_validates_line_by_line(invoke, corpus):
         record = json.loads(line)
         kinds.add(record["type"])
         assert errors(JSONL, record) == [], record["type"]
-    assert kinds == {"letter", "section", "paragraph", "gap", "theme", "reference", "motion", "event", "person"}
+    assert kinds == {"letter", "section", "paragraph", "gap", "sentence", "theme", "reference", "motion", "event",
+                     "person"}
 
 
 @pytest.mark.parametrize(("name", "bad"), [

@@ -56,21 +56,25 @@ def read(
     return show(letter_view(corpus, lang), page=True)
 
 
-@app.command("show", short_help="One paragraph with its section, themes, people, dates and references.")
+@app.command("show", short_help="One paragraph (ID) or sentence (ID:N) with its section, themes, people, dates.")
 def show_(
-    paragraph: Annotated[str, opt.paragraph_id("ID", "A paragraph id, or an unambiguous start of one.")],
+    paragraph: Annotated[str, opt.paragraph_id(
+        "ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1).")],
     context: opt.Context = 0,
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,
 ) -> ExitStatus:
     """Show one paragraph with its section, fragment, themes, people, dates and references.
 
-    A marker shows where pages of the letter are missing next to it.
-    An unknown id exits with status 2 and suggests the closest ids.
+    ID:N shows the paragraph's sentence N (counted from 1) with its paragraph
+    id and section. A marker shows where pages of the letter are missing next
+    to it. An unknown id, or a sentence number the paragraph does not have,
+    exits with status 2 and says what there is.
 
     \b
     Examples:
       vr2018 show iran-2231
+      vr2018 show myanmar-rohingya:2
       vr2018 show conflict --context 1
       vr2018 show myanmar-rohingya --lang both
       vr2018 show rutte-26-september --json
@@ -78,6 +82,8 @@ def show_(
     from . import reading
 
     corpus = load_letter()
+    if ":" in paragraph:
+        return _show_sentence(corpus, paragraph, context, lang, json_)
     found = reading.paragraph_named(corpus, paragraph)
     before, after = reading.neighbours(corpus, found, context)
     if json_:
@@ -90,10 +96,27 @@ def show_(
     return show(show_view(corpus, found, before, after, lang))
 
 
-@app.command(short_help="A paste-ready citation of the letter or of one paragraph.")
+def _show_sentence(corpus: "Corpus", address: str, context: int, lang: Lang, json_: bool) -> ExitStatus:
+    """`show ID:N`: one sentence, with its paragraph id, number and section."""
+    from .sentences import sentence_named
+
+    if context:
+        fail("--context is for a paragraph: show its id without ':N' to see its neighbours")
+    sentence = sentence_named(corpus, address)
+    if json_:
+        from .serialize import show_json
+
+        return emit_json(show_json(corpus, sentence.paragraph, sentence=sentence))
+    from .terminal import show
+    from .views.letter import sentence_view
+
+    return show(sentence_view(corpus, sentence, lang))
+
+
+@app.command(short_help="A paste-ready citation of the letter, a paragraph (ID) or a quoted sentence (ID:N).")
 def cite(
     paragraph: Annotated[
-        str | None, opt.paragraph_id("[ID]", "Cite this paragraph rather than the whole letter.")
+        str | None, opt.paragraph_id("[ID[:N]]", "Cite this paragraph (ID) or quote its sentence N (ID:N).")
     ] = None,
     format_: Annotated[str, opt.citation_format()] = "text",
     lang: opt.LangOption = Lang.nl,
@@ -103,13 +126,15 @@ def cite(
 
     Built only from the letter's metadata: title, date, the two ministers,
     the addressee and reference BZDOC-151021554-15. The letter gives itself
-    no Kamerstuk number, so none is cited.
+    no Kamerstuk number, so none is cited. ID:N quotes the paragraph's
+    sentence N (from 1) verbatim above its citation.
 
     \b
     Examples:
       vr2018 cite
       vr2018 cite iran-2231 --format markdown
       vr2018 cite iran-2231 --lang en
+      vr2018 cite myanmar-rohingya:2
       vr2018 cite -f bibtex
     """
     from . import reading
@@ -119,8 +144,13 @@ def cite(
     if style is None:
         fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex")
     corpus = load_letter()
-    found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
-    citation = reading.citation(corpus, found)
+    if paragraph is not None and ":" in paragraph:
+        from .sentences import sentence_named
+
+        citation = reading.sentence_citation(corpus, sentence_named(corpus, paragraph))
+    else:
+        found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
+        citation = reading.citation(corpus, found)
     if json_:
         from .serialize import citation_json
 

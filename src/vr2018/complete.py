@@ -26,12 +26,29 @@ Candidates = list[tuple[str, str]]
 
 
 def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
+    """Paragraph ids; after 'ID:' (a whole id), its sentences 'ID:1' … 'ID:n', each with its first words."""
+    if ":" in incomplete:
+        return sentence_candidates(corpus, incomplete)
     out = []
     for p in corpus.paragraphs:
         value = completion(incomplete, (p.id,))
         if value:
             out.append((value, corpus.section(p.section).title))
     return out
+
+
+def sentence_candidates(corpus: Corpus, incomplete: str) -> Candidates:
+    from .reading import find_paragraph
+    from .sentences import of, split_address
+    from .text import fold, shorten
+
+    wanted, number = split_address(incomplete)
+    paragraph, _ = find_paragraph(corpus, wanted)
+    if paragraph is None or fold(wanted) != paragraph.id:  # a whole id: not a start of one
+        return []
+    return [  # the id as typed, so each candidate starts with exactly that
+        (f"{wanted}:{s.number}", shorten(s.text, 60)) for s in of(paragraph) if str(s.number).startswith(number or "")
+    ]
 
 
 def people_candidates(corpus: Corpus, incomplete: str) -> Candidates:

@@ -21,6 +21,7 @@ from .text import key, resolve, shorten, suggest, words
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Event, Letter, Paragraph, Person, Section, Theme
+    from .sentences import Sentence
 
 MONTHS = DUTCH_MONTHS
 
@@ -204,6 +205,20 @@ class Citation(Record):
     offices_en: tuple[str, ...] = ()  # each author's office, in English
     section_en: str | None = None
     opening_en: str | None = None
+    sentence: int | None = None  # citing one sentence of the paragraph (ID:N): N, from 1
+    quote: str | None = None  # that sentence, verbatim, with "[…]" where a missing page cuts it
+    quote_en: str | None = None  # its English rendering (unofficial)
+
+
+def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
+    """A citation of one sentence (``ID:N``): the paragraph's, plus the sentence itself."""
+    from .sentences import quoted
+
+    base = citation(corpus, sentence.paragraph)
+    fields = {name: getattr(base, name) for name in base._fields}
+    english = quoted(sentence.text_en, sentence.cut) if sentence.text_en else None
+    fields.update(sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english)
+    return Citation(**fields)
 
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
@@ -242,14 +257,22 @@ def _english(value: str | None, lang: Lang, quoted: bool = False) -> str:
 
 
 def locator(c: Citation, lang: Lang = Lang.nl) -> str:
-    """Where the cited paragraph stands: its printed section (if any) and how it begins."""
+    """Where the cited paragraph (or sentence) stands: its printed section (if any),
+    how the paragraph begins, and the sentence's number in it."""
     paragraph = c.paragraph
     assert paragraph is not None
     where = f"section {c.section}{_english(c.section_en, lang)}, " if c.section else ""
     begins = f'"{c.opening}"{_english(c.opening_en, lang, quoted=True)}'
+    which = f", sentence {c.sentence}" if c.sentence is not None else ""
     if paragraph.cut == "start":  # its real start is on a missing page
-        return f"{where}paragraph that begins on a missing page, here from {begins} (vr2018: {paragraph.id})"
-    return f"{where}paragraph beginning {begins} (vr2018: {paragraph.id})"
+        return f"{where}paragraph that begins on a missing page, here from {begins}{which} (vr2018: {address(c)})"
+    return f"{where}paragraph beginning {begins}{which} (vr2018: {address(c)})"
+
+
+def address(c: Citation) -> str:
+    """The cited paragraph's id, or 'ID:N' for one sentence of it."""
+    assert c.paragraph is not None
+    return c.paragraph.id + (f":{c.sentence}" if c.sentence is not None else "")
 
 
 def format_citation(c: Citation, fmt: str, lang: Lang = Lang.nl) -> str:
@@ -294,7 +317,10 @@ def _text(c: Citation, lang: Lang) -> str:
     )
     if c.paragraph is not None:
         out += _sentence(locator(c, lang))
-    return out + (f" {TRANSLATED}" if lang.english else "")
+    out += f" {TRANSLATED}" if lang.english else ""
+    if c.quote is None:
+        return out
+    return f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}\n{out}"
 
 
 _MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|"})
@@ -311,9 +337,13 @@ def _markdown(c: Citation, lang: Lang) -> str:
         f"{_md(_date(c, lang))}, reference `{c.reference}`."
     )
     if c.paragraph is not None:
-        text = _md(locator(c, lang)).replace(f"(vr2018: {_md(c.paragraph.id)})", f"(vr2018: `{c.paragraph.id}`)")
+        text = _md(locator(c, lang)).replace(f"(vr2018: {_md(address(c))})", f"(vr2018: `{address(c)}`)")
         out += _sentence(text)
-    return out + (f" {_md(TRANSLATED)}" if lang.english else "")
+    out += f" {_md(TRANSLATED)}" if lang.english else ""
+    if c.quote is None:
+        return out
+    english = f"\n>\n> \\[{_md(c.quote_en)}\\]" if lang.english and c.quote_en else ""
+    return f"> {_md(c.quote)}{english}\n\n{out}"
 
 
 _BIB_SPECIAL = str.maketrans({
@@ -339,7 +369,7 @@ def _bibtex(c: Citation, lang: Lang) -> str:
     """BibTeX of the Dutch original (``language = {dutch}``); for ``en`` and
     ``both`` the note carries our English rendering, marked as unofficial."""
     year, month, _ = c.date.split("-")
-    key = f"vr2018-{c.paragraph.id}" if c.paragraph else f"brief-{c.date}"
+    key = f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
     offices = " and the ".join(f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c)))
     note = f"Reference {c.reference}"
     if lang.english and c.title_en:
@@ -358,6 +388,10 @@ def _bibtex(c: Citation, lang: Lang) -> str:
         ("note", _bib(note.removesuffix("."))),
         ("language", "dutch"),
     ]
+    if c.quote is not None:  # the quoted sentence, verbatim
+        fields.append(("annote", _bib(f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}")))
+    if c.quote is not None:
+        fields.append(("annote", _bib(f"“{c.quote}”")))  # the quoted sentence, verbatim
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(
         f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields

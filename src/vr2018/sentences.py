@@ -8,15 +8,23 @@ letter's abbreviations ("nr. 290", "De Graaf c.s. van", "11 juli jl.",
 sentence, and nothing inside a link, a resolution symbol ("S/RES/2396 (2017)") or a number ("22.045") does, since no
 white space follows its full stops.
 
-Sentences are numbered from 1 within their paragraph: ``ID:N``.
+Sentences are numbered from 1 within their paragraph: ``ID:N`` names one
+(:func:`sentence_named`), a :class:`Sentence` with its English twin.
 Pure functions: no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .text import fold
+from .errors import ExitStatus, NotFound
+from .model import Record
+from .text import fold, shorten
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Paragraph
 
 # Abbreviations whose full stop ends no sentence, folded, without their last full stop.
 ABBREVIATIONS = frozenset({
@@ -87,3 +95,82 @@ def around(text: str, start: int, end: int) -> tuple[int, int]:
     first = next((s for s in spans if start < s[1]), spans[-1])
     last = next((s for s in spans if end <= s[1]), spans[-1])
     return (first[0], last[1])
+
+
+# ── sentences as records: ID:N ──────────────────────────────────────────────
+
+
+class Sentence(Record):
+    """Sentence ``number`` (from 1) of a paragraph: ``paragraph.text[start:end]``.
+
+    ``cut`` is the paragraph's own where a missing page cuts this sentence: "start"
+    on its first sentence, "end" on its last. ``text_en`` is sentence ``number`` of
+    the English rendering (which has as many sentences; tests/test_translation.py).
+    """
+
+    paragraph: Paragraph
+    number: int
+    count: int  # how many sentences the paragraph has
+    start: int
+    end: int
+    text: str
+    text_en: str | None = None
+    cut: str | None = None
+
+    @property
+    def address(self) -> str:
+        """How a user names it: 'myanmar-rohingya:2'."""
+        return f"{self.paragraph.id}:{self.number}"
+
+
+def of(paragraph: Paragraph) -> tuple[Sentence, ...]:
+    """Every sentence of a paragraph, in order."""
+    spans = sentences(paragraph.text)
+    english = texts(paragraph.text_en) if paragraph.text_en else ()
+    if len(english) != len(spans):
+        english = ()  # never pair a sentence with another's translation
+    out = []
+    for n, (start, end) in enumerate(spans, 1):
+        cut = paragraph.cut if (paragraph.cut, n) in (("start", 1), ("end", len(spans))) else None
+        out.append(Sentence(
+            paragraph=paragraph, number=n, count=len(spans), start=start, end=end,
+            text=paragraph.text[start:end], text_en=english[n - 1] if english else None, cut=cut,
+        ))
+    return tuple(out)
+
+
+def quoted(text: str, cut: str | None) -> str:
+    """A sentence as quoted: verbatim, with "[…]" on the side a missing page cuts."""
+    return ("[…] " if cut == "start" else "") + text + (" […]" if cut == "end" else "")
+
+
+def split_address(query: str) -> tuple[str, str | None]:
+    """'ID:N' → ('ID', 'N'); an id without ':' → (id, None)."""
+    head, colon, tail = query.rpartition(":")
+    return (head, tail.strip()) if colon else (query, None)
+
+
+def sentence_named(corpus: Corpus, query: str) -> Sentence:
+    """The sentence ``ID:N`` names (N from 1; the id may be an unambiguous start of one);
+    else :class:`NotFound` (exit status 2) saying what is wrong in one line: an unknown
+    id (with the paragraph lookup's did-you-mean) or a number out of range."""
+    from .reading import find_paragraph, paragraph_named
+
+    wanted, number = split_address(query)
+    if number is None:
+        raise NotFound(f"no sentence number in '{shorten(query)}': write ID:N, e.g. myanmar-rohingya:2",
+                       ExitStatus.BAD_USAGE)
+    if number and not number.isdigit() and find_paragraph(corpus, wanted)[0] is None:
+        wanted = query  # not an ID:N at all ("[link=http://x]"): the lookup quotes the whole of it
+    paragraph = paragraph_named(corpus, wanted)
+    found = of(paragraph)
+    has = f"{paragraph.id} has {len(found)} sentence{'s' if len(found) != 1 else ''}"
+    has += f" ({paragraph.id}:1 to {paragraph.id}:{len(found)})" if len(found) > 1 else f" ({paragraph.id}:1)"
+    if not number:
+        raise NotFound(f"no sentence number after '{paragraph.id}:': {has}", ExitStatus.BAD_USAGE)
+    if not number.isdigit():
+        raise NotFound(f"'{shorten(number)}' is not a sentence number: {has}", ExitStatus.BAD_USAGE)
+    n = int(number)
+    if not 1 <= n <= len(found):
+        raise NotFound(f"no sentence {n}: {has}", ExitStatus.BAD_USAGE)
+    return found[n - 1]

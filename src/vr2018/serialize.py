@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import reading
+from . import sentences as splitter
 from .lang import Lang
 from .snippets import snippet
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Statement, Theme
     from .reading import Citation
     from .search import Hit, Results
+    from .sentences import Sentence
     from .themes import ThemeDetail, ThemeGap
 
 Json = dict[str, Any]
@@ -69,6 +71,23 @@ def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> Json:
         "organisations": list(paragraph.organisations),
         "references": list(paragraph.references),
         "dates": [e.date for e in corpus.paragraph_events(paragraph.id)],
+        "sentences": [sentence_json(s) for s in splitter.of(paragraph)],
+    }
+
+
+def sentence_json(sentence: Sentence) -> Json:
+    """One sentence: its address ``ID:N``, its number (from 1), where it stands in the
+    paragraph's ``text`` (``text[start:end]``), both languages, and ``cut`` ("start" or
+    "end") where a missing page cuts it."""
+    return {
+        "id": sentence.address,
+        "paragraph": sentence.paragraph.id,
+        "number": sentence.number,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "text_en": sentence.text_en,
+        "cut": sentence.cut,
     }
 
 
@@ -245,9 +264,14 @@ def timeline_json(events: tuple[Event, ...]) -> list[Json]:
 
 
 def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
-              after: tuple[Paragraph, ...] = ()) -> Json:
+              after: tuple[Paragraph, ...] = (), sentence: Sentence | None = None) -> Json:
+    """One paragraph and what it mentions; for ``show ID:N`` also the sentence's number
+    (``sentence``) and text (``quote``, ``quote_en``), else those are null."""
     return {
         "paragraph": paragraph_json(corpus, paragraph),
+        "sentence": sentence.number if sentence else None,
+        "quote": splitter.quoted(sentence.text, sentence.cut) if sentence else None,
+        "quote_en": splitter.quoted(sentence.text_en, sentence.cut) if sentence and sentence.text_en else None,
         "section_label": corpus.section_title(paragraph),
         "themes": [theme_entry_json(corpus, corpus.theme(t)) for t in paragraph.themes],
         "people": [person_json(corpus, corpus.person(i)) for i in paragraph.people],
@@ -281,6 +305,9 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "printed_section_path": list(citation.section_path),  # only headings the letter prints
         "opening": citation.opening,
         "opening_en": citation.opening_en,
+        "sentence": citation.sentence,  # cite ID:N: N, and the sentence quoted
+        "quote": citation.quote,
+        "quote_en": citation.quote_en,
         "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
         # `cite --lang en`: the Dutch original cited, our English in [brackets], marked unofficial
         "formats_en": {fmt: reading.format_citation(citation, fmt, Lang.en) for fmt in reading.FORMATS},

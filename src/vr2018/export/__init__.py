@@ -75,6 +75,8 @@ def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
     for kind, items in (("section", whole["sections"]), ("paragraph", whole["paragraphs"]), ("gap", whole["gaps"])):
         for item in items:
             yield {"type": kind, **item}
+    for sentence in sentence_rows(corpus):  # each also a record of its own, for select(.type == "sentence")
+        yield {"type": "sentence", **sentence}
     for theme in corpus.themes:
         yield {"type": "theme", **serialize.theme_json(corpus, themes.detail(corpus, theme))}
     for reference in serialize.references_json(corpus, motions.references(corpus)):
@@ -124,24 +126,19 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
 
 
 def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
-    """Every sentence of every paragraph, addressable as ``ID:N`` (N from 1 within the paragraph):
-    ``text`` is ``paragraph text[start:end]``; ``cut`` marks the sentence a missing page cuts."""
-    from ..sentences import sentences
+    """Every sentence of every paragraph as ``--json`` gives it (``serialize.sentence_json``),
+    addressable as ``ID:N`` (N from 1 within the paragraph): ``text`` is the paragraph's
+    ``text[start:end]``, ``text_en`` its English twin; ``cut`` marks the sentence a missing page cuts."""
+    from .. import serialize
+    from ..sentences import of
 
-    rows = []
-    for paragraph in corpus.paragraphs:
-        spans = sentences(paragraph.text)
-        for n, (start, end) in enumerate(spans, 1):
-            cut = paragraph.cut if (paragraph.cut, n) in (("start", 1), ("end", len(spans))) else None
-            rows.append({"id": f"{paragraph.id}:{n}", "paragraph": paragraph.id, "number": n,
-                         "start": start, "end": end, "text": paragraph.text[start:end], "cut": cut})
-    return rows
+    return [serialize.sentence_json(s) for paragraph in corpus.paragraphs for s in of(paragraph)]
 
 
 STATEMENT = {"text", "text_en", "paragraphs"}  # the keys of serialize.statement_json
 
 # Nested lists that are a table of their own (or live in jsonl), not a cell.
-NOT_A_CELL = {"themes": ("points", "events", "gaps")}
+NOT_A_CELL = {"themes": ("points", "events", "gaps"), "paragraphs": ("sentences",)}
 
 
 def cell(value: Any) -> Any:

@@ -30,7 +30,8 @@ CREATE TABLE paragraph (
   gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL, text_en TEXT);
 CREATE TABLE sentence (
   id TEXT PRIMARY KEY, paragraph TEXT NOT NULL REFERENCES paragraph(id), number INTEGER NOT NULL,
-  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, cut TEXT, UNIQUE (paragraph, number));
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, text_en TEXT, cut TEXT,
+  UNIQUE (paragraph, number));
 CREATE TABLE gap (
   after_paragraph TEXT PRIMARY KEY REFERENCES paragraph(id), before_paragraph TEXT NOT NULL REFERENCES paragraph(id));
 CREATE TABLE gap_heading (

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
-from ..lang import NL, UNOFFICIAL, Lang, heading, section_title, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, section_title, text_of
 from ..text import clean
 from .layout import (
     GAP_STYLE,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus
     from ..model import Paragraph
+    from ..sentences import Sentence
 
 
 def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
@@ -166,6 +167,54 @@ def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
     blocks = [*(_context_block(corpus, p, lang) for p in before), focus,
               *(_context_block(corpus, p, lang) for p in after)]
     return Group(*_with_gaps(corpus, shown, blocks))
+
+
+def _sentence_missing(sentence: Sentence) -> str:
+    notes = []
+    if sentence.cut == "start":
+        notes.append("it starts on a missing page; the letter's text begins here mid-sentence")
+    if sentence.cut == "end":
+        notes.append("it breaks off where pages are missing")
+    return "; ".join(notes)
+
+
+def _sentence_body(sentence: Sentence, lang: Lang = NL) -> RenderableType:
+    """The sentence with "[…]" where a missing page cuts it, in the language asked for,
+    as :func:`~vr2018.views.layout.passage` shows a paragraph: English under
+    :data:`~vr2018.lang.UNOFFICIAL`, and with ``both`` the Dutch original under it."""
+
+    def cut(text: str) -> Text:
+        return Text.assemble(("[…] ", GAP_STYLE) if sentence.cut == "start" else "", plain(text),
+                             (" […]", GAP_STYLE) if sentence.cut == "end" else "")
+
+    if not lang.english:
+        return cut(sentence.text)
+    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED), cut(text_of(sentence, "text", lang))]
+    if lang is BOTH:
+        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut(sentence.text)]
+    return Group(*parts)
+
+
+def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> RenderableType:
+    """One sentence (``ID:N``): its address, number, paragraph and section, then its text,
+    with a gap marker where a missing page cuts it, as for a paragraph."""
+    paragraph = sentence.paragraph
+    rows: list[tuple[str, Text]] = [
+        ("Sentence", Text(f"{sentence.number} of {sentence.count} in ¶ {paragraph.id}")),
+        ("Section", plain(section_title(corpus, paragraph, lang))),
+    ]
+    missing = _sentence_missing(sentence)
+    if missing:
+        rows.append(("Missing", plain(missing, GAP_STYLE)))
+    parts: list[RenderableType] = [
+        Text.assemble(("¶ ", MUTED), (sentence.address, "bold " + ID_STYLE)), fields(rows), Text(),
+    ]
+    if sentence.cut == "start":
+        parts += [gap_marker(), Text()]
+    parts += [_sentence_body(sentence, lang), Text()]
+    if sentence.cut == "end":
+        parts += [gap_marker(), Text()]
+    return Group(*parts)
 
 
 # ── info ────────────────────────────────────────────────────────────────────
