@@ -142,10 +142,11 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
         chamber = motion.chamber + (", inferred" if motion.chamber_inferred else "")
         assert head == (f"{ref.as_written}  motion {'/'.join(motion.submitters)} ({chamber})")
         assert [f.split("  ")[0] for f in fields] == ["Subject", "What was done", "Link"]
-        assert fields[0].endswith(f"  {motion.subject}")  # whole, on one line
+        inferred = " (inferred)" if motion.subject_inferred else ""
+        assert fields[0].endswith(f"  {motion.subject}{inferred}")  # whole, on one line
         for done in motion.done:
             assert f"{done.text} [{', '.join(done.paragraphs)}]" in fields[1]
-        link = ref.url or "no official link: the letter gives no document number"
+        link = ref.url or "no official link: the letter gives dossier 35 000 and budget chapter XVII, not a document number"
         assert fields[2].endswith(f"  {link}")
     assert "https://zoek.officielebekendmakingen.nl/kst-22045-290.html" in blocks[1]
     assert "no official link" in blocks[0]

@@ -179,6 +179,7 @@ class Motion(Record):
     date: str | None = None
     chamber_inferred: bool = False  # the letter does not name the chamber
     subject_en: str | None = None
+    subject_inferred: bool = False  # the subject is our reading of the context, not stated by the letter
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -24,6 +24,18 @@ def key(reference: Reference) -> KamerstukKey | None:
     return kamerstuk.key_of(reference.dossier, reference.number, reference.chapter)
 
 
+def no_link(ref: Reference) -> str | None:
+    """Why a Kamerstuk has no official link, saying what the letter does give ("nr. XVII"
+    is a budget chapter, printed as such, not a document number); None where it has one.
+    Every view, the Markdown export and --json (``url_note``) say it in these words."""
+    if ref.url or ref.kind != "kamerstuk":
+        return None
+    number = ref.dossier or ""
+    dossier = f"dossier {int(number):,}".replace(",", " ") if number.isdigit() else ""
+    given = " and ".join(part for part in (dossier, ref.chapter and f"budget chapter {ref.chapter}") if part)
+    return f"no official link: the letter gives {given or 'no dossier'}, not a document number"
+
+
 def reference(corpus: Corpus, motion: Motion) -> Reference:
     return corpus.reference(motion.reference)
 

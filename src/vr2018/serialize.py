@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from . import reading
 from . import sentences as splitter
 from .lang import Lang
+from .motions import no_link
 from .snippets import snippet
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ def reference_json(corpus: Corpus, ref: Reference) -> Json:
         "description": ref.description,
         "description_en": ref.description_en,
         "url": ref.url,
+        "url_note": no_link(ref),
         "paragraphs": [p.id for p in corpus.citing_paragraphs(ref.id)],
         "motions": [m.id for m in corpus.motions if m.reference == ref.id],
     }
@@ -233,8 +235,10 @@ def motion_json(corpus: Corpus, motion: Motion) -> Json:
         "chapter": ref.chapter,
         "subject": motion.subject,
         "subject_en": motion.subject_en,
+        "subject_inferred": motion.subject_inferred,  # our reading of the context, not stated by the letter
         "paragraphs": list(motion.paragraphs),
         "url": ref.url,
+        "url_note": no_link(ref),  # why url is null: what the letter gives instead
         "done": statements_json(motion.done),
         "date": motion.date,
         "as_written": motion.as_written,

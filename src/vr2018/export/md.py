@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .. import reading
 from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, text_of
 from ..model import Section
+from ..motions import no_link
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -59,14 +60,6 @@ def _links(ids: tuple[str, ...] | list[str]) -> str:
 
 def _url(label: str, url: str) -> str:
     return f"[{escape(label)}](<{url}>)"
-
-
-def _no_link(ref: Reference) -> str:
-    """Why a Kamerstuk has no official link: what the letter gives, and what it leaves out."""
-    number = ref.dossier or ""
-    dossier = f"dossier {int(number):,}".replace(",", " ") if number.isdigit() else ""
-    given = " and ".join(part for part in (dossier, ref.chapter and f"chapter {ref.chapter}") if part)
-    return f"no official link: the letter gives {given or 'no dossier'}, not the document's own number"
 
 
 def _text(paragraph: Paragraph, lang: Lang = NL) -> str:
@@ -140,9 +133,10 @@ def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
             f"### {escape('Motion ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
             "\n".join([
                 f"- **Chamber:** {escape(chamber)}",
-                f"- **Subject:** {escape(text_of(motion, 'subject', lang))}",
+                f"- **Subject:** {escape(text_of(motion, 'subject', lang))}"
+                + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
                 f"- **What was done:**\n{done}",
-                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(_no_link(ref))}",
+                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(no_link(ref) or '')}",
             ]),
         ]
     return blocks
@@ -155,7 +149,9 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
     for ref in motions.references(corpus):
         name = _url(ref.as_written, ref.url) if ref.url else escape(ref.as_written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
-        items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else ""))
+        note = no_link(ref)
+        items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else "")
+                     + (f"; {escape(note)}" if note else ""))
     return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
 
 

@@ -58,7 +58,8 @@ CREATE TABLE point_paragraph (
   PRIMARY KEY (point, paragraph));
 CREATE TABLE motion (
   id TEXT PRIMARY KEY, reference TEXT NOT NULL REFERENCES reference(id), chamber TEXT NOT NULL,
-  chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, as_written TEXT NOT NULL, date TEXT, subject_en TEXT);
+  chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, subject_inferred INTEGER NOT NULL,
+  as_written TEXT NOT NULL, date TEXT, subject_en TEXT);
 CREATE TABLE motion_submitter (
   motion TEXT NOT NULL REFERENCES motion(id), position INTEGER NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY (motion, position));
@@ -177,7 +178,8 @@ def _about(con: Any, corpus: Corpus) -> None:
         _insert(con, name, [(p.id, v) for p in corpus.paragraphs for v in dict.fromkeys(getattr(p, attribute))])
     _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_statements(t.points))) for t in corpus.themes])
     _insert(con, "motion", [
-        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.as_written, m.date, m.subject_en)
+        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.subject_inferred, m.as_written, m.date,
+         m.subject_en)
         for m in corpus.motions
     ])
     _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])

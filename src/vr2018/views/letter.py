@@ -142,8 +142,8 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
     motions = corpus.motions_for([paragraph.id])
     if motions:
         if lang.english:  # the letter's words naming a motion are Dutch: its Kamerstuk and our subject instead
-            shown = (f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)} ({m.id})"
-                     for m in motions)
+            shown = (f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)}"
+                     f"{' (inferred)' if m.subject_inferred else ''} ({m.id})" for m in motions)
         else:
             shown = (f"{m.as_written} ({m.id})" for m in motions)
         rows.append(("Motions", lines(shown)))

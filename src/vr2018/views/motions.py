@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ..lang import NL, Lang, text_of
+from ..motions import no_link
 from ..text import clean
 from .layout import MUTED, fields, ids, plain
 
@@ -17,12 +18,17 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..model import Motion, Reference
 
-NO_LINK = "no official link: the letter gives no document number"
 
 
 def chamber(motion: Motion) -> str:
     """The chamber, marked where the letter does not name it."""
     return clean(motion.chamber) + (", inferred" if motion.chamber_inferred else "")
+
+
+def subject(motion: Motion, lang: Lang = NL) -> Text:
+    """The subject, marked "(inferred)" (as an inferred chamber is) where it is our
+    reading of the context and not what the letter states."""
+    return Text.assemble(clean(text_of(motion, "subject", lang)), (" (inferred)", MUTED) if motion.subject_inferred else "")
 
 
 def _kamerstuk_short(ref: Reference) -> str:
@@ -55,12 +61,12 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
         done = Text("\n").join(
             Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs)) for citation in motion.done
         )
-        link = Text(ref.url, style="underline") if ref.url else Text(NO_LINK, style=MUTED)
+        link = Text(ref.url, style="underline") if ref.url else Text(no_link(ref) or "", style=MUTED)
         if parts:
             parts.append(Text())
         parts += [
             _motion_head(ref, motion),
-            fields([("Subject", plain(text_of(motion, "subject", lang))), ("What was done", done), ("Link", link)]),
+            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link)]),
         ]
     return Group(*parts)
 
@@ -71,11 +77,11 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
     for motion in motions:
         ref = corpus.reference(motion.reference)
         parts.append(_motion_head(ref, motion))
-        parts.append(Text.assemble("  ", clean(text_of(motion, "subject", lang)), " ", ids(motion.paragraphs)))
+        parts.append(Text.assemble("  ", subject(motion, lang), " ", ids(motion.paragraphs)))
         if ref.url:
             parts.append(Text.assemble("  ", (ref.url, "underline")))
         else:
-            parts.append(Text("  " + NO_LINK, style=MUTED))
+            parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
         parts.append(Text())
     return Group(*parts)
 
@@ -96,5 +102,5 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             if ref.url:
                 parts.append(Text.assemble("  ", (ref.url, "underline")))
             else:
-                parts.append(Text("  " + NO_LINK, style=MUTED))
+                parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
     return Group(*parts)

@@ -24,7 +24,7 @@ from .layout import (
     paragraph_block,
     plain,
 )
-from .motions import chamber
+from .motions import chamber, subject
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -66,7 +66,7 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
             ref = corpus.reference(motion.reference)
             parts.append(Text.assemble(
                 "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
-                (f" ({chamber(motion)})", MUTED), ": ", clean(text_of(motion, "subject", lang)),
+                (f" ({chamber(motion)})", MUTED), ": ", subject(motion, lang),
             ))
     if detail.people:
         parts.append(heading("People"))

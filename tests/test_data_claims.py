@@ -1,0 +1,82 @@
+"""The data says only what the letter says (issue 12, point 4): inferred motion subjects
+are marked, a Kamerstuk without a link says what the letter gives, the letter's own date
+comes from its letterhead, and the UN-reform theme rests only on its heading."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from vr2018.motions import no_link
+
+INFERRED = {"kuzu-wapenembargo", "de-graaf-europese-samenwerking"}
+
+
+# ── motion subjects that are our reading ────────────────────────────────────
+
+
+def test_the_inferred_subjects_are_marked(corpus):
+    assert {m.id for m in corpus.motions if m.subject_inferred} == INFERRED
+
+
+def test_a_stated_subject_is_in_the_letter(corpus):
+    """What is not marked inferred, the letter states: 'over de veilige terugkeer van de Rohingya'."""
+    source = " ".join(corpus.source_text().split()).lower()
+    for motion in corpus.motions:
+        if not motion.subject_inferred:
+            assert motion.subject.lower().removeprefix("de ") in source, motion.id
+
+
+def test_every_view_marks_an_inferred_subject(invoke):
+    listing = invoke("motions").stdout
+    assert "Een internationaal wapenembargo (inferred)" in listing
+    assert "De veilige terugkeer van de Rohingya (inferred)" not in listing
+    assert "Een internationaal wapenembargo (inferred)" in invoke("motions", "--kamerstuk").stdout
+    assert "Een internationaal wapenembargo (inferred)" in invoke("theme", "burgers").stdout
+    assert "(inferred: the letter does not state it)" in invoke("export", "markdown").stdout
+
+
+def test_json_carries_subject_inferred(invoke):
+    motions = {m["id"]: m for m in json.loads(invoke("motions", "--json").stdout)}
+    assert {i for i, m in motions.items() if m["subject_inferred"]} == INFERRED
+    shown = json.loads(invoke("show", "myanmar-rohingya", "--json").stdout)["motions"]
+    assert {m["id"]: m["subject_inferred"] for m in shown} == {
+        "kuzu-van-den-hul-rohingya": False, "kuzu-wapenembargo": True}
+
+
+def test_subject_inferred_is_documented_in_the_file_header():
+    from vr2018.corpus import data_dir
+
+    header = (data_dir() / "motions.toml").read_text(encoding="utf-8").split("[[motion]]")[0]
+    assert "subject_inferred = true" in header
+
+
+# ── a Kamerstuk without an official link ────────────────────────────────────
+
+XVII = "no official link: the letter gives dossier 35 000 and budget chapter XVII, not a document number"
+
+
+def test_no_link_says_what_the_letter_gives(corpus):
+    assert no_link(corpus.reference("kst-35000-XVII")) == XVII
+    assert no_link(corpus.reference("kst-22045-290")) is None
+    assert no_link(corpus.reference("res-2231")) is None  # a resolution has no Kamerstuk link to miss
+
+
+@pytest.mark.parametrize("args", [("motions",), ("motions", "--kamerstuk"), ("refs",), ("export", "markdown")])
+def test_every_view_says_it_in_the_same_words(invoke, args):
+    out = " ".join(invoke(*args).stdout.split())
+    assert XVII in out
+    assert "no document number" not in out
+
+
+def test_json_says_it_too(invoke):
+    motions = {m["id"]: m for m in json.loads(invoke("motions", "--json").stdout)}
+    assert motions["kuzu-van-den-hul-rohingya"]["url"] is None
+    assert motions["kuzu-van-den-hul-rohingya"]["url_note"] == XVII
+    assert motions["kuzu-wapenembargo"]["url_note"] is None
+    refs = {r["id"]: r for r in json.loads(invoke("refs", "--json").stdout)}
+    assert refs["kst-35000-XVII"]["url_note"] == XVII
+    assert all(r["url_note"] is None for r in refs.values() if r["url"])
+    assert re.search(r"nr\. XVII", refs["kst-35000-XVII"]["as_written"])  # the letter prints it
