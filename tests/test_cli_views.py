@@ -14,7 +14,8 @@ CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
 GAP = "Text missing"
 
-EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "as_written", "year_inferred", "display"}
+EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "source", "as_written", "year_inferred",
+              "display"}
 PARAGRAPH_KEYS = {
     "id", "section", "section_title", "section_title_en", "section_path", "section_path_en", "section_printed",
     "fragment", "position", "text", "text_en", "cut", "gap_before", "gap_after", "themes", "people", "places",
@@ -168,7 +169,10 @@ def test_timeline_json(invoke):
     for event in data:
         assert set(event) == EVENT_KEYS
         assert event["precision"] in {"day", "month", "year", "range"}
-        assert event["paragraph"] in IDS
+        if event["source"] == "paragraph":
+            assert event["paragraph"] in IDS
+        else:  # a date the letterhead prints: no paragraph to cite (issue 12, point 4)
+            assert event["source"] == "letterhead" and event["paragraph"] is None
         assert event["label"]
 
 
@@ -191,7 +195,7 @@ def test_timeline_theme_filters_to_the_themes_paragraphs(invoke, name):
     theme = themes.find(CORPUS, name)
     data = ok_json(invoke("timeline", "--theme", name, "--json"))
     assert data
-    expected = [e for e in CORPUS.events if theme.id in CORPUS.paragraph(e.paragraph).themes]
+    expected = [e for e in CORPUS.events if e.paragraph and theme.id in CORPUS.paragraph(e.paragraph).themes]
     assert [(e["date"], e["paragraph"]) for e in data] == [(e.date, e.paragraph) for e in expected]
     assert len(data) < len(CORPUS.events)
 

@@ -80,3 +80,43 @@ def test_json_says_it_too(invoke):
     assert refs["kst-35000-XVII"]["url_note"] == XVII
     assert all(r["url_note"] is None for r in refs.values() if r["url"])
     assert re.search(r"nr\. XVII", refs["kst-35000-XVII"]["as_written"])  # the letter prints it
+
+
+# ── the letter's own date: its letterhead ───────────────────────────────────
+
+
+def test_the_letters_date_points_at_the_letterhead(corpus):
+    own = [e for e in corpus.events if e.date == corpus.letter.date]
+    assert len(own) == 1
+    assert own[0].source == "letterhead" and own[0].paragraph is None and own[0].where == "letterhead"
+    assert all(e.source == "paragraph" and e.paragraph for e in corpus.events if e is not own[0])
+
+
+def test_views_show_letterhead(invoke):
+    line = next(l for l in invoke("timeline").stdout.splitlines() if l.startswith("15 februari 2019"))
+    assert line.rstrip().endswith("letterhead") and "¶" not in line
+    assert "(letterhead)" in invoke("export", "markdown").stdout
+    event = next(e for e in json.loads(invoke("timeline", "--json").stdout) if e["date"] == "2019-02-15")
+    assert event["source"] == "letterhead" and event["paragraph"] is None
+    assert "15 februari 2019" not in invoke("show", "inleiding").stdout.split("Dates")[-1].split("\n\n")[0]
+
+
+def test_the_loader_wants_a_paragraph_or_the_letterhead(data_copy):
+    from vr2018.corpus import DataError
+    from vr2018.loader import load
+
+    events = data_copy / "events.toml"
+    text = events.read_text(encoding="utf-8")
+
+    def edit(new: str) -> None:
+        events.write_text(re.sub(r'(?m)^source = "letterhead"$', new, text), encoding="utf-8")
+
+    edit("")
+    with pytest.raises(DataError, match=r"data/events.toml: event #\d+: field 'paragraph' is missing"):
+        load(data_copy)
+    edit('source = "letterhead"\nparagraph = "inleiding"')
+    with pytest.raises(DataError, match="an event from the letterhead cites no paragraph"):
+        load(data_copy)
+    edit('source = "envelope"')
+    with pytest.raises(DataError, match="field 'source': expected 'paragraph' or 'letterhead'"):
+        load(data_copy)

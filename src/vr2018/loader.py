@@ -52,6 +52,7 @@ CHOICES: dict[tuple[type, str], tuple[Any, ...]] = {
     (Section, "level"): (1, 2),
     (Paragraph, "cut"): ("start", "end"),
     (Reference, "kind"): ("kamerstuk", "resolutie"),
+    (Event, "source"): ("paragraph", "letterhead"),
 }
 SPACED = {(Theme, "summary"), (Theme, "summary_en")}  # runs of white space become one space
 # (record type, field) → the kind of record its ids name, and what the message adds
@@ -221,9 +222,13 @@ def _point_cites(point: Point) -> str | None:
 
 
 def _event_date(event: Event) -> str | None:
-    if is_period(event.date):
-        return None
-    return f"field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY, got {event.date!r}"
+    if not is_period(event.date):
+        return f"field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY, got {event.date!r}"
+    if event.source == "paragraph" and event.paragraph is None:
+        return "field 'paragraph' is missing (or give source = \"letterhead\" for a date the letterhead prints)"
+    if event.source != "paragraph" and event.paragraph is not None:
+        return f"field 'paragraph': an event from the {event.source} cites no paragraph"
+    return None
 
 
 RULES: dict[type, Callable[[Any], str | None]] = {

@@ -203,9 +203,15 @@ class Event(Record):
     date: str  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY
     as_written: str
     label: str
-    paragraph: str
+    paragraph: str | None = None  # the paragraph that gives the date; None when ``source`` is not a paragraph
     year_inferred: bool = False
     label_en: str | None = None
+    source: str = "paragraph"  # where the letter gives the date: "paragraph" or "letterhead"
+
+    @property
+    def where(self) -> str:
+        """Where the date is in the letter, as every view names it: a paragraph id, or "letterhead"."""
+        return self.paragraph if self.paragraph is not None else self.source
 
     @property
     def precision(self) -> str:

@@ -115,7 +115,7 @@ def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
     """Every dated event in chronological order; with a theme, those whose paragraph carries it."""
     if theme is None:
         return corpus.events
-    return tuple(e for e in corpus.events if theme.id in corpus.paragraph(e.paragraph).themes)
+    return tuple(e for e in corpus.events if e.paragraph and theme.id in corpus.paragraph(e.paragraph).themes)
 
 
 def nothing_dated(theme: Theme) -> NotFound:

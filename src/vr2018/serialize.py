@@ -203,7 +203,8 @@ def event_json(event: Event) -> Json:
         "year_inferred": event.year_inferred,
         "label": event.label,
         "label_en": event.label_en,
-        "paragraph": event.paragraph,
+        "paragraph": event.paragraph,  # null where the date is not in a paragraph (source)
+        "source": event.source,  # "paragraph" or "letterhead": where the letter gives the date
     }
 
 

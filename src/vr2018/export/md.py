@@ -157,7 +157,8 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 def _timeline(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = [
-        f"- **{escape(reading.date_label(e, lang))}**: {escape(text_of(e, 'label', lang))} ({link(e.paragraph)})"
+        f"- **{escape(reading.date_label(e, lang))}**: {escape(text_of(e, 'label', lang))} "
+        f"({link(e.paragraph) if e.paragraph else e.source})"
         for e in corpus.events
     ]
     blocks = ["## Timeline", f"*{escape(OURS)}*", "\n".join(items)]

@@ -80,8 +80,8 @@ CREATE TABLE person_did_paragraph (
   PRIMARY KEY (did, paragraph));
 CREATE TABLE event (
   id INTEGER PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL, display TEXT NOT NULL,
-  as_written TEXT NOT NULL, label TEXT NOT NULL, paragraph TEXT NOT NULL REFERENCES paragraph(id),
-  year_inferred INTEGER NOT NULL, label_en TEXT);
+  as_written TEXT NOT NULL, label TEXT NOT NULL, paragraph TEXT REFERENCES paragraph(id),
+  source TEXT NOT NULL, year_inferred INTEGER NOT NULL, label_en TEXT);
 CREATE TABLE letter (
   title TEXT NOT NULL, date TEXT NOT NULL, date_as_written TEXT NOT NULL, reference TEXT NOT NULL,
   salutation TEXT NOT NULL, addressee TEXT NOT NULL, sender TEXT NOT NULL, results_url TEXT,
@@ -187,8 +187,8 @@ def _about(con: Any, corpus: Corpus) -> None:
     _statements(con, "motion_done", "motion_done_paragraph", [(m.id, m.done) for m in corpus.motions])
     _statements(con, "person_did", "person_did_paragraph", [(p.id, p.did) for p in corpus.people])
     _insert(con, "event", [
-        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.year_inferred,
-         e.label_en)
+        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.source,
+         e.year_inferred, e.label_en)
         for i, e in enumerate(corpus.events, 1)
     ])
 

@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
 
 
+def _where(event: Event) -> tuple[tuple[str, str], ...]:
+    """'¶ inleiding', or 'letterhead' for a date the letterhead prints (no paragraph)."""
+    if event.paragraph is None:
+        return ((event.source, MUTED),)
+    return (("¶ ", MUTED), (event.paragraph, ID_STYLE))
+
+
 def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None,
                   lang: Lang = NL) -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph."""
@@ -29,7 +36,7 @@ def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None
         title = f"Timeline, theme {text_of(theme, 'title', lang)}: {len(events)} dated events"
     rows = [
         # one line per event (also for grep): the label, then its paragraph
-        (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", ("¶ ", MUTED), (e.paragraph, ID_STYLE)))
+        (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
     parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold")]

@@ -74,7 +74,7 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
     if detail.events:
         parts.append(heading("Dates"))
         parts.append(fields(
-            [(date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), " ", ids([e.paragraph])))
+            [(date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), " ", ids([e.where])))
              for e in detail.events],
             label_style="bold",
         ))
