@@ -120,3 +120,35 @@ def test_the_loader_wants_a_paragraph_or_the_letterhead(data_copy):
     edit('source = "envelope"')
     with pytest.raises(DataError, match="field 'source': expected 'paragraph' or 'letterhead'"):
         load(data_copy)
+
+
+# ── UN reform: only the heading ─────────────────────────────────────────────
+
+REFORM_PARAGRAPHS = ("voorkomen-burundi-kameroen", "veiligheidsraad-1945", "dynamiek-permanente-leden")
+
+
+def test_no_paragraph_is_tagged_un_reform(corpus):
+    assert corpus.theme_paragraphs("vn-hervorming") == ()
+    for pid in REFORM_PARAGRAPHS:
+        assert "hervorm" not in corpus.paragraph(pid).text.lower(), pid  # why: the letter never says so
+
+
+def test_the_theme_view_says_only_the_heading_survives(invoke):
+    out = invoke("theme", "vn-hervorming").stdout
+    assert "none: only the heading “VN-hervormingen: transparantie en effectiviteit” survives" in out
+    assert "has only its heading" in out
+    data = json.loads(invoke("theme", "vn-hervorming", "--json").stdout)
+    assert data["points"] == [] and data["paragraphs"] == [] and data["sections"] == ["vn-hervormingen"]
+    assert data["gaps"] == [{"section": "vn-hervormingen"}]
+
+
+def test_the_loader_allows_no_points_only_with_sections(data_copy):
+    from vr2018.corpus import DataError
+    from vr2018.loader import load
+
+    themes = data_copy / "themes.toml"
+    text = themes.read_text(encoding="utf-8")
+    assert load(data_copy).theme("vn-hervorming").points == ()
+    themes.write_text(text.replace('sections = ["vn-hervormingen"]\n', ""), encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/themes.toml: theme 'vn-hervorming': field 'points' is missing"):
+        load(data_copy)

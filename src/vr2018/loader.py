@@ -221,6 +221,14 @@ def _point_cites(point: Point) -> str | None:
     return None if point.sources else "field 'sources': a point must cite at least one paragraph"
 
 
+def _theme_has_points(theme: Theme) -> str | None:
+    """Points are what a theme says; a theme may have none only where the letter keeps
+    nothing but its heading, and then it names that heading's section."""
+    if theme.points or theme.sections:
+        return None
+    return "field 'points' is missing (a theme without points must name its heading's section in 'sections')"
+
+
 def _event_date(event: Event) -> str | None:
     if not is_period(event.date):
         return f"field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY, got {event.date!r}"
@@ -234,6 +242,7 @@ def _event_date(event: Event) -> str | None:
 RULES: dict[type, Callable[[Any], str | None]] = {
     Reference: _kamerstuk_has_dossier,
     Point: _point_cites,
+    Theme: _theme_has_points,
     Event: _event_date,
 }
 

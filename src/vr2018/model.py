@@ -235,7 +235,7 @@ class Theme(Record):
     title: str
     aliases: tuple[str, ...] = ()
     summary: str
-    points: tuple[Point, ...]
+    points: tuple[Point, ...] = ()  # none only where nothing but the theme's heading survives (``sections``)
     sections: tuple[str, ...] = ()
     title_en: str | None = None
     summary_en: str | None = None

@@ -117,6 +117,9 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
     parts += [Text(), plain(text_of(theme, "summary", lang))]
 
     parts.append(heading("Points"))
+    if not theme.points:  # the loader allows this only for a theme with sections: only the heading survives
+        titles = ", ".join(f"“{s.title}”" for s in detail.sections)
+        parts.append(plain(f"none: only the heading {titles} survives; its text is on a missing page", GAP_STYLE))
     for n, point in enumerate(theme.points, 1):
         parts.append(Text.assemble(f"{n:>2}. ", clean(text_of(point, "text", lang)), " ", ids(point.sources)))
     parts += _records(corpus, detail, lang)
