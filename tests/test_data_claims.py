@@ -139,7 +139,7 @@ def test_the_theme_view_says_only_the_heading_survives(invoke):
     assert "has only its heading" in out
     data = json.loads(invoke("theme", "vn-hervorming", "--json").stdout)
     assert data["points"] == [] and data["paragraphs"] == [] and data["sections"] == ["vn-hervormingen"]
-    assert data["gaps"] == [{"section": "vn-hervormingen"}]
+    assert data["gaps"] == [{"paragraph": None, "cut": None, "section": "vn-hervormingen"}]
 
 
 def test_the_loader_allows_no_points_only_with_sections(data_copy):
