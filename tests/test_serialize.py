@@ -11,6 +11,7 @@ import pytest
 
 JSON_COMMANDS = [
     ["read"], ["show", "iran-2231", "-C", "1"], ["cite"], ["cite", "iran-2231"], ["info"],
+    ["show", "myanmar-rohingya:2"], ["cite", "myanmar-rohingya:2"],
     ["timeline"], ["timeline", "--theme", "migratie"], ["people"], ["people", "kaag"], ["people", "qqqq"],
     ["theme"], ["theme", "klimaat", "--full"], ["motions"], ["motions", "--kamerstuk", "22045"],
     ["motions", "xyz"], ["refs"],
