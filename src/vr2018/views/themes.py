@@ -118,7 +118,7 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
 
     parts.append(heading("Points"))
     if not theme.points:  # the loader allows this only for a theme with sections: only the heading survives
-        titles = ", ".join(f"“{s.title}”" for s in detail.sections)
+        titles = ", ".join(f"“{section_heading(s, lang)}”" for s in detail.sections)
         parts.append(plain(f"none: only the heading {titles} survives; its text is on a missing page", GAP_STYLE))
     for n, point in enumerate(theme.points, 1):
         parts.append(Text.assemble(f"{n:>2}. ", clean(text_of(point, "text", lang)), " ", ids(point.sources)))
