@@ -6,11 +6,9 @@ import json
 
 import pytest
 
-from vr2018 import reading
+from vr2018 import citations
 from vr2018.errors import ExitStatus, NotFound
 from vr2018.sentences import of, sentence_named, texts
-
-
 
 # ── the engine ──────────────────────────────────────────────────────────────
 
@@ -144,7 +142,7 @@ def test_cite_prints_the_sentence_and_its_citation(invoke, corpus):
     assert "BZDOC-151021554-15" in citation
 
 
-@pytest.mark.parametrize("fmt", reading.FORMATS)
+@pytest.mark.parametrize("fmt", citations.FORMATS)
 def test_cite_quotes_the_sentence_in_every_format(invoke, corpus, fmt):
     text = sentence_named(corpus, "conflict-en-honger:3").text
     out = invoke("cite", "conflict-en-honger:3", "--format", fmt).stdout

@@ -171,7 +171,6 @@ def test_install_completion_is_offered(invoke):
 ])
 def test_sentence_candidates_after_an_id_and_colon(corpus, typed, expected):
     from vr2018.complete import paragraph_candidates
-
     from vr2018.sentences import sentence_named
 
     found = paragraph_candidates(corpus, typed)

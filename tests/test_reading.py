@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import load_corpus, reading
+from vr2018 import citations, load_corpus, reading
 from vr2018.model import Event
 
 CORPUS = load_corpus()
@@ -201,21 +201,21 @@ def test_find_people_suggests_close_names(corpus):
 
 
 def test_letter_citation_holds_only_the_letters_metadata(corpus):
-    c = reading.citation(corpus)
+    c = citations.citation(corpus)
     assert c.reference == "BZDOC-151021554-15" and c.date == "2019-02-15"
     assert c.authors == (
         ("Stef Blok", "Minister van Buitenlandse Zaken"),
         ("Sigrid A.M. Kaag", "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking"),
     )
     assert c.addressee == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
-    for fmt in reading.FORMATS:
-        out = reading.format_citation(c, fmt)
+    for fmt in citations.FORMATS:
+        out = citations.format_citation(c, fmt)
         assert "BZDOC-151021554-15" in out and "Kamerstuk" not in out and "http" not in out
 
 
 def test_unknown_format_raises(corpus):
     with pytest.raises(ValueError, match="unknown citation format"):
-        reading.format_citation(reading.citation(corpus), "apa")
+        citations.format_citation(citations.citation(corpus), "apa")
 
 
 def unescaped_braces_balance(value: str) -> bool:
@@ -233,14 +233,14 @@ def unescaped_braces_balance(value: str) -> bool:
 
 @given(st.text())
 def test_bibtex_escaping_keeps_braces_balanced(value):
-    escaped = reading._bib(value)
+    escaped = citations._bib(value)
     assert unescaped_braces_balance(escaped)
     assert not re.search(r"(?<!\\)[&%$#_]", escaped)
 
 
 @given(st.text())
 def test_markdown_escaping_leaves_no_live_markup(value):
-    escaped = reading._md(value)
+    escaped = citations._md(value)
     assert not re.search(r"(?<!\\)(?:\\\\)*[`*_\[\]<>#|]", escaped.replace("\\\\", ""))
 
 

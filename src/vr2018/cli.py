@@ -137,7 +137,7 @@ def cite(
       vr2018 cite myanmar-rohingya:2
       vr2018 cite -f bibtex
     """
-    from . import reading
+    from . import citations, reading
     from .text import clean, resolve, shorten
 
     style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
@@ -147,15 +147,15 @@ def cite(
     if paragraph is not None and ":" in paragraph:
         from .sentences import sentence_named
 
-        citation = reading.sentence_citation(corpus, sentence_named(corpus, paragraph))
+        citation = citations.sentence_citation(corpus, sentence_named(corpus, paragraph))
     else:
         found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
-        citation = reading.citation(corpus, found)
+        citation = citations.citation(corpus, found)
     if json_:
         from .serialize import citation_json
 
         return emit_json(citation_json(corpus, citation))
-    print(clean(reading.format_citation(citation, style, lang)))
+    print(clean(citations.format_citation(citation, style, lang)))
     return ExitStatus.OK
 
 

@@ -35,7 +35,7 @@ def _complete_theme(incomplete: str) -> list:
 
 
 def _complete_format(incomplete: str) -> list:
-    from .reading import FORMATS
+    from .citations import FORMATS
 
     return [f for f in FORMATS if f.startswith(incomplete)]
 

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import reading
+from . import citations, reading
 from . import sentences as splitter
 from .lang import Lang
 from .motions import no_link
 from .snippets import snippet
 
 if TYPE_CHECKING:
+    from .citations import Citation
     from .corpus import Corpus
     from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Statement, Theme
-    from .reading import Citation
     from .search import Hit, Results
     from .sentences import Sentence
     from .themes import ThemeDetail, ThemeGap
@@ -313,9 +313,9 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "sentence": citation.sentence,  # cite ID:N: N, and the sentence quoted
         "quote": citation.quote,
         "quote_en": citation.quote_en,
-        "formats": {fmt: reading.format_citation(citation, fmt) for fmt in reading.FORMATS},
+        "formats": {fmt: citations.format_citation(citation, fmt) for fmt in citations.FORMATS},
         # `cite --lang en`: the Dutch original cited, our English in [brackets], marked unofficial
-        "formats_en": {fmt: reading.format_citation(citation, fmt, Lang.en) for fmt in reading.FORMATS},
+        "formats_en": {fmt: citations.format_citation(citation, fmt, Lang.en) for fmt in citations.FORMATS},
     }
 
 

@@ -22,7 +22,7 @@ from ..motions import no_link
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
-    from ..model import Paragraph, Reference
+    from ..model import Paragraph
 
 GAP = "[…] Text missing: one or more pages of the letter are not available."
 OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."

@@ -10,7 +10,7 @@ from rich.text import Text
 from ..lang import NL, Lang, text_of
 from ..motions import no_link
 from ..text import clean
-from .layout import MUTED, fields, ids, plain
+from .layout import MUTED, fields, ids
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..snippets import GAP, MATCH, MORE, Spans, segments
 from ..lang import NL, Lang, section_title
+from ..snippets import GAP, MATCH, MORE, Spans, segments
 from ..text import clean
 from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import NL, Lang, heading as section_heading, section_title, text_of
+from ..lang import NL, Lang, section_title, text_of
+from ..lang import heading as section_heading
 from ..reading import date_label
 from ..text import clean
 from .layout import (

@@ -1,0 +1,241 @@
+"""Citations of the letter, of a paragraph or of one sentence: the record and its
+text, Markdown and BibTeX forms.
+
+Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no Rich, no Typer.
+Every string built here comes from the data; nothing is added that the letter
+does not give.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lang import Lang, text_of
+from .lang import month as lang_month
+from .model import Record
+from .reading import opening
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .model import Paragraph
+    from .sentences import Sentence
+
+# ── citations ───────────────────────────────────────────────────────────────
+# The wording is English in every mode (interface); what is quoted is the
+# letter's own Dutch. For ``en`` and ``both`` the citation still names the Dutch
+# original, with our English rendering of its title, offices, headings and
+# opening words after them in [square brackets], marked as an unofficial translation.
+
+FORMATS = ("text", "markdown", "bibtex")
+TRANSLATED = "Text in [square brackets]: unofficial translation into English (vr2018); the Dutch original is authoritative."
+
+
+class Citation(Record):
+    """What a citation is built from: only what the letter and our data hold."""
+
+    title: str
+    date: str
+    date_as_written: str
+    reference: str
+    addressee: str
+    authors: tuple[tuple[str, str], ...]  # (name, office) as signed
+    paragraph: Paragraph | None
+    section: str | None
+    section_path: tuple[str, ...]
+    opening: str | None
+    title_en: str | None = None
+    offices_en: tuple[str, ...] = ()  # each author's office, in English
+    section_en: str | None = None
+    opening_en: str | None = None
+    sentence: int | None = None  # citing one sentence of the paragraph (ID:N): N, from 1
+    quote: str | None = None  # that sentence, verbatim, with "[…]" where a missing page cuts it
+    quote_en: str | None = None  # its English rendering (unofficial)
+
+
+def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
+    """A citation of one sentence (``ID:N``): the paragraph's, plus the sentence itself."""
+    from .sentences import quoted
+
+    base = citation(corpus, sentence.paragraph)
+    fields = {name: getattr(base, name) for name in base._fields}
+    english = quoted(sentence.text_en, sentence.cut) if sentence.text_en else None
+    fields.update(sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english)
+    return Citation(**fields)
+
+
+def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
+    letter = corpus.letter
+    addressee = " ".join(letter.addressee[:2])
+    addressee = addressee.removeprefix("Aan ")
+    # Only headings the letter prints: a citation must not quote ours.
+    printed = tuple(s for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
+    return Citation(
+        title=letter.title,
+        date=letter.date,
+        date_as_written=letter.date_as_written,
+        reference=letter.reference,
+        addressee=addressee,
+        authors=tuple((s.name, _office(s.office)) for s in letter.signatories),
+        paragraph=paragraph,
+        section=" › ".join(s.title for s in printed) or None,
+        section_path=tuple(s.title for s in printed),
+        opening=opening(paragraph) if paragraph else None,
+        title_en=letter.title_en,
+        offices_en=tuple(_office(text_of(s, "office", Lang.en)) for s in letter.signatories),
+        section_en=" › ".join(text_of(s, "title", Lang.en) for s in printed) or None,
+        opening_en=opening(paragraph, lang=Lang.en) if paragraph else None,
+    )
+
+
+def _office(office: str) -> str:
+    return office.removeprefix("De ").removeprefix("The ")
+
+
+def _english(value: str | None, lang: Lang, quoted: bool = False) -> str:
+    """`` [value]``: our English rendering after the Dutch, for ``en`` and ``both`` only."""
+    if not lang.english or not value:
+        return ""
+    return f' ["{value}"]' if quoted else f" [{value}]"
+
+
+def locator(c: Citation, lang: Lang = Lang.nl) -> str:
+    """Where the cited paragraph (or sentence) stands: its printed section (if any),
+    how the paragraph begins, and the sentence's number in it."""
+    paragraph = c.paragraph
+    assert paragraph is not None
+    where = f"section {c.section}{_english(c.section_en, lang)}, " if c.section else ""
+    begins = f'"{c.opening}"{_english(c.opening_en, lang, quoted=True)}'
+    which = f", sentence {c.sentence}" if c.sentence is not None else ""
+    if paragraph.cut == "start":  # its real start is on a missing page
+        return f"{where}paragraph that begins on a missing page, here from {begins}{which} (vr2018: {address(c)})"
+    return f"{where}paragraph beginning {begins}{which} (vr2018: {address(c)})"
+
+
+def address(c: Citation) -> str:
+    """The cited paragraph's id, or 'ID:N' for one sentence of it."""
+    assert c.paragraph is not None
+    return c.paragraph.id + (f":{c.sentence}" if c.sentence is not None else "")
+
+
+def format_citation(c: Citation, fmt: str, lang: Lang = Lang.nl) -> str:
+    """The citation as paste-ready text, Markdown or BibTeX."""
+    if fmt == "text":
+        return _text(c, lang)
+    if fmt == "markdown":
+        return _markdown(c, lang)
+    if fmt == "bibtex":
+        return _bibtex(c, lang)
+    raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _authors(c: Citation, lang: Lang) -> str:
+    return " and ".join(
+        f"{name} ({office}{_english(english, lang)})" for (name, office), english in zip(c.authors, _offices(c))
+    )
+
+
+def _offices(c: Citation) -> tuple[str | None, ...]:
+    return c.offices_en or (None,) * len(c.authors)
+
+
+def _addressee(c: Citation) -> str:
+    """'the Voorzitter van de Tweede Kamer der Staten-Generaal': the letter's words after an English article."""
+    return "the " + c.addressee.removeprefix("de ")
+
+
+def _date(c: Citation, lang: Lang) -> str:
+    year, month, day = c.date.split("-")
+    return f"{int(day)} {lang_month(int(month), lang)} {year}" if lang.english else c.date_as_written
+
+
+def _sentence(text: str) -> str:
+    return f" {text[0].upper()}{text[1:]}."
+
+
+def _text(c: Citation, lang: Lang) -> str:
+    out = (
+        f'{_authors(c, lang)}, "{c.title}"{_english(c.title_en, lang)}, letter to {_addressee(c)}, '
+        f"{_date(c, lang)}, reference {c.reference}."
+    )
+    if c.paragraph is not None:
+        out += _sentence(locator(c, lang))
+    out += f" {TRANSLATED}" if lang.english else ""
+    if c.quote is None:
+        return out
+    return f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}\n{out}"
+
+
+_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|"})
+
+
+def _md(value: str) -> str:
+    return value.translate(_MD_SPECIAL)
+
+
+def _markdown(c: Citation, lang: Lang) -> str:
+    english = f" \\[{_md(c.title_en)}\\]" if lang.english and c.title_en else ""
+    out = (
+        f"{_md(_authors(c, lang))}, *{_md(c.title)}*{english}, letter to {_md(_addressee(c))}, "
+        f"{_md(_date(c, lang))}, reference `{c.reference}`."
+    )
+    if c.paragraph is not None:
+        text = _md(locator(c, lang)).replace(f"(vr2018: {_md(address(c))})", f"(vr2018: `{address(c)}`)")
+        out += _sentence(text)
+    out += f" {_md(TRANSLATED)}" if lang.english else ""
+    if c.quote is None:
+        return out
+    english = f"\n>\n> \\[{_md(c.quote_en)}\\]" if lang.english and c.quote_en else ""
+    return f"> {_md(c.quote)}{english}\n\n{out}"
+
+
+_BIB_SPECIAL = str.maketrans({
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+})
+
+
+def _bib(value: str) -> str:
+    return value.translate(_BIB_SPECIAL)
+
+
+def _bib_name(name: str) -> str:
+    """"Sigrid A.M. Kaag" → "Kaag, Sigrid A.M."; the letter prints the names, we only reorder them."""
+    *first, last = name.split()
+    return f"{last}, {' '.join(first)}" if first else last
+
+
+_BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _bibtex(c: Citation, lang: Lang) -> str:
+    """BibTeX of the Dutch original (``language = {dutch}``); for ``en`` and
+    ``both`` the note carries our English rendering, marked as unofficial."""
+    year, month, _ = c.date.split("-")
+    key = f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
+    offices = " and the ".join(f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c)))
+    note = f"Reference {c.reference}"
+    if lang.english and c.title_en:
+        note += f". Title{_english(c.title_en, lang)}"
+    if c.paragraph is not None:
+        note += "." + _sentence(locator(c, lang))[:-1]
+    if lang.english:
+        note += f". {TRANSLATED}"
+    fields = [
+        ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
+        ("title", "{" + _bib(c.title) + "}"),
+        ("howpublished", _bib(f"Letter from the {offices} to {_addressee(c)}")),
+        ("year", year),
+        ("month", _BIB_MONTHS[int(month) - 1]),  # a BibTeX month macro, not braced
+        ("date", c.date),  # for biblatex
+        ("note", _bib(note.removesuffix("."))),
+        ("language", "dutch"),
+    ]
+    if c.quote is not None:  # the quoted sentence, verbatim
+        fields.append(("annote", _bib(f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}")))
+    if c.quote is not None:
+        fields.append(("annote", _bib(f"“{c.quote}”")))  # the quoted sentence, verbatim
+    width = max(len(name) for name, _ in fields)
+    body = ",\n".join(
+        f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields
+    )
+    return f"@misc{{{key},\n{body}\n}}"
