@@ -159,6 +159,12 @@ def questions(lang: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
     ]
 
 
+def english(which: str) -> list[tuple[str, tuple[str, ...]]]:
+    """English-only queries (``queries_english_dev.json``, ``queries_english_unseen.json``)."""
+    path = Path(__file__).with_name(f"queries_english_{which}.json")
+    return [(q["query"], tuple(q["expect"])) for q in json.loads(path.read_text(encoding="utf-8"))]
+
+
 def absent() -> list[tuple[str, tuple[str, ...]]]:
     return [(q["query"], tuple(q["absent"])) for q in json.loads(ABSENT_FILE.read_text(encoding="utf-8"))]
 
@@ -272,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate("questions", questions(), rank, args.verbose)
     evaluate("  nl", questions("nl"), rank, False)
     evaluate("  en", questions("en"), rank, False)
+    evaluate("en-dev", english("dev"), rank, args.verbose)
     evaluate_absent(absent(), cli_hits() if args.cli else engine_hits(), args.verbose)
     good = all(f["recall@3"] >= 0.95 and f["mrr"] >= 0.9 for f in (dev, stranger))
     return 0 if good else 1

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..text import STOPWORDS, stem
+from .english import stem_en
 from .index import NEGATIONS
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ WEIGHT = {
 }
 MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
 MIN_INFIX = 5
+MAX_ENGLISH_ENDING = 4  # threat → threatens, prevent → prevention; longer is another word
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 
 
@@ -47,6 +49,8 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, ac
     def add(candidate: str, kind: str) -> None:
         if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
             return
+        if candidate in index.english_only and not _english_variant(word, candidate, kind):
+            return
         if not acronyms and candidate in index.acronyms:
             return
         weight = WEIGHT[kind]
@@ -59,6 +63,8 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, ac
         return found
     root = stem(word)
     for candidate in index.stems.get(root, ()):
+        add(candidate, "stem")
+    for candidate in index.stems_en.get(stem_en(word), ()):  # weapons ↔ weapon, threatened ↔ threatens
         add(candidate, "stem")
     if not affixes:
         return found
@@ -87,6 +93,15 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, ac
         for candidate, distance in fuzzy(index, word):
             add(candidate, "fuzzy1" if distance <= 1 else "fuzzy2")
     return found
+
+
+def _english_variant(word: str, candidate: str, kind: str) -> bool:
+    """English does not write compounds as one word: an English word matches as itself, an
+    inflection or a typo, or as a derivation with a short ending (threat → threatens), never as
+    the head or middle of a longer word (city ↛ scarcity, human ↛ humanitarian)."""
+    if kind == "prefix":
+        return len(candidate) - len(word) <= MAX_ENGLISH_ENDING
+    return kind not in ("suffix", "infix", "part")
 
 
 def _affixes(index: Index, needle: str) -> Iterable[tuple[str, str]]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .. import kamerstuk
 from ..sentences import sentences as sentence_spans
+from .english import EN, dutch_only, only_english, term_frequency
 from .explain import did_you_mean
 from .hits import make_hit
 from .index import K1, Index
@@ -40,6 +41,8 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
+    if exact:  # the letter's own words: not its English rendering
+        index = dutch_only(index)
     concepts, phrases = parse(index, query, exact=exact)
     allow = set(allowed) if allowed is not None else None
     match = _Matcher(index, exact)
@@ -51,13 +54,7 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         candidates &= allow
     if phrases:
         candidates = {doc for doc in candidates if all(_has_phrase(index, doc, p) for p in phrases)}
-    n_concepts = len(resolved)
-    base: dict[int, float] = {}
-    coverage: dict[int, tuple[int, ...]] = {}
-    for doc in candidates:
-        matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
-        coverage[doc] = matched
-        base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+    base, coverage = _base(per_concept, candidates)
     cited = _citing(index, query, allow)
     for doc in cited:
         base[doc] = base.get(doc, 0.0) + CITATION_SCORE
@@ -83,6 +80,19 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         absent=absent,
         exact=exact,
     )
+
+
+def _base(per_concept: list[dict[int, float]], candidates: set[int]
+          ) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
+    """Each candidate's BM25 sum times the share of the query's concepts it matches, and those concepts."""
+    n_concepts = len(per_concept)
+    base: dict[int, float] = {}
+    coverage: dict[int, tuple[int, ...]] = {}
+    for doc in candidates:
+        matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
+        coverage[doc] = matched
+        base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+    return base, coverage
 
 
 class _Matcher:
@@ -165,9 +175,13 @@ def _rank(index: Index, doc: int, base: float, matched: tuple[int, ...], resolve
         here: dict[str, str] = {}
         for word in concept.alternatives[a][0]:
             present = {c: kind for c, (_, kind) in match(concept, a, word).items() if doc in index.postings[c]}
+            literal = concept.how(a) == "literal"
             for c, kind in present.items():
-                here.setdefault(c, _how(concept.how(a), kind))
-            exact = exact and concept.how(a) == "literal" and any(k in ("exact", "stem") for k in present.values())
+                english = literal and only_english(index.postings[c][doc])
+                here.setdefault(c, "english" if english else _how(concept.how(a), kind))
+            exact = exact and literal and any(
+                k in ("exact", "stem") and not only_english(index.postings[c][doc]) for c, k in present.items()
+            )
         found[i] = here
         groups.append(set(here))
     score = base
@@ -190,13 +204,17 @@ def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
     """The share of matched concepts that the paragraph names in its first sentence: what it is about.
 
     A name mentioned once in passing, late in a paragraph about something else, gets nothing."""
-    first = sentence_spans(index.paragraphs[doc].text)
-    if not first:
-        return 0.0
-    end = first[0][1]
-    starts = index.starts_at[doc]
-    early = sum(1 for g in groups if any(starts[p] < end for w in g for p in index.postings[w][doc]))
-    return early / len(groups)
+    paragraph = index.paragraphs[doc]
+    first = sentence_spans(paragraph.text)
+    first_en = sentence_spans(paragraph.text_en or "") if paragraph.text_en else ()
+    end = first[0][1] if first else -1
+    end_en = first_en[0][1] if first_en else -1
+    starts, starts_en = index.starts_at[doc], index.starts_en[doc]
+
+    def early(p: int) -> bool:
+        return starts_en[p - EN] < end_en if p >= EN else starts[p] < end
+
+    return sum(1 for g in groups if any(early(p) for w in g for p in index.postings[w][doc])) / len(groups)
 
 
 def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, str]:
@@ -245,7 +263,7 @@ def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int,
     for candidate, (weight, _) in found.items():
         factor = weight * idf * (K1 + 1)
         for doc, positions in postings[candidate].items():
-            tf = len(positions)
+            tf = term_frequency(positions)
             value = factor * tf / (tf + norms[doc])
             if value > get(doc, 0.0):
                 scores[doc] = value

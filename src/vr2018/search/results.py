@@ -38,6 +38,8 @@ class Hit(Record):
     missing    the query's terms (never stop words) this paragraph does not contain
     why        (term, word as the paragraph writes it, how) per match; how is one of :data:`HOW`
     sentence   1-based number of the paragraph's best sentence (most terms matched), 0 if none
+    spans_en   (start, end) offsets of the matched words in ``paragraph.text_en`` (its English)
+    matches_en those words, as the English writes them
     """
 
     paragraph: Paragraph
@@ -49,6 +51,8 @@ class Hit(Record):
     missing: tuple[str, ...] = ()
     why: tuple[tuple[str, str, str], ...] = ()
     sentence: int = 0
+    spans_en: tuple[tuple[int, int], ...] = ()
+    matches_en: tuple[str, ...] = ()
 
 
 class Results(Record):
