@@ -45,11 +45,12 @@ def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, ac
     text writes only in capitals (TRIP, ICC) matches: "trip" is not "TRIP".
     """
     found: dict[str, tuple[float, str]] = {}
+    english = word in index.english_only  # an English word is not the start of a Dutch compound: human ↛ humanitair
 
     def add(candidate: str, kind: str) -> None:
         if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
             return
-        if candidate in index.english_only and not _english_variant(word, candidate, kind):
+        if (english or candidate in index.english_only) and not _english_variant(word, candidate, kind):
             return
         if not acronyms and candidate in index.acronyms:
             return
