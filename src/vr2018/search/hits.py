@@ -14,6 +14,8 @@ from ..text import compounds, tokens, words
 from .english import EN
 from .results import Hit
 
+CITED = -(1 << 30)  # a citation of the Kamerstuk typed: it outweighs every word
+
 if TYPE_CHECKING:
     from .index import Index
     from .query import Concept
@@ -27,7 +29,8 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
     texts = (paragraph.text, paragraph.text_en or "")
     bounds = ((index.starts_at[doc], index.ends_at[doc]), (index.starts_en[doc], index.ends_en[doc]))
     raw: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
-    concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])  # (offset, concept) per language
+    # (offset, concept) per language; ~concept where the word matched only loosely (compound, typo, …)
+    concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     why: list[tuple[str, str, str]] = []
     for i in matched:
         for word, how in found[i].items():
@@ -35,7 +38,7 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
                 lang = int(p >= EN)
                 start, end = _span(texts[lang], *bounds[lang], p - EN * lang, word)
                 raw[lang].append((start, end))
-                concept_at[lang].append((start, i))
+                concept_at[lang].append((start, i if how in ("exact", "inflection") else ~i))
                 if k == 0:
                     why.append((resolved[i].label, texts[lang][start:end], how))
     missing = tuple(c.label for i, c in enumerate(resolved) if i not in matched)
@@ -44,7 +47,7 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
             at = texts[lang].find(citation)
             if at >= 0:
                 raw[lang].append((at, at + len(citation)))
-                concept_at[lang].extend([(at, -1)] * (len(resolved) + 1))
+                concept_at[lang].extend([(at, CITED)] * (len(resolved) + 1))
         why.insert(0, (" ".join(c.label for c in resolved), citation, "exact"))
         missing = ()
     spans, spans_en = merge_spans(texts[0], raw[0]), merge_spans(texts[1], raw[1])
@@ -66,8 +69,9 @@ def _span(text: str, starts: Sequence[int], ends: Sequence[int], p: int, word: s
 
 
 def _best_sentence(texts: tuple[str, str], concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
-    """The 1-based number of the sentence holding the most distinct matched concepts (the first of
-    equals), counting a sentence's Dutch and its English rendering as one (they are numbered alike)."""
+    """The 1-based number of the sentence holding the most distinct matched concepts, then the most
+    matched as written (the first of equals), counting a sentence's Dutch and its English rendering
+    as one (they are numbered alike)."""
     if not concept_at[0] and not concept_at[1]:
         return 0
     per_sentence: dict[int, list[int]] = {}
@@ -76,10 +80,12 @@ def _best_sentence(texts: tuple[str, str], concept_at: tuple[list[tuple[int, int
             continue
         for n, (start, end) in enumerate(sentence_spans(text), 1):
             per_sentence.setdefault(n, []).extend(c for at, c in found if start <= at < end)
-    best, best_n = 0, 1
+    best, best_n = (0, 0), 1
     for n in sorted(per_sentence):
-        here = per_sentence[n]
-        count = len(set(here)) + (here.count(-1) if -1 in here else 0)
+        here = [c for c in per_sentence[n] if c != CITED]
+        cited = len(per_sentence[n]) - len(here)
+        whole = {c for c in here if c >= 0}
+        count = (len(whole | {~c for c in here if c < 0}) + cited, len(whole))
         if count > best:
             best, best_n = count, n
     return best_n

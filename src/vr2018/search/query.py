@@ -26,7 +26,8 @@ _QUOTED = re.compile(r'"([^"]*)"')
 class Concept(Record):
     """One thing the user asked for, and the ways the text may say it: (query words, weight).
 
-    hows      per alternative: "literal" (the words typed), "glossary" or "outside"
+    hows      per alternative: "literal" (the words typed), "glossary", "outside", or "typo"
+              (a misspelt glossary key that names the letter's own word)
     capitals  the words were typed in capitals (so they may match an acronym: TRIP)
     """
 
@@ -123,7 +124,9 @@ def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], floa
     out = []
     for key, distance in fuzzy(index, word, pool=singles):
         weight = GLOSSARY_WEIGHT * WEIGHT["fuzzy1" if distance <= 1 else "fuzzy2"]
-        out += [(_content(value), weight, "outside" if ((key,), value) in index.outside else "glossary")
-                for value in index.glossary[(key,)]]
+        for value in index.glossary[(key,)]:
+            # A key that names the letter's own word ("rohingya" = ["Rohingya"]): the user made a typo.
+            how = "outside" if ((key,), value) in index.outside else "typo" if value == (key,) else "glossary"
+            out.append((_content(value), weight, how))
     return out
 

@@ -197,7 +197,7 @@ def _rank(index: Index, doc: int, base: float, matched: tuple[int, ...], resolve
 
 def _how(alternative: str, kind: str) -> str:
     """How a word matched, for :data:`HOW`: the glossary's word, or the kind of match of the typed word."""
-    return alternative if alternative in ("glossary", "outside", "english") else _HOW_OF_KIND[kind]
+    return alternative if alternative in ("glossary", "outside", "english", "typo") else _HOW_OF_KIND[kind]
 
 
 def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
