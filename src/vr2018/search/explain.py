@@ -36,7 +36,8 @@ def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[s
     """
     from rapidfuzz.distance import OSA
 
-    pool = [index.surface[w] for w in index.vocabulary if len(w) > 2 and not w.isdigit()]
+    postings = index.postings  # under --exact, the letter's own words only
+    pool = [index.surface[w] for w in index.vocabulary if len(w) > 2 and not w.isdigit() and w in postings]
     pool += [" ".join(k) for k in index.glossary]
     labels = list(labels)
     typed = {"".join(words(label)) for label in labels}
