@@ -253,6 +253,7 @@ def test_json_says_why_what_is_missing_and_which_sentence(invoke, corpus):
     text_en = corpus.paragraph(hits[0]["paragraph"]["id"]).text_en
     assert all(text_en[s:e] in hits[0]["matches_en"] for s, e in hits[0]["spans_en"])
     assert "justice" in texts(text_en)[hits[0]["sentence"] - 1]
+    assert "justice" in hits[0]["snippet_en"] and "justice" not in hits[0]["snippet"]
 
 
 def test_exact_does_not_match_through_the_english(invoke):

@@ -377,8 +377,8 @@ def references_json(corpus: Corpus, references: tuple[Reference, ...]) -> list[J
 
 def hit_json(corpus: Corpus, rank: int, hit: Hit) -> Json:
     """One search hit: how it matched (what it lacks, ``missing``; how each term matched, ``why``;
-    its best sentence's number, ``sentence``; where it matched in the English, ``matches_en`` and
-    ``spans_en``), then the paragraph object as `read --json` gives it."""
+    its best sentence's number, ``sentence``; where it matched in the English, ``matches_en``,
+    ``spans_en`` and ``snippet_en``), then the paragraph object as `read --json` gives it."""
     return {
         "rank": rank,
         "score": hit.score,
@@ -392,6 +392,7 @@ def hit_json(corpus: Corpus, rank: int, hit: Hit) -> Json:
         "sentence": hit.sentence,
         "matches_en": list(hit.matches_en),
         "spans_en": [[s, e] for s, e in hit.spans_en],
+        "snippet_en": snippet(hit.paragraph, hit.spans_en, english=True),
         "paragraph": paragraph_json(corpus, hit.paragraph),
     }
 

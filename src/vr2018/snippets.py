@@ -85,9 +85,10 @@ def segments(paragraph: Paragraph, spans: Spans, full: bool = False, english: bo
     return out
 
 
-def snippet(paragraph: Paragraph, spans: Spans) -> str:
-    """The snippet as plain text (what `search --json` gives as ``snippet``)."""
-    return "".join(text for text, _ in segments(paragraph, spans))
+def snippet(paragraph: Paragraph, spans: Spans, english: bool = False) -> str:
+    """The snippet as plain text (what `search --json` gives as ``snippet``; with ``english``,
+    of the English rendering, as ``snippet_en``)."""
+    return "".join(text for text, _ in segments(paragraph, spans, english=english))
 
 
 def _text(paragraph: Paragraph, english: bool) -> str:
