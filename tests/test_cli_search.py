@@ -275,3 +275,17 @@ def test_english_view_shows_the_english_sentence_marked_unofficial(corpus):
     assert "¶ myanmar-rohingya:2" in out
     assert "the safe, voluntary and sustainable return of refugees possible." in out
     assert "vluchtelingen" not in out
+
+
+def test_both_languages_show_the_dutch_sentence_under_the_english(corpus):
+    from rich.console import Console
+
+    from vr2018.lang import BOTH
+    from vr2018.search import search
+    from vr2018.views.search import search_view
+
+    console = Console(width=400, record=True, color_system=None)
+    console.print(search_view(corpus, search(corpus, "refugees", limit=1), lang=BOTH))
+    out = console.export_text()
+    english = out.index("the safe, voluntary and sustainable return of refugees possible.")
+    assert english < out.index("duurzame terugkeer van vluchtelingen mogelijk te maken.")
