@@ -35,9 +35,8 @@ not with the length of the text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
 from .hits import highlight, merge_spans
 from .index import OUTSIDE_MARK, Index, build_index, index_for, query_words
 from .match import WEIGHT, expand, fuzzy, max_edits
@@ -47,6 +46,19 @@ from .results import HOW, MAX_QUERY, Hit, QueryError, Results
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from .explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
+
+# Why nothing was found, and finding a section by name, load on first use: a search
+# that finds something never needs them (start-up is most of this CLI's time).
+_EXPLAIN = frozenset({"did_you_mean", "explain_nothing_found", "find_section", "paragraphs_in", "section_names"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPLAIN:
+        from . import explain
+
+        return getattr(explain, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "HOW", "MAX_QUERY", "OUTSIDE_MARK", "WEIGHT", "Concept", "Hit", "Index", "QueryError", "Results", "build_index",
@@ -65,6 +77,8 @@ def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None
     index = index_for(corpus)
     if theme is None and section is None:
         return search_index(index, query, limit=limit, exact=exact)
+    from .explain import paragraphs_in
+
     allowed = paragraphs_in(corpus, theme, section)
     results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
     outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total

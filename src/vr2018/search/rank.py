@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from .. import kamerstuk
 from ..sentences import sentences as sentence_spans
 from .english import EN, dutch_only, only_english, term_frequency
-from .explain import did_you_mean
 from .hits import make_hit
 from .index import K1, Index
 from .match import expand
@@ -76,10 +75,16 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
         phrases=tuple(" ".join(p) for p in phrases),
         hits=hits,
         total=len(base),
-        suggestions=() if hits else did_you_mean(index, [c.label for c in concepts]),
+        suggestions=() if hits else _suggest(index, [c.label for c in concepts]),
         absent=absent,
         exact=exact,
     )
+
+
+def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
+    from .explain import did_you_mean  # only when nothing was found
+
+    return did_you_mean(index, labels)
 
 
 def _base(per_concept: list[dict[int, float]], candidates: set[int]
