@@ -17,7 +17,7 @@ def test_finds_and_highlights_a_misspelt_name(invoke):
     out = result.stdout
     assert out.startswith("1. ¶ myanmar-rohingya")
     assert "Veiligheid voor burgers, wereldwijd" in out
-    assert "Rohingya" in out and "matched: Rohingya" in out
+    assert "Rohingya" in out and "match: rohinga → Rohingya (typo)" in out  # how it matched, not just what
     assert result.stderr == ""
 
 
@@ -37,11 +37,15 @@ def test_a_cut_paragraph_shows_the_gap_marker(invoke):
 
 
 def test_full_prints_whole_paragraphs(invoke, corpus):
+    """Without --full a hit shows its best sentence whole, numbered (ID:N); with --full the paragraph."""
+    from vr2018.sentences import texts
+
     text = corpus.paragraph("conflict-en-honger").text
     snippet = invoke("search", "hongersnood", "-n", "1").stdout
     full = invoke("search", "hongersnood", "-n", "1", "--full").stdout
-    assert text not in snippet and "…" in snippet
-    assert text in full
+    assert text not in snippet and "…" not in snippet
+    assert snippet.startswith("1. ¶ conflict-en-honger:3 ") and texts(text)[2] in snippet
+    assert text in full and full.startswith("1. ¶ conflict-en-honger ")
 
 
 def test_limit(invoke):
@@ -223,3 +227,65 @@ def test_any_query_json_parses_and_respects_limit(monkeypatch, query, limit):
     assert (result.exit_code == 0) == bool(hits)
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
+
+
+# ── why a hit matched, what it lacks (issue 12) and English (issue 11) ─────────
+
+
+def test_says_what_is_not_in_the_letter_and_what_each_hit_lacks(invoke):
+    out = invoke("search", "srebrenica", "justice").stdout
+    assert "match: justice (English)" in out
+    assert out.count("missing: srebrenica") == out.count("match: ")
+    assert out.rstrip().endswith("not in the letter: srebrenica")
+
+
+def test_an_outside_bridge_is_shown_as_not_in_the_letter(invoke):
+    out = invoke("search", "guterres").stdout
+    assert "guterres → Secretaris-Generaal (not in the letter)" in out
+
+
+def test_json_says_why_what_is_missing_and_which_sentence(invoke, corpus):
+    from vr2018.sentences import texts
+
+    hits = json.loads(invoke("search", "srebrenica", "justice", "--json").stdout)
+    assert hits and all(h["missing"] == ["srebrenica"] for h in hits)
+    assert hits[0]["why"] == [{"term": "justice", "word": "justice", "how": "english"}]
+    text_en = corpus.paragraph(hits[0]["paragraph"]["id"]).text_en
+    assert all(text_en[s:e] in hits[0]["matches_en"] for s, e in hits[0]["spans_en"])
+    assert "justice" in texts(text_en)[hits[0]["sentence"] - 1]
+    assert "justice" in hits[0]["snippet_en"] and "justice" not in hits[0]["snippet"]
+
+
+def test_exact_does_not_match_through_the_english(invoke):
+    result = invoke("search", "--exact", "security")
+    assert result.exit_code == 1 and result.stdout == ""
+
+
+def test_english_view_shows_the_english_sentence_marked_unofficial(corpus):
+    from rich.console import Console
+
+    from vr2018.lang import EN, UNOFFICIAL
+    from vr2018.search import search
+    from vr2018.views.search import search_view
+
+    console = Console(width=200, record=True, color_system=None)
+    console.print(search_view(corpus, search(corpus, "refugees", limit=1), lang=EN))
+    out = console.export_text()
+    assert out.startswith(UNOFFICIAL)
+    assert "¶ myanmar-rohingya:2" in out
+    assert "the safe, voluntary and sustainable return of refugees possible." in out
+    assert "vluchtelingen" not in out
+
+
+def test_both_languages_show_the_dutch_sentence_under_the_english(corpus):
+    from rich.console import Console
+
+    from vr2018.lang import BOTH
+    from vr2018.search import search
+    from vr2018.views.search import search_view
+
+    console = Console(width=400, record=True, color_system=None)
+    console.print(search_view(corpus, search(corpus, "refugees", limit=1), lang=BOTH))
+    out = console.export_text()
+    english = out.index("the safe, voluntary and sustainable return of refugees possible.")
+    assert english < out.index("duurzame terugkeer van vluchtelingen mogelijk te maken.")

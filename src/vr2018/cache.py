@@ -111,11 +111,14 @@ def content_key(folder: Path) -> str:
     digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}\0{__version__}\0".encode())
     try:
-        with os.scandir(Path(__file__).parent) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    info = entry.stat()
-                    digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        package = Path(__file__).parent
+        for folder_name in ("", "search"):  # the modules, and the sub-package the search index comes from
+            with os.scandir(package / folder_name) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        info = entry.stat()
+                        name = f"{folder_name}/{entry.name}"
+                        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     except OSError:  # not a folder on disk (a zip): the version alone stands for the code
         digest.update(b"\0code not on disk")
     for root, dirs, files in os.walk(folder):

@@ -376,7 +376,9 @@ def references_json(corpus: Corpus, references: tuple[Reference, ...]) -> list[J
 
 
 def hit_json(corpus: Corpus, rank: int, hit: Hit) -> Json:
-    """One search hit: how it matched, then the paragraph object as `read --json` gives it."""
+    """One search hit: how it matched (what it lacks, ``missing``; how each term matched, ``why``;
+    its best sentence's number, ``sentence``; where it matched in the English, ``matches_en``,
+    ``spans_en`` and ``snippet_en``), then the paragraph object as `read --json` gives it."""
     return {
         "rank": rank,
         "score": hit.score,
@@ -385,6 +387,12 @@ def hit_json(corpus: Corpus, rank: int, hit: Hit) -> Json:
         "exact": hit.exact,
         "spans": [[s, e] for s, e in hit.spans],
         "snippet": snippet(hit.paragraph, hit.spans),
+        "missing": list(hit.missing),
+        "why": [{"term": term, "word": word, "how": how} for term, word, how in hit.why],
+        "sentence": hit.sentence,
+        "matches_en": list(hit.matches_en),
+        "spans_en": [[s, e] for s, e in hit.spans_en],
+        "snippet_en": snippet(hit.paragraph, hit.spans_en, english=True),
         "paragraph": paragraph_json(corpus, hit.paragraph),
     }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .sentences import sentences
 from .text import clean
 
 if TYPE_CHECKING:
@@ -65,10 +66,11 @@ def marked(text: str, spans: Spans, start: int = 0, end: int | None = None) -> l
     return out
 
 
-def segments(paragraph: Paragraph, spans: Spans, full: bool = False) -> list[tuple[str, str]]:
+def segments(paragraph: Paragraph, spans: Spans, full: bool = False, english: bool = False) -> list[tuple[str, str]]:
     """The snippet (or with ``full`` the whole paragraph) as (text, kind) segments:
-    matches marked, '…' where shortened, '[…]' where a page is missing."""
-    text = paragraph.text
+    matches marked, '…' where shortened, '[…]' where a page is missing. With ``english``,
+    of the paragraph's English rendering (``spans`` then point into ``text_en``)."""
+    text = _text(paragraph, english)
     start, end = (0, len(text)) if full else snippet_window(text, spans)
     out = []
     if paragraph.cut == "start" and start == 0:
@@ -83,6 +85,28 @@ def segments(paragraph: Paragraph, spans: Spans, full: bool = False) -> list[tup
     return out
 
 
-def snippet(paragraph: Paragraph, spans: Spans) -> str:
-    """The snippet as plain text (what `search --json` gives as ``snippet``)."""
-    return "".join(text for text, _ in segments(paragraph, spans))
+def snippet(paragraph: Paragraph, spans: Spans, english: bool = False) -> str:
+    """The snippet as plain text (what `search --json` gives as ``snippet``; with ``english``,
+    of the English rendering, as ``snippet_en``)."""
+    return "".join(text for text, _ in segments(paragraph, spans, english=english))
+
+
+def _text(paragraph: Paragraph, english: bool) -> str:
+    return (paragraph.text_en or paragraph.text) if english else paragraph.text
+
+
+def sentence_segments(paragraph: Paragraph, spans: Spans, n: int, english: bool = False) -> list[tuple[str, str]]:
+    """Sentence ``n`` (from 1) of the paragraph, whole, as (text, kind) segments with its matches
+    marked and '[…]' where a missing page cuts it; the snippet window when there is no sentence ``n``."""
+    text = _text(paragraph, english)
+    found = sentences(text)
+    if not 1 <= n <= len(found):
+        return segments(paragraph, spans, english=english)
+    start, end = found[n - 1]
+    out = []
+    if paragraph.cut == "start" and n == 1:
+        out.append(("[…] ", GAP))
+    out += marked(text, spans, start, end)
+    if paragraph.cut == "end" and n == len(found):
+        out.append((" […]", GAP))
+    return out

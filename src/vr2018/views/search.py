@@ -1,5 +1,5 @@
-"""Search hits on a terminal: rank, paragraph, section, the snippet with the
-matched words bold and underlined, and what matched."""
+"""Search hits on a terminal: rank, paragraph id and best sentence, section, the sentence whole
+with the matched words bold and underlined, how each term matched, and what is missing."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import NL, Lang, section_title
-from ..snippets import GAP, MATCH, MORE, Spans, segments
-from ..text import clean
+from ..lang import BOTH, NL, UNOFFICIAL, Lang, section_title
+from ..snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
+from ..text import clean, fold
 from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
 if TYPE_CHECKING:
@@ -18,10 +18,14 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus
     from ..model import Paragraph
-    from ..search import Results
+    from ..search import Hit, Results
 
 HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}
+# How a term matched, as the match line names it; an exact match needs no word.
+HOW_LABELS = {"exact": "", "inflection": "inflection", "compound": "compound", "typo": "typo",
+              "english": "English", "glossary": "glossary", "outside": "not in the letter"}
+NOT_IN_THE_LETTER = "not in the letter"
 
 
 def _styled(parts: list[tuple[str, str]]) -> Text:
@@ -36,31 +40,60 @@ def snippet_text(paragraph: Paragraph, spans: Spans, full: bool = False) -> Text
     return _styled(segments(paragraph, spans, full))
 
 
+def hit_text(hit: Hit, full: bool = False, english: bool = False) -> Text:
+    """What a hit shows: its best sentence whole (or with ``full`` the paragraph), in Dutch or English."""
+    spans = hit.spans_en if english else hit.spans
+    if full:
+        return _styled(segments(hit.paragraph, spans, full=True, english=english))
+    return _styled(sentence_segments(hit.paragraph, spans, hit.sentence, english=english))
+
+
+def match_line(hit: Hit) -> str:
+    """How each term matched, compactly: 'Rohingya', 'rohinga → Rohingya (typo)', 'security (English)',
+    'guterres → Secretaris-Generaal (not in the letter)'."""
+    by_term: dict[str, list[tuple[str, str]]] = {}
+    for term, word, how in hit.why:
+        by_term.setdefault(term, []).append((word, HOW_LABELS.get(how, how)))
+    parts = []
+    for term, found in by_term.items():
+        shown = ", ".join(clean(word) + (f" ({label})" if label else "") for word, label in found)
+        same = len(found) == 1 and fold(found[0][0]) == term
+        parts.append(shown if same else f"{clean(term)} → {shown}")
+    return "match: " + "; ".join(parts)
+
+
+def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> list[RenderableType]:
+    paragraph = hit.paragraph
+    where = f"{paragraph.id}:{hit.sentence}" if hit.sentence and not full else paragraph.id
+    head = Text.assemble(
+        (f"{rank}. ", "bold"), ("¶ ", MUTED), (where, ID_STYLE), ("  ", ""),
+        (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE), (f"  score {hit.score:.2f}", MUTED),
+    )
+    notes = Text(match_line(hit), style=MUTED)
+    if paragraph.cut:
+        side = "ends" if paragraph.cut == "end" else "starts"
+        notes.append(f" · [the paragraph {side} at a missing page]", style=MUTED)
+    block: list[RenderableType] = [head, hit_text(hit, full, english=lang.english)]
+    if lang is BOTH:  # the Dutch original under our English
+        block.append(hit_text(hit, full))
+    block.append(notes)
+    if hit.missing:
+        block.append(Text("missing: " + ", ".join(clean(m) for m in hit.missing), style=MUTED))
+    return [*block, Text()]
+
+
 def search_view(corpus: Corpus, results: Results, full: bool = False, lang: Lang = NL) -> RenderableType:
-    """Hits best first: rank, paragraph id, section, score; the snippet; what matched."""
-    parts: list[RenderableType] = []
+    """Hits best first: rank, paragraph id and sentence number, section, score; the best sentence
+    (or paragraph) in the language asked for; how each term matched; what the hit lacks."""
+    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
     for rank, hit in enumerate(results.hits, 1):
-        paragraph = hit.paragraph
-        head = Text.assemble(
-            (f"{rank}. ", "bold"),
-            ("¶ ", MUTED),
-            (paragraph.id, ID_STYLE),
-            ("  ", ""),
-            (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE),
-            (f"  score {hit.score:.2f}", MUTED),
-        )
-        parts.append(head)
-        parts.append(snippet_text(paragraph, hit.spans, full))
-        notes = Text("matched: " + ", ".join(clean(m) for m in hit.matches), style=MUTED)
-        if paragraph.cut:
-            where = "ends" if paragraph.cut == "end" else "starts"
-            notes.append(f" · [the paragraph {where} at a missing page]", style=MUTED)
-        parts.append(notes)
-        parts.append(Text())
+        parts += _hit_block(corpus, rank, hit, full, lang)
     shown = len(results.hits)
     summary = f"{shown} of {results.total} matching paragraph{'s' if results.total != 1 else ''}"
     summary += " · query read as: " + "; ".join(results.terms)
     if results.phrases:
         summary += " · phrase: " + "; ".join(f'"{p}"' for p in results.phrases)
     parts.append(plain(summary, MUTED))
+    if results.absent:
+        parts.append(plain(f"{NOT_IN_THE_LETTER}: " + ", ".join(results.absent), MUTED))
     return Group(*parts)

@@ -1,0 +1,89 @@
+"""Search the letter: an inverted index over folded words and a forgiving query.
+
+Pure functions and data: no I/O, no Rich, no Typer.
+
+How a query is answered
+-----------------------
+1. The index (built once per corpus, :func:`index_for`) maps every folded word
+   of every paragraph, and every hyphen/slash compound run together
+   ("Noord-Korea" → ``noordkorea``), to the paragraphs and positions where it
+   stands. Its vocabulary is kept sorted, by length, by stem, and as one
+   newline-joined string so that prefix, suffix and infix look-ups run in C.
+2. The query is folded and tokenised with the same :mod:`vr2018.text`
+   functions. Quoted parts are phrases that must appear. Runs of words that are
+   a glossary key ("water scarcity", "security council") become one *concept*
+   whose alternatives are the letter's words for it; every other word is a
+   concept of its own. Stop words are dropped unless they are all there is,
+   from the query and from every glossary phrase alike.
+3. Each word is matched against the **vocabulary**, never against the text:
+   exactly, by stem (sancties ↔ sanctie), as the start, head or middle of a
+   compound (sanctie → sanctiecomité, embargo → wapenembargo, honger →
+   uithongering), as a compound of vocabulary words, and, only when nothing
+   matches exactly or by stem, by RapidFuzz edit distance (1 edit up to seven
+   letters, 2 beyond) against words of about the same length. Each kind of
+   match has a weight below 1 so exact words rank first.
+4. Paragraphs are scored with BM25 per concept (best alternative, best
+   variant; one idf per query word over all its variants, as for synonyms),
+   multiplied by the share of concepts they match, plus a proximity bonus
+   when the concepts stand close together, a phrase bonus when they stand
+   side by side in the query's order, and a small bonus when every match is
+   exact.
+
+Cost grows with the vocabulary and with the postings of the words matched,
+not with the length of the text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .hits import highlight, merge_spans
+from .index import OUTSIDE_MARK, Index, build_index, index_for, query_words
+from .match import WEIGHT, expand, fuzzy, max_edits
+from .query import Concept, parse
+from .rank import search_index
+from .results import HOW, MAX_QUERY, Hit, QueryError, Results
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from .explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
+
+# Why nothing was found, and finding a section by name, load on first use: a search
+# that finds something never needs them (start-up is most of this CLI's time).
+_EXPLAIN = frozenset({"did_you_mean", "explain_nothing_found", "find_section", "paragraphs_in", "section_names"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPLAIN:
+        from . import explain
+
+        return getattr(explain, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = [
+    "HOW", "MAX_QUERY", "OUTSIDE_MARK", "WEIGHT", "Concept", "Hit", "Index", "QueryError", "Results", "build_index",
+    "did_you_mean", "expand", "explain_nothing_found", "find_section", "fuzzy", "highlight", "index_for",
+    "max_edits", "merge_spans", "paragraphs_in", "parse", "query_words", "search", "search_index", "section_names",
+]
+
+
+def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
+           section: str | None = None, exact: bool = False) -> Results:
+    """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved).
+
+    When a filter leaves nothing, the result says how many paragraphs match
+    outside it (``outside``), and then offers no "did you mean".
+    """
+    index = index_for(corpus)
+    if theme is None and section is None:
+        return search_index(index, query, limit=limit, exact=exact)
+    from .explain import paragraphs_in
+
+    allowed = paragraphs_in(corpus, theme, section)
+    results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
+    outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total
+    values = {name: getattr(results, name) for name in Results._fields}
+    values.update(searched=len(allowed), outside=outside)
+    if outside:
+        values["suggestions"] = ()
+    return Results(**values)

@@ -1,0 +1,219 @@
+"""The inverted index: every folded word of every paragraph, where it stands, and the vocabulary
+sorted, by length and by stem so that look-ups run in C.
+
+Pure functions and data: no I/O, no Rich, no Typer.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Record
+from ..text import compounds, fold, stem, tokens, words
+from .english import EN, stem_en
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+    from ..model import Paragraph, Reference
+
+# BM25 parameters (the usual defaults).
+K1 = 1.2
+B = 0.75
+
+# A glossary value marked as knowledge from outside the letter (a name, a number the
+# letter does not give): found, but labelled "outside" so a view can say so.
+OUTSIDE_MARK = "outside:"
+# Negating prefixes kept with their word: "niet-permanente" is not "permanente".
+NEGATIONS = ("niet", "non")
+_NEGATED = re.compile(r"\b(niet|non)-(?=[a-z])")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+class Index(Record):
+    """An inverted index over a sequence of paragraphs (any, not only the letter's)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
+    lengths: list[int]
+    norms: list[float]  # BM25's length normalisation per paragraph
+    starts_at: list[array]  # per paragraph: where each token starts in its text
+    ends_at: list[array]  # … and where it ends
+    starts_en: list[array]  # the same for its English (positions from EN: english.py)
+    ends_en: list[array]
+    avgdl: float
+    vocabulary: list[str]  # sorted
+    blob: str  # "\n" + "\n".join(vocabulary) + "\n"
+    starts: list[int]  # where each vocabulary word starts in blob
+    by_length: dict[int, list[str]]
+    stems: dict[str, list[str]]  # stem → vocabulary words
+    stems_en: dict[str, list[str]]  # English stem → words of the English rendering
+    english_only: frozenset[str]  # words of the English rendering that the Dutch does not use
+    surface: dict[str, str]  # folded word → first spelling in the text
+    linked: frozenset[str]  # words found only inside links (URLs): matched exactly, never expanded
+    glossary: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # key words → value word tuples
+    glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
+    glossary_longest: int
+    acronyms: frozenset[str] = frozenset()  # words the text writes only in capitals (TRIP, ICC)
+    outside: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset()  # (key, value) from outside
+    cited: tuple[tuple[tuple[str, str | None, str | None, str | None, int | None, str], ...], ...] = ()
+    # per paragraph: (kind, dossier, number, chapter, year, as_written) of each reference it cites
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"Index({len(self.paragraphs)} paragraphs, {len(self.vocabulary)} words)"
+
+    @property
+    def size(self) -> int:
+        return len(self.paragraphs)
+
+
+def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None,
+                references: Mapping[str, Reference] | None = None) -> Index:
+    """Index ``paragraphs`` (in order, Dutch ``text`` and English ``text_en``) with ``glossary``
+    (user's words → the text's words) and ``references`` (id → Reference: what each paragraph's
+    ``references`` cite)."""
+    words_of = _Words()
+    lengths: list[int] = []
+    starts_at: list[array] = []
+    ends_at: list[array] = []
+    starts_en: list[array] = []
+    ends_en: list[array] = []
+    for n, paragraph in enumerate(paragraphs):  # the Dutch first: its spellings are the ones shown
+        found = words_of.add(n, paragraph.text, 0)
+        lengths.append(len(found))
+        starts_at.append(array("I", [t.start for t in found]))
+        ends_at.append(array("I", [t.end for t in found]))
+    for n, paragraph in enumerate(paragraphs):
+        found = words_of.add(n, getattr(paragraph, "text_en", None) or "", EN)
+        starts_en.append(array("I", [t.start for t in found]))
+        ends_en.append(array("I", [t.end for t in found]))
+    postings = words_of.postings
+    # A word seen only inside links ("veiligheidsraad2018", "magazines") is found when
+    # typed, but is not a word of the letter: no compound, stem, typo or suggestion
+    # leads to it, so "veiligheid" does not match the link's path.
+    linked = frozenset(words_of.in_links - words_of.surface.keys())
+    vocabulary = sorted(w for w in postings if w not in linked)
+    entries, outside = _glossary(glossary or {}, postings)
+    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+    return Index(
+        paragraphs=tuple(paragraphs), postings=postings, lengths=lengths,
+        norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
+        starts_at=starts_at, ends_at=ends_at, starts_en=starts_en, ends_en=ends_en, avgdl=avgdl,
+        **_vocabulary(vocabulary, words_of.english),
+        surface=words_of.surface, linked=linked, english_only=frozenset(words_of.english - words_of.dutch),
+        glossary={k: tuple(v) for k, v in entries.items()},
+        glossary_stems={tuple(stem(w) for w in key): key for key in entries},
+        glossary_longest=max((len(k) for k in entries), default=1),
+        acronyms=frozenset(w for w, shouted in words_of.capitals.items() if shouted and w.isalpha()),
+        outside=frozenset(outside),
+        cited=_cited(paragraphs, references or {}),
+    )
+
+
+class _Words:
+    """The postings being built, with each word's first spelling, capitals and link-only words."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, dict[int, list[int]]] = {}
+        self.surface: dict[str, str] = {}  # folded word → first spelling in the text
+        self.in_links: set[str] = set()
+        self.capitals: dict[str, bool] = {}  # folded word → every occurrence written in capitals
+        self.english: set[str] = set()  # words of the English rendering
+        self.dutch: set[str] = set()  # … and of the letter
+
+    def add(self, n: int, text: str, base: int) -> list:
+        """Post paragraph ``n``'s ``text`` at positions from ``base``; its tokens."""
+        postings, surface = self.postings, self.surface
+        found = tokens(text)
+        links = [m.span() for m in _LINK.finditer(text)] if "/" in text else []
+        for position, token in enumerate(found, base):
+            postings.setdefault(token.word, {}).setdefault(n, []).append(position)
+            if links and any(a <= token.start < b for a, b in links):
+                self.in_links.add(token.word)
+                continue
+            written = text[token.start:token.end]
+            shouted = len(written) > 1 and written.isalpha() and written.isupper()
+            self.capitals[token.word] = self.capitals.get(token.word, True) and shouted
+            surface.setdefault(token.word, written)
+            (self.english if base else self.dutch).add(token.word)
+        # Compounds share their first part's position; they are extra entries, not extra length.
+        # A link's slashes join path segments, not words: no compounds inside a link.
+        positions = {t.start: i for i, t in enumerate(found, base)}
+        for token in compounds(text, found):
+            if links and any(a <= token.start < b or a < token.end <= b for a, b in links):
+                continue
+            postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
+            surface.setdefault(token.word, text[token.start:token.end])
+        return found
+
+
+def _vocabulary(vocabulary: list[str], english: set[str]) -> dict:
+    """The sorted vocabulary as one blob (C-speed affix look-ups), by length and by stem."""
+    blob_parts = ["\n"]
+    starts = []
+    offset = 1
+    for word in vocabulary:
+        starts.append(offset)
+        blob_parts.append(word + "\n")
+        offset += len(word) + 1
+    by_length: dict[int, list[str]] = {}
+    stems: dict[str, list[str]] = {}
+    stems_en: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if not word.isdigit():  # numbers are never typo-matched
+            by_length.setdefault(len(word), []).append(word)
+        stems.setdefault(stem(word), []).append(word)
+        if word in english:
+            stems_en.setdefault(stem_en(word), []).append(word)
+    return {"vocabulary": vocabulary, "blob": "".join(blob_parts), "starts": starts, "by_length": by_length,
+            "stems": stems, "stems_en": stems_en}
+
+
+def _glossary(glossary: Mapping[str, Sequence[str]], postings: Mapping[str, object]
+              ) -> tuple[dict[tuple[str, ...], list[tuple[str, ...]]], set[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The glossary as word tuples: {key: values}, and the (key, value) pairs marked outside the letter."""
+    entries: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    outside: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for key, values in glossary.items():
+        key_words = tuple(query_words(key))
+        if not key_words:
+            continue
+        bucket = entries.setdefault(key_words, [])
+        for value in values:
+            marked = value.startswith(OUTSIDE_MARK)
+            value_words = tuple(words(value[len(OUTSIDE_MARK):] if marked else value))
+            joined = "".join(value_words)
+            if len(value_words) > 1 and joined in postings:  # "Noord-Korea" → noordkorea
+                value_words = (joined,)
+            if value_words and value_words not in bucket:
+                bucket.append(value_words)
+            if value_words and marked:
+                outside.add((key_words, value_words))
+    return entries, outside
+
+
+def _cited(paragraphs: Sequence[Paragraph], references: Mapping[str, Reference]) -> tuple:
+    out = []
+    for paragraph in paragraphs:
+        refs = [references[r] for r in paragraph.references if r in references]
+        out.append(tuple((r.kind, r.dossier, r.number, r.chapter, r.year, r.as_written) for r in refs))
+    return tuple(out)
+
+
+def query_words(text: str) -> list[str]:
+    """Folded words of a query or glossary key, with a negating prefix kept on its word:
+    'niet-permanente leden' → nietpermanente, leden (never "permanente")."""
+    return words(_NEGATED.sub(lambda m: m.group(1), fold(text)))
+
+
+def index_for(corpus: Corpus) -> Index:
+    """The corpus's index, built on first use and kept with the corpus."""
+    return corpus.derived(
+        "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references}), Index
+    )
+
