@@ -137,6 +137,8 @@ class Paragraph(Record):
     organisations: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     text_en: str | None = None
+    places_en: tuple[str, ...] = ()  # English names, one for one with places
+    organisations_en: tuple[str, ...] = ()
 
 
 class Statement(Record):

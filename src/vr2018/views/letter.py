@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, section_title, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
 from ..text import clean
 from .layout import (
     GAP_STYLE,
@@ -127,9 +127,9 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         people = (corpus.person(i) for i in paragraph.people)
         rows.append(("People", joined(f"{p.name} ({text_of(p, 'role', lang)})" for p in people)))
     if paragraph.places:
-        rows.append(("Places", joined(paragraph.places)))
+        rows.append(("Places", joined(names_of(paragraph, "places", lang))))
     if paragraph.organisations:
-        rows.append(("Organisations", joined(paragraph.organisations)))
+        rows.append(("Organisations", joined(names_of(paragraph, "organisations", lang))))
     events = corpus.paragraph_events(paragraph.id)
     if events:
         rows.append(("Dates", lines(f"{reading.date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
