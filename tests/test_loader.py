@@ -173,8 +173,8 @@ ENGLISH = {
     Section: {"title_en": "title"},
     Letter: {"title_en": "title", "salutation_en": "salutation"},
     Signatory: {"office_en": "office"},
-    Reference: {"description_en": "description"},
-    Motion: {"subject_en": "subject"},
+    Reference: {"description_en": "description", "as_written_en": "as_written", "chamber_en": "chamber"},
+    Motion: {"subject_en": "subject", "chamber_en": "chamber"},
     Statement: {"text_en": "text"},  # motion.done and person.did
     Person: {"role_en": "role"},
     Event: {"label_en": "label"},

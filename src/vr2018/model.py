@@ -160,6 +160,8 @@ class Reference(Record):
     chamber: str | None = None
     year: int | None = None
     description_en: str | None = None
+    as_written_en: str | None = None  # "resolution 2231"; a Kamerstuk keeps its Dutch notation
+    chamber_en: str | None = None
 
     @property
     def url(self) -> str | None:
@@ -182,6 +184,7 @@ class Motion(Record):
     chamber_inferred: bool = False  # the letter does not name the chamber
     subject_en: str | None = None
     subject_inferred: bool = False  # the subject is our reading of the context, not stated by the letter
+    chamber_en: str | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

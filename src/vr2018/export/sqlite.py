@@ -41,7 +41,8 @@ CREATE TABLE gap_heading (
   PRIMARY KEY (after_paragraph, section));
 CREATE TABLE reference (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, as_written TEXT NOT NULL, description TEXT NOT NULL,
-  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT);
+  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT,
+  as_written_en TEXT, chamber_en TEXT);
 CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, role_en TEXT);
 CREATE TABLE person_alias (
   person TEXT NOT NULL REFERENCES person(id), alias TEXT NOT NULL, PRIMARY KEY (person, alias));
@@ -61,7 +62,7 @@ CREATE TABLE point_paragraph (
 CREATE TABLE motion (
   id TEXT PRIMARY KEY, reference TEXT NOT NULL REFERENCES reference(id), chamber TEXT NOT NULL,
   chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, subject_inferred INTEGER NOT NULL,
-  as_written TEXT NOT NULL, date TEXT, subject_en TEXT);
+  as_written TEXT NOT NULL, date TEXT, subject_en TEXT, chamber_en TEXT);
 CREATE TABLE motion_submitter (
   motion TEXT NOT NULL REFERENCES motion(id), position INTEGER NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY (motion, position));
@@ -144,7 +145,7 @@ def _letter(con: Any, corpus: Corpus) -> None:
     ])
     _insert(con, "reference", [
         (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber,
-         r.year, r.url, r.description_en)
+         r.year, r.url, r.description_en, r.as_written_en, r.chamber_en)
         for r in corpus.references
     ])
     _insert(con, "person", [(p.id, p.name, p.role, p.role_en) for p in corpus.people])
@@ -185,7 +186,7 @@ def _about(con: Any, corpus: Corpus) -> None:
     _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_statements(t.points))) for t in corpus.themes])
     _insert(con, "motion", [
         (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.subject_inferred, m.as_written, m.date,
-         m.subject_en)
+         m.subject_en, m.chamber_en)
         for m in corpus.motions
     ])
     _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])

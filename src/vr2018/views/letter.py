@@ -137,7 +137,8 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
-            refs.append(f"{ref.as_written}: {text_of(ref, 'description', lang)}" + (f"\n{ref.url}" if ref.url else ""))
+            refs.append(f"{text_of(ref, 'as_written', lang)}: {text_of(ref, 'description', lang)}"
+                        + (f"\n{ref.url}" if ref.url else ""))
         rows.append(("References", lines(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
