@@ -15,11 +15,11 @@ IDS = [p.id for p in CORPUS.paragraphs]
 GAP = "Text missing"
 
 EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "source", "as_written", "year_inferred",
-              "display"}
+              "display", "display_en"}
 PARAGRAPH_KEYS = {
     "id", "section", "section_title", "section_title_en", "section_path", "section_path_en", "section_printed",
     "fragment", "position", "text", "text_en", "cut", "gap_before", "gap_after", "themes", "people", "places",
-    "organisations", "references", "dates", "sentences",
+    "places_en", "organisations", "organisations_en", "references", "dates", "sentences",
 }
 PERSON_KEYS = {"id", "name", "role", "role_en", "aliases", "paragraphs", "did"}
 STATEMENT_KEYS = {"text", "text_en", "paragraphs"}

@@ -13,6 +13,10 @@ directly after it in the same record, and for each pair:
    splitter that numbers ``ID:N``);
 4. a paragraph cut off by a missing page is cut off in English too.
 
+Lists of names (a paragraph's ``places`` and ``organisations``) have an
+English sibling too, one name for one: at the end of the record, carrying over
+acronyms and numbers, each name one the English rendering of the paragraph uses.
+
 Each check is parametrised per field, so a failure reads file:record:field.
 """
 
@@ -41,11 +45,17 @@ TRANSLATABLE: dict[str, dict[str, tuple[str, ...]]] = {
     "paragraphs.toml": {"paragraph": ("text",)},
     "sections.toml": {"section": ("title",)},
     "letter.toml": {"letter": ("title", "salutation"), "letter.signatories": ("office",)},
-    "references.toml": {"reference": ("description",)},
-    "motions.toml": {"motion": ("subject",), "motion.done": ("text",)},
+    "references.toml": {"reference": ("as_written", "chamber", "description")},
+    "motions.toml": {"motion": ("chamber", "subject"), "motion.done": ("text",)},
     "people.toml": {"person": ("role",), "person.did": ("text",)},
     "events.toml": {"event": ("label",)},
     "themes.toml": {"theme": ("title", "summary"), "theme.points": ("text",)},
+}
+
+# file → {record path: list fields whose `_en` sibling names the same things one for one}.
+# These siblings are the last lines of their record, not right after their Dutch.
+TRANSLATABLE_LISTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "paragraphs.toml": {"paragraph": ("places", "organisations")},
 }
 
 # The one documented exception to "acronyms carried over exactly": Dutch
@@ -268,16 +278,62 @@ def test_there_are_cut_paragraphs_to_check():
 
 @pytest.mark.parametrize("file", sorted(TRANSLATABLE))
 def test_english_fields_sit_directly_after_their_dutch(file):
-    """Only the listed fields have an `_en` sibling, each on the line right after its Dutch."""
+    """Only the listed fields have an `_en` sibling, each on the line right after its Dutch;
+    a list's sibling comes after every Dutch field of its record, at the end."""
     expected = {f for fields in TRANSLATABLE[file].values() for f in fields}
-    previous_key = None
+    lists = {f for fields in TRANSLATABLE_LISTS.get(file, {}).values() for f in fields}
+    previous_key, seen, at_end = None, set(), False
     for number, line in enumerate((DATA / file).read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("["):
+            previous_key, seen, at_end = None, set(), False
         key = re.match(r"([A-Za-z_]+) = ", line)
-        if key and key.group(1).endswith("_en"):
-            base = key.group(1)[: -len("_en")]
-            assert base in expected, f"{file}:{number}: '{key.group(1)}' is not a translatable field"
-            assert previous_key == base, f"{file}:{number}: '{key.group(1)}' does not follow '{base}'"
-        previous_key = key.group(1) if key else None
+        name = key.group(1) if key else None
+        base = name[: -len("_en")] if name and name.endswith("_en") else None
+        if base in lists:
+            assert base in seen, f"{file}:{number}: '{name}' comes before '{base}'"
+            at_end = True
+        elif base is not None:
+            assert base in expected, f"{file}:{number}: '{name}' is not a translatable field"
+            assert previous_key == base, f"{file}:{number}: '{name}' does not follow '{base}'"
+        if name and at_end:
+            assert base in lists, f"{file}:{number}: '{name}' follows the English lists, which end the record"
+        if name:
+            seen.add(name)
+        previous_key = name
+
+
+# Names the English rendering uses for a thing it does not spell out there
+# ("the Council", "your House"), as the Dutch has them (tests/test_fidelity.py).
+ENGLISH_ALIASES = {"Security Council": "Council", "House of Representatives": "House",
+                   "Kingdom of the Netherlands": "KNL"}
+
+LIST_CASES = [
+    pytest.param(file, label, field, record, id=f"{file}:{label}:{field}_en")
+    for file, paths in TRANSLATABLE_LISTS.items()
+    for path, fields in paths.items()
+    for label, record in records(load(file), path)
+    for field in fields
+    if record.get(field)
+]
+
+
+@pytest.mark.parametrize(("file", "label", "field", "record"), LIST_CASES)
+def test_english_names_are_one_for_one_and_in_the_english_text(file, label, field, record):
+    dutch, english = record[field], record.get(f"{field}_en", [])
+    assert len(english) == len(dutch), f"{file}:{label}:{field}_en: {english} for {dutch}"
+    text_en = norm(record["text_en"])
+    for nl, en in zip(dutch, english):
+        problems = _differences("acronyms", acronyms(nl, False), acronyms(en, True))
+        problems += _differences("numbers", numbers(nl), numbers(en))
+        shown = (en, re.sub(r" \([A-Z]+\)$", "", en), ENGLISH_ALIASES.get(en, en))
+        if not any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text_en) for s in shown):
+            problems.append(f"{en!r} is not in text_en")
+        assert not problems, f"{file}:{label}:{field}_en: {nl!r} → {en!r}: " + "; ".join(problems)
+
+
+def test_there_are_english_lists_to_check():
+    assert {c.values[2] for c in LIST_CASES} == {"places", "organisations"}
+    assert any(c.values[1] == "inleiding" for c in LIST_CASES)
 
 
 def test_every_record_kind_is_covered():

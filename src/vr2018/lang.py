@@ -57,6 +57,16 @@ def text_of(record: Any, field: str, lang: Lang = NL) -> str:
     return str(getattr(record, field))
 
 
+def names_of(record: Any, field: str, lang: Lang = NL) -> tuple[str, ...]:
+    """A list of names (``places``, ``organisations``) in the language asked for:
+    its ``field_en`` sibling for ``en`` and ``both`` where there is one, else the Dutch."""
+    if lang.english:
+        english = getattr(record, field + "_en", None)
+        if english:
+            return tuple(english)
+    return tuple(getattr(record, field))
+
+
 def month(number: int, lang: Lang = NL) -> str:
     """The month's name (1-12) in Dutch, or in English for ``en`` and ``both``."""
     return (ENGLISH_MONTHS if lang.english else DUTCH_MONTHS)[number - 1]

@@ -2,7 +2,7 @@
 
 What each record holds is declared once, by the annotations in
 :mod:`vr2018.model` (a field with a default is optional; ``tuple[Point, ...]``
-is a list of ``[[points]]`` tables; ``x_en`` is the English of ``x``), plus
+is a list of ``[[points]]`` tables; ``x_en`` is the English of ``x``, a list's one for one), plus
 the few facts annotations cannot state, in the tables below (TOML dates,
 enumerations, which ids a field refers to). One generic routine,
 :meth:`_Reader.record`, checks every table of every file against that: unknown
@@ -179,7 +179,7 @@ class _Reader:
             values[name] = self.value(cls, where, item, name, node)
         record = cls(**values)
         rule = RULES.get(cls)
-        message = rule(record) if rule else None
+        message = _one_for_one(record, english) or (rule(record) if rule else None)
         if message:
             raise self.fail(where, message)
         self.found.append((self.file, where, record))
@@ -209,6 +209,16 @@ class _Reader:
 
 
 # ── Rules within one record ─────────────────────────────────────────────────
+
+
+def _one_for_one(record: Record, english: dict[str, str]) -> str | None:
+    """A list's English sibling names the same things, one for one (``places_en`` for ``places``)."""
+    for name, dutch_name in english.items():
+        dutch, theirs = getattr(record, dutch_name), getattr(record, name)
+        if isinstance(dutch, tuple) and len(theirs or ()) != len(dutch):
+            return (f"field '{name}': expected one entry for each of the {len(dutch)} in '{dutch_name}', "
+                    f"got {len(theirs or ())}")
+    return None
 
 
 def _kamerstuk_has_dossier(ref: Reference) -> str | None:

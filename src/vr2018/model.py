@@ -137,6 +137,8 @@ class Paragraph(Record):
     organisations: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     text_en: str | None = None
+    places_en: tuple[str, ...] = ()  # English names, one for one with places
+    organisations_en: tuple[str, ...] = ()
 
 
 class Statement(Record):
@@ -158,6 +160,8 @@ class Reference(Record):
     chamber: str | None = None
     year: int | None = None
     description_en: str | None = None
+    as_written_en: str | None = None  # "resolution 2231"; a Kamerstuk keeps its Dutch notation
+    chamber_en: str | None = None
 
     @property
     def url(self) -> str | None:
@@ -180,6 +184,7 @@ class Motion(Record):
     chamber_inferred: bool = False  # the letter does not name the chamber
     subject_en: str | None = None
     subject_inferred: bool = False  # the subject is our reading of the context, not stated by the letter
+    chamber_en: str | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

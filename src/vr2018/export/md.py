@@ -127,7 +127,7 @@ def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
     blocks = ["## Motions", f"*{escape(OURS)}*"]
     for motion in corpus.motions:
         ref = corpus.reference(motion.reference)
-        chamber = motion.chamber + (", inferred: the letter does not name it" if motion.chamber_inferred else "")
+        chamber = text_of(motion, "chamber", lang) + (", inferred: the letter does not name it" if motion.chamber_inferred else "")
         done = "\n".join(f"  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in motion.done)
         blocks += [
             f"### {escape('Motion ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
@@ -147,7 +147,8 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
     items = []
     for ref in motions.references(corpus):
-        name = _url(ref.as_written, ref.url) if ref.url else escape(ref.as_written)
+        written = text_of(ref, "as_written", lang)
+        name = _url(written, ref.url) if ref.url else escape(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
         note = no_link(ref)
         items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else "")

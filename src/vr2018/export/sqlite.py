@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..lang import Lang
+
 if TYPE_CHECKING:
     from ..corpus import Corpus
 
@@ -39,7 +41,8 @@ CREATE TABLE gap_heading (
   PRIMARY KEY (after_paragraph, section));
 CREATE TABLE reference (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, as_written TEXT NOT NULL, description TEXT NOT NULL,
-  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT);
+  dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT,
+  as_written_en TEXT, chamber_en TEXT);
 CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, role_en TEXT);
 CREATE TABLE person_alias (
   person TEXT NOT NULL REFERENCES person(id), alias TEXT NOT NULL, PRIMARY KEY (person, alias));
@@ -59,7 +62,7 @@ CREATE TABLE point_paragraph (
 CREATE TABLE motion (
   id TEXT PRIMARY KEY, reference TEXT NOT NULL REFERENCES reference(id), chamber TEXT NOT NULL,
   chamber_inferred INTEGER NOT NULL, subject TEXT NOT NULL, subject_inferred INTEGER NOT NULL,
-  as_written TEXT NOT NULL, date TEXT, subject_en TEXT);
+  as_written TEXT NOT NULL, date TEXT, subject_en TEXT, chamber_en TEXT);
 CREATE TABLE motion_submitter (
   motion TEXT NOT NULL REFERENCES motion(id), position INTEGER NOT NULL, name TEXT NOT NULL,
   PRIMARY KEY (motion, position));
@@ -81,7 +84,7 @@ CREATE TABLE person_did_paragraph (
 CREATE TABLE event (
   id INTEGER PRIMARY KEY, date TEXT NOT NULL, precision TEXT NOT NULL, display TEXT NOT NULL,
   as_written TEXT NOT NULL, label TEXT NOT NULL, paragraph TEXT REFERENCES paragraph(id),
-  source TEXT NOT NULL, year_inferred INTEGER NOT NULL, label_en TEXT);
+  source TEXT NOT NULL, year_inferred INTEGER NOT NULL, label_en TEXT, display_en TEXT NOT NULL);
 CREATE TABLE letter (
   title TEXT NOT NULL, date TEXT NOT NULL, date_as_written TEXT NOT NULL, reference TEXT NOT NULL,
   salutation TEXT NOT NULL, addressee TEXT NOT NULL, sender TEXT NOT NULL, results_url TEXT,
@@ -91,13 +94,14 @@ CREATE TABLE signatory (
   office_en TEXT);
 """
 
-# One link table per list field of a paragraph: (table, column, paragraph attribute).
+# One link table per list field of a paragraph: (table, columns, paragraph attribute); a
+# list with English names (places_en) has a second column with the English name of each.
 PARAGRAPH_LISTS = (
     ("paragraph_theme", "theme TEXT NOT NULL REFERENCES theme(id)", "themes"),
     ("paragraph_person", "person TEXT NOT NULL REFERENCES person(id)", "people"),
     ("paragraph_reference", "reference TEXT NOT NULL REFERENCES reference(id)", "references"),
-    ("paragraph_place", "place TEXT NOT NULL", "places"),
-    ("paragraph_organisation", "organisation TEXT NOT NULL", "organisations"),
+    ("paragraph_place", "place TEXT NOT NULL, place_en TEXT", "places"),
+    ("paragraph_organisation", "organisation TEXT NOT NULL, organisation_en TEXT", "organisations"),
 )
 
 FTS = """
@@ -141,7 +145,7 @@ def _letter(con: Any, corpus: Corpus) -> None:
     ])
     _insert(con, "reference", [
         (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber,
-         r.year, r.url, r.description_en)
+         r.year, r.url, r.description_en, r.as_written_en, r.chamber_en)
         for r in corpus.references
     ])
     _insert(con, "person", [(p.id, p.name, p.role, p.role_en) for p in corpus.people])
@@ -174,12 +178,15 @@ def _about(con: Any, corpus: Corpus) -> None:
     ])
     _insert(con, "theme_alias", [(t.id, a) for t in corpus.themes for a in dict.fromkeys(t.aliases)])
     _insert(con, "theme_section", [(t.id, s) for t in corpus.themes for s in dict.fromkeys(t.sections)])
-    for name, _, attribute in PARAGRAPH_LISTS:
-        _insert(con, name, [(p.id, v) for p in corpus.paragraphs for v in dict.fromkeys(getattr(p, attribute))])
+    for name, columns, attribute in PARAGRAPH_LISTS:
+        english = "_en " in columns
+        _insert(con, name, [
+            (p.id, *row) for p in corpus.paragraphs for row in _list_rows(p, attribute, english)
+        ])
     _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_statements(t.points))) for t in corpus.themes])
     _insert(con, "motion", [
         (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.subject_inferred, m.as_written, m.date,
-         m.subject_en)
+         m.subject_en, m.chamber_en)
         for m in corpus.motions
     ])
     _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])
@@ -188,9 +195,18 @@ def _about(con: Any, corpus: Corpus) -> None:
     _statements(con, "person_did", "person_did_paragraph", [(p.id, p.did) for p in corpus.people])
     _insert(con, "event", [
         (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.source,
-         e.year_inferred, e.label_en)
+         e.year_inferred, e.label_en, reading.date_label(e, Lang.en))
         for i, e in enumerate(corpus.events, 1)
     ])
+
+
+def _list_rows(paragraph: Any, attribute: str, english: bool) -> list[tuple[str, ...]]:
+    """A paragraph's list, each value once; with its English name beside it where asked."""
+    values = getattr(paragraph, attribute)
+    if not english:
+        return [(v,) for v in dict.fromkeys(values)]
+    names = getattr(paragraph, attribute + "_en") or (None,) * len(values)
+    return list(dict(zip(values, names, strict=True)).items())
 
 
 def _as_statements(points: tuple[Any, ...]) -> list[Any]:

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, section_title, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
 from ..text import clean
 from .layout import (
     GAP_STYLE,
@@ -127,9 +127,9 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         people = (corpus.person(i) for i in paragraph.people)
         rows.append(("People", joined(f"{p.name} ({text_of(p, 'role', lang)})" for p in people)))
     if paragraph.places:
-        rows.append(("Places", joined(paragraph.places)))
+        rows.append(("Places", joined(names_of(paragraph, "places", lang))))
     if paragraph.organisations:
-        rows.append(("Organisations", joined(paragraph.organisations)))
+        rows.append(("Organisations", joined(names_of(paragraph, "organisations", lang))))
     events = corpus.paragraph_events(paragraph.id)
     if events:
         rows.append(("Dates", lines(f"{reading.date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
@@ -137,7 +137,8 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
-            refs.append(f"{ref.as_written}: {text_of(ref, 'description', lang)}" + (f"\n{ref.url}" if ref.url else ""))
+            refs.append(f"{text_of(ref, 'as_written', lang)}: {text_of(ref, 'description', lang)}"
+                        + (f"\n{ref.url}" if ref.url else ""))
         rows.append(("References", lines(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:

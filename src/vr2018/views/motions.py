@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 
 
-def chamber(motion: Motion) -> str:
-    """The chamber, marked where the letter does not name it."""
-    return clean(motion.chamber) + (", inferred" if motion.chamber_inferred else "")
+def chamber(motion: Motion, lang: Lang = NL) -> str:
+    """The chamber (in English for ``en``: "House of Representatives"), marked where the letter does not name it."""
+    return clean(text_of(motion, "chamber", lang)) + (", inferred" if motion.chamber_inferred else "")
 
 
 def subject(motion: Motion, lang: Lang = NL) -> Text:
@@ -36,12 +36,12 @@ def _kamerstuk_short(ref: Reference) -> str:
     return ref.as_written.removeprefix("Kamerstuk ")
 
 
-def _motion_head(ref: Reference, motion: Motion) -> Text:
+def _motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
     """'Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer)': the line that names a motion,
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
         (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
-        clean("motion " + "/".join(motion.submitters)), (f" ({chamber(motion)})", MUTED),
+        clean("motion " + "/".join(motion.submitters)), (f" ({chamber(motion, lang)})", MUTED),
     )
 
 
@@ -65,7 +65,7 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
         if parts:
             parts.append(Text())
         parts += [
-            _motion_head(ref, motion),
+            _motion_head(ref, motion, lang),
             fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link)]),
         ]
     return Group(*parts)
@@ -76,7 +76,7 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
     parts: list[RenderableType] = []
     for motion in motions:
         ref = corpus.reference(motion.reference)
-        parts.append(_motion_head(ref, motion))
+        parts.append(_motion_head(ref, motion, lang))
         parts.append(Text.assemble("  ", subject(motion, lang), " ", ids(motion.paragraphs)))
         if ref.url:
             parts.append(Text.assemble("  ", (ref.url, "underline")))
@@ -96,7 +96,7 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
-        parts.append(Text.assemble((clean(ref.as_written), "bold"), " ", ids(paragraphs)))
+        parts.append(Text.assemble((clean(text_of(ref, "as_written", lang)), "bold"), " ", ids(paragraphs)))
         parts.append(Text.assemble("  ", clean(text_of(ref, "description", lang))))
         if ref.kind == "kamerstuk":
             if ref.url:

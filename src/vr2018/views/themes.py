@@ -67,7 +67,7 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
             ref = corpus.reference(motion.reference)
             parts.append(Text.assemble(
                 "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
-                (f" ({chamber(motion)})", MUTED), ": ", subject(motion, lang),
+                (f" ({chamber(motion, lang)})", MUTED), ": ", subject(motion, lang),
             ))
     if detail.people:
         parts.append(heading("People"))
