@@ -18,14 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import run_once, vr2018_command  # noqa: E402
+from startup import interleaved, vr2018_command  # noqa: E402
 
 from vr2018.export import TABLES  # noqa: E402
 
@@ -56,14 +55,8 @@ def main() -> None:
         # a cache of its own, warm after the first run, as a user's would be
         env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1", "VR2018_CACHE": f"{folder}/cache"}
         commands = cases(folder)
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for argv in commands.values():  # warm the file cache (and the corpus cache) once
-            run_once(argv, env)
-        for _ in range(args.rounds):
-            for name, argv in commands.items():
-                times[name].append(run_once(argv, env))
+        median = interleaved(commands, args.rounds, env)
 
-    median = {name: statistics.median(values) for name, values in times.items()}
     base = median["vr2018 read --json"]
     rows = [
         {"command": name, "median_ms": round(median[name] * 1000, 1), "vs_read_json": round(median[name] / base, 2)}

@@ -195,6 +195,8 @@ def cli_hits(limit: int = 10) -> Callable[[str], list[dict]]:
             [sys.executable, "-m", "vr2018", "search", "--json", "--limit", str(limit), "--", query],
             check=False, capture_output=True, text=True, encoding="utf-8",
         )
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"vr2018 search {query!r} failed: {done.stderr.strip()}")
         return [{"id": h["paragraph"]["id"], "missing": h.get("missing", [])} for h in json.loads(done.stdout or "[]")]
 
     return hits
@@ -223,29 +225,9 @@ def evaluate_absent(queries: Sequence[tuple[str, tuple[str, ...]]], hits: Callab
     return good / n
 
 
-def engine_ranker(limit: int = 10) -> Callable[[str], list[str]]:
-    from vr2018 import load_corpus
-    from vr2018.search import search
-
-    corpus = load_corpus()
-
-    def rank(query: str) -> list[str]:
-        return [hit.paragraph.id for hit in search(corpus, query, limit=limit).hits]
-
-    return rank
-
-
-def cli_ranker(limit: int = 10) -> Callable[[str], list[str]]:
-    def rank(query: str) -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-m", "vr2018", "search", "--json", "--limit", str(limit), "--", query],
-            check=False, capture_output=True, text=True, encoding="utf-8",
-        )
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"vr2018 search {query!r} failed: {done.stderr.strip()}")
-        return [hit["paragraph"]["id"] for hit in json.loads(done.stdout or "[]")]
-
-    return rank
+def ranker(hits: Callable[[str], list[dict]]) -> Callable[[str], list[str]]:
+    """The paragraph ids a hits function returns, best first."""
+    return lambda query: [hit["id"] for hit in hits(query)]
 
 
 def evaluate(name: str, queries: Sequence[tuple[str, tuple[str, ...]]], rank: Callable[[str], list[str]],
@@ -277,7 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cli", action="store_true", help="run every query through `vr2018 search --json`")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the queries that miss rank 1")
     args = parser.parse_args(argv)
-    rank = cli_ranker() if args.cli else engine_ranker()
+    hits = cli_hits() if args.cli else engine_hits()
+    rank = ranker(hits)
     dev = evaluate("dev", DEV, rank, args.verbose)
     evaluate("held-out", HELD_OUT, rank, args.verbose)
     stranger = evaluate("unseen", unseen(), rank, args.verbose)
@@ -286,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate("  en", questions("en"), rank, False)
     evaluate("en-dev", english("dev"), rank, args.verbose)
     evaluate("en-unseen", english("unseen"), rank, args.verbose)
-    evaluate_absent(absent(), cli_hits() if args.cli else engine_hits(), args.verbose)
+    evaluate_absent(absent(), hits, args.verbose)
     good = all(f["recall@3"] >= 0.95 and f["mrr"] >= 0.9 for f in (dev, stranger))
     return 0 if good else 1
 

@@ -58,6 +58,19 @@ def run_once(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
+def interleaved(commands: dict[str, list[str]], rounds: int, env: dict[str, str]) -> dict[str, float]:
+    """The median wall time of each command over ``rounds`` interleaved rounds (every
+    round runs every command once, so a shared machine's noise falls on all alike),
+    after one warm-up run of each."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # warm the file cache (and the corpus cache) once
+        run_once(argv, env)
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            times[name].append(run_once(argv, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=30)
@@ -66,14 +79,7 @@ def main() -> None:
 
     env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
     commands = cases()
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the file cache once
-        run_once(argv, env)
-    for _ in range(args.rounds):  # interleaved: every round runs every case once
-        for name, argv in commands.items():
-            times[name].append(run_once(argv, env))
-
-    median = {name: statistics.median(values) for name, values in times.items()}
+    median = interleaved(commands, args.rounds, env)
     base, bare = median["import baseline"], median["python -c pass"]
     rows = [
         {
