@@ -186,7 +186,8 @@ def test_timeline_text_marks_inferred_years_and_shows_every_event(invoke):
     assert "6 juli [2018]" in out and "april 2018" in out and "1945" in out and "2033-2034" in out
     assert out.count("[2018]") >= sum(e.year_inferred for e in CORPUS.events)
     assert "inferred" in out
-    dates = [out.index(reading.date_label(e) + " ") for e in CORPUS.events if not e.year_inferred]
+    # each event's row starts its line ("2018 " must not be found inside "2017-2018 ")
+    dates = [out.index("\n" + reading.date_label(e) + " ") for e in CORPUS.events if not e.year_inferred]
     assert dates == sorted(dates)
 
 

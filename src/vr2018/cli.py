@@ -189,28 +189,50 @@ def info(
 def timeline(
     theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
     lang: opt.LangOption = Lang.nl,
+    since: opt.Since = None,
+    until: opt.Until = None,
+    person: opt.PersonFilter = None,
     json_: Annotated[bool, opt.json_flag("Print the events as a JSON array.")] = False,
 ) -> ExitStatus:
     """Every dated event the letter mentions, in chronological order.
 
     Dates are shown at the letter's own precision (day, month, year or a
     range); a year in [brackets] is inferred because the letter gives only
-    day and month. Each event points at its paragraph. A theme on which the
-    letter dates nothing exits with status 1.
+    day and month. Events are ordered by the first day their date can mean;
+    on the same first day the wider date comes first (2017-2018, then 2017,
+    then oktober 2017). Each event points at its paragraph.
+
+    --from and --to take a year, a month or a day (2018, 2018-09,
+    2018-09-26) and are inclusive: an event is listed if any part of its
+    date lies in the window, so "2018" is in --from 2018-09. --person keeps
+    the events whose label names that person (a name, alias or role, as
+    'vr2018 people' finds them). Filters that leave nothing exit with status 1.
 
     \b
     Examples:
       vr2018 timeline
       vr2018 timeline --theme caribisch
+      vr2018 timeline --from 2018-09 --to 2018-12
+      vr2018 timeline --person rutte
       vr2018 timeline --json
     """
     from . import reading, themes
 
+    start = reading.window_bound(since) if since is not None else None
+    end = reading.window_bound(until, last=True) if until is not None else None
+    if start is not None and end is not None and start > end:
+        fail(f"--from {since} is after --to {until}")
+    if person is not None and not person.strip():
+        fail("empty --person: give a name, alias or role ('vr2018 people' lists everyone)")
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
-    events = reading.timeline(corpus, chosen)
-    if not events and chosen is not None:  # only with a theme: the letter dates nothing on it
-        nothing_found(reading.nothing_dated(chosen), json_)
+    try:
+        who = reading.people_named(corpus, person) if person is not None else None
+        events = reading.timeline(corpus, chosen, start=start, end=end, people=who)
+        if not events:
+            raise reading.nothing_dated(chosen, since, until, who)
+    except NotFound as error:
+        nothing_found(error, json_)
     if json_:
         from .serialize import timeline_json
 
@@ -218,7 +240,7 @@ def timeline(
     from .terminal import show
     from .views.people import timeline_view
 
-    return show(timeline_view(corpus, events, chosen, lang))
+    return show(timeline_view(corpus, events, chosen, lang, reading.narrowing(since, until, who)))
 
 
 @app.command(short_help="Everyone the letter names, their role, and what they did.")

@@ -225,8 +225,27 @@ class Event(Record):
         return {4: "year", 7: "month", 10: "day"}[len(self.date)]
 
     @property
-    def sort_key(self) -> str:
-        return self.date
+    def span(self) -> tuple[int, int]:
+        """The first and last day the date can mean, as YYYYMMDD numbers: '2017' →
+        (20170101, 20171231), '2018-09' → (20180901, 20180931), '2017/2018' →
+        (20170101, 20181231). A month ends on its 31st: only ever compared."""
+        first, _, last = self.date.partition("/")
+        return _day(first, last=False), _day(last or first, last=True)
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Chronological order: by the first day the date can mean; on the same first
+        day the wider date first (a range of years, then a year, a month, a day), as a
+        period comes before what happens in it. Equal dates keep the data's order."""
+        start, end = self.span
+        return start, -end
+
+
+def _day(iso: str, last: bool) -> int:
+    """'2018' / '2018-09' / '2018-09-26' → its first (or ``last``) day as YYYYMMDD."""
+    parts = [int(p) for p in iso.split("-")]
+    year, month, day = (parts + [12 if last else 1, 31 if last else 1][len(parts) - 1:])[:3]
+    return year * 10_000 + month * 100 + day
 
 
 class Point(Record):

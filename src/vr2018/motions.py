@@ -94,10 +94,11 @@ def reported_in(corpus: Corpus, motion: Motion) -> tuple[str, ...]:
 
 
 def haystack(corpus: Corpus, motion: Motion) -> list[str]:
-    """The words a motion is found by: submitters, their names, chamber, subject, and
+    """The words a motion is found by: submitters, their names, chamber, subject (Dutch and English), and
     the letter's sentences reporting on it (so 'Myanmar' finds the Rohingya motion)."""
     names = [corpus.person(p).name for p in motion.people]
-    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject, *reported_in(corpus, motion)]))
+    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject, motion.subject_en or "",
+                           *reported_in(corpus, motion)]))
 
 
 def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:

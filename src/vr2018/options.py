@@ -119,6 +119,13 @@ KamerstukFlag = Annotated[bool, typer.Option(
     help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
     "a bare dossier (22045) matches all its documents.",
 )]
+Since = Annotated[str | None, typer.Option(
+    "--from", metavar="WHEN", help="Only events from WHEN on: a year, month or day (2018, 2018-09, 2018-09-26).")]
+Until = Annotated[str | None, typer.Option(
+    "--to", metavar="WHEN", help="Only events up to WHEN, inclusive: a year, month or day.")]
+PersonFilter = Annotated[str | None, typer.Option(
+    "--person", "-p", metavar="NAME", autocompletion=_complete_person,
+    help="Only events naming this person (name, alias or role, e.g. rutte, prime minister).")]
 Limit = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="Show at most N paragraphs (1 or more).")]
 Section = Annotated[str | None, typer.Option(
     "--section", metavar="NAME", help="Only paragraphs in this section (id or title).")]

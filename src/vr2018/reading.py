@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .errors import ExitStatus, NotFound, did_you_mean
+from .errors import ExitStatus, Failure, NotFound, did_you_mean
 from .lang import DUTCH_MONTHS, Lang, text_of
 from .lang import month as lang_month
 from .model import Record
-from .text import key, resolve, shorten, suggest, words
+from .text import STOPWORDS, key, resolve, shorten, suggest, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -112,16 +112,77 @@ def letter_date(letter: Letter, lang: Lang = Lang.nl) -> str:
     return f"{int(day)} {lang_month(int(month), lang)} {year}"
 
 
-def timeline(corpus: Corpus, theme: Theme | None = None) -> tuple[Event, ...]:
-    """Every dated event in chronological order; with a theme, those whose paragraph carries it."""
-    if theme is None:
-        return corpus.events
-    return tuple(e for e in corpus.events if e.paragraph and theme.id in corpus.paragraph(e.paragraph).themes)
+def timeline(corpus: Corpus, theme: Theme | None = None, start: int | None = None, end: int | None = None,
+             people: tuple[Person, ...] | None = None) -> tuple[Event, ...]:
+    """Every dated event in chronological order (:attr:`Event.sort_key`), narrowed to
+    those whose paragraph carries ``theme``, that overlap the window from ``start`` to
+    ``end`` (YYYYMMDD numbers, inclusive, from :func:`window_bound`: an event is in it
+    if any day it can mean is), and that name one of ``people`` in their label."""
+    out = []
+    for event in corpus.events:
+        first, last = event.span
+        if theme is not None and not (event.paragraph and theme.id in corpus.paragraph(event.paragraph).themes):
+            continue
+        if (start is not None and last < start) or (end is not None and first > end):
+            continue
+        if people is not None and not any(names_person(event, p) for p in people):
+            continue
+        out.append(event)
+    return tuple(out)
 
 
-def nothing_dated(theme: Theme) -> NotFound:
-    """Why a theme's timeline is empty: the letter dates nothing in its paragraphs."""
-    return NotFound(f"no dated events in the paragraphs on theme '{theme.title}'")
+def window_bound(text: str, last: bool = False) -> int:
+    """A --from/--to value as YYYYMMDD: a year ('2018'), a month ('2018-09') or a date
+    ('2018-09-26'); its first day, or with ``last`` its last. :class:`Failure` (one line,
+    exit status 2) for anything else."""
+    import re
+    from datetime import date
+
+    value = text.strip()
+    found = re.fullmatch(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", value, re.ASCII)
+    shown = shorten(text, 30)
+    if not found:
+        raise Failure(f"'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)")
+    year, month, day = (int(g) if g else None for g in found.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise Failure(f"'{shown}' is not a date: {exc}") from None
+    month = month or (12 if last else 1)
+    day = day or (31 if last else 1)
+    return year * 10_000 + month * 100 + day
+
+
+def names_person(event: Event, person: Person) -> bool:
+    """True if the event's label (Dutch or English) names the person by name or alias."""
+    label = [*words(event.label), "/", *words(event.label_en or "")]
+    for name in (person.name, *person.aliases):
+        wanted = words(name)
+        n = len(wanted)
+        if n and any(label[i:i + n] == wanted for i in range(len(label) - n + 1)):
+            return True
+    return False
+
+
+def narrowing(since: str | None = None, until: str | None = None, people: tuple[Person, ...] | None = None) -> str:
+    """How --from, --to and --person narrowed a timeline, in words: "from 2018-09 to 2018-12"."""
+    out = []
+    if people is not None:
+        out.append("naming " + " or ".join(p.name for p in people))
+    if since is not None:
+        out.append(f"from {shorten(since, 20)}")
+    if until is not None:
+        out.append(f"to {shorten(until, 20)}")
+    return " ".join(out)
+
+
+def nothing_dated(theme: Theme | None = None, since: str | None = None, until: str | None = None,
+                  people: tuple[Person, ...] | None = None) -> NotFound:
+    """Why a filtered timeline is empty, naming the filters (exit status 1)."""
+    where = [f"in the paragraphs on theme '{theme.title}'"] if theme is not None else []
+    if narrowing(since, until, people):
+        where.append(narrowing(since, until, people))
+    return NotFound(f"no dated events {' '.join(where) or 'in the letter'}")
 
 
 # ── people ──────────────────────────────────────────────────────────────────
@@ -141,22 +202,21 @@ def find_people(corpus: Corpus, query: str) -> tuple[tuple[Person, ...], list[st
     """People matching ``query``, case- and accent-insensitively, and suggestions if none do.
 
     First a name, alias or id (exact, then an unambiguous prefix: "kaag",
-    "Sigrid", "romeo"); then everyone whose name, aliases and role hold every
-    word of the query ("minister-president", "curacao"); else nothing, with
-    the closest names to suggest.
+    "Sigrid", "romeo"); then everyone whose name, aliases and role, in Dutch or
+    English, hold every word of the query in any order ("minister-president",
+    "prime minister", "foreign minister", "curacao"; stop words such as "the"
+    and "of" aside), those whose role the query covers best first; else nothing,
+    with the closest names to suggest.
     """
     names = {name: person.id for person in corpus.people for name in person_names(person)}
     found, suggestions = resolve(query, names)
     if found:
         return (corpus.person(found),), []
-    wanted = words(query)
+    wanted = [w for w in words(query) if w not in STOPWORDS] or words(query)
     if wanted:
-        matches = tuple(
-            person for person in corpus.people
-            if all(_has_word(person, w) for w in wanted)
-        )
+        matches = [person for person in corpus.people if all(_has_word(person, w) for w in wanted)]
         if matches:
-            return matches, []
+            return tuple(sorted(matches, key=lambda p: -_role_cover(p, wanted))), []
     # Suggest people's names, not ids: "Kaag" reads better than "kaag".
     shown = [corpus.person(names[s]).name for s in suggestions if s in names]
     return (), list(dict.fromkeys(shown))
@@ -175,8 +235,19 @@ def people_named(corpus: Corpus, name: str) -> tuple[Person, ...]:
 
 
 def _has_word(person: Person, word: str) -> bool:
-    pool = {w for text in (*person_names(person), person.role) for w in words(text)}
+    pool = {w for text in (*person_names(person), person.role, person.role_en or "") for w in words(text)}
     return word in pool
+
+
+def _role_cover(person: Person, wanted: list[str]) -> float:
+    """How much of the person's role (Dutch or English) the query's words make up:
+    "prime minister" is all of Rutte's role, two thirds of Rhuggenaath's."""
+    best = 0.0
+    for role in (person.role, person.role_en or ""):
+        own = [w for w in words(role) if w not in STOPWORDS]
+        if own:
+            best = max(best, sum(w in wanted for w in own) / len(own))
+    return best
 
 
 # ── what this copy holds ────────────────────────────────────────────────────

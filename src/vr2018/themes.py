@@ -70,10 +70,10 @@ class ThemeDetail(Record):
 
 
 def names(corpus: Corpus) -> dict[str, str]:
-    """Every accepted name of every theme (id, title, aliases) → the theme's id."""
+    """Every accepted name of every theme (id, title, English title, aliases) → the theme's id."""
     out: dict[str, str] = {}
     for theme in corpus.themes:
-        for name in _own(theme):
+        for name in _names(theme):
             out.setdefault(name, theme.id)
     return out
 
@@ -89,7 +89,7 @@ def find(corpus: Corpus, query: str) -> Theme:
     if found is not None:
         return corpus.theme(found)
     wanted = key(query)
-    prefixed = [t for t in corpus.themes if wanted and any(key(n).startswith(wanted) for n in _own(t))]
+    prefixed = [t for t in corpus.themes if wanted and any(key(n).startswith(wanted) for n in _names(t))]
     if prefixed:  # more than one theme has a name starting so: name each once
         shown = [t.id if key(t.id).startswith(wanted) else _shortest(t, wanted) for t in prefixed]
         raise UnknownTheme(query, shown[:5], ambiguous=True)
@@ -105,8 +105,13 @@ def _own(theme: Theme) -> tuple[str, ...]:
     return (theme.id, theme.title, *theme.aliases)
 
 
+def _names(theme: Theme) -> tuple[str, ...]:
+    """What a theme is looked up by: its own names and its English title."""
+    return (*_own(theme), *((theme.title_en,) if theme.title_en else ()))
+
+
 def _shortest(theme: Theme, wanted: str) -> str:
-    return min((n for n in _own(theme) if key(n).startswith(wanted)), key=len)
+    return min((n for n in _names(theme) if key(n).startswith(wanted)), key=len)
 
 
 def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
@@ -156,7 +161,7 @@ def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
         return ids
     out: list[tuple[str, str]] = []
     for theme in corpus.themes:
-        for alias in (theme.title, *theme.aliases):
+        for alias in (theme.title, theme.title_en or theme.title, *theme.aliases):
             value = completion(incomplete, (alias,))
             if value and value not in {v for v, _ in out}:
                 out.append((value, theme.title))

@@ -29,11 +29,14 @@ def _where(event: Event) -> tuple[tuple[str, str], ...]:
 
 
 def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None,
-                  lang: Lang = NL) -> RenderableType:
-    """The events in chronological order: date at the letter's precision, label, paragraph."""
+                  lang: Lang = NL, narrowed: str = "") -> RenderableType:
+    """The events in chronological order: date at the letter's precision, label, paragraph.
+    ``narrowed`` says how --from/--to/--person narrowed them ("from 2018-09 to 2018-12")."""
     title = f"Timeline: {len(events)} dated events in the letter"
     if theme is not None:
         title = f"Timeline, theme {text_of(theme, 'title', lang)}: {len(events)} dated events"
+    if narrowed:
+        title += f", {narrowed}"
     rows = [
         # one line per event (also for grep): the label, then its paragraph
         (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))

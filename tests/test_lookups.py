@@ -1,0 +1,190 @@
+"""Timeline order and filters; people, themes and motions found by role or in English."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vr2018 import reading, themes
+from vr2018.errors import Failure
+from vr2018.model import Event
+
+# ── timeline order ──────────────────────────────────────────────────────────
+
+
+def _event(date: str) -> Event:
+    return Event(date=date, as_written=date, label=date, paragraph="inleiding")
+
+
+def test_order_is_by_first_day_then_the_wider_date_first():
+    dates = ["2017-10", "2018", "2017", "2017-10-05", "2017/2018", "2016/2019"]
+    ordered = [e.date for e in sorted(map(_event, dates), key=lambda e: e.sort_key)]
+    assert ordered == ["2016/2019", "2017/2018", "2017", "2017-10", "2017-10-05", "2018"]
+
+
+def test_the_letters_timeline_is_in_that_order(corpus):
+    keys = [e.sort_key for e in corpus.events]
+    assert keys == sorted(keys)
+    dates = [e.date for e in corpus.events]
+    # the issue's case: "2017-2018" before "oktober 2017", and after "2017"'s start
+    assert dates.index("2017/2018") < dates.index("2017") < dates.index("2017-10") < dates.index("2018")
+
+
+@pytest.mark.parametrize(("date", "span"), [
+    ("2017", (20170101, 20171231)),
+    ("2018-09", (20180901, 20180931)),
+    ("2018-09-26", (20180926, 20180926)),
+    ("2033/2034", (20330101, 20341231)),
+])
+def test_span(date, span):
+    assert _event(date).span == span
+
+
+# ── the window ──────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("2018", 20180101, 20181231),
+    ("2018-09", 20180901, 20180931),
+    ("2018-9", 20180901, 20180931),
+    ("2018-09-26", 20180926, 20180926),
+    (" 2018-12 ", 20181201, 20181231),
+])
+def test_window_bound(text, first, last):
+    assert reading.window_bound(text) == first
+    assert reading.window_bound(text, last=True) == last
+
+
+@pytest.mark.parametrize("text", ["", "18", "2018-13", "2018-02-30", "sept 2018", "2018/2019", "2018-09-26T10"])
+def test_window_bound_rejects_in_one_line(text):
+    with pytest.raises(Failure) as caught:
+        reading.window_bound(text)
+    assert caught.value.status == 2 and "\n" not in str(caught.value)
+
+
+def test_september_to_december_2018(corpus):
+    found = reading.timeline(corpus, start=reading.window_bound("2018-09"),
+                             end=reading.window_bound("2018-12", last=True))
+    dates = [e.date for e in found]
+    assert {"2018-09-06", "2018-09-26", "2018-09-27", "2018-12"} <= set(dates)
+    assert "2018-07-11" not in dates and "2019-02-15" not in dates and "2017" not in dates
+    assert "2018" in dates and "2017/2018" in dates  # a year or range overlaps the window: in it
+    assert [e.sort_key for e in found] == sorted(e.sort_key for e in found)
+
+
+_iso = st.dates(min_value=__import__("datetime").date(1900, 1, 1),
+                max_value=__import__("datetime").date(2100, 12, 31))
+
+
+@given(st.tuples(_iso, _iso).map(sorted), st.sampled_from([4, 7, 10]), st.sampled_from([4, 7, 10]))
+def test_window_is_exactly_the_overlapping_events(bounds, a, b):
+    from vr2018 import load_corpus
+
+    corpus = load_corpus()
+    since, until = bounds[0].isoformat()[:a], bounds[1].isoformat()[:b]
+    start, end = reading.window_bound(since), reading.window_bound(until, last=True)
+    found = reading.timeline(corpus, start=start, end=end)
+    for event in corpus.events:
+        first, last = event.span
+        assert (event in found) == (first <= end and last >= start)
+    assert list(found) == [e for e in corpus.events if e in found]  # still in order
+
+
+def test_person_filter(corpus):
+    rutte = reading.people_named(corpus, "rutte")
+    assert [e.date for e in reading.timeline(corpus, people=rutte)] == ["2018-09-26"]
+    pms = reading.people_named(corpus, "prime minister")
+    assert [e.date for e in reading.timeline(corpus, people=pms)] == [
+        "2018-07-09", "2018-07-11", "2018-09-06", "2018-09-26"]
+
+
+# ── people by name, part of it, or role, in Dutch and English ──────────────
+
+
+@pytest.mark.parametrize("query", ["prime minister", "Prime Minister", "minister-president",
+                                   "minister president", "president minister", "the prime minister",
+                                   "PRIME MINISTER"])
+def test_prime_minister(corpus, query):
+    found, _ = reading.find_people(corpus, query)
+    ids = [p.id for p in found]
+    assert ids[0] == "rutte"  # the one whose role is exactly that
+    assert "rhuggenaath" in ids and "wever-croes" in ids and "romeo-marlin" in ids
+    assert "blok" not in ids
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("foreign minister", "blok"), ("minister of foreign affairs", "blok"),
+    ("Minister van Buitenlandse Zaken", "blok"), ("prime minister of curacao", "rhuggenaath"),
+    ("minister-president curaçao", "rhuggenaath"), ("Sint Maarten", "romeo-marlin"),
+    ("secretary of state", "pompeo"), ("african union", "faki"), ("graaf de", "de-graaf"),
+    ("den hul", "van-den-hul"), ("stef", "blok"), ("sigrid", "kaag"),
+])
+def test_found_by_part_or_role(corpus, query, first):
+    found, _ = reading.find_people(corpus, query)
+    assert found and found[0].id == first
+
+
+# ── themes and motions in English ──────────────────────────────────────────
+
+
+@pytest.mark.parametrize(("query", "theme"), [
+    ("root causes", "conflictpreventie"), ("Fairness and justice", "rechtvaardigheid"),
+    ("improving peace operations", "vredesoperaties"), ("Protection of civilians and humanitarian aid", "burgers"),
+    ("UN reforms", "vn-hervorming"),
+])
+def test_theme_by_english_title(corpus, query, theme):
+    assert themes.find(corpus, query).id == theme
+
+
+def test_motions_by_english_subject(corpus):
+    from vr2018 import motions
+
+    assert [m.id for m in motions.search(corpus, "safe return")] == ["kuzu-van-den-hul-rohingya"]
+    assert [m.id for m in motions.search(corpus, "European cooperation")] == ["de-graaf-europese-samenwerking"]
+
+
+# ── the commands ────────────────────────────────────────────────────────────
+
+
+def test_cli_timeline_window(invoke):
+    result = invoke("timeline", "--from", "2018-09", "--to", "2018-12", "--json")
+    assert result.exit_code == 0
+    dates = [e["date"] for e in json.loads(result.stdout)]
+    assert "2018-09-26" in dates and "2018-07-11" not in dates and "2019-02-15" not in dates
+    text = invoke("timeline", "--from", "2018-09", "--to", "2018-12").stdout
+    assert "from 2018-09 to 2018-12" in text.splitlines()[0]
+    assert text.index("6 september") < text.index("26 september") < text.index("december")
+
+
+@pytest.mark.parametrize("args", [("--from", "2018-13"), ("--to", "soon"), ("--from", "2019", "--to", "2018"),
+                                  ("--person", "  ")])
+def test_cli_timeline_bad_values(invoke, args):
+    result = invoke("timeline", *args)
+    assert result.exit_code == 2
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_timeline_nothing_in_window(invoke):
+    result = invoke("timeline", "--from", "2020", "--to", "2030", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert "no dated events from 2020 to 2030" in result.stderr
+
+
+def test_cli_timeline_person(invoke):
+    result = invoke("timeline", "--person", "prime minister")
+    assert result.exit_code == 0
+    assert "Rutte" in result.stdout and "Rhuggenaath" in result.stdout and "Blok" not in result.stdout
+    assert invoke("timeline", "--person", "kuzu").exit_code == 1
+
+
+@pytest.mark.parametrize("query", ["prime minister", "minister-president", "foreign minister"])
+def test_cli_people_by_role(invoke, query):
+    result = invoke("people", *query.split(), "--json")
+    assert result.exit_code == 0
+    ids = [p["id"] for p in json.loads(result.stdout)]
+    assert ids[0] == ("blok" if "foreign" in query else "rutte")
+    if "foreign" not in query:
+        assert "rhuggenaath" in ids
