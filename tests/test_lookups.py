@@ -188,3 +188,81 @@ def test_cli_people_by_role(invoke, query):
     assert ids[0] == ("blok" if "foreign" in query else "rutte")
     if "foreign" not in query:
         assert "rhuggenaath" in ids
+
+
+# ── Kamerstuk notations, resolutions, completion ───────────────────────────
+
+
+@pytest.mark.parametrize(("text", "dossier", "number", "chapter"), [
+    ("34550 V D", "34550", "D", "V"),
+    ("34550-V-D", "34550", "D", "V"),
+    ("34 550 V, D", "34550", "D", "V"),
+    ("Kamerstuk 34 550 V, D", "34550", "D", "V"),
+    ("TK 22045-290", "22045", "290", None),
+    ("tk 22 045, nr. 290", "22045", "290", None),
+    ("EK 34550-D", "34550", "D", None),
+    ("Eerste Kamer 34550 V D", "34550", "D", "V"),
+    ("Tweede Kamer, Kamerstuk 22045-290", "22045", "290", None),
+    ("35000 XVII 12", "35000", "12", "XVII"),
+])
+def test_more_notations(text, dossier, number, chapter):
+    from vr2018.kamerstuk import KamerstukKey, looks_like, parse
+
+    assert parse(text) == KamerstukKey(dossier, number, chapter)
+    assert looks_like(text)
+
+
+def test_a_chapter_the_letter_leaves_out_still_matches():
+    from vr2018.kamerstuk import parse
+
+    assert parse("34550 V D").matches("34550", "D", None)  # the letter cites "34 550, D"
+    assert not parse("34550 V E").matches("34550", "D", None)
+    assert not parse("34550 VI D").matches("34550", "D", "V")
+
+
+@pytest.mark.parametrize("query", ["34550 V D", "34550-V-D", "TK 22045-290", "EK 34550-D"])
+def test_cli_motions_accept_the_notations(invoke, query):
+    for args in (("--kamerstuk", *query.split()), tuple(query.split())):
+        result = invoke("motions", *args, "--json")
+        assert result.exit_code == 0, result.stderr
+        assert len(json.loads(result.stdout)) == 1
+
+
+def test_cli_kamerstuk_2231_is_a_resolution(invoke):
+    result = invoke("motions", "--kamerstuk", "2231")
+    assert result.exit_code == 1  # a well-formed Kamerstuk; no motion is on it
+    assert "UN Security Council resolution" in result.stderr and "vr2018 refs" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    bad = invoke("motions", "--kamerstuk", "S/RES/2231")
+    assert bad.exit_code == 2  # not a Kamerstuk notation at all
+    assert "vr2018 refs" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_search_still_reads_the_notations(corpus):
+    from vr2018 import search
+
+    for query in ("TK 22045-290", "22045-290"):
+        hits = search.search(corpus, query).hits
+        assert hits and "kst-22045-290" in hits[0].paragraph.references
+
+
+@pytest.mark.parametrize(("typed", "before", "expected"), [
+    ("De", (), "De Graaf"), ("van", (), "van den Hul"), ("Van d", (), "Van den Hul"),
+    ("G", ("de",), "Graaf"), ("H", ("van", "den"), "Hul"), ("KU", (), "KUZU"), ("", (), "De Graaf"),
+])
+def test_completion_offers_every_submitter(corpus, typed, before, expected):
+    from vr2018 import motions
+
+    values = [v for v, _ in motions.complete(corpus, typed, before=before)]
+    assert expected in values
+    assert all(v.startswith(typed) for v in values)
+
+
+def test_bash_completion_of_a_name_of_several_words(runner):
+    from vr2018.cli import app
+
+    for words, expected in (("vr2018 motions De", "De Graaf"), ("vr2018 motions de G", "Graaf"),
+                            ("vr2018 motions van den H", "Hul")):
+        env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+        result = runner.invoke(app, [], env=env)
+        assert expected in result.stdout.splitlines()

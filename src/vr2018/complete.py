@@ -14,10 +14,10 @@ completion must not print a traceback into someone's shell.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .text import completion
+from .text import completion, fold
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -60,6 +60,27 @@ def people_candidates(corpus: Corpus, incomplete: str) -> Candidates:
     return out
 
 
+def name_completion(typed: str, name: str, before: Sequence[str] = ()) -> str | None:
+    """Complete a name of several words ('De Graaf', 'Van den Hul'), which a
+    variadic argument takes as several words: the rest of the name from the word
+    being typed on, starting with exactly what was typed ('De' → 'De Graaf',
+    'van' → 'van den Hul'); after the name's first words were typed
+    (``before`` = ['de']), its next ones ('G' → 'Graaf'). None if it does not fit."""
+    parts = name.split()
+    for k in range(min(len(before), len(parts) - 1), -1, -1):  # the most words already typed first
+        if [fold(w) for w in before[len(before) - k:]] != [fold(w) for w in parts[:k]] or (k and not before):
+            continue
+        rest = " ".join(parts[k:])
+        wanted = fold(typed)
+        if not fold(rest).startswith(wanted):
+            continue
+        cut = next((n for n in range(len(rest) + 1) if fold(rest[:n]) == wanted), None)
+        if cut is not None:  # typed in capitals (two letters or more): the rest too, as completion() does
+            shouting = typed.isupper() and sum(c.isalpha() for c in typed) >= 2
+            return typed + (rest[cut:].upper() if shouting else rest[cut:])
+    return None
+
+
 def _safely(build: Callable[[Corpus, str], Candidates], incomplete: str) -> Candidates:
     try:
         from .corpus import load_corpus
@@ -83,7 +104,8 @@ def themes(incomplete: str) -> Candidates:
     return _safely(complete, incomplete)
 
 
-def motion_queries(incomplete: str, kamerstuk_only: bool = False) -> Candidates:
+def motion_queries(incomplete: str, kamerstuk_only: bool = False, before: Sequence[str] = ()) -> Candidates:
     from .motions import complete
 
-    return _safely(lambda corpus, typed: complete(corpus, typed, kamerstuk_only=kamerstuk_only), incomplete)
+    return _safely(lambda corpus, typed: complete(corpus, typed, kamerstuk_only=kamerstuk_only, before=before),
+                   incomplete)

@@ -3,7 +3,9 @@
 A Kamerstuk (parliamentary paper) is named by its dossier (``22 045``) and,
 within it, a document: a number (``nr. 290``), an Eerste Kamer letter
 (``D``), or, for a budget dossier, a chapter in Roman numerals (``XVII``),
-which may itself hold numbered documents (``35 000 XVII, nr. 12``).
+which may itself hold numbered or lettered documents (``35 000 XVII, nr. 12``,
+``34 550 V, D``). A chamber in front (``TK 22045-290``, ``EK 34550-D``) is
+accepted and dropped: both chambers' documents of a dossier are numbered in it.
 
     >>> parse("Kamerstuk 22 045, nr. 290")
     KamerstukKey(dossier='22045', number='290', chapter=None)
@@ -23,15 +25,18 @@ import re
 from .model import Record
 from .text import fold
 
-EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D or 35000-XVII"
+EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D, '34550 V D' or 35000-XVII"
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _URL = re.compile(r"^(?:https?://)?(?:www\.|zoek\.)?officielebekendmakingen\.nl/", re.ASCII)
 _PREFIX = re.compile(
     # "Kamerstuk", "Kamerstukken II 2017/18,", "kst-", "kst"; a year is four digits
     # followed by a dossier, never the start of one ("Kamerstuk 22045")
-    r"^(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?"
-    r"(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?(?![0-9])(?=[\s,.:;-]+[0-9]))?[\s,.:;-]*",
+    # and a chamber: "TK 22045-290", "EK 34550-D", "Tweede Kamer 22045-290" (the dossier
+    # and document name the paper; both chambers number it in one dossier)
+    r"^(?:(?:tk|ek|(?:tweede|eerste)\s+kamer)(?![a-z])[\s,.:;-]*)?"
+    r"(?:(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?"
+    r"(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?(?![0-9])(?=[\s,.:;-]+[0-9]))?[\s,.:;-]*)?",
     re.ASCII,
 )
 # "22 045" / "22.045" (a thousands separator) or plain digits
@@ -69,7 +74,10 @@ class KamerstukKey(Record):
         if dossier is None or self.dossier != dossier:
             return False
         if self.chapter is not None and self.chapter != chapter:
-            return False
+            # a citation may leave the budget chapter out ("Kamerstuk 34 550, D" for
+            # 34 550 V, D): a chapter typed with that document's number still names it
+            if chapter is not None or self.number is None or self.number != number:
+                return False
         if self.number is None or self.number == number:
             return True
         # "35000-V": a lone Roman letter may name a chapter rather than a document
@@ -104,9 +112,8 @@ def parse(text: str) -> KamerstukKey:
         raise ValueError(f"'{shown}' is not a Kamerstuk: put a space or '-' between dossier and document")
     number: str | None = None
     chapter: str | None = None
-    for token in (t for t in _SPLIT.split(rest) if t):
-        if token in _NUMBER_WORDS:
-            continue
+    tokens = [t for t in _SPLIT.split(rest) if t and t not in _NUMBER_WORDS]
+    for at, token in enumerate(tokens):
         if re.fullmatch(r"[0-9]+", token, re.ASCII):
             value = token.lstrip("0")
             if number is not None or not value or len(value) > 4:
@@ -114,7 +121,9 @@ def parse(text: str) -> KamerstukKey:
             number = value
         elif re.fullmatch(r"[a-z]+", token, re.ASCII):
             upper = token.upper()
-            if len(upper) >= 2 and _ROMAN.fullmatch(upper) and chapter is None and number is None:
+            # a chapter is Roman: "XVII", or one letter with a document after it ("34550 V D")
+            roman = _ROMAN.fullmatch(upper) and (len(upper) >= 2 or at + 1 < len(tokens))
+            if roman and chapter is None and number is None:
                 chapter = upper
             elif len(upper) <= 2 and number is None:
                 number = upper
@@ -128,7 +137,8 @@ def parse(text: str) -> KamerstukKey:
 def looks_like(text: str) -> bool:
     """True if ``text`` is meant as a Kamerstuk (starts with a digit, 'kst' or 'Kamerstuk') and parses."""
     s = fold(text).strip()
-    if not (s[:1].isdigit() or s.startswith(("kst", "kamerstuk")) or _URL.match(s)):
+    chamber = re.match(r"(?:tk|ek|(?:tweede|eerste)\s+kamer)(?![a-z])[\s,.:;-]*[0-9k]", s, re.ASCII)
+    if not (s[:1].isdigit() or s.startswith(("kst", "kamerstuk")) or _URL.match(s) or chamber):
         return False
     try:
         parse(text)

@@ -5,6 +5,7 @@ Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import kamerstuk, sentences
@@ -147,6 +148,9 @@ def find(corpus: Corpus, query: str | None = None, kamerstuk_only: bool = False)
             return search(corpus, query)
         found = matching(corpus, kamerstuk.parse(query))
     except ValueError as exc:
+        resolution = cited_resolution(corpus, query)
+        if resolution is not None:  # 'S/RES/2231': no Kamerstuk at all (exit status 2)
+            raise Failure(f"'{shorten(query, 30)}' is not a Kamerstuk: {_resolution_line(resolution)}") from None
         raise Failure(str(exc)) from None
     return by_kamerstuk(corpus, found) if kamerstuk_only else found
 
@@ -155,7 +159,25 @@ def nothing_found(corpus: Corpus, query: str, kamerstuk_only: bool = False) -> N
     """Why :func:`find` found nothing for ``query``, as one line (exit status 1)."""
     if kamerstuk_only or kamerstuk.looks_like(query):
         return NotFound(no_motion_message(corpus, kamerstuk.parse(query)))
+    resolution = cited_resolution(corpus, query)
+    if resolution is not None:  # 'motions S/RES/2231'
+        return NotFound(f"No motion matches '{shorten(query, 30)}': {_resolution_line(resolution)}")
     return NotFound(no_words_message(corpus, query))
+
+
+def cited_resolution(corpus: Corpus, text: str) -> Reference | None:
+    """The UN resolution the letter cites that ``text`` names ('2231', 'S/RES/2231'), if any."""
+    wanted = kamerstuk.parse_resolution(text)
+    if wanted is None:
+        return None
+    return next((r for r in corpus.references if r.kind != "kamerstuk"
+                 and kamerstuk.cites(wanted, r.kind, r.dossier, r.number, r.chapter, r.year)), None)
+
+
+def _resolution_line(ref: Reference) -> str:
+    number = ref.number or ""
+    return (f"{number} is the UN Security Council resolution the letter cites as "
+            f"'{ref.as_written}'; 'vr2018 refs' lists it with its paragraphs.")
 
 
 def submitters(corpus: Corpus) -> list[str]:
@@ -165,6 +187,9 @@ def submitters(corpus: Corpus) -> list[str]:
 
 def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
     """One line for a Kamerstuk no motion matches, naming the Kamerstukken the letter does cite."""
+    resolution = cited_resolution(corpus, wanted.dossier) if wanted.is_dossier else None
+    if resolution is not None:  # '--kamerstuk 2231': a well-formed dossier, but meant as the resolution
+        return f"No motion in the letter is on Kamerstuk {wanted.label}: {_resolution_line(resolution)}"
     motion_ids = {m.reference for m in corpus.motions}
     on = [k.compact for k in (key(reference(corpus, m)) for m in by_kamerstuk(corpus)) if k]
     others = [r for r in corpus.references if r.kind == "kamerstuk" and r.id not in motion_ids]
@@ -191,10 +216,15 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> list[tuple[str, str]]:
-    """Completion candidates for a motions query: Kamerstuk notations (and submitters),
-    each with a short help text, those extending what was typed, each starting with
-    exactly what was typed (:func:`vr2018.text.completion`)."""
+def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False,
+             before: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """Completion candidates for a motions query: Kamerstuk notations (and every
+    submitter, names of several words too: 'De Graaf', 'Van den Hul'), each with a
+    short help text, those extending what was typed, each starting with exactly what
+    was typed (:func:`vr2018.text.completion`). ``before``: the query's words typed
+    before this one ('de' before 'G' → 'Graaf')."""
+    from .complete import name_completion
+
     out: list[tuple[str, str]] = []
 
     def offer(name: str, text: str) -> None:
@@ -214,7 +244,9 @@ def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False) -> l
     if not kamerstuk_only:
         for motion in corpus.motions:
             for person in motion.people:
-                offer(corpus.person(person).name, f"motion by {'/'.join(motion.submitters)}")
+                value = name_completion(incomplete, corpus.person(person).name, before)
+                if value and value not in {c for c, _ in out}:
+                    out.append((value, f"motion by {'/'.join(motion.submitters)}"))
     return out
 
 

@@ -45,7 +45,8 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
     --kamerstuk, submitters)."""
     from .complete import motion_queries
 
-    return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")))
+    return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")),
+                          before=tuple(ctx.params.get("query_words") or ()))
 
 
 # ── options every command family shares ────────────────────────────────────
