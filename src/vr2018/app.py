@@ -35,7 +35,8 @@ class _Group(TyperGroup):
     Typer's own usage errors included, becomes one line on stderr."""
 
     # The main jobs first, then the reading views (help and overview order).
-    ORDER = ("search", "theme", "motions", "refs", "read", "show", "timeline", "people", "cite", "info", "export")
+    ORDER = ("search", "theme", "motions", "refs", "read", "toc", "show", "timeline", "people", "cite", "info",
+             "export")
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)

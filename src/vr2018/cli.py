@@ -56,6 +56,33 @@ def read(
     return show(letter_view(corpus, lang), page=True)
 
 
+@app.command(short_help="The table of contents: headings, paragraph ids and first words, missing pages.")
+def toc(json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
+        ) -> ExitStatus:
+    """The letter's table of contents: every heading in reading order (the letter's,
+    or ours in [brackets] where its heading is on a missing page), each paragraph's
+    id and first words, and where pages are missing. The ids are what 'show',
+    'cite' and 'search --section' take.
+
+    \b
+    Examples:
+      vr2018 toc
+      vr2018 toc --json | jq -r '.sections[].id'
+    """
+    from .toc import contents
+
+    corpus = load_letter()
+    entries = contents(corpus)
+    if json_:
+        from .serialize import toc_json
+
+        return emit_json(toc_json(corpus, entries))
+    from .terminal import show
+    from .views.toc import toc_view
+
+    return show(toc_view(corpus, entries), page=True)
+
+
 @app.command("show", short_help="One paragraph (ID) or sentence (ID:N) with its section, themes, people, dates.")
 def show_(
     paragraph: Annotated[str, opt.paragraph_id(

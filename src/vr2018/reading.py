@@ -82,6 +82,14 @@ def opening(paragraph: Paragraph, n: int = 8, lang: Lang = Lang.nl) -> str:
     return head + (" …" if len(parts) > n else "")
 
 
+def opening_en(paragraph: Paragraph, n: int = 8) -> str | None:
+    """The first ``n`` words of the paragraph's English rendering (our unofficial translation)."""
+    if not paragraph.text_en:
+        return None
+    parts = paragraph.text_en.split()
+    return " ".join(parts[:n]) + (" …" if len(parts) > n else "")
+
+
 # ── dates and the timeline ──────────────────────────────────────────────────
 
 

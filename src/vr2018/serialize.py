@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .search import Hit, Results
     from .sentences import Sentence
     from .themes import ThemeDetail, ThemeGap
+    from .toc import Entry
 
 Json = dict[str, Any]
 
@@ -181,6 +182,41 @@ def read_json(corpus: Corpus) -> Json:
         "letter": letter_json(corpus),
         "sections": [section_json(corpus, s) for s in corpus.sections],
         "paragraphs": [paragraph_json(corpus, p) for p in corpus.paragraphs],
+        "gaps": gaps_json(corpus),
+    }
+
+
+def toc_json(corpus: Corpus, entries: tuple[Entry, ...]) -> Json:
+    """The table of contents: fragments, every heading (the section object, with its
+    fragment and where pages are missing), each paragraph's id and first words, and the
+    gaps; the same names as `read --json`."""
+    return {
+        "title": corpus.letter.title,
+        "title_en": corpus.letter.title_en,
+        "fragments": [
+            {"number": f.number, "first_line": f.first_line, "last_line": f.last_line}
+            for f in corpus.letter.fragments
+        ],
+        "sections": [
+            {
+                **section_json(corpus, e.section),
+                "fragment": e.fragment,
+                "gap_before": e.gap_before,
+                "text_missing": e.text_missing,
+            }
+            for e in entries
+        ],
+        "paragraphs": [
+            {
+                "id": p.id,
+                "section": p.section,
+                "fragment": p.fragment,
+                "cut": p.cut,
+                "opening": reading.opening(p),
+                "opening_en": reading.opening_en(p),
+            }
+            for e in entries for p in e.paragraphs
+        ],
         "gaps": gaps_json(corpus),
     }
 
