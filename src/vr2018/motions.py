@@ -187,7 +187,8 @@ def submitters(corpus: Corpus) -> list[str]:
 
 def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
     """One line for a Kamerstuk no motion matches, naming the Kamerstukken the letter does cite."""
-    resolution = cited_resolution(corpus, wanted.dossier) if wanted.is_dossier else None
+    bare = wanted.number is None and wanted.chapter is None
+    resolution = cited_resolution(corpus, wanted.dossier) if bare else None
     if resolution is not None:  # '--kamerstuk 2231': a well-formed dossier, but meant as the resolution
         return f"No motion in the letter is on Kamerstuk {wanted.label}: {_resolution_line(resolution)}"
     motion_ids = {m.reference for m in corpus.motions}

@@ -151,7 +151,8 @@ def window_bound(text: str, last: bool = False) -> int:
     shown = shorten(text, 30)
     if not found:
         raise Failure(f"'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)")
-    year, month, day = (int(g) if g else None for g in found.groups())
+    year = int(found.group(1))
+    month, day = (int(g) if g else None for g in found.groups()[1:])
     try:
         date(year, month or 1, day or 1)
     except ValueError as exc:
