@@ -277,9 +277,9 @@ def test_paragraph_named_finds_what_find_paragraph_finds(corpus):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("iran-2213", "no paragraph 'iran-2213'; did you mean: iran-2231? ('vr2018 read' lists every id)"),
-        ("zzzz", "no paragraph 'zzzz' ('vr2018 read' lists every id)"),
-        ("  ", "empty paragraph id ('vr2018 read' lists every id)"),
+        ("iran-2213", "no paragraph 'iran-2213'; did you mean: iran-2231? ('vr2018 toc' lists every id)"),
+        ("zzzz", "no paragraph 'zzzz' ('vr2018 toc' lists every id)"),
+        ("  ", "empty paragraph id ('vr2018 toc' lists every id)"),
     ],
 )
 def test_paragraph_named_raises_bad_usage_with_suggestions(corpus, query, message):

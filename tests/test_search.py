@@ -651,7 +651,8 @@ def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
     with pytest.raises(NotFound) as caught:
         find_section(corpus, "zzz")
     assert caught.value.status == ExitStatus.BAD_USAGE
-    assert str(caught.value) == "unknown section 'zzz' (see 'vr2018 read')"
+    assert str(caught.value) == ("unknown section 'zzz'. Sections: " + ", ".join(s.id for s in corpus.sections)
+                                 + " ('vr2018 toc' shows them with their paragraphs)")
     with pytest.raises(NotFound) as caught:
         find_section(corpus, "terorisme")
     assert caught.value.suggestions and "terrorisme" in caught.value.suggestions

@@ -57,11 +57,11 @@ def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
     """The paragraph the user named (an unambiguous prefix will do); else
     :class:`NotFound` (exit status 2) suggesting the closest ids."""
     if not query.strip():
-        raise NotFound("empty paragraph id ('vr2018 read' lists every id)", ExitStatus.BAD_USAGE)
+        raise NotFound("empty paragraph id ('vr2018 toc' lists every id)", ExitStatus.BAD_USAGE)
     paragraph, suggestions = find_paragraph(corpus, query)
     if paragraph is None:
         raise NotFound(
-            f"no paragraph '{shorten(query)}'{did_you_mean(suggestions)} ('vr2018 read' lists every id)",
+            f"no paragraph '{shorten(query)}'{did_you_mean(suggestions)} ('vr2018 toc' lists every id)",
             ExitStatus.BAD_USAGE, suggestions,
         )
     return paragraph

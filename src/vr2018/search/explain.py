@@ -81,8 +81,9 @@ def find_section(corpus: Corpus, name: str) -> str:
 
     found, close = resolve(name, section_names(corpus))
     if found is None:
-        raise NotFound(f"unknown section '{shorten(name)}'" + did_you_mean(close, "vr2018 read"),
-                       ExitStatus.BAD_USAGE, close)
+        every = ", ".join(s.id for s in corpus.sections)
+        raise NotFound(f"unknown section '{shorten(name, 40)}'{did_you_mean(close) or '.'} Sections: {every} "
+                       "(see 'vr2018 toc')", ExitStatus.BAD_USAGE, close)
     return found
 
 
