@@ -560,7 +560,9 @@ def run_tty(args: list[str], columns: int, env: dict[str, str] | None = None) ->
 
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-SGR = re.compile(r"\x1b\[[0-9;]*m")
+# Colours and styles (SGR), and the OSC 8 hyperlinks a terminal gets around every URL
+# (well-formed only: an id and a URL without control characters, ended by ST).
+SGR = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;(?:id=[0-9]+)?;[^\x00-\x1f\x7f]*\x1b\\")
 
 
 @needs_pty

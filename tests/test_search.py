@@ -652,7 +652,7 @@ def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
         find_section(corpus, "zzz")
     assert caught.value.status == ExitStatus.BAD_USAGE
     assert str(caught.value) == ("unknown section 'zzz'. Sections: " + ", ".join(s.id for s in corpus.sections)
-                                 + " ('vr2018 toc' shows them with their paragraphs)")
+                                 + " (see 'vr2018 toc')")
     with pytest.raises(NotFound) as caught:
         find_section(corpus, "terorisme")
     assert caught.value.suggestions and "terrorisme" in caught.value.suggestions

@@ -9,10 +9,12 @@ reach the terminal as markup or an escape code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 
 from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, text_of
@@ -36,6 +38,27 @@ def plain(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
+# A URL in running text: up to white space, without the sentence's closing punctuation.
+_URL = re.compile(r"https?://\S+?(?=[.,;:!?)\]]*(?:\s|$))")
+
+
+def link(text: str, url: str | None, style: str = "") -> Text:
+    """``text`` that opens ``url`` when clicked (Ctrl-click) on a terminal: an OSC 8
+    hyperlink, which Rich emits only where it writes escape codes at all; in a pipe or
+    under NO_COLOR the text is all there is, so a URL is shown whole as its own text.
+    The one rule for every link vr2018 shows."""
+    if not url:
+        return plain(text, style)
+    return Text(clean(text), style=Style.parse(style or "none") + Style(link=clean(url)))
+
+
+def linked(text: Text) -> Text:
+    """``text`` with every URL in it made a link to itself (the letter's own URLs)."""
+    for found in _URL.finditer(text.plain):
+        text.stylize(Style(link=found.group()), found.start(), found.end())
+    return text
+
+
 def gap_marker() -> Text:
     return Text(GAP, style=GAP_STYLE)
 
@@ -57,12 +80,12 @@ def passage(paragraph: Paragraph, lang: Lang = NL, style: str = "") -> Renderabl
     English of the letter is ever shown without it; ``both`` adds the Dutch
     original under it."""
     if not lang.english:
-        return cut_text(paragraph, plain(paragraph.text, style))
+        return cut_text(paragraph, linked(plain(paragraph.text, style)))
     parts: list[RenderableType] = [
-        Text(UNOFFICIAL, style=MUTED), cut_text(paragraph, plain(text_of(paragraph, "text", lang), style)),
+        Text(UNOFFICIAL, style=MUTED), cut_text(paragraph, linked(plain(text_of(paragraph, "text", lang), style))),
     ]
     if lang is BOTH:
-        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut_text(paragraph, plain(paragraph.text, style))]
+        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut_text(paragraph, linked(plain(paragraph.text, style)))]
     return Group(*parts)
 
 

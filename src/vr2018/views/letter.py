@@ -21,6 +21,7 @@ from .layout import (
     gap_marker,
     joined,
     lines,
+    link,
     paragraph_block,
     passage,
     plain,
@@ -137,9 +138,10 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
-            refs.append(f"{text_of(ref, 'as_written', lang)}: {text_of(ref, 'description', lang)}"
-                        + (f"\n{ref.url}" if ref.url else ""))
-        rows.append(("References", lines(refs)))
+            line = Text.assemble(link(text_of(ref, "as_written", lang), ref.url), ": ",
+                                 clean(text_of(ref, "description", lang)))
+            refs.append(Text.assemble(line, "\n", link(ref.url, ref.url, "underline")) if ref.url else line)
+        rows.append(("References", Text("\n").join(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
         if lang.english:  # the letter's words naming a motion are Dutch: its Kamerstuk and our subject instead
@@ -244,8 +246,9 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         ("Kamerstuk", Text("not given in the letter", style=MUTED)),
         ("From", lines(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)),
         ("To", lines(letter.addressee)),
-        ("Earlier letter", plain(earlier.as_written + (f"\n{earlier.url}" if earlier.url else ""))),
-        ("Summary", plain(letter.results_url)),
+        ("Earlier letter", Text.assemble(link(earlier.as_written, earlier.url),
+                                         *(("\n", link(earlier.url, earlier.url, "underline")) if earlier.url else ()))),
+        ("Summary", link(letter.results_url, letter.results_url, "underline")),
     ])
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
     copy = fields([

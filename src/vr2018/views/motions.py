@@ -10,7 +10,7 @@ from rich.text import Text
 from ..lang import NL, Lang, text_of
 from ..motions import no_link
 from ..text import clean
-from .layout import MUTED, fields, ids
+from .layout import MUTED, fields, ids, link
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -40,7 +40,7 @@ def _motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
     """'Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer)': the line that names a motion,
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
-        (f"Kamerstuk {clean(_kamerstuk_short(ref))}", "bold"), "  ",
+        link(f"Kamerstuk {_kamerstuk_short(ref)}", ref.url, "bold"), "  ",
         clean("motion " + "/".join(motion.submitters)), (f" ({chamber(motion, lang)})", MUTED),
     )
 
@@ -61,12 +61,12 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
         done = Text("\n").join(
             Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs)) for citation in motion.done
         )
-        link = Text(ref.url, style="underline") if ref.url else Text(no_link(ref) or "", style=MUTED)
+        url = link(ref.url, ref.url, "underline") if ref.url else Text(no_link(ref) or "", style=MUTED)
         if parts:
             parts.append(Text())
         parts += [
             _motion_head(ref, motion, lang),
-            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link)]),
+            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", url)]),
         ]
     return Group(*parts)
 
@@ -79,7 +79,7 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
         parts.append(_motion_head(ref, motion, lang))
         parts.append(Text.assemble("  ", subject(motion, lang), " ", ids(motion.paragraphs)))
         if ref.url:
-            parts.append(Text.assemble("  ", (ref.url, "underline")))
+            parts.append(Text.assemble("  ", link(ref.url, ref.url, "underline")))
         else:
             parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
         parts.append(Text())
@@ -96,11 +96,11 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
-        parts.append(Text.assemble((clean(text_of(ref, "as_written", lang)), "bold"), " ", ids(paragraphs)))
+        parts.append(Text.assemble(link(text_of(ref, "as_written", lang), ref.url, "bold"), " ", ids(paragraphs)))
         parts.append(Text.assemble("  ", clean(text_of(ref, "description", lang))))
         if ref.kind == "kamerstuk":
             if ref.url:
-                parts.append(Text.assemble("  ", (ref.url, "underline")))
+                parts.append(Text.assemble("  ", link(ref.url, ref.url, "underline")))
             else:
                 parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
     return Group(*parts)

@@ -1,0 +1,83 @@
+"""Clickable links: an OSC 8 hyperlink on a terminal, the plain URL in a pipe or under NO_COLOR."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from vr2018 import load_corpus
+
+OSC8 = "\x1b]8;"
+CORPUS = load_corpus()
+KAMERSTUK_URLS = [r.url for r in CORPUS.references if r.url]
+
+
+def run(args: list[str], **env: str) -> str:
+    clean_env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "TERM"}}
+    clean_env.update({"VR2018_NO_PAGER": "1", "COLUMNS": "100", **env})
+    result = subprocess.run([sys.executable, "-m", "vr2018", *args], capture_output=True, text=True,
+                            env=clean_env, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+# Every view that shows a URL, and the URLs it must link.
+VIEWS = [
+    (["refs"], KAMERSTUK_URLS),
+    (["motions"], [CORPUS.reference(m.reference).url for m in CORPUS.motions if CORPUS.reference(m.reference).url]),
+    (["motions", "--kamerstuk"], [u for u in KAMERSTUK_URLS if "26150" not in u]),
+    (["show", "myanmar-rohingya"], ["https://zoek.officielebekendmakingen.nl/kst-22045-290.html"]),
+    (["show", "inleiding"], [CORPUS.letter.results_url.rstrip(".")]),
+    (["info"], [CORPUS.letter.results_url]),
+    (["read"], [CORPUS.letter.results_url.rstrip(".")]),
+]
+
+
+@pytest.mark.parametrize(("args", "urls"), VIEWS, ids=lambda v: " ".join(v) if isinstance(v[0], str) else "")
+def test_a_terminal_gets_hyperlinks(args, urls):
+    out = run(args, FORCE_COLOR="1", TERM="xterm-256color")
+    assert urls
+    for url in urls:
+        assert f"{OSC8}id=" in out
+        assert any(part.startswith("id=") and f";{url}\x1b\\" in part for part in out.split(OSC8)), url
+
+
+@pytest.mark.parametrize(("args", "urls"), VIEWS, ids=lambda v: " ".join(v) if isinstance(v[0], str) else "")
+@pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}], ids=["pipe", "NO_COLOR"])
+def test_a_pipe_gets_the_plain_url_whole(args, urls, env):
+    out = run(args, **env)
+    assert "\x1b" not in out
+    for url in urls:
+        assert url in out
+
+
+def test_every_kamerstuk_label_with_a_link_is_a_link():
+    out = run(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
+    for ref in CORPUS.references:
+        if ref.url:  # the label itself opens the document, not only the URL under it
+            assert f"{ref.url}\x1b\\\x1b[1m{ref.as_written}" in out
+
+
+def test_link_helper():
+    from io import StringIO
+
+    from rich.console import Console
+
+    from vr2018.views.layout import link, linked, plain
+
+    def render(text, **kwargs):
+        buffer = StringIO()
+        Console(file=buffer, **kwargs).print(text)
+        return buffer.getvalue()
+
+    assert OSC8 in render(link("Kamerstuk", "https://x.nl/a"), force_terminal=True, color_system="standard")
+    assert render(link("Kamerstuk", "https://x.nl/a"), color_system=None) == "Kamerstuk\n"
+    assert OSC8 not in render(link("no link", None), force_terminal=True, color_system="standard")
+    # an escape hidden in a URL from the data cannot end the link early
+    hostile = render(link("x", "https://x.nl/\x1b]8;;\x1b\\evil"), force_terminal=True, color_system="standard")
+    assert hostile.count(OSC8) == 2
+    text = linked(plain("zie https://a.nl/b/c. En (https://d.nl/e)."))
+    assert [s.style.link for s in text.spans] == ["https://a.nl/b/c", "https://d.nl/e"]
