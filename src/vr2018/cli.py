@@ -278,15 +278,18 @@ def people(
 ) -> ExitStatus:
     """Everyone the letter names, with the role it gives them; or what it says one person did.
 
-    NAME matches names and aliases (an unambiguous start will do), then role
-    words ("minister-president"). No match exits with status 1 and suggests
-    the closest names (with --json it prints an empty array).
+    NAME matches names and aliases (an unambiguous start will do), then any
+    part of a name and the words of a role, in Dutch or English and in any
+    order ("minister-president", "prime minister", "foreign minister"), best
+    match first. No match exits with status 1 and suggests the closest names
+    (with --json it prints an empty array).
 
     \b
     Examples:
       vr2018 people
       vr2018 people kaag
       vr2018 people van den hul
+      vr2018 people prime minister
       vr2018 people minister-president --json
     """
     from . import reading
@@ -389,6 +392,7 @@ def motions(
       vr2018 motions --kamerstuk
       vr2018 motions --kamerstuk 22045
       vr2018 motions --kamerstuk 22 045, nr. 290
+      vr2018 motions --kamerstuk 34550 V D
       vr2018 motions --json
     """
     from . import motions as engine

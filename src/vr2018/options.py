@@ -102,7 +102,7 @@ ThemeName = Annotated[list[str] | None, typer.Argument(
 MotionQuery = Annotated[list[str] | None, typer.Argument(
     metavar="[QUERY]...", autocompletion=_complete_motion_query,
     help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
-    "(22045, 22 045, nr. 290, 34550-D); no quotes needed.",
+    "(22045, 22 045, nr. 290, 34550-D, 34550 V D, TK 22045-290); no quotes needed.",
 )]
 SearchQuery = Annotated[list[str], typer.Argument(
     metavar="QUERY",
