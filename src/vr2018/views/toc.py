@@ -1,8 +1,9 @@
 """`vr2018 toc` on a terminal: every heading, its paragraphs' ids and first words,
 and where pages are missing, one line each (about 40 lines for this letter).
 
-On a terminal each line is cropped to the width (the first words end in "…"),
-so nothing wraps and the whole structure keeps one line per item; piped, the
+The ids come first, in a column of their own, so they are never cut: on a
+terminal each line is cropped to the width at its end (the first words end in
+"…"), so nothing wraps and the structure keeps one line per item; piped, the
 lines are whole.
 """
 
@@ -25,67 +26,77 @@ if TYPE_CHECKING:
     from ..toc import Entry
 
 OPENING_WORDS = 8
-KEY = "[Heading]: ours, the letter's is on a missing page.  […]: pages missing."
+KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
 
 
 def toc_view(corpus: Corpus, entries: tuple[Entry, ...]) -> RenderableType:
-    """The table of contents: a summary line, then headings, paragraphs and gaps in reading order."""
+    """The table of contents: a summary line, then headings, paragraphs and gaps in reading
+    order, in two columns: the ids (a section's after "§", a paragraph's indented under
+    it), then the heading or the paragraph's first words."""
     from ..toc import gap_count
 
     letter = corpus.letter
     paragraphs = sum(len(e.paragraphs) for e in entries)
     summary = (f"{len(letter.fragments)} fragments, {len(entries)} sections, {paragraphs} paragraphs; "
                f"pages missing in {gap_count(entries)} places")
-    lines: list[Text] = [plain(letter.title, HEADING_STYLE), plain(summary, MUTED)]
-    # the first words start in one column, whatever the heading's level
-    width = max((2 * e.section.level + len(p.id) for e in entries for p in e.paragraphs), default=0)
+    rows: list[Row] = [(plain(letter.title, HEADING_STYLE), None), (plain(summary, MUTED), None)]
     for entry in entries:
         if entry.gap_before:
-            lines.append(Text(f"[…] pages missing; fragment {entry.fragment} begins", style=GAP_STYLE))
-        lines.append(_heading(entry))
-        indent = "  " * entry.section.level
-        for paragraph in entry.paragraphs:
-            lines.append(_paragraph(paragraph, indent, width))
-    lines.append(Text(KEY, style=MUTED))
-    return _Cropped(lines)
+            rows.append((Text(f"[…] pages missing; fragment {entry.fragment} begins", style=GAP_STYLE), None))
+        rows.append(_heading(entry))
+        rows += [_paragraph(entry, paragraph) for paragraph in entry.paragraphs]
+    rows.append((Text(KEY, style=MUTED), None))
+    return _Columns(rows)
 
 
-def _heading(entry: Entry) -> Text:
+Row = tuple[Text, "Text | None"]  # the id column, and the heading or first words (None: a line of its own)
+
+
+def _heading(entry: Entry) -> Row:
     section = entry.section
+    ids = Text.assemble("  " * (section.level - 1), ("§ ", MUTED), (section.id, ID_STYLE))
+    if entry.text_missing:  # in the id column, which is never cropped
+        ids.append(" […]", style=GAP_STYLE)
     title = clean(section.title)
-    out = Text("  " * (section.level - 1))
     if section.printed:
-        out.append(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
-    else:
-        out.append(f"[{title}]", style="italic " + MUTED)
-    out.append("  § ", style=MUTED)
-    out.append(section.id, style=ID_STYLE)
-    if entry.text_missing:
-        out.append("  […] its text is on missing pages", style=GAP_STYLE)
-    return out
+        return ids, Text(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
+    return ids, Text(f"[{title}]", style="italic " + MUTED)
 
 
-def _paragraph(paragraph: Paragraph, indent: str, width: int) -> Text:
-    out = Text(indent)
-    out.append(f"{paragraph.id:<{width - len(indent)}}", style=ID_STYLE)
-    out.append("  ")
+def _paragraph(entry: Entry, paragraph: Paragraph) -> Row:
+    ids = Text.assemble("  " * entry.section.level, (paragraph.id, ID_STYLE))
+    words = Text()
     if paragraph.cut == "start":
-        out.append("[…] ", style=GAP_STYLE)
-    out.append(clean(reading.opening(paragraph, OPENING_WORDS)))
-    return out
+        words.append("[…] ", style=GAP_STYLE)
+    words.append(clean(reading.opening(paragraph, OPENING_WORDS)))
+    return ids, words
 
 
-class _Cropped:
-    """Lines that never wrap on a terminal (cropped with "…"); whole when piped."""
+class _Columns:
+    """Two columns, one line per row: the ids whole, the text after them cropped to the
+    width ("…") so nothing wraps; piped, whole lines. On a terminal too narrow for
+    both columns, the text goes under its id, indented, and wraps."""
 
-    def __init__(self, lines: list[Text]) -> None:
-        self.lines = lines
+    def __init__(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.width = max((len(ids.plain) for ids, text in rows if text is not None), default=0)
+
+    def lines(self) -> list[Text]:
+        return [ids if text is None else Text.assemble(ids, " " * (self.width - len(ids.plain) + 2), text)
+                for ids, text in self.rows]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if console.soft_wrap:
-            yield from self.lines
+            yield from self.lines()
             return
-        for line in self.lines:
-            line = line.copy()
+        if options.max_width < self.width + 2 + 24:
+            from rich.padding import Padding
+
+            for ids, text in self.rows:  # the text under its id, wrapping under its own first line
+                yield ids
+                if text is not None:
+                    yield Padding(text, (0, 0, 0, 6))
+            return
+        for line in self.lines():
             line.truncate(options.max_width, overflow="ellipsis")
             yield line
