@@ -246,8 +246,10 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         ("Kamerstuk", Text("not given in the letter", style=MUTED)),
         ("From", lines(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)),
         ("To", lines(letter.addressee)),
-        ("Earlier letter", Text.assemble(link(earlier.as_written, earlier.url),
-                                         *(("\n", link(earlier.url, earlier.url, "underline")) if earlier.url else ()))),
+        ("Earlier letter", Text.assemble(
+            link(earlier.as_written, earlier.url),
+            *(("\n", link(earlier.url, earlier.url, "underline")) if earlier.url else ()),
+        )),
         ("Summary", link(letter.results_url, letter.results_url, "underline")),
     ])
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
