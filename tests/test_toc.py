@@ -43,7 +43,7 @@ def test_toc_text(invoke):
         line = next(line for line in lines if line.split()[:1] == [paragraph.id])
         assert reading.opening(paragraph) in line
     for section in CORPUS.sections:  # each heading on its own line: its id after §, then its title
-        shown = section.title if section.printed else f"[{section.title}]"
+        shown = section.title if section.printed else f"[{section.title_en}]"  # ours: English, as read shows it
         line = next(line for line in lines if line.split()[:2] == ["§", section.id])
         assert line.rstrip().endswith(shown)
     assert out.count("pages missing; fragment") == 3
@@ -109,3 +109,13 @@ def test_toc_on_a_narrow_terminal_keeps_every_id_and_word():
     folded = "".join(result.stdout.split())
     for paragraph in CORPUS.paragraphs:
         assert paragraph.id in folded and "".join(reading.opening(paragraph).split()) in folded
+
+
+def test_toc_in_english(invoke):
+    result = invoke("toc", "--lang", "en")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "unofficial translation" in out
+    assert "Root causes (Grondoorzaken)" in out or "(Grondoorzaken)" in out
+    for paragraph in CORPUS.paragraphs:
+        assert reading.opening(paragraph, 8, __import__("vr2018.lang", fromlist=["EN"]).EN) in out

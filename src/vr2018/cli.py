@@ -57,8 +57,10 @@ def read(
 
 
 @app.command(short_help="The table of contents: headings, paragraph ids and first words, missing pages.")
-def toc(json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
-        ) -> ExitStatus:
+def toc(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
+) -> ExitStatus:
     """The letter's table of contents: every heading in reading order (the letter's,
     or ours in [brackets] where its heading is on a missing page), each paragraph's
     id and first words, and where pages are missing. The ids are what 'show',
@@ -67,6 +69,7 @@ def toc(json_: Annotated[bool, opt.json_flag("Print the table of contents as one
     \b
     Examples:
       vr2018 toc
+      vr2018 toc --lang en
       vr2018 toc --json | jq -r '.sections[].id'
     """
     from .toc import contents
@@ -80,7 +83,7 @@ def toc(json_: Annotated[bool, opt.json_flag("Print the table of contents as one
     from .terminal import show
     from .views.toc import toc_view
 
-    return show(toc_view(corpus, entries), page=True)
+    return show(toc_view(corpus, entries, lang), page=True)
 
 
 @app.command("show", short_help="One paragraph (ID) or sentence (ID:N) with its section, themes, people, dates.")

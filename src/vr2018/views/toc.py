@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from .. import reading
+from ..lang import NL, UNOFFICIAL, Lang, heading, text_of
 from ..text import clean
 from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
@@ -28,7 +29,7 @@ OPENING_WORDS = 8
 KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
 
 
-def toc_view(corpus: Corpus, entries: tuple[Entry, ...]) -> RenderableType:
+def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> RenderableType:
     """The table of contents: a summary line, then headings, paragraphs and gaps in reading
     order, in two columns: the ids (a section's after "§", a paragraph's indented under
     it), then the heading or the paragraph's first words."""
@@ -38,12 +39,14 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...]) -> RenderableType:
     paragraphs = sum(len(e.paragraphs) for e in entries)
     summary = (f"{len(letter.fragments)} fragments, {len(entries)} sections, {paragraphs} paragraphs; "
                f"pages missing in {gap_count(entries)} places")
-    rows: list[Row] = [(plain(letter.title, HEADING_STYLE), None), (plain(summary, MUTED), None)]
+    rows: list[Row] = [(plain(text_of(letter, "title", lang), HEADING_STYLE), None), (plain(summary, MUTED), None)]
+    if lang.english:
+        rows.append((Text(UNOFFICIAL, style=MUTED), None))
     for entry in entries:
         if entry.gap_before:
             rows.append((Text(f"[…] pages missing; fragment {entry.fragment} begins", style=GAP_STYLE), None))
-        rows.append(_heading(entry))
-        rows += [_paragraph(entry, paragraph) for paragraph in entry.paragraphs]
+        rows.append(_heading(entry, lang))
+        rows += [_paragraph(entry, paragraph, lang) for paragraph in entry.paragraphs]
     rows.append((Text(KEY, style=MUTED), None))
     return _Columns(rows)
 
@@ -51,23 +54,23 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...]) -> RenderableType:
 Row = tuple[Text, "Text | None"]  # the id column, and the heading or first words (None: a line of its own)
 
 
-def _heading(entry: Entry) -> Row:
+def _heading(entry: Entry, lang: Lang) -> Row:
     section = entry.section
     ids = Text.assemble("  " * (section.level - 1), ("§ ", MUTED), (section.id, ID_STYLE))
     if entry.text_missing:  # in the id column, which is never cropped
         ids.append(" […]", style=GAP_STYLE)
-    title = clean(section.title)
+    title = clean(heading(section, lang))  # as read shows it: ours in [brackets]
     if section.printed:
         return ids, Text(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
-    return ids, Text(f"[{title}]", style="italic " + MUTED)
+    return ids, Text(title, style="italic " + MUTED)
 
 
-def _paragraph(entry: Entry, paragraph: Paragraph) -> Row:
+def _paragraph(entry: Entry, paragraph: Paragraph, lang: Lang) -> Row:
     ids = Text.assemble("  " * entry.section.level, (paragraph.id, ID_STYLE))
     words = Text()
     if paragraph.cut == "start":
         words.append("[…] ", style=GAP_STYLE)
-    words.append(clean(reading.opening(paragraph, OPENING_WORDS)))
+    words.append(clean(reading.opening(paragraph, OPENING_WORDS, lang)))
     return ids, words
 
 
