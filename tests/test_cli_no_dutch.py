@@ -72,6 +72,7 @@ RUNS = {
     "theme": [["theme"]] + [["theme", t.id, "--full"] for t in CORPUS.themes],
     "motions": [["motions"], ["motions", "--kamerstuk"]],
     "refs": [["refs"]],
+    "toc": [["toc"]],
     "timeline": [["timeline"]],
     "people": [["people"]] + [["people", p.id] for p in CORPUS.people],
     "export": [["export", "markdown"]],
