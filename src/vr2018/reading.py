@@ -123,15 +123,17 @@ def letter_date(letter: Letter, lang: Lang = Lang.nl) -> str:
 def timeline(corpus: Corpus, theme: Theme | None = None, start: int | None = None, end: int | None = None,
              people: tuple[Person, ...] | None = None) -> tuple[Event, ...]:
     """Every dated event in chronological order (:attr:`Event.sort_key`), narrowed to
-    those whose paragraph carries ``theme``, that overlap the window from ``start`` to
-    ``end`` (YYYYMMDD numbers, inclusive, from :func:`window_bound`: an event is in it
-    if any day it can mean is), and that name one of ``people`` in their label."""
+    those whose paragraph carries ``theme``, that lie within the window from ``start``
+    to ``end`` (YYYYMMDD numbers, inclusive, from :func:`window_bound`: an event is in
+    it when every day its date can mean is, so "2018" is not within September to
+    December 2018: the letter does not say when in 2018), and that name one of
+    ``people`` in their label."""
     out = []
     for event in corpus.events:
         first, last = event.span
         if theme is not None and not (event.paragraph and theme.id in corpus.paragraph(event.paragraph).themes):
             continue
-        if (start is not None and last < start) or (end is not None and first > end):
+        if (start is not None and first < start) or (end is not None and last > end):
             continue
         if people is not None and not any(names_person(event, p) for p in people):
             continue
