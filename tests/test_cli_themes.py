@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from vr2018.views.layout import KEYS
+
 # ── vr2018 theme ───────────────────────────────────────────────────────────
 
 
@@ -134,7 +136,8 @@ def test_theme_data_is_never_markup(invoke, data_copy, monkeypatch):
 def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus):
     result = invoke("motions")
     assert result.exit_code == 0
-    blocks = result.stdout.strip().split("\n\n")
+    *blocks, legend = result.stdout.strip().split("\n\n")
+    assert legend == KEYS["chamber"]  # under the view: what "(Tweede Kamer, inferred)" means
     assert len(blocks) == len(corpus.motions)
     for block, motion in zip(blocks, corpus.motions, strict=True):
         ref = corpus.reference(motion.reference)
@@ -162,7 +165,8 @@ def test_motions_piped_into_grep_gives_whole_records(invoke):
 def test_motions_by_kamerstuk_number_first_with_links(invoke):
     result = invoke("motions", "--kamerstuk")
     assert result.exit_code == 0
-    blocks = [b for b in result.stdout.strip().split("\n\n") if b]
+    *blocks, legend = [b for b in result.stdout.strip().split("\n\n") if b]
+    assert legend == KEYS["chamber"]
     assert [b.splitlines()[0].split("  ")[0] for b in blocks] == [
         "Kamerstuk 22 045, nr. 290", "Kamerstuk 34 550, D", "Kamerstuk 35 000; nr. XVII",
     ]

@@ -53,7 +53,7 @@ def read(
     from .terminal import show
     from .views.letter import letter_view
 
-    return show(letter_view(corpus, lang), page=True)
+    return show(letter_view(corpus, lang))
 
 
 @app.command(short_help="The table of contents: headings, paragraph ids and first words, missing pages.")
@@ -354,7 +354,7 @@ def theme(
     from .terminal import show
     from .views.themes import theme_view
 
-    return show(theme_view(corpus, detail, full=full, lang=lang), page=full)
+    return show(theme_view(corpus, detail, full=full, lang=lang))
 
 
 def _theme_list(corpus: "Corpus", json_: bool, lang: Lang) -> ExitStatus:

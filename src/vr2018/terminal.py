@@ -40,14 +40,49 @@ def _closed_pipe() -> None:
     raise BrokenPipeError()
 
 
-def show(renderable: RenderableType, page: bool = False) -> ExitStatus:
-    """Print to stdout; page long output when stdout is a terminal. Returns the
-    status of a command that printed what was asked for."""
+def show(renderable: RenderableType) -> ExitStatus:
+    """Print a view to stdout, the one way every command does it, and return the
+    status of a command that printed what was asked for.
+
+    Running text is kept to a readable measure (:class:`vr2018.views.layout.Measure`);
+    a word longer than the line (a URL) is printed whole, never cut or folded.
+    The pager rule, the same for every command: on a terminal, output taller
+    than the screen opens in the pager (``PAGER``, else ``less``); output that
+    fits is printed; a pipe never gets a pager; ``VR2018_NO_PAGER`` turns it off."""
+    from .views.layout import Measure
+
     out = console()
-    if page and out.is_terminal and not os.environ.get("VR2018_NO_PAGER"):
-        os.environ.setdefault("LESS", "-FRX")
-        with out.pager(styles=True):
-            out.print(renderable)
+    view = Measure(renderable)
+    if not (out.is_terminal and not os.environ.get("VR2018_NO_PAGER")):
+        out.print(view, crop=False)
+        return ExitStatus.OK
+    with out.capture() as captured:
+        out.print(view, crop=False)
+    text = captured.get()
+    if rows(text, out.width) > out.height:
+        page(text)
     else:
-        out.print(renderable)
+        out.file.write(text)
+        out.file.flush()
     return ExitStatus.OK
+
+
+def rows(text: str, width: int) -> int:
+    """How many screen rows ``text`` takes at ``width`` columns (a line wider than
+    the screen, a long URL, takes more than one)."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    lines = Text.from_ansi(text).plain.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return sum(max(1, -(-cell_len(line) // max(width, 1))) for line in lines)
+
+
+def page(text: str) -> None:
+    """``text`` (with its escape codes) through the pager: ``PAGER`` if set, else
+    ``less`` told to keep colours and the screen (``LESS=-FRX`` unless set)."""
+    import pydoc
+
+    os.environ.setdefault("LESS", "-FRX")
+    pydoc.pager(text)

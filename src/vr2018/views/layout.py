@@ -22,15 +22,40 @@ from ..text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.measure import Measurement
+    from rich.segment import Segment
 
     from ..corpus import Corpus
-    from ..model import Paragraph
+    from ..model import Event, Motion, Paragraph
 
 GAP = "[…] Text missing: one or more pages of the letter are not available."
 GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 MUTED = "dim"
+
+
+# What a marker in a view means: one line under the view, only where it shows the marker.
+KEYS = {
+    "year": "[2018]: a year in brackets is inferred: the letter gives only day or month, "
+            "in the year it looks back on.",
+    "chamber": "inferred: the letter does not name the chamber; a motion it does not call an "
+               "Eerste Kamermotie is read as the addressed chamber's (uw Kamer).",
+}
+
+
+def key(*markers: str) -> list[RenderableType]:
+    """A blank line and one dim line per marker that the view shows (``"year"``, ``"chamber"``);
+    nothing when it shows none."""
+    if not markers:
+        return []
+    return [Text(), *(prose(Text(KEYS[m], style=MUTED)) for m in dict.fromkeys(markers))]
+
+
+def markers(events: Iterable[Event] = (), motions: Iterable[Motion] = ()) -> list[str]:
+    """The markers these events and motions put in a view: an inferred year, an inferred chamber."""
+    found = ["year"] if any(e.year_inferred for e in events) else []
+    return found + (["chamber"] if any(m.chamber_inferred for m in motions) else [])
 
 
 def plain(value: str, style: str = "") -> Text:
@@ -80,12 +105,13 @@ def passage(paragraph: Paragraph, lang: Lang = NL, style: str = "") -> Renderabl
     English of the letter is ever shown without it; ``both`` adds the Dutch
     original under it."""
     if not lang.english:
-        return cut_text(paragraph, linked(plain(paragraph.text, style)))
+        return prose(cut_text(paragraph, linked(plain(paragraph.text, style))))
     parts: list[RenderableType] = [
-        Text(UNOFFICIAL, style=MUTED), cut_text(paragraph, linked(plain(text_of(paragraph, "text", lang), style))),
+        Text(UNOFFICIAL, style=MUTED),
+        prose(cut_text(paragraph, linked(plain(text_of(paragraph, "text", lang), style)))),
     ]
     if lang is BOTH:
-        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut_text(paragraph, linked(plain(paragraph.text, style)))]
+        parts += [Text(DUTCH_ORIGINAL, style=MUTED), prose(cut_text(paragraph, linked(plain(paragraph.text, style))))]
     return Group(*parts)
 
 
@@ -130,32 +156,181 @@ def stack(parts: Iterable[RenderableType]) -> RenderableType:
     return Group(*spaced)
 
 
-class Adaptive:
-    """A table on a terminal; when output is piped (soft wrap), plain lines that never wrap,
-    so each record stays on its own line(s) for grep and friends."""
+# ── the layout rules every view follows ────────────────────────────────────
+# 1. Running text is never wider than MEASURE columns (a readable line), however
+#    wide the terminal; tables (Adaptive, Wide) may use the whole width.
+# 2. An indented block wraps under its own first line: indentation is layout
+#    (Indent), never spaces in the text, which the wrapped lines would lose.
+# 3. A word is never split: a word longer than the line (a URL) goes on a line
+#    of its own, whole, even where it overflows (the console prints with
+#    overflow "ignore" and no cropping: vr2018.terminal).
+# 4. A table is drawn only where no cell wraps; otherwise its rows become
+#    labelled lines. Labelled values (Fields) are a grid only where every value
+#    has room beside its label, else each value goes under its label.
 
-    def __init__(self, table: RenderableType, lines: list[Text]) -> None:
-        self.table = table
-        self.lines = lines
+MEASURE = 100
+"""The widest line of running text, in columns."""
+
+MIN_VALUE = 30
+"""Labelled values sit beside their labels only where they have this many columns."""
+
+
+class Measure:
+    """Running text at most :data:`MEASURE` columns wide (rule 1)."""
+
+    def __init__(self, renderable: RenderableType, width: int = MEASURE) -> None:
+        self.renderable = renderable
+        self.width = width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if console.soft_wrap or _too_narrow(console, options, self.table):
-            yield from self.lines  # on a narrow terminal too: they wrap, the table would cut
+        yield from console.render(self.renderable, options.update_width(min(options.max_width, self.width)))
+
+
+class Wide:
+    """A table or listing that may use the terminal's whole width, past :data:`MEASURE` (rule 1)."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from console.render(self.renderable, options.update_width(max(options.max_width, console.width)))
+
+
+class Indent:
+    """``renderable`` with every line of it indented (rule 2): wrapped lines hang
+    under the first. ``first`` replaces the indent on the first line (a bullet,
+    a number). Nothing is cropped or padded: a whole URL may overflow (rule 3),
+    and piped output keeps one line per paragraph."""
+
+    def __init__(self, renderable: RenderableType, size: int = 2, first: Text | None = None) -> None:
+        self.renderable = renderable
+        self.size = size
+        self.first = first
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        rendered = console.render(self.renderable, options.update_width(max(options.max_width - self.size, 1)))
+        pad = Segment(" " * self.size)
+        for n, line in enumerate(Segment.split_lines(rendered)):
+            if n == 0 and self.first is not None:
+                yield from self.first.render(console)
+            elif any(segment.text for segment in line):  # no trailing spaces on a blank line
+                yield pad
+            yield from _rstrip(line)
+            yield Segment.line()
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """A rendered line without the spaces Rich leaves at its end."""
+    from rich.segment import Segment
+
+    while line and not line[-1].control and not line[-1].text.rstrip():
+        line = line[:-1]
+    if line and not line[-1].control:
+        last = line[-1]
+        line = [*line[:-1], Segment(last.text.rstrip(), last.style)]
+    return line
+
+
+def indent(renderable: RenderableType, size: int = 2) -> Indent:
+    """``renderable`` indented ``size`` columns, wrapped lines included."""
+    return Indent(renderable, size)
+
+
+def item(marker: str, body: RenderableType, style: str = "") -> Indent:
+    """A list item: ``marker`` ("• ", "12. ") and the body hanging under its first word."""
+    from rich.cells import cell_len
+
+    return Indent(body, cell_len(marker), first=Text(marker, style=style))
+
+
+class Prose:
+    """Text that wraps between words only (rule 3): where Rich would fold a word
+    longer than the line (a URL in a paragraph) into pieces, it gets a line of
+    its own, whole."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return self.text.__rich_measure__(console, options)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        if options.no_wrap:  # piped: one line per paragraph
+            yield self.text
+            return
+        for paragraph in self.text.split("\n", allow_blank=True):
+            for line in paragraph.divide(_breaks(paragraph.plain, options.max_width)):
+                line.rstrip()
+                yield from line.render(console)
+                yield Segment.line()
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where the lines of ``text`` start when it is wrapped at ``width`` between words only."""
+    import re
+
+    from rich.cells import cell_len
+
+    offsets, position = [], 0
+    for match in re.finditer(r"\s*\S+\s*", text):
+        word = match.group()
+        if position and position + cell_len(word.rstrip()) > width:
+            offsets.append(match.start())
+            position = cell_len(word)
         else:
-            yield self.table
+            position += cell_len(word)
+    return offsets
 
 
-def _too_narrow(console: Console, options: ConsoleOptions, renderable: RenderableType) -> bool:
-    """True where ``renderable`` cannot be drawn in the width without cutting text."""
+def prose(text: Text) -> Prose:
+    """Running text whose words, URLs included, are never split."""
+    return Prose(text)
+
+
+def url(value: str, style: str = "underline") -> Text:
+    """A link: never wrapped, never cut (rule 3)."""
+    text = link(value, value, style)  # and a hyperlink where the terminal takes one
+    text.no_wrap, text.overflow = True, "ignore"
+    return text
+
+
+class Adaptive:
+    """Rows under column headers (rule 4): the table where every cell fits on one
+    line; where any cell would wrap, ``narrow`` (labelled lines); piped (soft
+    wrap), ``lines``, one plain line per row that never wraps, for grep and friends."""
+
+    def __init__(self, table: RenderableType, lines: list[Text], narrow: RenderableType | None = None) -> None:
+        self.table = table
+        self.lines = lines
+        self.narrow = narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if console.soft_wrap:
+            yield from self.lines
+            return
+        width = max(options.max_width, console.width)  # a table may use the whole width
+        if _wraps(console, options.update_width(width), self.table):
+            yield self.narrow if self.narrow is not None else Group(*(Indent(line, 2, first=Text()) for line in self.lines))
+        else:
+            yield from console.render(self.table, options.update_width(width))
+
+
+def _wraps(console: Console, options: ConsoleOptions, renderable: RenderableType) -> bool:
+    """True where ``renderable`` cannot be drawn in the width without wrapping some cell."""
     from rich.measure import Measurement
 
-    return Measurement.get(console, options.update_width(10_000), renderable).minimum > options.max_width
+    return Measurement.get(console, options.update_width(10_000), renderable).maximum > options.max_width
 
 
 class Fields:
-    """Labelled values: on a terminal a grid, the label in a column of its own; a
-    value with a word too long for its column (a URL) goes under its label at
-    full width, whole, so it can be copied; piped, plain hanging lines."""
+    """Labelled values (rule 4): on a terminal a grid, the label in a column of
+    its own, where every value has :data:`MIN_VALUE` columns and no word too long
+    for its column; otherwise every value under its label, indented, a URL whole.
+    Piped, plain lines, continuation lines under the value."""
 
     def __init__(self, rows: list[tuple[str, Text]], label_style: str, lines: list[Text]) -> None:
         self.rows = rows
@@ -164,7 +339,6 @@ class Fields:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.cells import cell_len
-        from rich.padding import Padding
         from rich.table import Table
 
         if console.soft_wrap:
@@ -172,24 +346,18 @@ class Fields:
             return
         width = max((cell_len(label) for label, _ in self.rows), default=0)
         room = options.max_width - width - 2
-        table = None
-        for label, value in self.rows:
-            longest = max((cell_len(word) for word in value.plain.split()), default=0)
-            if longest <= room:
-                if table is None:
-                    table = Table.grid(padding=(0, 2))
-                    table.add_column(style=self.label_style, no_wrap=True, min_width=width)
-                    table.add_column(overflow="fold")
+        longest = max((cell_len(word) for _, value in self.rows for word in value.plain.split()), default=0)
+        if room >= MIN_VALUE and longest <= room:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(style=self.label_style, no_wrap=True, min_width=width)
+            table.add_column()
+            for label, value in self.rows:
                 table.add_row(plain(label), value)
-                continue
-            if table is not None:
-                yield table
-                table = None
+            yield Indent(table, 0)  # without the spaces that pad the grid's cells
+            return
+        for label, value in self.rows:
             yield plain(label, self.label_style)
-            indent = 2 if longest + 2 <= options.max_width else 0
-            yield Padding(value, (0, 0, 0, indent))
-        if table is not None:
-            yield table
+            yield Indent(prose(value))
 
 
 def fields(rows: list[tuple[str, Text]], label_style: str = MUTED) -> Fields:

@@ -20,8 +20,10 @@ from .layout import (
     fields,
     gap_marker,
     joined,
+    key,
     lines,
     link,
+    markers,
     paragraph_block,
     passage,
     plain,
@@ -42,10 +44,12 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
     parts += [
         *translated(letter, "title", lang, "bold"),
-        _labelled("Date", (reading.letter_date(letter, lang),)),
-        _labelled("Reference", (letter.reference,)),
-        _labelled("To", letter.addressee),
-        _labelled("From", letter.sender),
+        fields([
+            ("Date", plain(reading.letter_date(letter, lang))),
+            ("Reference", plain(letter.reference)),
+            ("To", lines(letter.addressee)),
+            ("From", lines(letter.sender)),
+        ]),
         Text(),
         *translated(letter, "salutation", lang),
         Text(),
@@ -70,14 +74,6 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     for signatory in letter.signatories:
         parts.append(Text.assemble(clean(text_of(signatory, "office", lang)), "\n", (clean(signatory.name), "bold"), "\n"))
     return Group(*parts)
-
-
-def _labelled(label: str, values: tuple[str, ...]) -> Text:
-    out = Text()
-    for n, line in enumerate(values):
-        out.append(f"{label if n == 0 else '':<11}", style=MUTED)
-        out.append(clean(line) + ("\n" if n < len(values) - 1 else ""))
-    return out
 
 
 # ── show ────────────────────────────────────────────────────────────────────
@@ -169,7 +165,8 @@ def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
     shown = [*before, paragraph, *after]
     blocks = [*(_context_block(corpus, p, lang) for p in before), focus,
               *(_context_block(corpus, p, lang) for p in after)]
-    return Group(*_with_gaps(corpus, shown, blocks))
+    marked = markers(corpus.paragraph_events(paragraph.id))  # motions are named here without a chamber
+    return Group(*_with_gaps(corpus, shown, blocks), *key(*marked)[1:])
 
 
 def _sentence_missing(sentence: Sentence) -> str:

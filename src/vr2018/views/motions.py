@@ -10,7 +10,7 @@ from rich.text import Text
 from ..lang import NL, Lang, text_of
 from ..motions import no_link
 from ..text import clean
-from .layout import MUTED, fields, ids, link
+from .layout import MUTED, fields, ids, indent, key, link, markers, plain, url
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -61,14 +61,14 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
         done = Text("\n").join(
             Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs)) for citation in motion.done
         )
-        url = link(ref.url, ref.url, "underline") if ref.url else Text(no_link(ref) or "", style=MUTED)
+        link_ = url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)
         if parts:
             parts.append(Text())
         parts += [
             _motion_head(ref, motion, lang),
-            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", url)]),
+            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link_)]),
         ]
-    return Group(*parts)
+    return Group(*parts, *key(*markers(motions=motions)))
 
 
 def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -> RenderableType:
@@ -77,13 +77,10 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
     for motion in motions:
         ref = corpus.reference(motion.reference)
         parts.append(_motion_head(ref, motion, lang))
-        parts.append(Text.assemble("  ", subject(motion, lang), " ", ids(motion.paragraphs)))
-        if ref.url:
-            parts.append(Text.assemble("  ", link(ref.url, ref.url, "underline")))
-        else:
-            parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
+        parts.append(indent(Text.assemble(subject(motion, lang), " ", ids(motion.paragraphs))))
+        parts.append(indent(url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)))
         parts.append(Text())
-    return Group(*parts)
+    return Group(*parts, *key(*markers(motions=motions))[1:])
 
 
 def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lang = NL) -> RenderableType:
@@ -97,10 +94,7 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
         parts.append(Text.assemble(link(text_of(ref, "as_written", lang), ref.url, "bold"), " ", ids(paragraphs)))
-        parts.append(Text.assemble("  ", clean(text_of(ref, "description", lang))))
+        parts.append(indent(plain(text_of(ref, "description", lang))))
         if ref.kind == "kamerstuk":
-            if ref.url:
-                parts.append(Text.assemble("  ", link(ref.url, ref.url, "underline")))
-            else:
-                parts.append(Text("  " + (no_link(ref) or ""), style=MUTED))
+            parts.append(indent(url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)))
     return Group(*parts)

@@ -10,15 +10,13 @@ from rich.text import Text
 from .. import reading
 from ..lang import NL, Lang, text_of
 from ..text import clean
-from .layout import HEADING_STYLE, ID_STYLE, MUTED, Adaptive, fields, plain, stack
+from .layout import HEADING_STYLE, ID_STYLE, MUTED, Adaptive, fields, indent, item, key, markers, plain, stack
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..corpus import Corpus
     from ..model import Event, Person, Theme
-
-INFERRED_NOTE = "[2018]: the letter gives day or month without a year; the year is inferred."
 
 
 def _where(event: Event) -> tuple[tuple[str, str], ...]:
@@ -42,10 +40,7 @@ def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None
         (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
-    parts: list[RenderableType] = [plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold")]
-    if any(e.year_inferred for e in events):
-        parts += [Text(), Text(INFERRED_NOTE, style=MUTED)]
-    return Group(*parts)
+    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *key(*markers(events)))
 
 
 def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
@@ -57,7 +52,7 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
     table.add_column("Role")
     table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("Id", style=ID_STYLE, no_wrap=True)
-    lines = []
+    lines, records = [], []
     name_width = max((len(p.name) for p in people), default=0)
     for person in people:
         count = str(len(reading.person_paragraphs(corpus, person)))
@@ -67,10 +62,21 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
             (f"{clean(person.name):<{name_width}}", "bold"), "  ", role,
             ("  ¶ " + count, MUTED), ("  " + person.id, ID_STYLE),
         ))
+        records.append(_record(person, role, count))
     hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
     return Group(
         Text(f"{len(people)} people named in the letter", style=HEADING_STYLE), Text(),
-        Adaptive(table, lines), Text(), hint,
+        Adaptive(table, lines, narrow=stack(records)), Text(), hint,
+    )
+
+
+def _record(person: Person, role: str, count: str) -> RenderableType:
+    """One row of the people table as labelled lines, for a terminal too narrow for the table."""
+    return Group(
+        plain(person.name, "bold"),
+        indent(item("Role  ", plain(role), MUTED)),
+        indent(Text.assemble(("¶     ", MUTED), count)),
+        indent(Text.assemble(("Id    ", MUTED), (person.id, ID_STYLE))),
     )
 
 
@@ -84,16 +90,14 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
         parts.append(Text.assemble(("also written: ", MUTED), clean(", ".join(person.aliases))))
     parts.append(Text())
     for did in person.did:
-        line = Text("• ")
-        line.append_text(plain(text_of(did, "text", lang)))
-        where = Text("  ")
+        where = Text()
         if did.paragraphs:
             for n, pid in enumerate(did.paragraphs):
                 where.append(("" if n == 0 else ", ") + "¶ ", style=MUTED)
                 where.append(pid, style=ID_STYLE)
         else:
             where.append("(signature block, not a paragraph)", style=MUTED)
-        parts += [line, where]
+        parts += [item("• ", plain(text_of(did, "text", lang))), indent(where)]
     parts.append(Text())
     mentioned = reading.person_paragraphs(corpus, person)
     if mentioned:

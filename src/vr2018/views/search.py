@@ -11,7 +11,7 @@ from rich.text import Text
 from ..lang import BOTH, NL, UNOFFICIAL, Lang, section_title
 from ..snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
 from ..text import clean, fold
-from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
+from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -73,9 +73,9 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
     if paragraph.cut:
         side = "ends" if paragraph.cut == "end" else "starts"
         notes.append(f" · [the paragraph {side} at a missing page]", style=MUTED)
-    block: list[RenderableType] = [head, hit_text(hit, full, english=lang.english)]
+    block: list[RenderableType] = [head, prose(hit_text(hit, full, english=lang.english))]
     if lang is BOTH:  # the Dutch original under our English
-        block.append(hit_text(hit, full))
+        block.append(prose(hit_text(hit, full)))
     block.append(notes)
     if hit.missing:
         block.append(Text("missing: " + ", ".join(clean(m) for m in hit.missing), style=MUTED))

@@ -20,8 +20,13 @@ from .layout import (
     Fit,
     fields,
     gap_marker,
+    Wide,
     heading,
     ids,
+    indent,
+    item,
+    key,
+    markers,
     paragraph_block,
     plain,
 )
@@ -55,7 +60,7 @@ def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: b
         return listing(False)
     # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
     need = width + 6 + max(len(text_of(theme, "title", lang)) for theme, _, _ in rows)
-    return Fit(listing(True), listing(False), need)
+    return Wide(Fit(listing(True), listing(False), need))
 
 
 def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[RenderableType]:
@@ -65,10 +70,10 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
         parts.append(heading("Motions"))
         for motion in detail.motions:
             ref = corpus.reference(motion.reference)
-            parts.append(Text.assemble(
-                "  ", (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
+            parts.append(indent(Text.assemble(
+                (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
                 (f" ({chamber(motion, lang)})", MUTED), ": ", subject(motion, lang),
-            ))
+            )))
     if detail.people:
         parts.append(heading("People"))
         parts.append(fields([(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people], label_style="bold"))
@@ -79,8 +84,6 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
              for e in detail.events],
             label_style="bold",
         ))
-        if any(e.year_inferred for e in detail.events):
-            parts.append(Text("[year] not in the letter: the year it looks back on", style=MUTED))
     return parts
 
 
@@ -122,7 +125,7 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
         titles = ", ".join(f"“{section_heading(s, lang)}”" for s in detail.sections)
         parts.append(plain(f"none: only the heading {titles} survives; its text is on a missing page", GAP_STYLE))
     for n, point in enumerate(theme.points, 1):
-        parts.append(Text.assemble(f"{n:>2}. ", clean(text_of(point, "text", lang)), " ", ids(point.sources)))
+        parts.append(item(f"{n:>2}. ", Text.assemble(clean(text_of(point, "text", lang)), " ", ids(point.sources))))
     parts += _records(corpus, detail, lang)
 
     parts.append(heading("Paragraphs"))
@@ -135,4 +138,4 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
         parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
     if full:
         parts += _cited(corpus, detail, lang)
-    return Group(*parts)
+    return Group(*parts, *key(*markers(detail.events, detail.motions)))
