@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from vr2018.cli import app
+from vr2018.app import exit_statuses
 from vr2018.text import clean
 
 GROUP = typer.main.get_command(app)
@@ -162,6 +163,8 @@ def check(argv: list[str]) -> None:
     result = RUNNER.invoke(app, argv, env=ENV)
     out, err = result.stdout, result.stderr
     assert result.exit_code in (0, 1, 2), explain(argv, result)
+    name = argv[0] if argv and argv[0] in COMMANDS else None
+    assert result.exit_code in exit_statuses(name), explain(argv, result)  # only what its --help lists
     assert result.exception is None or isinstance(result.exception, SystemExit), explain(argv, result)
     assert "Traceback" not in out + err, explain(argv, result)
     assert "internal error" not in err, explain(argv, result)

@@ -10,20 +10,82 @@ The commands themselves are in :mod:`vr2018.cli`.
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitStatus, Failure, NotFound
+from .errors import ExitStatus, Failure, NotFound, did_you_mean
 from .output import PROG, emit_json, message, prepare_streams
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-EXIT_CODES = """\
-Exit status: 0 found, 1 nothing found, 2 bad usage or bad data."""
+# ── exit statuses: which command can end how, declared once ─────────────────
+# Every command can end with 0 (it printed what was asked for), 2 (bad usage or
+# bad data) and 130 (interrupted); these can also answer 1, nothing found.
+FINDS_NOTHING = frozenset({"search", "motions", "people", "timeline"})
+
+_MEANING = {
+    ExitStatus.OK: "found", ExitStatus.NOTHING_FOUND: "nothing found",
+    ExitStatus.BAD_USAGE: "bad usage or bad data", ExitStatus.INTERRUPTED: "interrupted",
+}
+
+
+def exit_statuses(command: str | None = None) -> tuple[ExitStatus, ...]:
+    """The statuses ``vr2018 COMMAND`` can exit with (None: any command)."""
+    return tuple(s for s in ExitStatus if s != ExitStatus.NOTHING_FOUND or command is None or command in FINDS_NOTHING)
+
+
+def exit_codes(command: str | None = None) -> str:
+    """The line that ends a command's --help: the statuses it can exit with."""
+    return "Exit status: " + ", ".join(f"{int(s)} {_MEANING[s]}" for s in exit_statuses(command)) + "."
+
+
+EXIT_CODES = exit_codes()
+
+
+def usage_metavar(param: Any) -> str:
+    """An argument as usage lines show it: ``ID``, ``[ID]``, ``QUERY...``, ``[NAME]...``
+    (Typer would print a required one in braces, ``{QUERY}``, and drop the dots)."""
+    name = (param.metavar or param.name or "").upper() if param.metavar is None else param.metavar
+    base = name.replace("...", "").strip("[]")
+    dots = "..." if param.nargs != 1 else ""
+    return f"{base}{dots}" if param.required else f"[{base}]{dots}"
+
+
+class _Command(TyperCommand):
+    """Every command: arguments shown as in :func:`usage_metavar`, in the usage line and under Arguments."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            is_argument = param.param_type_name == "argument"
+            pieces += [usage_metavar(param)] if is_argument else param.get_usage_pieces(ctx)
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((usage_metavar(param), record[1]))
+            else:
+                sections["Options"].append(record)
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class _App(typer.Typer):
+    """The Typer application whose commands are :class:`_Command`."""
+
+    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or _Command, **kwargs)
 
 
 class _PipeClosed(Exception):
@@ -36,7 +98,7 @@ class _Group(TyperGroup):
 
     # The main jobs first, then the reading views (help and overview order).
     ORDER = ("search", "theme", "motions", "refs", "read", "toc", "show", "timeline", "people", "cite", "info",
-             "export")
+             "export", "help")
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -45,8 +107,8 @@ class _Group(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for command in self.commands.values():  # every command's --help states the exit codes
-            command.epilog = command.epilog or EXIT_CODES
+        for name, command in self.commands.items():  # every command's --help states its exit codes
+            command.epilog = command.epilog or exit_codes(name)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Click turns a closed pipe into exit status 1 ("nothing found"), which
@@ -149,7 +211,7 @@ def nothing_found(error: NotFound, json_: bool) -> NoReturn:
     raise error
 
 
-app = typer.Typer(
+app = _App(
     cls=_Group,
     name=PROG,
     epilog=EXIT_CODES,
@@ -209,5 +271,40 @@ def _overview(ctx: typer.Context) -> str:
         f"  {PROG} motions --kamerstuk\n"
         f"  {PROG} show iran-2231\n"
         "\n"
-        f"'{PROG} COMMAND --help' for a command's options and examples; '{PROG} --help' for all options."
+        f"'{PROG} help COMMAND' for a command's options and examples; '{PROG} --help' for all options."
     )
+
+
+def _complete_command(ctx: typer.Context, incomplete: str) -> list[str]:
+    return [name for name in _Group.ORDER if name.startswith(incomplete)]
+
+
+@app.command("help", short_help="The overview, or a command's help: vr2018 help search.")
+def help_(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(
+        metavar="[COMMAND]", help="A command whose help to show.", autocompletion=_complete_command)] = None,
+) -> ExitStatus:
+    """Show the overview of vr2018, or with COMMAND its help, as 'vr2018 COMMAND --help' does.
+
+    \b
+    Examples:
+      vr2018 help
+      vr2018 help search
+    """
+    from .text import shorten
+
+    root = ctx.parent
+    assert root is not None and isinstance(root.command, TyperGroup)
+    if command is None:
+        print(_overview(root))
+        return ExitStatus.OK
+    found = root.command.get_command(root, command)
+    if found is None or found.hidden:
+        import difflib
+
+        close = difflib.get_close_matches(command, [n for n in _Group.ORDER], n=2)
+        fail(f"no command '{shorten(command)}'" + did_you_mean(close, f"{PROG} help"))
+    with found.make_context(command, [], parent=root, resilient_parsing=True) as sub:
+        print(found.get_help(sub))
+    return ExitStatus.OK
