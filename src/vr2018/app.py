@@ -50,7 +50,9 @@ def usage_metavar(param: Any) -> str:
     """An argument as usage lines show it: ``ID``, ``[ID]``, ``QUERY...``, ``[NAME]...``
     (Typer would print a required one in braces, ``{QUERY}``, and drop the dots)."""
     name = (param.metavar or param.name or "").upper() if param.metavar is None else param.metavar
-    base = name.replace("...", "").strip("[]")
+    base = name.replace("...", "")
+    if base.startswith("[") and base.endswith("]"):  # "[ID[:N]]": optional; "ID[:N]" is not
+        base = base[1:-1]
     dots = "..." if param.nargs != 1 else ""
     return f"{base}{dots}" if param.required else f"[{base}]{dots}"
 
@@ -111,6 +113,8 @@ class _Group(TyperGroup):
             command.epilog = command.epilog or exit_codes(name)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        # Help wraps at the terminal's width up to 80 columns (Click would never go below 50).
+        kwargs.setdefault("terminal_width", help_width() - 2)
         # Click turns a closed pipe into exit status 1 ("nothing found"), which
         # would be a lie: take it out of Click's hands.
         try:
@@ -249,30 +253,36 @@ def _root(
         print(_overview(ctx))
 
 
+def help_width() -> int:
+    """The width help text wraps at: the terminal's, at most 80 columns (30 at least)."""
+    import shutil
+
+    return max(min(shutil.get_terminal_size().columns, 80), 30)
+
+
 def _overview(ctx: typer.Context) -> str:
     """What `vr2018` with no arguments prints: what it is, the commands, an example. No data is read."""
+    from textwrap import fill
+
     group = ctx.command
     assert isinstance(group, TyperGroup)
     found = {n: group.get_command(ctx, n) for n in group.list_commands(ctx)}
     shown = {n: c for n, c in found.items() if c is not None and not c.hidden}
-    width = max(map(len, shown), default=0)
-    commands = "\n".join(f"  {name:<{width}}  {c.get_short_help_str(limit=76)}" for name, c in shown.items())
-    return (
-        f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
-        "The government's letter of 15 February 2019 (BZDOC-151021554-15) as data, offline.\n"
-        "\n"
-        f"Usage: {PROG} COMMAND [ARGS]...\n"
-        "\n"
-        f"Commands:\n{commands}\n"
-        "\n"
-        "Examples:\n"
-        f"  {PROG} search Rohingya\n"
-        f"  {PROG} theme klimaat\n"
-        f"  {PROG} motions --kamerstuk\n"
-        f"  {PROG} show iran-2231\n"
-        "\n"
-        f"'{PROG} help COMMAND' for a command's options and examples; '{PROG} --help' for all options."
+    width, room = max(map(len, shown), default=0), help_width()
+    hang = " " * (width + 4)
+    commands = "\n".join(
+        fill(f"  {name:<{width}}  {c.get_short_help_str(limit=200)}", room, subsequent_indent=hang,
+             break_long_words=False, break_on_hyphens=False)
+        for name, c in shown.items()
     )
+    about = (f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
+             "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline.")
+    more = f"'{PROG} help COMMAND' shows a command's options and examples."
+    examples = "".join(f"\n  {PROG} {e}" for e in ("search Rohingya", "theme klimaat", "motions --kamerstuk",
+                                                     "show iran-2231"))
+    about = "\n".join(fill(line, room, break_long_words=False) for line in about.splitlines())
+    return (f"{about}\n\nUsage: {PROG} COMMAND [ARGS]...\n\n"
+            f"Commands:\n{commands}\n\nExamples:{examples}\n\n{fill(more, room, break_long_words=False)}")
 
 
 def _complete_command(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # ── the letter: read, show, cite, info ──────────────────────────────────────
 
 
-@app.command(short_help="The whole letter in reading order, with a marker wherever text is missing.")
+@app.command(short_help="The whole letter in reading order, marking missing text.")
 def read(
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the letter as one JSON object.")] = False,
@@ -56,7 +56,7 @@ def read(
     return show(letter_view(corpus, lang))
 
 
-@app.command(short_help="The table of contents: headings, paragraph ids and first words, missing pages.")
+@app.command(short_help="Table of contents: headings, paragraph ids, first words, gaps.")
 def toc(
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
@@ -83,10 +83,10 @@ def toc(
     from .terminal import show
     from .views.toc import toc_view
 
-    return show(toc_view(corpus, entries, lang), page=True)
+    return show(toc_view(corpus, entries, lang))
 
 
-@app.command("show", short_help="One paragraph (ID) or sentence (ID:N) with its section, themes, people, dates.")
+@app.command("show", short_help="One paragraph (ID) or sentence (ID:N), with all we know about it.")
 def show_(
     paragraph: Annotated[str, opt.paragraph_id(
         "ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1).")],
@@ -318,7 +318,7 @@ def people(
 # ── themes, motions and references ─────────────────────────────────────────
 
 
-@app.command(short_help="What the letter says per theme: a summary whose every point cites its paragraphs.")
+@app.command(short_help="Per theme: a summary whose every point cites its paragraphs.")
 def theme(
     name_words: opt.ThemeName = None,
     full: Annotated[bool, opt.full_flag("Also print the text of the paragraphs the points cite.")] = False,
@@ -372,7 +372,7 @@ def _theme_list(corpus: "Corpus", json_: bool, lang: Lang) -> ExitStatus:
     return show(theme_list(corpus, rows, crop=sys.stdout.isatty(), lang=lang))
 
 
-@app.command(short_help="The motions the letter answers, what was done, and the official links.")
+@app.command(short_help="The motions the letter answers, what was done, official links.")
 def motions(
     query_words: opt.MotionQuery = None,
     kamerstuk: opt.KamerstukFlag = False,
@@ -415,7 +415,7 @@ def motions(
     return show(motions_by_kamerstuk(corpus, found, lang) if kamerstuk else motions_view(corpus, found, lang))
 
 
-@app.command(short_help="Every Kamerstuk and UN resolution the letter cites, with its paragraphs.")
+@app.command(short_help="Every Kamerstuk and UN resolution the letter cites.")
 def refs(
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the references as a JSON array.")] = False,
@@ -445,7 +445,7 @@ def refs(
 # ── search ──────────────────────────────────────────────────────────────────
 
 
-@app.command(short_help="Find paragraphs: forgiving of typos, accents, inflection and English.")
+@app.command(short_help="Find paragraphs, forgiving typos, accents, inflection, English.")
 def search(
     query: opt.SearchQuery,
     limit: opt.Limit = 10,
@@ -508,7 +508,7 @@ def search(
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-@app.command("export", short_help="Export everything: Markdown, CSV, JSON Lines or an SQLite database.")
+@app.command("export", short_help="Everything as Markdown, CSV, JSON Lines or an SQLite database.")
 def export_(
     format_: opt.ExportFormat,
     target: opt.ExportTarget = None,

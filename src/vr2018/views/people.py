@@ -71,7 +71,8 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
 
 
 def _record(person: Person, role: str, count: str) -> RenderableType:
-    """One row of the people table as labelled lines, for a terminal too narrow for the table."""
+    """One row of the people table as labelled lines (the column headers as labels), for a
+    terminal too narrow for the table."""
     return Group(
         plain(person.name, "bold"),
         indent(item("Role  ", plain(role), MUTED)),
