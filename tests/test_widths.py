@@ -68,7 +68,7 @@ def urls() -> set[str]:
 # ── the two harnesses, and the pipe ─────────────────────────────────────────
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def in_process(args: tuple[str, ...], width: int) -> str:
     """The command's output on a terminal ``width`` columns wide, without colour or pager."""
     from rich.console import Console
@@ -92,7 +92,7 @@ def in_process(args: tuple[str, ...], width: int) -> str:
     return stdout.getvalue() + file.getvalue()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def piped(args: tuple[str, ...]) -> str:
     result = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "VR2018_NO_PAGER": "1"})
     assert result.exit_code == 0, args
@@ -145,7 +145,7 @@ def check_layout(args: tuple[str, ...], width: int, out: str) -> None:
     split = set(out.split()) - set(pipe.split()) - {"Name", "Role", "Id"}  # the people table's headers
     assert not {w for w in split if not w.endswith("…") and set(w) != {"─"}}, (width, split)  # no word cut in two
     logical = [words(line) for line in pipe.splitlines()]
-    for above, below in zip(lines, lines[1:]):  # a wrapped indented block keeps its indent
+    for above, below in zip(lines, lines[1:], strict=False):  # a wrapped indented block keeps its indent
         new_row = LABELLED.match(below)  # a label and its value: a row of its own, not a continuation
         if above.strip() and below.strip() and indent(below) < indent(above) and not new_row:
             joined = words(above + " " + below)

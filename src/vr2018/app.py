@@ -35,7 +35,8 @@ _MEANING = {
 
 def exit_statuses(command: str | None = None) -> tuple[ExitStatus, ...]:
     """The statuses ``vr2018 COMMAND`` can exit with (None: any command)."""
-    return tuple(s for s in ExitStatus if s != ExitStatus.NOTHING_FOUND or command is None or command in FINDS_NOTHING)
+    finds_nothing = command is None or command in FINDS_NOTHING
+    return tuple(s for s in ExitStatus if s != ExitStatus.NOTHING_FOUND or finds_nothing)
 
 
 def exit_codes(command: str | None = None) -> str:
@@ -260,7 +261,7 @@ def help_width() -> int:
     return max(min(shutil.get_terminal_size().columns, 80), 30)
 
 
-def _overview(ctx: typer.Context) -> str:
+def _overview(ctx: Any) -> str:
     """What `vr2018` with no arguments prints: what it is, the commands, an example. No data is read."""
     from textwrap import fill
 

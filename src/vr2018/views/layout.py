@@ -314,7 +314,8 @@ class Adaptive:
             return
         width = max(options.max_width, console.width)  # a table may use the whole width
         if _wraps(console, options.update_width(width), self.table):
-            yield self.narrow if self.narrow is not None else Group(*(Indent(line, 2, first=Text()) for line in self.lines))
+            hanging = Group(*(Indent(line, 2, first=Text()) for line in self.lines))
+            yield self.narrow if self.narrow is not None else hanging
         else:
             yield from console.render(self.table, options.update_width(width))
 
