@@ -238,6 +238,11 @@ def indent(renderable: RenderableType, size: int = 2) -> Indent:
     return Indent(renderable, size)
 
 
+def hang(renderable: RenderableType, size: int = 2) -> Indent:
+    """``renderable``'s first line at the margin, its wrapped lines ``size`` columns in."""
+    return Indent(renderable, size, first=Text())
+
+
 def item(marker: str, body: RenderableType, style: str = "") -> Indent:
     """A list item: ``marker`` ("• ", "12. ") and the body hanging under its first word."""
     from rich.cells import cell_len
@@ -314,8 +319,7 @@ class Adaptive:
             return
         width = max(options.max_width, console.width)  # a table may use the whole width
         if _wraps(console, options.update_width(width), self.table):
-            hanging = Group(*(Indent(line, 2, first=Text()) for line in self.lines))
-            yield self.narrow if self.narrow is not None else hanging
+            yield self.narrow if self.narrow is not None else Group(*map(hang, self.lines))
         else:
             yield from console.render(self.table, options.update_width(width))
 

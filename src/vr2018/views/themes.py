@@ -21,6 +21,7 @@ from .layout import (
     Wide,
     fields,
     gap_marker,
+    hang,
     heading,
     ids,
     indent,
@@ -49,10 +50,12 @@ def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: b
     def listing(crop: bool) -> Group:
         lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
         for theme, count, line in rows:
-            lines.append(Text.assemble(
-                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ", (clean(text_of(theme, "title", lang)), "bold"),
+            text = Text.assemble(
+                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ",
+                (clean(text_of(theme, "title", lang)), "bold"),
                 (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
-            ))
+            )
+            lines.append(text if crop else hang(text))  # wrapped, a theme's lines hang under its id
         lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
         return Group(*lines)
 
