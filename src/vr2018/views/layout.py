@@ -321,7 +321,7 @@ class Adaptive:
         if _wraps(console, options.update_width(width), self.table):
             yield self.narrow if self.narrow is not None else Group(*map(hang, self.lines))
         else:
-            yield from console.render(self.table, options.update_width(width))
+            yield from console.render(Indent(self.table, 0), options.update_width(width))  # no padding at line ends
 
 
 def _wraps(console: Console, options: ConsoleOptions, renderable: RenderableType) -> bool:
