@@ -259,3 +259,23 @@ def test_the_docs_describe_the_pager_and_width_rules():
     commands = (Path(__file__).resolve().parents[1] / "docs" / "commands.md").read_text(encoding="utf-8")
     for text in ("taller than the screen", "PAGER", "VR2018_NO_PAGER", "vr2018 help search", "100 columns"):
         assert text in commands, text
+
+
+# ── the key under a view ────────────────────────────────────────────────────
+
+MARKED = [*COMMANDS, ["motions", "--kamerstuk", "34550-D"], ["theme", "myanmar"], ["show", "conflict-en-honger"],
+          ["timeline", "--theme", "europa"]]
+
+
+@pytest.mark.parametrize("args", MARKED, ids=" ".join)
+def test_a_view_explains_an_inferred_marker_exactly_when_it_shows_one(args):
+    from vr2018.views.layout import KEYS
+
+    if args[0] in PASTE or "help" in args or "--help" in args:
+        return
+    text = words(in_process(tuple(args), 80))
+    body, key, _ = text.partition(words(KEYS["chamber"]))
+    assert bool(key) == ("inferred)" in body), args  # "(Tweede Kamer, inferred)" and its key, or neither
+    year = re.search(r"\b[a-z]+ \[\d{4}\]", text.replace(words(KEYS["year"]), ""))
+    assert (words(KEYS["year"]) in text) == bool(year), args
+    assert text.count(words(KEYS["year"])) <= 1 and text.count(words(KEYS["chamber"])) <= 1, args
