@@ -18,7 +18,6 @@ most MEASURE columns however wide the terminal.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import io
 import os
@@ -27,7 +26,6 @@ import select
 import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
@@ -101,6 +99,9 @@ def piped(args: tuple[str, ...]) -> str:
 
 def in_a_pty(args: list[str], width: int, rows: int = 1000, env: dict[str, str] | None = None) -> str:
     """``vr2018 ARGS`` as a process in a pseudo-terminal of ``width`` × ``rows``: what a user's terminal gets."""
+    import fcntl
+    import termios
+
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, width, 0, 0))
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "MANPAGER")}
@@ -161,6 +162,10 @@ def test_every_command_fits_every_width(args, width):
     check_layout(tuple(args), width, in_process(tuple(args), width))
 
 
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+@needs_pty
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_real_terminal_shows_what_the_fast_harness_checks(width):
     for args in IN_A_PTY:
@@ -226,6 +231,7 @@ def test_running_text_keeps_a_readable_measure_while_tables_use_the_width():
 PAGER = {"PAGER": "sed 's/^/PAGED: /'", "VR2018_NO_PAGER": ""}
 
 
+@needs_pty
 @pytest.mark.parametrize("args", [["read"], ["search", "klimaat", "--full"], ["show", "inleiding", "-C", "2"],
                                   ["theme", "klimaat", "--full"], ["refs"]])
 def test_output_taller_than_the_screen_opens_the_pager(args):
@@ -233,11 +239,13 @@ def test_output_taller_than_the_screen_opens_the_pager(args):
     assert out.startswith("PAGED: ") and out.count("\n") > 24, out[:200]
 
 
+@needs_pty
 def test_output_that_fits_the_screen_is_printed():
     out = in_a_pty(["refs"], 200, rows=60, env=PAGER)
     assert "PAGED" not in out and out.startswith("Kamerstukken\n")
 
 
+@needs_pty
 def test_no_pager_when_turned_off_or_in_a_pipe():
     assert "PAGED" not in in_a_pty(["read"], 80, rows=24, env={**PAGER, "VR2018_NO_PAGER": "1"})
     environ = {**os.environ, "PAGER": PAGER["PAGER"], "NO_COLOR": "1"}
