@@ -72,7 +72,8 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
             fragment = None
     parts.append(Rule(style=MUTED))
     for signatory in letter.signatories:
-        parts.append(Text.assemble(clean(text_of(signatory, "office", lang)), "\n", (clean(signatory.name), "bold"), "\n"))
+        office = clean(text_of(signatory, "office", lang))
+        parts.append(Text.assemble(office, "\n", (clean(signatory.name), "bold"), "\n"))
     return Group(*parts)
 
 

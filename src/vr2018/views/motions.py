@@ -59,7 +59,8 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
     for motion in motions:
         ref = corpus.reference(motion.reference)
         done = Text("\n").join(
-            Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs)) for citation in motion.done
+            Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs))
+            for citation in motion.done
         )
         link_ = url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)
         if parts:

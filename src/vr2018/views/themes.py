@@ -79,7 +79,8 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
             )))
     if detail.people:
         parts.append(heading("People"))
-        parts.append(fields([(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people], label_style="bold"))
+        roles = [(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people]
+        parts.append(fields(roles, label_style="bold"))
     if detail.events:
         parts.append(heading("Dates"))
         parts.append(fields(
