@@ -45,8 +45,10 @@ COMMANDS = [
     ["timeline"], ["timeline", "--theme", "caribisch"], ["people"], ["people", "kaag"], ["people", "minister-president"],
     ["cite"], ["cite", "iran-2231", "-f", "bibtex"], ["info"],
     ["help"], ["help", "search"], ["search", "--help"], ["export", "csv", "references"],
+    ["read", "--lang", "en"], ["show", "inleiding", "--lang", "both"], ["theme", "klimaat", "--lang", "en"],
+    ["motions", "--lang", "en"], ["timeline", "--lang", "en"], ["people", "--lang", "en"],
 ]
-WIDE = {("people",), ("theme",)}  # tables and listings: they may use the whole width
+WIDE = {("people",), ("theme",), ("people", "--lang", "en")}  # tables and listings: they may use the whole width
 PASTE = {"cite", "export"}  # a citation or data to paste whole: lines as given, never wrapped
 IN_A_PTY = [["refs"], ["motions", "--kamerstuk"], ["people"], ["show", "inleiding"]]
 URL = re.compile(r"https?://\S+")
@@ -284,6 +286,6 @@ def test_a_view_explains_an_inferred_marker_exactly_when_it_shows_one(args):
     text = words(in_process(tuple(args), 80))
     body, key, _ = text.partition(words(KEYS["chamber"]))
     assert bool(key) == ("inferred)" in body), args  # "(Tweede Kamer, inferred)" and its key, or neither
-    year = re.search(r"\b[a-z]+ \[\d{4}\]", text.replace(words(KEYS["year"]), ""))
+    year = re.search(r"\b[A-Za-z]+ \[\d{4}\]", text.replace(words(KEYS["year"]), ""))
     assert (words(KEYS["year"]) in text) == bool(year), args
     assert text.count(words(KEYS["year"])) <= 1 and text.count(words(KEYS["chamber"])) <= 1, args
