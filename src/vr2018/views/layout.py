@@ -183,7 +183,9 @@ class Measure:
         self.width = width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from console.render(self.renderable, options.update_width(min(options.max_width, self.width)))
+        # On a terminal, lines end where their text ends: Rich leaves a space where it wrapped.
+        view = self.renderable if console.soft_wrap else Indent(self.renderable, 0)
+        yield from console.render(view, options.update_width(min(options.max_width, self.width)))
 
 
 class Wide:
