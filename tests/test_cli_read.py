@@ -126,8 +126,8 @@ def test_usage_lines_show_arguments_as_users_type_them(invoke):
     """QUERY... for several words, [ID] when optional, ID when required: never {QUERY}."""
     expected = {
         "search": "Usage: vr2018 search [OPTIONS] QUERY...",
-        "show": "Usage: vr2018 show [OPTIONS] ID",
-        "cite": "Usage: vr2018 cite [OPTIONS] [ID]",
+        "show": "Usage: vr2018 show [OPTIONS] ID[:N]",
+        "cite": "Usage: vr2018 cite [OPTIONS] [ID[:N]]",
         "people": "Usage: vr2018 people [OPTIONS] [NAME]...",
         "theme": "Usage: vr2018 theme [OPTIONS] [NAME]...",
         "motions": "Usage: vr2018 motions [OPTIONS] [QUERY]...",

@@ -137,7 +137,7 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
     result = invoke("motions")
     assert result.exit_code == 0
     *blocks, legend = result.stdout.strip().split("\n\n")
-    assert legend == KEYS["chamber"]  # under the view: what "(Tweede Kamer, inferred)" means
+    assert legend == KEYS["chamber"] + "\n" + KEYS["subject"]  # under the view: what "(…, inferred)" means
     assert len(blocks) == len(corpus.motions)
     for block, motion in zip(blocks, corpus.motions, strict=True):
         ref = corpus.reference(motion.reference)
@@ -166,7 +166,7 @@ def test_motions_by_kamerstuk_number_first_with_links(invoke):
     result = invoke("motions", "--kamerstuk")
     assert result.exit_code == 0
     *blocks, legend = [b for b in result.stdout.strip().split("\n\n") if b]
-    assert legend == KEYS["chamber"]
+    assert legend == KEYS["chamber"] + "\n" + KEYS["subject"]
     assert [b.splitlines()[0].split("  ")[0] for b in blocks] == [
         "Kamerstuk 22 045, nr. 290", "Kamerstuk 34 550, D", "Kamerstuk 35 000; nr. XVII",
     ]

@@ -284,8 +284,11 @@ def test_a_view_explains_an_inferred_marker_exactly_when_it_shows_one(args):
     if args[0] in PASTE or "help" in args or "--help" in args:
         return
     text = words(in_process(tuple(args), 80))
-    body, key, _ = text.partition(words(KEYS["chamber"]))
-    assert bool(key) == ("inferred)" in body), args  # "(Tweede Kamer, inferred)" and its key, or neither
-    year = re.search(r"\b[A-Za-z]+ \[\d{4}\]", text.replace(words(KEYS["year"]), ""))
+    body = text
+    for name in ("chamber", "subject", "year"):
+        body = body.replace(words(KEYS[name]), "")
+    assert (words(KEYS["chamber"]) in text) == (", inferred)" in body), args  # "(Tweede Kamer, inferred)"
+    assert (words(KEYS["subject"]) in text) == (" (inferred)" in body), args  # a subject that is our reading
+    year = re.search(r"\b[A-Za-z]+ \[\d{4}\]", body)
     assert (words(KEYS["year"]) in text) == bool(year), args
-    assert text.count(words(KEYS["year"])) <= 1 and text.count(words(KEYS["chamber"])) <= 1, args
+    assert all(text.count(words(KEYS[name])) <= 1 for name in KEYS), args

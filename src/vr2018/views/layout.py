@@ -41,6 +41,7 @@ KEYS = {
             "in the year it looks back on.",
     "chamber": "inferred: the letter does not name the chamber; a motion it does not call an "
                "Eerste Kamermotie is read as the addressed chamber's (uw Kamer).",
+    "subject": "(inferred) after a subject: our reading of the context, not what the letter states.",
 }
 
 
@@ -53,9 +54,11 @@ def key(*markers: str) -> list[RenderableType]:
 
 
 def markers(events: Iterable[Event] = (), motions: Iterable[Motion] = ()) -> list[str]:
-    """The markers these events and motions put in a view: an inferred year, an inferred chamber."""
+    """The markers these events and motions put in a view: an inferred year, chamber or subject."""
+    motions = tuple(motions)
     found = ["year"] if any(e.year_inferred for e in events) else []
-    return found + (["chamber"] if any(m.chamber_inferred for m in motions) else [])
+    found += ["chamber"] if any(m.chamber_inferred for m in motions) else []
+    return found + (["subject"] if any(m.subject_inferred for m in motions) else [])
 
 
 def plain(value: str, style: str = "") -> Text:

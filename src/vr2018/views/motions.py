@@ -28,7 +28,8 @@ def chamber(motion: Motion, lang: Lang = NL) -> str:
 def subject(motion: Motion, lang: Lang = NL) -> Text:
     """The subject, marked "(inferred)" (as an inferred chamber is) where it is our
     reading of the context and not what the letter states."""
-    return Text.assemble(clean(text_of(motion, "subject", lang)), (" (inferred)", MUTED) if motion.subject_inferred else "")
+    marker = (" (inferred)", MUTED) if motion.subject_inferred else ""
+    return Text.assemble(clean(text_of(motion, "subject", lang)), marker)
 
 
 def _kamerstuk_short(ref: Reference) -> str:
