@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from vr2018.app import exit_statuses
+from vr2018.cli import app
 from vr2018.text import clean
 
 GROUP = typer.main.get_command(app)
