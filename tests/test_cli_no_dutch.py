@@ -77,7 +77,7 @@ RUNS = {
     "people": [["people"]] + [["people", p.id] for p in CORPUS.people],
     "export": [["export", "markdown"]],
 }
-NOT_OURS = {"search"}
+NOT_OURS = {"search", "help"}  # help prints help text only: no record of the letter, no --lang
 
 
 def dutch_of_ours(output: str) -> list[str]:
