@@ -41,7 +41,7 @@ COMMANDS = [
     ["search", "Rohingya"], ["search", "klimaat", "--full", "-n", "3"], ["search", "rijksoverheid"],
     ["theme"], ["theme", "klimaat"], ["theme", "curacao", "--full"],
     ["motions"], ["motions", "--kamerstuk"], ["motions", "Kuzu"], ["refs"],
-    ["read"], ["show", "iran-2231"], ["show", "inleiding", "-C", "1"], ["show", "rutte-26-september"],
+    ["read"], ["toc"], ["show", "iran-2231"], ["show", "inleiding", "-C", "1"], ["show", "rutte-26-september"],
     ["timeline"], ["timeline", "--theme", "caribisch"], ["people"], ["people", "kaag"], ["people", "minister-president"],
     ["cite"], ["cite", "iran-2231", "-f", "bibtex"], ["info"],
     ["help"], ["help", "search"], ["search", "--help"], ["export", "csv", "references"],
