@@ -2,11 +2,11 @@
 the one error handler that turns every failure into one line on stderr and
 an exit status (:class:`~vr2018.errors.ExitStatus`), never a traceback.
 
-The commands themselves are in :mod:`vr2018.cli`.
+The commands themselves are in :mod:`vr2018.commands`.
 """
 
 # No `from __future__ import annotations` here: Typer reads the root
-# callback's annotations at start-up (see vr2018.cli).
+# callback's annotations at start-up (see vr2018.commands).
 import os
 import sys
 from collections.abc import Sequence

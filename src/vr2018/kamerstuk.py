@@ -121,8 +121,9 @@ def parse(text: str) -> KamerstukKey:
             number = value
         elif re.fullmatch(r"[a-z]+", token, re.ASCII):
             upper = token.upper()
-            # a chapter is Roman: "XVII", or one letter with a document after it ("34550 V D")
-            roman = _ROMAN.fullmatch(upper) and (len(upper) >= 2 or at + 1 < len(tokens))
+            # a chapter is Roman: "XVII", or I, V or X with a document after it ("34550 V D");
+            # a lone C, D, L or M is a document letter (no budget chapter numbers 100 or more)
+            roman = _ROMAN.fullmatch(upper) and (len(upper) >= 2 or (upper in "IVX" and at + 1 < len(tokens)))
             if roman and chapter is None and number is None:
                 chapter = upper
             elif len(upper) <= 2 and number is None:

@@ -1,0 +1,72 @@
+"""Export: the whole corpus for other tools.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .. import options as opt
+from ..app import app, fail, load_letter
+from ..errors import ExitStatus
+from ..lang import Lang
+
+if TYPE_CHECKING:
+    pass
+
+
+# ── export ──────────────────────────────────────────────────────────────────
+
+
+@app.command("export", short_help="Everything as Markdown, CSV, JSON Lines or an SQLite database.")
+def export_(
+    format_: opt.ExportFormat,
+    target: opt.ExportTarget = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
+                                               help="Write to FILE instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")] = False,
+    lang: opt.LangOption = Lang.nl,
+) -> ExitStatus:
+    """Export the whole letter, and what vr2018 knows about it, for other tools.
+
+    markdown and jsonl are the whole corpus in one document; csv is one table
+    per call; sqlite writes a database with keys and a full-text index. Text
+    goes to stdout unless -o FILE is given. A file is written whole or not at
+    all, and an existing file is kept unless --force.
+
+    \b
+    Examples:
+      vr2018 export markdown -o vr2018.md
+      vr2018 export csv paragraphs -o paragraphs.csv
+      vr2018 export jsonl | jq -c 'select(.type == "motion")'
+      vr2018 export sqlite vr2018.db
+    """
+    from .. import export
+    from ..output import emit_bytes, write_file
+
+    try:
+        table, path = export.check(format_, target, output, bom)
+    except export.ExportError as exc:
+        fail(str(exc))
+    corpus = load_letter()
+    if format_ == "sqlite" and path is not None:  # check() names a FILE for sqlite
+        from ..export.sqlite import write_sqlite
+
+        write_file(path, lambda temporary: write_sqlite(corpus, temporary), force)
+        return ExitStatus.OK
+    if format_ == "csv":
+        text = export.csv_text(corpus, table, bom=bom)
+    else:
+        text = export.markdown(corpus, lang) if format_ == "markdown" else export.jsonl(corpus)
+    data = text.encode("utf-8")
+    if path is None:
+        emit_bytes(data)
+    else:
+        from pathlib import Path
+
+        write_file(path, lambda temporary: Path(temporary).write_bytes(data), force)
+    return ExitStatus.OK

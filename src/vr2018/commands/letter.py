@@ -1,0 +1,203 @@
+"""The letter itself: read, toc, show (a paragraph or a sentence), cite, info.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import TYPE_CHECKING, Annotated
+
+from .. import __version__
+from .. import options as opt
+from ..app import app, fail, load_letter
+from ..errors import ExitStatus
+from ..lang import Lang
+from ..output import emit_json
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+
+# ── the letter: read, show, cite, info ──────────────────────────────────────
+
+
+@app.command(short_help="The whole letter in reading order, marking missing text.")
+def read(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the letter as one JSON object.")] = False,
+) -> ExitStatus:
+    """Read the whole letter in reading order, with a marker wherever text is missing.
+
+    On a terminal the letter opens in a pager; piped, it prints plain text.
+
+    \b
+    Examples:
+      vr2018 read
+      vr2018 read --lang en
+      vr2018 read --json | jq '.paragraphs[].id'
+    """
+    corpus = load_letter()
+    if json_:
+        from ..serialize import read_json
+
+        return emit_json(read_json(corpus))
+    from ..terminal import show
+    from ..views.letter import letter_view
+
+    return show(letter_view(corpus, lang))
+
+
+@app.command(short_help="Table of contents: headings, paragraph ids, first words, gaps.")
+def toc(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
+) -> ExitStatus:
+    """The letter's table of contents: every heading in reading order (the letter's,
+    or ours in [brackets] where its heading is on a missing page), each paragraph's
+    id and first words, and where pages are missing. The ids are what 'show',
+    'cite' and 'search --section' take.
+
+    \b
+    Examples:
+      vr2018 toc
+      vr2018 toc --lang en
+      vr2018 toc --json | jq -r '.sections[].id'
+    """
+    from ..toc import contents
+
+    corpus = load_letter()
+    entries = contents(corpus)
+    if json_:
+        from ..serialize import toc_json
+
+        return emit_json(toc_json(corpus, entries))
+    from ..terminal import show
+    from ..views.toc import toc_view
+
+    return show(toc_view(corpus, entries, lang))
+
+
+@app.command("show", short_help="One paragraph (ID) or sentence (ID:N), with all we know about it.")
+def show_(
+    paragraph: Annotated[str, opt.paragraph_id(
+        "ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1).")],
+    context: opt.Context = 0,
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,
+) -> ExitStatus:
+    """Show one paragraph with its section, fragment, themes, people, dates and references.
+
+    ID:N shows the paragraph's sentence N (counted from 1) with its paragraph
+    id and section. A marker shows where pages of the letter are missing next
+    to it. An unknown id, or a sentence number the paragraph does not have,
+    exits with status 2 and says what there is.
+
+    \b
+    Examples:
+      vr2018 show iran-2231
+      vr2018 show myanmar-rohingya:2
+      vr2018 show conflict --context 1
+      vr2018 show myanmar-rohingya --lang both
+      vr2018 show rutte-26-september --json
+    """
+    from .. import reading
+
+    corpus = load_letter()
+    if ":" in paragraph:
+        return _show_sentence(corpus, paragraph, context, lang, json_)
+    found = reading.paragraph_named(corpus, paragraph)
+    before, after = reading.neighbours(corpus, found, context)
+    if json_:
+        from ..serialize import show_json
+
+        return emit_json(show_json(corpus, found, before, after))
+    from ..terminal import show
+    from ..views.letter import show_view
+
+    return show(show_view(corpus, found, before, after, lang))
+
+
+def _show_sentence(corpus: "Corpus", address: str, context: int, lang: Lang, json_: bool) -> ExitStatus:
+    """`show ID:N`: one sentence, with its paragraph id, number and section."""
+    from ..sentences import sentence_named
+
+    if context:
+        fail("--context is for a paragraph: show its id without ':N' to see its neighbours")
+    sentence = sentence_named(corpus, address)
+    if json_:
+        from ..serialize import show_json
+
+        return emit_json(show_json(corpus, sentence.paragraph, sentence=sentence))
+    from ..terminal import show
+    from ..views.letter import sentence_view
+
+    return show(sentence_view(corpus, sentence, lang))
+
+
+@app.command(short_help="A paste-ready citation of the letter, a paragraph (ID) or a quoted sentence (ID:N).")
+def cite(
+    paragraph: Annotated[
+        str | None, opt.paragraph_id("[ID[:N]]", "Cite this paragraph (ID) or quote its sentence N (ID:N).")
+    ] = None,
+    format_: Annotated[str, opt.citation_format()] = "text",
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the citation's fields and every format as JSON.")] = False,
+) -> ExitStatus:
+    """A paste-ready citation of the letter, or of one paragraph with its section.
+
+    Built only from the letter's metadata: title, date, the two ministers,
+    the addressee and reference BZDOC-151021554-15. The letter gives itself
+    no Kamerstuk number, so none is cited. ID:N quotes the paragraph's
+    sentence N (from 1) verbatim above its citation.
+
+    \b
+    Examples:
+      vr2018 cite
+      vr2018 cite iran-2231 --format markdown
+      vr2018 cite iran-2231 --lang en
+      vr2018 cite myanmar-rohingya:2
+      vr2018 cite -f bibtex
+    """
+    from .. import citations, reading
+    from ..text import clean, resolve, shorten
+
+    style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
+    if style is None:
+        fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex")
+    corpus = load_letter()
+    if paragraph is not None and ":" in paragraph:
+        from ..sentences import sentence_named
+
+        citation = citations.sentence_citation(corpus, sentence_named(corpus, paragraph))
+    else:
+        found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
+        citation = citations.citation(corpus, found)
+    if json_:
+        from ..serialize import citation_json
+
+        return emit_json(citation_json(corpus, citation))
+    print(clean(citations.format_citation(citation, style, lang)))
+    return ExitStatus.OK
+
+
+@app.command(short_help="What this copy holds: metadata, counts, missing text, version.")
+def info(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the metadata and counts as JSON.")] = False,
+) -> ExitStatus:
+    """What this copy of the letter holds: metadata, counts, where text is missing, data version.
+
+    \b
+    Examples:
+      vr2018 info
+      vr2018 info --json
+    """
+    corpus = load_letter()
+    if json_:
+        from ..serialize import info_json
+
+        return emit_json(info_json(corpus, __version__))
+    from ..terminal import show
+    from ..views.letter import info_view
+
+    return show(info_view(corpus, __version__, lang))

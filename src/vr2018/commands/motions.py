@@ -1,0 +1,87 @@
+"""Motions and references: motions, refs.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import TYPE_CHECKING, Annotated
+
+from .. import options as opt
+from ..app import app, load_letter, nothing_found
+from ..errors import ExitStatus
+from ..lang import Lang
+from ..output import emit_json
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command(short_help="The motions the letter answers, what was done, official links.")
+def motions(
+    query_words: opt.MotionQuery = None,
+    kamerstuk: opt.KamerstukFlag = False,
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the motions as a JSON array.")] = False,
+) -> ExitStatus:
+    """The parliamentary motions the letter answers, and what the government reports it did.
+
+    QUERY finds motions by submitter, subject or the letter's sentence
+    reporting on them (typos and English forgiven), or by Kamerstuk when it is
+    one. With --kamerstuk the motions are listed by Kamerstuk with their
+    official links, and QUERY must be a Kamerstuk.
+
+    \b
+    Examples:
+      vr2018 motions
+      vr2018 motions Kuzu
+      vr2018 motions Myanmar
+      vr2018 motions arms embargo
+      vr2018 motions --kamerstuk
+      vr2018 motions --kamerstuk 22045
+      vr2018 motions --kamerstuk 22 045, nr. 290
+      vr2018 motions --kamerstuk 34550 V D
+      vr2018 motions --json
+    """
+    from .. import motions as engine
+
+    query = opt.joined(query_words)
+    corpus = load_letter()
+    found = engine.find(corpus, query, kamerstuk_only=kamerstuk)
+    if not found and query is not None:
+        nothing_found(engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk), json_)
+    if json_:
+        from ..serialize import motions_json
+
+        return emit_json(motions_json(corpus, found))
+    from ..terminal import show
+    from ..views.motions import motions_by_kamerstuk, motions_view
+
+    return show(motions_by_kamerstuk(corpus, found, lang) if kamerstuk else motions_view(corpus, found, lang))
+
+
+@app.command(short_help="Every Kamerstuk and UN resolution the letter cites.")
+def refs(
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the references as a JSON array.")] = False,
+) -> ExitStatus:
+    """Every document the letter cites: Kamerstukken and UN Security Council
+    resolutions, each with the paragraphs that cite it and its official link.
+
+    \b
+    Examples:
+      vr2018 refs
+      vr2018 refs --json
+    """
+    from ..motions import references
+
+    corpus = load_letter()
+    found = references(corpus)
+    if json_:
+        from ..serialize import references_json
+
+        return emit_json(references_json(corpus, found))
+    from ..terminal import show
+    from ..views.motions import references_view
+
+    return show(references_view(corpus, found, lang))

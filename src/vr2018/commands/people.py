@@ -1,0 +1,120 @@
+"""People and dates: timeline, people.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import TYPE_CHECKING, Annotated
+
+from .. import options as opt
+from ..app import app, fail, load_letter, nothing_found
+from ..errors import ExitStatus, NotFound
+from ..lang import Lang
+from ..output import emit_json
+
+if TYPE_CHECKING:
+    pass
+
+
+# ── people and dates: timeline, people ──────────────────────────────────────
+
+
+@app.command(short_help="Every dated event in the letter, in chronological order.")
+def timeline(
+    theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
+    lang: opt.LangOption = Lang.nl,
+    since: opt.Since = None,
+    until: opt.Until = None,
+    person: opt.PersonFilter = None,
+    json_: Annotated[bool, opt.json_flag("Print the events as a JSON array.")] = False,
+) -> ExitStatus:
+    """Every dated event the letter mentions, in chronological order.
+
+    Dates are shown at the letter's own precision (day, month, year or a
+    range); a year in [brackets] is inferred because the letter gives only
+    day and month. Events are ordered by the first day their date can mean;
+    on the same first day the wider date comes first (2017-2018, then 2017,
+    then oktober 2017). Each event points at its paragraph.
+
+    --from and --to take a year, a month or a day (2018, 2018-09,
+    2018-09-26) and are inclusive: an event is listed if any part of its
+    date lies in the window, so "2018" is in --from 2018-09. --person keeps
+    the events whose label names that person (a name, alias or role, as
+    'vr2018 people' finds them). Filters that leave nothing exit with status 1.
+
+    \b
+    Examples:
+      vr2018 timeline
+      vr2018 timeline --theme caribisch
+      vr2018 timeline --from 2018-09 --to 2018-12
+      vr2018 timeline --person rutte
+      vr2018 timeline --json
+    """
+    from .. import reading, themes
+
+    start = reading.window_bound(since) if since is not None else None
+    end = reading.window_bound(until, last=True) if until is not None else None
+    if start is not None and end is not None and start > end:
+        fail(f"--from {since} is after --to {until}")
+    if person is not None and not person.strip():
+        fail("empty --person: give a name, alias or role ('vr2018 people' lists everyone)")
+    corpus = load_letter()
+    chosen = themes.find(corpus, theme) if theme is not None else None
+    try:
+        who = reading.people_named(corpus, person) if person is not None else None
+        events = reading.timeline(corpus, chosen, start=start, end=end, people=who)
+        if not events:
+            raise reading.nothing_dated(chosen, since, until, who)
+    except NotFound as error:
+        nothing_found(error, json_)
+    if json_:
+        from ..serialize import timeline_json
+
+        return emit_json(timeline_json(events))
+    from ..terminal import show
+    from ..views.people import timeline_view
+
+    return show(timeline_view(corpus, events, chosen, lang, reading.narrowing(since, until, who)))
+
+
+@app.command(short_help="Everyone the letter names, their role, and what they did.")
+def people(
+    name_words: opt.PersonName = None,
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the people as a JSON array.")] = False,
+) -> ExitStatus:
+    """Everyone the letter names, with the role it gives them; or what it says one person did.
+
+    NAME matches names and aliases (an unambiguous start will do), then any
+    part of a name and the words of a role, in Dutch or English and in any
+    order ("minister-president", "prime minister", "foreign minister"), best
+    match first. No match exits with status 1 and suggests the closest names
+    (with --json it prints an empty array).
+
+    \b
+    Examples:
+      vr2018 people
+      vr2018 people kaag
+      vr2018 people van den hul
+      vr2018 people prime minister
+      vr2018 people minister-president --json
+    """
+    from .. import reading
+
+    name = opt.joined(name_words)
+    if name is not None and not name.strip():
+        fail("empty name: give a name, alias or role word, or none to list everyone ('vr2018 people')")
+    corpus = load_letter()
+    try:
+        found = corpus.people if name is None else reading.people_named(corpus, name)
+    except NotFound as error:
+        nothing_found(error, json_)
+    if json_:
+        from ..serialize import people_json
+
+        return emit_json(people_json(corpus, found))
+    from ..terminal import show
+    from ..views.people import people_view, people_views
+
+    return show(people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang))

@@ -1,0 +1,80 @@
+"""Search: the one command that reads the index.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli).
+from typing import TYPE_CHECKING, Annotated
+
+from .. import options as opt
+from ..app import app, fail, load_letter, nothing_found
+from ..errors import ExitStatus
+from ..lang import Lang
+from ..output import emit_json
+
+if TYPE_CHECKING:
+    pass
+
+
+# ── search ──────────────────────────────────────────────────────────────────
+
+
+@app.command(short_help="Find paragraphs, forgiving typos, accents, inflection, English.")
+def search(
+    query: opt.SearchQuery,
+    limit: opt.Limit = 10,
+    theme: Annotated[str | None, opt.theme_filter(
+        "Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).")] = None,
+    section: opt.Section = None,
+    full: Annotated[bool, opt.full_flag("Print whole paragraphs instead of snippets.")] = False,
+    exact: opt.Exact = False,
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the hits as a JSON array, best first.")] = False,
+) -> ExitStatus:
+    """Find paragraphs of the letter: forgiving of typos, accents, hyphens, inflection and English.
+
+    Hits come best first with their section, paragraph id and a snippet in
+    which the matching words are bold and underlined. A quoted phrase must
+    appear as written (case and accents aside). Exit status 1 when nothing
+    matches, saying how many paragraphs match outside --theme/--section, or
+    suggesting words of the letter close to those typed.
+
+    \b
+    Examples:
+      vr2018 search Rohingya
+      vr2018 search rohinga
+      vr2018 search noord korea sancties
+      vr2018 search "human trafficking" --json
+      vr2018 search '"nucleaire deal"' --full
+      vr2018 search veiligheid --theme klimaat -n 3
+    """
+    from .. import search as engine
+    from ..text import shorten
+
+    text = " ".join(query)
+    if not text.strip():
+        fail("empty query: give one or more words to search for")
+    if limit < 1:
+        fail(f"--limit must be 1 or more (got {limit})")
+    corpus = load_letter()
+    theme_id = None
+    if theme is not None:  # the themes engine only when asked for
+        from ..themes import find
+
+        theme_id = find(corpus, theme).id
+    section_id = engine.find_section(corpus, section) if section is not None else None
+    try:
+        results = engine.search(corpus, text, limit=limit, theme=theme_id, section=section_id, exact=exact)
+    except engine.QueryError as exc:
+        fail(f"{exc}: '{shorten(text)}'")
+    if not results.hits:
+        nothing_found(engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id), json_)
+    if json_:
+        from ..serialize import search_json
+
+        return emit_json(search_json(corpus, results))
+    from ..terminal import show
+    from ..views.search import search_view
+
+    return show(search_view(corpus, results, full=full, lang=lang))
