@@ -86,12 +86,12 @@ def emit_json(value: Any) -> ExitStatus:
     return ExitStatus.OK
 
 
-_TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_TERMINAL_ACTIVE = "[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"  # compiled on first use
 
 
 def escape_terminal_active(json_text: str) -> str:
     """JSON text with the characters a terminal acts on as \\u escapes: the same data, inert."""
-    return _TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return re.sub(_TERMINAL_ACTIVE, lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def emit_bytes(data: bytes) -> None:

@@ -10,7 +10,6 @@ import heapq
 import math
 from collections.abc import Iterable
 
-from .. import kamerstuk
 from ..sentences import sentences as sentence_spans
 from .english import EN, dutch_only, only_english, term_frequency
 from .hits import make_hit
@@ -224,8 +223,10 @@ def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
 
 def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, str]:
     """Paragraphs citing the Kamerstuk or resolution the whole query names: {number: as written}."""
-    if not index.cited or len(query) > 80:
-        return {}
+    if not index.cited or len(query) > 80 or not any(ch.isdigit() for ch in query):
+        return {}  # every citation has a number: most queries never load the parser
+    from .. import kamerstuk
+
     wanted = kamerstuk.parse_citation(query)
     out: dict[int, str] = {}
     for doc, refs in enumerate(index.cited):
