@@ -36,7 +36,7 @@ def _telltales() -> tuple[str, ...]:
         for field in ("places", "organisations"):
             names.update(nl for nl, en in zip(getattr(p, field), getattr(p, field + "_en"), strict=True) if nl != en)
     months = {nl for nl, en in zip(DUTCH_MONTHS, ENGLISH_MONTHS, strict=True) if nl != en.lower()}
-    return tuple(sorted(names | months | {"resolutie", "motie", "Eerste Kamer"}))
+    return tuple(sorted(names | months | {"resolutie", "motie", "Eerste Kamer", "Eerste Kamermotie", "uw Kamer"}))
 
 
 TELLTALES = _telltales()
@@ -97,6 +97,9 @@ def test_the_check_sees_what_it_looks_for():
     """The words to find are there, and found, in Dutch; what stays Dutch is taken out."""
     assert {"Italië", "Syrië", "Veiligheidsraad", "Tweede Kamer", "Koninkrijk der Nederlanden", "februari",
             "resolutie"} <= set(TELLTALES)
+    # The words the letter uses for the chambers, which a key under a view once quoted untranslated.
+    assert dutch_of_ours("a motion it does not call an Eerste Kamermotie is read as the addressed chamber's "
+                         "(uw Kamer).") == ["Eerste Kamermotie", "uw Kamer"]
     assert dutch_of_ours("Places  Italië · Syrië\nde resolutie over Conflict en Honger") == [
         "Italië", "Syrië", "resolutie"]
     assert dutch_of_ours(f'"{CORPUS.letter.title}", letter to the Voorzitter van de\n Tweede Kamer der '

@@ -56,6 +56,13 @@ def test_bare_command_is_a_short_overview_without_reading_data(invoke, monkeypat
     assert len(out.splitlines()) < 30
 
 
+def test_the_overview_tells_a_reader_without_dutch_about_lang_en(invoke):
+    """The default is the Dutch original: the first screen a newcomer sees must say how to get English."""
+    out = invoke().stdout
+    assert "--lang en" in out and "unofficial English translation" in out
+    assert re.search(r"^  vr2018 \S.* --lang en$", out, re.MULTILINE)  # and one example uses it
+
+
 @pytest.mark.parametrize("command", ["show", "timeline", "people", "cite", "info"])
 def test_help_ends_with_examples_and_lists_json(invoke, command):
     result = invoke(command, "--help")

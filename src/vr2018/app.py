@@ -278,9 +278,10 @@ def _overview(ctx: Any) -> str:
     )
     about = (f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
              "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline.")
-    more = f"'{PROG} help COMMAND' shows a command's options and examples."
-    examples = "".join(f"\n  {PROG} {e}" for e in ("search Rohingya", "theme klimaat", "motions --kamerstuk",
-                                                     "show iran-2231"))
+    more = (f"The letter is in Dutch: add --lang en for our unofficial English translation. "
+            f"'{PROG} help COMMAND' shows a command's options and examples.")
+    examples = "".join(f"\n  {PROG} {e}" for e in ("search Rohingya", "theme klimaat", "show iran-2231 --lang en",
+                                                     "motions --kamerstuk"))
     about = "\n".join(fill(line, room, break_long_words=False) for line in about.splitlines())
     return (f"{about}\n\nUsage: {PROG} COMMAND [ARGS]...\n\n"
             f"Commands:\n{commands}\n\nExamples:{examples}\n\n{fill(more, room, break_long_words=False)}")
