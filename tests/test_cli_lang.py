@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from vr2018 import load_corpus, reading
+from vr2018 import load_corpus, reading, sentences
 from vr2018.lang import BOTH, DUTCH_ORIGINAL, EN, NL, UNOFFICIAL, Lang, heading, section_title, text_of
 
 CORPUS = load_corpus()
@@ -219,6 +219,15 @@ def test_cite_en_cites_the_dutch_original_with_the_english_marked(invoke, fmt, l
         assert "unofficial translation" in note and reading.opening(P, lang=EN) in note
     if fmt == "text":
         assert out.count("\n") == 1 and "15 February 2019" in out
+
+
+def test_cite_help_says_that_lang_en_still_quotes_the_dutch(invoke):
+    """A reader who asks for English gets the Dutch original first: the help must not promise otherwise."""
+    help_text = " ".join(invoke("help", "cite").stdout.split())
+    assert "quotes the Dutch original" in help_text and "in [square brackets]" in help_text
+    quote = invoke("cite", f"{P.id}:2", "--lang", "en").stdout
+    dutch, english = sentences.texts(P.text)[1], sentences.texts(P.text_en)[1]
+    assert quote.startswith(f"“{dutch}” [“{english}”]")
 
 
 def test_cite_wording_is_english_in_dutch_too(invoke):

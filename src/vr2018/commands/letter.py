@@ -148,7 +148,9 @@ def cite(
     Built only from the letter's metadata: title, date, the two ministers,
     the addressee and reference BZDOC-151021554-15. The letter gives itself
     no Kamerstuk number, so none is cited. ID:N quotes the paragraph's
-    sentence N (from 1) verbatim above its citation.
+    sentence N (from 1) verbatim above its citation. A citation quotes the
+    Dutch original: with --lang en (or both) our English follows each Dutch
+    part in [square brackets], marked as an unofficial translation.
 
     \b
     Examples:
