@@ -279,3 +279,17 @@ def test_cite_json_carries_the_english_formats_whatever_lang(invoke, args):
         assert data["formats_en"][fmt] + "\n" == invoke("cite", *args, "-f", fmt, "--lang", "en").stdout
         assert data["formats"][fmt] + "\n" == invoke("cite", *args, "-f", fmt).stdout
     assert data["opening_en"] == (reading.opening(P, lang=EN) if args else None)
+
+
+@pytest.mark.parametrize("args", [["--lang", "en"], ["help", "--lang", "en"], ["help", "search", "--lang", "en"]])
+def test_lang_before_the_command_says_where_it_goes(invoke, args):
+    """`vr2018 --lang en` is what a newcomer tries first: one line saying where --lang goes, status 2."""
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    line = result.stderr.strip()
+    assert "\n" not in line and "goes after a command" in line and "VR2018_LANG=en" in line
+
+
+def test_other_unknown_options_keep_the_plain_hint(invoke):
+    assert "goes after" not in invoke("--bogus").stderr
+    assert "goes after" not in invoke("search", "x", "--bogus").stderr

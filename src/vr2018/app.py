@@ -170,7 +170,7 @@ def _status(exc: Exception) -> int:
     if isinstance(exc, typer.TyperException):
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        message(f"{exc.format_message()}{hint}")
+        message(f"{exc.format_message()}{_lang_hint(exc, ctx) or hint}")
         return exc.exit_code
     if isinstance(exc, typer.Exit):
         return exc.exit_code
@@ -183,6 +183,16 @@ def _status(exc: Exception) -> int:
         raise exc
     message(f"internal error: {type(exc).__name__}: {exc} (set VR2018_DEBUG=1 for the traceback)")
     return ExitStatus.BAD_USAGE
+
+
+def _lang_hint(exc: Exception, ctx: Any) -> str:
+    """`vr2018 --lang en` or `vr2018 help --lang en`: say where --lang goes, not just that it is unknown here."""
+    if getattr(exc, "option_name", None) != "--lang" or ctx is None:
+        return ""
+    if ctx.parent is not None and ctx.info_name != "help":
+        return ""
+    return (f" here: it goes after a command ('{PROG} search Rohingya --lang en'), "
+            "or set VR2018_LANG=en for every command")
 
 
 def _quiet_closed_pipe() -> None:
