@@ -292,3 +292,10 @@ def test_a_view_explains_an_inferred_marker_exactly_when_it_shows_one(args):
     year = re.search(r"\b[A-Za-z]+ \[\d{4}\]", body)
     assert (words(KEYS["year"]) in text) == bool(year), args
     assert all(text.count(words(KEYS[name])) <= 1 for name in KEYS), args
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_paragraph_mark_stays_with_its_id(width):
+    """'¶' at a line's end and its id on the next line reads as a stray sign: the two wrap as one word."""
+    stray = {" ".join(args) for args in COMMANDS if re.search(r"¶\n", in_process(tuple(args), width))}
+    assert not stray, (width, stray)

@@ -280,13 +280,14 @@ class Prose:
 
 
 def _breaks(text: str, width: int) -> list[int]:
-    """Where the lines of ``text`` start when it is wrapped at ``width`` between words only."""
+    """Where the lines of ``text`` start when it is wrapped at ``width`` between words only
+    (a paragraph mark and the id after it count as one word)."""
     import re
 
     from rich.cells import cell_len
 
     offsets, position = [], 0
-    for match in re.finditer(r"\s*\S+\s*", text):
+    for match in re.finditer(r"\s*(?:¶ )?\S+\s*", text):  # "¶ id" is one word: the mark stays with its id
         word = match.group()
         if position and position + cell_len(word.rstrip()) > width:
             offsets.append(match.start())
@@ -362,7 +363,7 @@ class Fields:
             table.add_column(style=self.label_style, no_wrap=True, min_width=width)
             table.add_column()
             for label, value in self.rows:
-                table.add_row(plain(label), value)
+                table.add_row(plain(label), prose(value))  # wrapped as prose: "¶ id" together
             yield Indent(table, 0)  # without the spaces that pad the grid's cells
             return
         for label, value in self.rows:
