@@ -138,7 +138,13 @@ class _Group(TyperGroup):
         # Escape sequences and control characters in the arguments never reach
         # the parser, the engines or a message: `search $'\e[31mRohingya'` is a
         # search for Rohingya, and a title-setting OSC is nothing at all.
-        cleaned = [clean(a) for a in (sys.argv[1:] if args is None else args)]
+        raw = list(sys.argv[1:] if args is None else args)
+        cleaned = [clean(a) for a in raw]
+        # A file name is never quietly changed into another one: output.write_file refuses these.
+        from . import output
+
+        output.ALTERED_ARGUMENTS.clear()
+        output.ALTERED_ARGUMENTS.update(c for a, c in zip(raw, cleaned, strict=True) if c != a)
         try:
             result = super().main(cleaned, prog_name or PROG, complete_var, standalone_mode=False,
                                   windows_expand_args=windows_expand_args, **extra)

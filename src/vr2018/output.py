@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import Any
 
 from .errors import ExitStatus
 
@@ -107,24 +107,48 @@ def emit_bytes(data: bytes) -> None:
 
 def write_file(path: str, fill: Callable[[str], object], force: bool = False) -> None:
     """Write ``path`` whole or not at all: ``fill`` writes a temporary file beside it,
-    which then replaces ``path`` in one rename. An existing file is kept unless ``force``."""
+    which then replaces ``path`` in one rename. An existing file is kept unless ``force``.
+
+    A symbolic link is written through (its target is replaced, the link stays); a
+    device or FIFO (``/dev/null``, ``/dev/full``, a named pipe) is written into, never
+    replaced by a file of ours; a name whose escape sequences or control characters
+    were taken out of the command line is refused, so no other file is ever written.
+    """
+    import stat
+
+    from .errors import Failure
+
+    if path in ALTERED_ARGUMENTS:
+        raise Failure(f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
+                      "or bytes that are not UTF-8; choose another name")
+    if not path.strip():
+        raise Failure("cannot write a file with an empty name")
+    if os.path.isdir(path):
+        raise Failure(f"cannot write {shown_path(path)}: it is a folder")
+    try:
+        mode = os.stat(path).st_mode  # follows links: what the name leads to
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_special(path, fill)
+        return
+    if os.path.lexists(path) and not force:
+        raise Failure(f"{shown_path(path)} exists; add --force to overwrite it")
+    _write_whole(os.path.realpath(path) if os.path.islink(path) else path, fill, shown_path(path))
+
+
+def _write_whole(path: str, fill: Callable[[str], object], shown: str) -> None:
+    """A temporary file beside ``path``, filled, synced and renamed onto it; removed on any failure."""
     import contextlib
     import tempfile
 
     from .errors import Failure
 
-    def fail(message: str) -> NoReturn:
-        raise Failure(message)
-
-    if os.path.isdir(path):
-        fail(f"cannot write {path}: it is a folder")
-    if os.path.lexists(path) and not force:
-        fail(f"{path} exists; add --force to overwrite it")
     folder, name = os.path.split(path)
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name[:200]}.", suffix=".tmp")
     except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}")
+        raise Failure(f"cannot write {shown}: {exc.strerror or exc}") from None
     os.close(fd)
     try:
         umask = os.umask(0)
@@ -141,5 +165,35 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            fail(f"cannot write {path}: {exc.strerror or exc}")
+            raise Failure(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise
+
+
+def _write_special(path: str, fill: Callable[[str], object]) -> None:
+    """Into a device or FIFO: filled in a private temporary folder, then copied in (nothing to replace)."""
+    import shutil
+    import tempfile
+
+    from .errors import Failure
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="vr2018-") as folder:
+            temporary = os.path.join(folder, "export")
+            fill(temporary)
+            with open(temporary, "rb") as source, open(path, "wb") as target:
+                shutil.copyfileobj(source, target)
+    except OSError as exc:
+        raise Failure(f"cannot write {shown_path(path)}: {exc.strerror or exc}") from None
+
+
+# Command-line arguments that held escape sequences, control characters or undecodable
+# bytes, as they read once those were taken out (filled in by the command line's main).
+ALTERED_ARGUMENTS: set[str] = set()
+
+
+def shown_path(path: str, width: int = 80) -> str:
+    """A file name as a message shows it: on one line, the end kept when it is long."""
+    from .text import clean
+
+    line = " ".join(clean(path).split())
+    return line if len(line) <= width else "…" + line[-(width - 1):]

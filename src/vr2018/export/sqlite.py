@@ -220,7 +220,13 @@ def write_sqlite(corpus: Corpus, path: str) -> None:
     """Write the database to ``path`` (a new or empty file), foreign keys checked as rows go in."""
     import sqlite3
 
-    con = sqlite3.connect(path)
+    try:
+        _write(sqlite3.connect(path), corpus)
+    except sqlite3.Error as exc:  # a full disk, a file size limit: the caller's "cannot write" line
+        raise OSError(str(exc)) from exc
+
+
+def _write(con: Any, corpus: Corpus) -> None:
     try:
         con.execute("PRAGMA foreign_keys = ON")
         # A temporary file, renamed into place only when whole (and synced then, by the caller):
