@@ -155,12 +155,12 @@ def window_bound(text: str, last: bool = False) -> int:
         raise Failure(f"'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)")
     year = int(found.group(1))
     month, day = (int(g) if g else None for g in found.groups()[1:])
-    try:
-        date(year, month or 1, day or 1)
+    try:  # 2018-00 and 2018-09-00 are no dates: a missing part is None, never 0
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise Failure(f"'{shown}' is not a date: {exc}") from None
-    month = month or (12 if last else 1)
-    day = day or (31 if last else 1)
+    month = (12 if last else 1) if month is None else month
+    day = (31 if last else 1) if day is None else day
     return year * 10_000 + month * 100 + day
 
 

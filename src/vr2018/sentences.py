@@ -163,7 +163,8 @@ def sentence_named(corpus: Corpus, query: str) -> Sentence:
     if number is None:
         raise NotFound(f"no sentence number in '{shorten(query)}': write ID:N, e.g. myanmar-rohingya:2",
                        ExitStatus.BAD_USAGE)
-    if number and not number.isdigit() and find_paragraph(corpus, wanted)[0] is None:
+    digits = _sentence_number(number)
+    if number and digits is None and find_paragraph(corpus, wanted)[0] is None:
         wanted = query  # not an ID:N at all ("[link=http://x]"): the lookup quotes the whole of it
     paragraph = paragraph_named(corpus, wanted)
     found = of(paragraph)
@@ -171,9 +172,17 @@ def sentence_named(corpus: Corpus, query: str) -> Sentence:
     has += f" ({paragraph.id}:1 to {paragraph.id}:{len(found)})" if len(found) > 1 else f" ({paragraph.id}:1)"
     if not number:
         raise NotFound(f"no sentence number after '{paragraph.id}:': {has}", ExitStatus.BAD_USAGE)
-    if not number.isdigit():
+    if digits is None:
         raise NotFound(f"'{shorten(number)}' is not a sentence number: {has}", ExitStatus.BAD_USAGE)
-    n = int(number)
+    n = int(digits) if len(digits) <= 18 else 0  # past any paragraph (and past what int() takes: 4300 digits)
     if not 1 <= n <= len(found):
-        raise NotFound(f"no sentence {n}: {has}", ExitStatus.BAD_USAGE)
+        raise NotFound(f"no sentence {shorten(number, 30)}: {has}", ExitStatus.BAD_USAGE)
     return found[n - 1]
+
+
+def _sentence_number(number: str | None) -> str | None:
+    """The digits of N in ``ID:N`` as ASCII, as search folds numbers ('１' → '1'); None if N is not a number."""
+    if not number:
+        return None
+    digits = fold(number)
+    return digits if re.fullmatch(r"[0-9]+", digits, re.ASCII) else None
