@@ -126,14 +126,25 @@ def content_key(folder: Path) -> str:
         for name in sorted(files):
             path = os.path.join(root, name)
             try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
+                data = read_regular(path)
+            except OSError:  # unreadable, or a FIFO or device (never waited on, never read forever)
                 data = b"\0unreadable"
             relative = os.path.relpath(path, folder)
             digest.update(f"{relative}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
             digest.update(data)
     return digest.hexdigest()
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; OSError for anything else. A FIFO or a device is
+    opened without waiting and never read (a FIFO would block, /dev/zero never ends)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{os.fspath(path)}: not a regular file")
+        return handle.read()
 
 
 # ── Loading and saving ──────────────────────────────────────────────────────
@@ -159,7 +170,7 @@ def load_cached(folder: Path) -> Corpus:
 
 def _usable(path: Path) -> bool:
     """False when a directory that is not ours to remove stands where the cache file goes."""
-    if not path.is_dir():
+    if not os.path.isdir(path):  # never raises (a name too long, a folder we may not search)
         return True
     try:
         path.rmdir()  # only an empty one
@@ -173,9 +184,8 @@ def _usable(path: Path) -> bool:
 def read(path: Path, key: str, folder: Path) -> Corpus | None:
     """The corpus held by the cache file at ``path`` if it is ours, intact and for ``key``; else None."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:  # missing, unreadable, or a directory
+        data = read_regular(path)
+    except OSError:  # missing, unreadable, a directory, or a FIFO (which would block every run)
         return None
     head = len(MAGIC) + 4
     payload = data[head:]

@@ -115,12 +115,14 @@ def read_toml(folder: Path, name: str) -> dict[str, Any]:
 
     path = folder / f"{name}.toml"
     label = f"data/{name}.toml"
+    from .cache import read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except FileNotFoundError:
         raise DataError(f"{label}: file not found (looked in {folder})") from None
-    except OSError as exc:
-        raise DataError(f"{label}: cannot read: {exc.strerror}") from None
+    except OSError as exc:  # a folder, a FIFO, a device, no permission
+        raise DataError(f"{label}: cannot read: {exc.strerror or 'not a regular file'}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
