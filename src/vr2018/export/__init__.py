@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..text import clean
+
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..lang import Lang
@@ -149,14 +151,16 @@ def cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
+    if isinstance(value, str):  # no escape sequence or control character in a cell (newlines stay)
+        return clean(value)
+    if isinstance(value, (int, float)):
         return value
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return clean(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value):
-        return LIST_SEPARATOR.join(v["id"] for v in value)
+        return clean(LIST_SEPARATOR.join(v["id"] for v in value))
     if isinstance(value, list) and all(isinstance(v, dict) and set(v) == STATEMENT for v in value):
-        return "\n".join(v["text"] for v in value)
+        return clean("\n".join(v["text"] for v in value))
     raise TypeError(f"no CSV cell for {value!r}")  # a new nested field: decide where it goes
 
 
@@ -179,9 +183,12 @@ def markdown(corpus: Corpus, lang: Lang | None = None) -> str:
     """The whole corpus as Markdown: in Dutch, or (``en``, ``both``) with our English
     rendering labelled as an unofficial translation (:func:`vr2018.export.md.document`)."""
     from ..lang import NL
+    from ..text import clean
     from .md import document
 
-    return document(corpus, lang or NL)
+    # A document for people: no escape sequence or control character from the data reaches it
+    # (or the terminal it is printed on), as in every view.
+    return clean(document(corpus, lang or NL))
 
 
 __all__ = ["FORMATS", "TABLES", "ExportError", "check", "records", "jsonl", "table", "csv_text", "markdown"]
