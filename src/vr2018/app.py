@@ -176,7 +176,7 @@ def _status(exc: Exception) -> int:
     if isinstance(exc, typer.TyperException):
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        message(f"{exc.format_message()}{_lang_hint(exc, ctx) or hint}")
+        message(f"{_quoted_short(_env_hint_if_from_env(exc))}{_lang_hint(exc, ctx) or hint}")
         return exc.exit_code
     if isinstance(exc, typer.Exit):
         return exc.exit_code
@@ -199,6 +199,31 @@ def _lang_hint(exc: Exception, ctx: Any) -> str:
         return ""
     return (f" here: it goes after a command ('{PROG} search Rohingya --lang en'), "
             "or set VR2018_LANG=en for every command")
+
+
+def _quoted_short(text: str) -> str:
+    """Click's message with every quoted value of the user's cut to 60 characters
+    (`--lang` given 3,000 characters quoted them all)."""
+    import re
+
+    from .text import shorten
+
+    text = re.sub(r"'([^']{61,})'", lambda m: f"'{shorten(m.group(1))}'", text)
+    return re.sub(r"\S{81,}", lambda m: shorten(m.group(), 80), text)  # "No such option: --xxxx…"
+
+
+def _env_hint_if_from_env(exc: Any) -> str:
+    """Click's message, naming the environment variable (VR2018_LANG) only when the bad value came from it."""
+    text = exc.format_message()
+    param, ctx = getattr(exc, "param", None), getattr(exc, "ctx", None)
+    envvar = getattr(param, "envvar", None)
+    if param is None or ctx is None or not isinstance(envvar, str):
+        return text
+    from typer._click.core import ParameterSource  # type: ignore[import-not-found,unused-ignore]
+
+    if ctx.get_parameter_source(param.name) == ParameterSource.ENVIRONMENT:
+        return text
+    return text.replace(f" (env var: '{envvar}')", "")
 
 
 def _quiet_closed_pipe() -> None:
@@ -331,7 +356,7 @@ def help_(
     if found is None or found.hidden:
         import difflib
 
-        close = difflib.get_close_matches(command, [n for n in _Group.ORDER], n=2)
+        close = difflib.get_close_matches(command.lower(), list(_Group.ORDER), n=2)  # SEARCH: search
         fail(f"no command '{shorten(command)}'" + did_you_mean(close, f"{PROG} help"))
     with found.make_context(command, [], parent=root, resilient_parsing=True) as sub:
         print(found.get_help(sub))
