@@ -30,9 +30,10 @@ def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None
                   lang: Lang = NL, narrowed: str = "") -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph.
     ``narrowed`` says how --from/--to/--person narrowed them ("from 2018-09 to 2018-12")."""
-    title = f"Timeline: {len(events)} dated events in the letter"
+    counted = f"{len(events)} dated event{'' if len(events) == 1 else 's'}"
+    title = f"Timeline: {counted} in the letter"
     if theme is not None:
-        title = f"Timeline, theme {text_of(theme, 'title', lang)}: {len(events)} dated events"
+        title = f"Timeline, theme {text_of(theme, 'title', lang)}: {counted}"
     if narrowed:
         title += f", {narrowed}"
     rows = [
