@@ -8,6 +8,12 @@ anything; the absolute times are printed for orientation.
 
     python benchmarks/startup.py            # 30 rounds
     python benchmarks/startup.py --rounds 60 --json
+    python benchmarks/startup.py --vs /tmp/old/bin/vr2018   # also an earlier release, side by side
+
+``--vs`` times another installed vr2018 (for example the previous release, in a
+venv of its own: ``python -m venv /tmp/old && /tmp/old/bin/pip install
+git+file://$PWD@c894d91``) on the same searches, interleaved with this one,
+and prints each of this one's searches as a ratio of the other's.
 
 Run it after ``pip install .`` (it calls the ``vr2018`` found beside this
 Python, or ``python -m vr2018`` when there is none).
@@ -36,14 +42,20 @@ def vr2018_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "vr2018"]
 
 
-def cases() -> dict[str, list[str]]:
+def cases(other: str | None = None) -> dict[str, list[str]]:
     tool = vr2018_command()
-    return {
+    earlier = {
+        "other search Rohingya": [other, "search", "Rohingya"],
+        "other search Rohingya --json": [other, "search", "Rohingya", "--json"],
+        "other search security": [other, "search", "security"],
+    } if other else {}
+    return {**earlier,
         "python -c pass": [sys.executable, "-c", "pass"],
         "import baseline": [sys.executable, "-c", BASELINE],
         "vr2018 --version": [*tool, "--version"],
         "vr2018 search Rohingya": [*tool, "search", "Rohingya"],
         "vr2018 search Rohingya --json": [*tool, "search", "Rohingya", "--json"],
+        "vr2018 search security --lang en": [*tool, "search", "security", "--lang", "en"],
         "vr2018 theme klimaat": [*tool, "theme", "klimaat"],
         "vr2018 motions --kamerstuk": [*tool, "motions", "--kamerstuk"],
     }
@@ -75,10 +87,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--vs", metavar="VR2018", help="another vr2018 executable to time side by side")
     args = parser.parse_args()
 
     env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
-    commands = cases()
+    commands = cases(args.vs)
     median = interleaved(commands, args.rounds, env)
     base, bare = median["import baseline"], median["python -c pass"]
     rows = [
@@ -90,14 +103,22 @@ def main() -> None:
         }
         for name in commands
     ]
+    # this release's searches against the other's: the same query, English matched by its own language
+    pairs = {"vr2018 search Rohingya": "other search Rohingya",
+             "vr2018 search Rohingya --json": "other search Rohingya --json",
+             "vr2018 search security --lang en": "other search security"}
+    versus = {mine: round(median[mine] / median[theirs], 3) for mine, theirs in pairs.items() if theirs in median}
     if args.json:
-        print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "results": rows}, indent=2))
+        print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "results": rows,
+                          "vs_other": versus}, indent=2))
         return
     print(f"start-up, median of {args.rounds} interleaved rounds (Python {sys.version.split()[0]})")
     print(f"{'command':<34}{'median':>10}{'× baseline':>13}{'× pass':>9}")
     for row in rows:
         print(f"{row['command']:<34}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}{row['vs_python_pass']:>9.2f}")
     print(f"\nimport baseline = python -c \"{BASELINE}\"")
+    for mine, ratio in versus.items():
+        print(f"{mine:<34}{ratio:>8.3f}× the other vr2018 ({args.vs})")
 
 
 if __name__ == "__main__":
