@@ -11,6 +11,7 @@ from rich.text import Text
 
 from .. import reading
 from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
+from ..model import Paragraph
 from ..text import clean
 from .layout import (
     GAP_STYLE,
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..corpus import Corpus
-    from ..model import Paragraph
     from ..sentences import Sentence
 
 
@@ -54,22 +54,17 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         *translated(letter, "salutation", lang),
         Text(),
     ]
-    fragment: int | None = 1  # None: a gap marker was just shown
-    for section in corpus.sections:
-        paragraphs = [p for p in corpus.paragraphs if p.section == section.id]
-        if paragraphs:
-            if fragment is not None and paragraphs[0].fragment != fragment:
-                parts += [gap_marker(), Text()]
-            fragment = paragraphs[0].fragment
-        if section.printed:
-            parts.append(plain(heading(section, lang), "bold underline" if section.level == 1 else HEADING_STYLE))
-        elif section.id != corpus.sections[0].id:
-            parts.append(plain(heading(section, lang), "italic " + MUTED))
-        for paragraph in paragraphs:
-            parts.append(paragraph_block(corpus, paragraph, lang))
-        if not paragraphs:  # a heading whose text is on a missing page
-            parts += [Text(), gap_marker(), Text()]
-            fragment = None
+    previous = ""
+    for kind, item in reading.outline(corpus):
+        if kind == "gap":  # after a heading whose text is lost, a blank line first
+            parts += [Text(), gap_marker(), Text()] if previous == "section" else [gap_marker(), Text()]
+        elif isinstance(item, Paragraph):
+            parts.append(paragraph_block(corpus, item, lang))
+        elif item is not None and item.printed:
+            parts.append(plain(heading(item, lang), "bold underline" if item.level == 1 else HEADING_STYLE))
+        elif item is not None and item.id != corpus.sections[0].id:
+            parts.append(plain(heading(item, lang), "italic " + MUTED))
+        previous = kind
     parts.append(Rule(style=MUTED))
     for signatory in letter.signatories:
         office = clean(text_of(signatory, "office", lang))
