@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from vr2018.export import TABLES, markdown
-from vr2018.export.md import escape
+from vr2018.markdown import escape
 from vr2018.sentences import sentences
 
 # CommonMark plus the GitHub extensions that could change text (tables, strikethrough).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .lang import Lang, text_of
 from .lang import month as lang_month
+from .markdown import escape as _md
 from .model import Record
 from .reading import opening
 
@@ -163,13 +164,6 @@ def _text(c: Citation, lang: Lang) -> str:
     if c.quote is None:
         return out
     return f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}\n{out}"
-
-
-_MD_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|"})
-
-
-def _md(value: str) -> str:
-    return value.translate(_MD_SPECIAL)
 
 
 def _markdown(c: Citation, lang: Lang) -> str:

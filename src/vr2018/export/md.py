@@ -12,11 +12,11 @@ nothing in it becomes emphasis, a link, a list, HTML, an entity, maths or an emo
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .. import reading
 from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, text_of
+from ..markdown import escape
 from ..model import Section
 from ..motions import no_link
 
@@ -27,23 +27,6 @@ if TYPE_CHECKING:
 GAP = "[…] Text missing: one or more pages of the letter are not available."
 OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
-
-# Characters that mean something (CommonMark, GitHub's extensions) anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~$#])")
-# ':smile:' is an emoji on GitHub.
-_EMOJI = re.compile(r":(?=[a-z0-9_+-]+:)", re.IGNORECASE)
-# What starts a block at the beginning of a line: quote, list, rule, setext underline.
-_BLOCK_START = re.compile(r"^([>+=-])|^(\d{1,9})([.)])")
-
-
-def escape(text: str, line_start: bool = True) -> str:
-    """Text whose CommonMark rendering is ``text`` itself (one line; spaces kept).
-    ``line_start``: the text may begin a line (or a list item), where '- ' or '1. ' would start a block."""
-    out = _EMOJI.sub(r"\\:", _INLINE.sub(r"\\\1", text))
-    if not line_start:
-        return out
-    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", out)
-
 
 def anchor(paragraph_id: str) -> str:
     return f'<a id="{paragraph_id}"></a>'
