@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lang import Lang, text_of
-from .lang import month as lang_month
+from .lang import day as lang_day
 from .markdown import escape as _md
 from .model import Record
 from .reading import opening
@@ -145,8 +145,7 @@ def _addressee(c: Citation) -> str:
 
 
 def _date(c: Citation, lang: Lang) -> str:
-    year, month, day = c.date.split("-")
-    return f"{int(day)} {lang_month(int(month), lang)} {year}" if lang.english else c.date_as_written
+    return lang_day(c.date, c.date_as_written, lang)
 
 
 def _sentence(text: str) -> str:

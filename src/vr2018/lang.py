@@ -72,6 +72,15 @@ def month(number: int, lang: Lang = NL) -> str:
     return (ENGLISH_MONTHS if lang.english else DUTCH_MONTHS)[number - 1]
 
 
+def day(iso: str, as_written: str, lang: Lang = NL) -> str:
+    """A full date as the letter writes it ("15 februari 2019"), or for ``en`` and
+    ``both`` with the English month ("15 February 2019")."""
+    if not lang.english:
+        return as_written
+    year, number, dd = iso.split("-")
+    return f"{int(dd)} {month(int(number), lang)} {year}"
+
+
 def heading(section: Section, lang: Lang = NL) -> str:
     """A section's heading as views show it: the letter's own in Dutch, or in
     English with the Dutch kept ("Root causes (Grondoorzaken)"); a heading the

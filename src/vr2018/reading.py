@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ExitStatus, Failure, NotFound, did_you_mean
 from .lang import DUTCH_MONTHS, Lang, text_of
+from .lang import day as lang_day
 from .lang import month as lang_month
 from .model import Record
 from .text import STOPWORDS, key, resolve, shorten, suggest, words
@@ -114,10 +115,7 @@ def date_label(event: Event, lang: Lang = Lang.nl) -> str:
 def letter_date(letter: Letter, lang: Lang = Lang.nl) -> str:
     """The letter's date: as it is written ("15 februari 2019"), or with the
     English month for ``en`` and ``both`` ("15 February 2019")."""
-    if not lang.english:
-        return letter.date_as_written
-    year, month, day = letter.date.split("-")
-    return f"{int(day)} {lang_month(int(month), lang)} {year}"
+    return lang_day(letter.date, letter.date_as_written, lang)
 
 
 def timeline(corpus: Corpus, theme: Theme | None = None, start: int | None = None, end: int | None = None,
