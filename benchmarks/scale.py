@@ -43,6 +43,8 @@ os.environ["VR2018_CACHE"] = "off"  # measure the loader itself, not the cache
 
 from vr2018.corpus import data_dir  # noqa: E402
 from vr2018.loader import load as _load  # noqa: E402
+from vr2018.model import Paragraph  # noqa: E402
+from vr2018.schema import field_types  # noqa: E402
 from vr2018.search import build_index, search_index  # noqa: E402
 
 QUERIES = {
@@ -73,8 +75,9 @@ def perturb(text: str, rng: random.Random) -> str:
     return WORD.sub(replace, text)
 
 
-def toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+def toml_value(value: str | int | tuple[str, ...]) -> str:
+    """A string, integer or tuple of strings as TOML: JSON's notation is valid TOML for these."""
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
 def write_corpus(source: Path, target: Path, copies: int, seed: int = 2019) -> None:
@@ -86,23 +89,14 @@ def write_corpus(source: Path, target: Path, copies: int, seed: int = 2019) -> N
     for fragment in sorted({p.fragment for p in base.paragraphs}):  # the loader wants fragments in order
         for copy in range(copies):
             for p in (p for p in base.paragraphs if p.fragment == fragment):
-                pid = p.id if copy == 0 else f"{p.id}-{copy}"
-                text = p.text if copy == 0 else perturb(p.text, rng)
-                text_en = p.text_en if copy == 0 else perturb(p.text_en or "", rng)
-                lines = [
-                    "[[paragraph]]",
-                    f"id = {toml_string(pid)}",
-                    f"section = {toml_string(p.section)}",
-                    f"fragment = {p.fragment}",
-                    f"text = {toml_string(text)}",
-                    f"text_en = {toml_string(text_en)}",
-                ]
-                if p.cut:
-                    lines.append(f"cut = {toml_string(p.cut)}")
-                for field in ("themes", "people", "places", "organisations", "references"):
-                    values = getattr(p, field)
-                    if values:
-                        lines.append(f"{field} = [{', '.join(toml_string(v) for v in values)}]")
+                changed = {"id": p.id if copy == 0 else f"{p.id}-{copy}"}
+                if copy:
+                    changed |= {"text": perturb(p.text, rng), "text_en": perturb(p.text_en or "", rng)}
+                lines = ["[[paragraph]]"]
+                for field in field_types(Paragraph):  # every field, so that a new one is never left out
+                    value = changed.get(field, getattr(p, field))
+                    if value is not None and value != ():
+                        lines.append(f"{field} = {toml_value(value)}")
                 out.append("\n".join(lines))
     (target / "paragraphs.toml").write_text("\n\n".join(out) + "\n", encoding="utf-8")
 
