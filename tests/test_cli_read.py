@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -114,9 +115,22 @@ def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(vr2018.cli, "main", interrupted)
-    with pytest.raises(SystemExit) as exit_:
-        run()
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            run()
+    finally:  # run() is a process's entry point: it turns the collector off and freezes at exit
+        gc.unfreeze()
+        gc.enable()
     assert exit_.value.code == 130
+
+
+def test_a_command_runs_with_the_collector_off_and_frozen_at_exit():
+    """The entry point's garbage-collector handling (vr2018/__main__.py), seen from inside the process."""
+    probe = ("import gc, sys; from vr2018.__main__ import run; sys.argv = ['vr2018', '--version']\n"
+             "try:\n    run()\nexcept SystemExit:\n    pass\n"
+             "print(gc.isenabled(), gc.get_freeze_count() > 1000)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["False", "True"]
 
 
 # ── help: usage lines, `vr2018 help` ─────────────────────────────────────────
