@@ -3,9 +3,9 @@
 A reader who reads only English must not meet a Dutch word that is not the
 letter's own, a name or a Kamerstuk notation. This runs every command with
 ``--lang en`` over every paragraph, theme and person, takes out what is meant to
-stay Dutch (the letter's title, address block, signatories' offices and
-headings, and the opening words a citation quotes, all of which our views show
-beside their English; a theme's other names, which a user may type in either
+stay Dutch (the letter's title, signatories' offices and headings, the
+addressee a citation names, and the opening words a citation quotes, all of
+which our views show beside their English; a theme's other names, which a user may type in either
 language), and looks in what is left for tell-tale Dutch words of
 our data: the Dutch name of every place and organisation that has a different
 English one ("Italië", "Veiligheidsraad", "Tweede Kamer"), the Dutch month
@@ -50,9 +50,8 @@ def _kept_dutch() -> list[str]:
     block whole), so the same words elsewhere (a list of organisations) still count."""
     letter = CORPUS.letter
     kept = [letter.title, *(s.office for s in letter.signatories)]
-    for block in (letter.addressee, letter.sender):  # a list of lines, or on one line (Markdown)
-        kept += [" ".join(block), ", ".join(block), " ".join(block[:2]) + ", " + ", ".join(block[2:])]
-    kept.append(" ".join(letter.addressee[:2]).removeprefix("Aan de "))  # cite: "letter to the Voorzitter …"
+    # cite: "letter to the Voorzitter van de Tweede Kamer der Staten-Generaal [the Speaker of …]"
+    kept.append(" ".join(letter.addressee[:2]).removeprefix("Aan de ") + " [")
     for section in CORPUS.sections:
         kept += [f"({section.title})", f"{section.title} ["]  # "African Union (Afrikaanse Unie)"; cite's "… [English]"
     kept += [reading.opening(p) for p in CORPUS.paragraphs]  # cite quotes a paragraph's first words
@@ -103,7 +102,10 @@ def test_the_check_sees_what_it_looks_for():
     assert dutch_of_ours("Places  Italië · Syrië\nde resolutie over Conflict en Honger") == [
         "Italië", "Syrië", "resolutie"]
     assert dutch_of_ours(f'"{CORPUS.letter.title}", letter to the Voorzitter van de\n Tweede Kamer der '
-                         "Staten-Generaal, 15 February 2019") == []
+                         "Staten-Generaal [the Speaker of the House of Representatives], 15 February 2019") == []
+    # The address block is checked like everything else: its Dutch would be found.
+    assert dutch_of_ours("To  Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Binnenhof 4 Den Haag") == [
+        "Tweede Kamer", "Den Haag"]
 
 
 @pytest.mark.parametrize("command", sorted(RUNS))

@@ -333,9 +333,12 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
 def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
     assert set(data) == {"title", "title_en", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
-                         "signatories", "paragraph", "printed_section_path", "opening", "opening_en", "formats",
+                         "addressee_en", "signatories", "paragraph", "printed_section_path", "opening", "opening_en", "formats",
                          "formats_en", "sentence", "quote", "quote_en"}
     assert data["kamerstuk"] is None and data["url"] is None
+    assert data["addressee"] == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert data["addressee_en"] == "the Speaker of the House of Representatives of the States General"
+    assert data["addressee_en"] in data["formats_en"]["text"] and data["addressee_en"] not in data["formats"]["text"]
     assert data["paragraph"]["id"] == pid
     assert set(data["paragraph"]) == PARAGRAPH_KEYS  # the same paragraph object as read and show
     assert data["opening"] and data["opening_en"]

@@ -114,6 +114,12 @@ FAULTS: list[tuple[str, Callable[[Path], None], str | dict[str, object]]] = [
      "'places', got 0"),
     ("a Dutch list without its English", blank_line("paragraphs", 'organisations_en = ["Russian Military', ""),
      "data/paragraphs.toml: paragraph 'opcw-hack': field 'organisations_en' is missing"),
+    ("an address block without its English",
+     edit("letter", 'lines_en = [\n    "To the Speaker of the",\n    "House of Representatives of the States General",\n'
+                    '    "Binnenhof 4",\n    "The Hague",\n]', ""),
+     "data/letter.toml: [letter.addressee]: field 'lines_en' is missing"),
+    ("an address block's English, line for line", edit("letter", '    "The Hague",\n]', "]"),
+     "data/letter.toml: [letter.addressee]: field 'lines_en': expected one entry for each of the 4 in 'lines', got 3"),
     ("an unknown English field", edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack"\nsection_en = "x"'),
      "data/paragraphs.toml: paragraph 'opcw-hack': unknown field 'section_en'"),
 ]
@@ -171,7 +177,7 @@ def test_json_of_read_round_trips(invoke):
 ENGLISH = {
     Paragraph: {"text_en": "text", "places_en": "places", "organisations_en": "organisations"},
     Section: {"title_en": "title"},
-    Letter: {"title_en": "title", "salutation_en": "salutation"},
+    Letter: {"title_en": "title", "salutation_en": "salutation", "addressee_en": "addressee", "sender_en": "sender"},
     Signatory: {"office_en": "office"},
     Reference: {"description_en": "description", "as_written_en": "as_written", "chamber_en": "chamber"},
     Motion: {"subject_en": "subject", "chamber_en": "chamber"},

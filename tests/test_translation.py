@@ -57,6 +57,8 @@ TRANSLATABLE: dict[str, dict[str, tuple[str, ...]]] = {
 TRANSLATABLE_LISTS: dict[str, dict[str, tuple[str, ...]]] = {
     "paragraphs.toml": {"paragraph": ("places", "organisations")},
 }
+# letter.toml's address blocks: `lines` and `lines_en`, line for line (test_address_blocks_…).
+ADDRESS_BLOCKS = ("addressee", "sender")
 
 # The one documented exception to "acronyms carried over exactly": Dutch
 # abbreviations of names that English abbreviates differently. VN (Verenigde
@@ -282,6 +284,7 @@ def test_english_fields_sit_directly_after_their_dutch(file):
     a list's sibling comes after every Dutch field of its record, at the end."""
     expected = {f for fields in TRANSLATABLE[file].values() for f in fields}
     lists = {f for fields in TRANSLATABLE_LISTS.get(file, {}).values() for f in fields}
+    lists |= {"lines"} if file == "letter.toml" else set()  # the address blocks
     previous_key, seen, at_end = None, set(), False
     for number, line in enumerate((DATA / file).read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("["):
@@ -329,6 +332,21 @@ def test_english_names_are_one_for_one_and_in_the_english_text(file, label, fiel
         if not any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text_en) for s in shown):
             problems.append(f"{en!r} is not in text_en")
         assert not problems, f"{file}:{label}:{field}_en: {nl!r} → {en!r}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("block", ADDRESS_BLOCKS)
+def test_address_blocks_are_rendered_line_for_line(block):
+    """Each line's numbers, postcode letters, acronyms and web address carried over; names as places_en gives them."""
+    table = load("letter.toml")["letter"][block]
+    dutch, english = table["lines"], table["lines_en"]
+    assert len(english) == len(dutch)
+    places = {nl: en for p in load("paragraphs.toml")["paragraph"]
+              for nl, en in zip(p.get("places", []), p.get("places_en", []), strict=True)}
+    for nl, en in zip(dutch, english, strict=True):
+        problems = _differences("numbers", numbers(nl), numbers(en))
+        problems += _differences("acronyms", acronyms(nl, False), acronyms(en, True))
+        problems += [f"{name!r} is not {places[name]!r}" for name in places if name in nl and places[name] not in en]
+        assert not problems, f"letter.toml:[letter.{block}]: {nl!r} → {en!r}: " + "; ".join(problems)
 
 
 def test_there_are_english_lists_to_check():

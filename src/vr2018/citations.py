@@ -38,13 +38,14 @@ class Citation(Record):
     date: str
     date_as_written: str
     reference: str
-    addressee: str
+    addressee: str  # "de Voorzitter van de Tweede Kamer der Staten-Generaal"
     authors: tuple[tuple[str, str], ...]  # (name, office) as signed
     paragraph: Paragraph | None
     section: str | None
     section_path: tuple[str, ...]
     opening: str | None
     title_en: str | None = None
+    addressee_en: str | None = None  # "the Speaker of the House of Representatives of the States General"
     offices_en: tuple[str, ...] = ()  # each author's office, in English
     section_en: str | None = None
     opening_en: str | None = None
@@ -66,8 +67,8 @@ def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
     letter = corpus.letter
-    addressee = " ".join(letter.addressee[:2])
-    addressee = addressee.removeprefix("Aan ")
+    addressee = " ".join(letter.addressee[:2]).removeprefix("Aan ")  # the address's first two lines: one phrase
+    addressee_en = " ".join(letter.addressee_en[:2]).removeprefix("To ") or None
     # Only headings the letter prints: a citation must not quote ours.
     printed = tuple(s for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
     return Citation(
@@ -76,6 +77,7 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
         date_as_written=letter.date_as_written,
         reference=letter.reference,
         addressee=addressee,
+        addressee_en=addressee_en,
         authors=tuple((s.name, _office(s.office)) for s in letter.signatories),
         paragraph=paragraph,
         section=" › ".join(s.title for s in printed) or None,
@@ -139,9 +141,10 @@ def _offices(c: Citation) -> tuple[str | None, ...]:
     return c.offices_en or (None,) * len(c.authors)
 
 
-def _addressee(c: Citation) -> str:
-    """'the Voorzitter van de Tweede Kamer der Staten-Generaal': the letter's words after an English article."""
-    return "the " + c.addressee.removeprefix("de ")
+def _addressee(c: Citation, lang: Lang) -> str:
+    """'the Voorzitter van de Tweede Kamer der Staten-Generaal': the letter's words after an English
+    article, with our English after them for ``en`` and ``both``, as for the title."""
+    return "the " + c.addressee.removeprefix("de ") + _english(c.addressee_en, lang)
 
 
 def _date(c: Citation, lang: Lang) -> str:
@@ -154,7 +157,7 @@ def _sentence(text: str) -> str:
 
 def _text(c: Citation, lang: Lang) -> str:
     out = (
-        f'{_authors(c, lang)}, "{c.title}"{_english(c.title_en, lang)}, letter to {_addressee(c)}, '
+        f'{_authors(c, lang)}, "{c.title}"{_english(c.title_en, lang)}, letter to {_addressee(c, lang)}, '
         f"{_date(c, lang)}, reference {c.reference}."
     )
     if c.paragraph is not None:
@@ -168,7 +171,7 @@ def _text(c: Citation, lang: Lang) -> str:
 def _markdown(c: Citation, lang: Lang) -> str:
     english = f" \\[{_md(c.title_en)}\\]" if lang.english and c.title_en else ""
     out = (
-        f"{_md(_authors(c, lang))}, *{_md(c.title)}*{english}, letter to {_md(_addressee(c))}, "
+        f"{_md(_authors(c, lang))}, *{_md(c.title)}*{english}, letter to {_md(_addressee(c, lang))}, "
         f"{_md(_date(c, lang))}, reference `{c.reference}`."
     )
     if c.paragraph is not None:
@@ -216,7 +219,7 @@ def _bibtex(c: Citation, lang: Lang) -> str:
     fields = [
         ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
         ("title", "{" + _bib(c.title) + "}"),
-        ("howpublished", _bib(f"Letter from the {offices} to {_addressee(c)}")),
+        ("howpublished", _bib(f"Letter from the {offices} to {_addressee(c, lang)}")),
         ("year", year),
         ("month", _BIB_MONTHS[int(month) - 1]),  # a BibTeX month macro, not braced
         ("date", c.date),  # for biblatex

@@ -284,9 +284,10 @@ def is_period(value: str) -> bool:
 
 
 class _Lines(Record):
-    """[letter.addressee] and [letter.sender]: the lines of an address block."""
+    """[letter.addressee] and [letter.sender]: the lines of an address block, and their English."""
 
     lines: tuple[str, ...]
+    lines_en: tuple[str, ...] = ()
 
 
 def _letter(doc: dict[str, Any], found: list[tuple[str, str, Record]]) -> Letter:
@@ -300,7 +301,8 @@ def _letter(doc: dict[str, Any], found: list[tuple[str, str, Record]]) -> Letter
         table = item.pop(name, None)
         if not isinstance(table, dict):
             raise r.fail("[letter]", f"table '{name}' is missing")
-        given[name] = r.record(_Lines, f"[letter.{name}]", table).lines
+        block = r.record(_Lines, f"[letter.{name}]", table)
+        given[name], given[name + "_en"] = block.lines, block.lines_en
     fragments = r.records(doc, "fragment", Fragment)
     if [f.number for f in fragments] != list(range(1, len(fragments) + 1)):
         raise r.fail("fragment", "numbers must run 1, 2, 3, … in order")

@@ -114,6 +114,8 @@ class Letter(Record):
     fragments: tuple[Fragment, ...]
     title_en: str | None = None
     salutation_en: str | None = None
+    addressee_en: tuple[str, ...] = ()  # line for line
+    sender_en: tuple[str, ...] = ()
 
 
 class Section(Record):

@@ -125,7 +125,9 @@ def letter_json(corpus: Corpus) -> Json:
         "salutation": letter.salutation,
         "salutation_en": letter.salutation_en,
         "addressee": list(letter.addressee),
+        "addressee_en": list(letter.addressee_en),
         "sender": list(letter.sender),
+        "sender_en": list(letter.sender_en),
         "signatories": [signatory_json(s) for s in letter.signatories],
         "results_url": letter.results_url,
         "earlier_letter": reference_json(corpus, corpus.reference(letter.earlier_letter)),
@@ -347,6 +349,7 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "kamerstuk": None,  # the letter gives itself no Kamerstuk number
         "url": None,  # and no address of its own
         "addressee": citation.addressee,
+        "addressee_en": citation.addressee_en,
         "signatories": [signatory_json(s) for s in corpus.letter.signatories],
         "paragraph": None if paragraph is None else paragraph_json(corpus, paragraph),
         "printed_section_path": list(citation.section_path),  # only headings the letter prints

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import reading
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, text_of
 from ..markdown import escape
 from ..model import Section
 from ..motions import no_link
@@ -70,11 +70,16 @@ def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
         ("Date", f"{reading.letter_date(letter, lang)} ({letter.date})"),
         ("Reference", letter.reference),
         ("From", by),
-        ("Sender's address", ", ".join(letter.sender)),
-        ("To", " ".join(letter.addressee[:2]) + ", " + ", ".join(letter.addressee[2:])),
+        ("Sender's address", ", ".join(names_of(letter, "sender", lang))),
+        ("To", _address(names_of(letter, "addressee", lang))),
         ("Data version", letter.data_version),
     ]
     return ["\n".join(f"- **{label}:** {escape(value, line_start=False)}" for label, value in rows)]
+
+
+def _address(lines: tuple[str, ...]) -> str:
+    """An address block on one line: its first two lines are one phrase ("To the Speaker of the House …")."""
+    return " ".join(lines[:2]) + ", " + ", ".join(lines[2:])
 
 
 def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:

@@ -88,7 +88,8 @@ CREATE TABLE event (
 CREATE TABLE letter (
   title TEXT NOT NULL, date TEXT NOT NULL, date_as_written TEXT NOT NULL, reference TEXT NOT NULL,
   salutation TEXT NOT NULL, addressee TEXT NOT NULL, sender TEXT NOT NULL, results_url TEXT,
-  earlier_letter TEXT REFERENCES reference(id), data_version TEXT NOT NULL, title_en TEXT, salutation_en TEXT);
+  earlier_letter TEXT REFERENCES reference(id), data_version TEXT NOT NULL, title_en TEXT, salutation_en TEXT,
+  addressee_en TEXT NOT NULL, sender_en TEXT NOT NULL);
 CREATE TABLE signatory (
   position INTEGER PRIMARY KEY, name TEXT NOT NULL, office TEXT NOT NULL, person TEXT REFERENCES person(id),
   office_en TEXT);
@@ -164,6 +165,7 @@ def _letter(con: Any, corpus: Corpus) -> None:
         letter.title, letter.date, letter.date_as_written, letter.reference, letter.salutation,
         "\n".join(letter.addressee), "\n".join(letter.sender), letter.results_url, letter.earlier_letter,
         letter.data_version, letter.title_en, letter.salutation_en,
+        "\n".join(letter.addressee_en), "\n".join(letter.sender_en),
     )])
     _insert(con, "signatory", [
         (i, s.name, s.office, s.person, s.office_en) for i, s in enumerate(letter.signatories, 1)

@@ -17,7 +17,7 @@ from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, names_of, text_of
 from ..text import clean
 
 if TYPE_CHECKING:
@@ -148,6 +148,15 @@ def joined(values: Iterable[str]) -> Text:
 
 def lines(values: Iterable[str]) -> Text:
     return plain("\n".join(values))
+
+
+def translated_lines(record: object, field: str, lang: Lang = NL) -> Text:
+    """A block of the letter's lines (an address) in the language asked for;
+    ``both`` puts the Dutch, dimmed, under the English."""
+    shown = lines(names_of(record, field, lang))
+    if lang is BOTH:
+        shown.append("\n" + "\n".join(names_of(record, field, NL)), style=MUTED)
+    return shown
 
 
 def stack(parts: Iterable[RenderableType]) -> RenderableType:

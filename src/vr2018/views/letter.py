@@ -29,6 +29,7 @@ from .layout import (
     passage,
     plain,
     translated,
+    translated_lines,
 )
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         fields([
             ("Date", plain(reading.letter_date(letter, lang))),
             ("Reference", plain(letter.reference)),
-            ("To", lines(letter.addressee)),
-            ("From", lines(letter.sender)),
+            ("To", translated_lines(letter, "addressee", lang)),
+            ("From", translated_lines(letter, "sender", lang)),
         ]),
         Text(),
         *translated(letter, "salutation", lang),
@@ -238,7 +239,7 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         ("Reference", plain(letter.reference)),
         ("Kamerstuk", Text("not given in the letter", style=MUTED)),
         ("From", lines(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)),
-        ("To", lines(letter.addressee)),
+        ("To", translated_lines(letter, "addressee", lang)),
         ("Earlier letter", Text.assemble(
             link(earlier.as_written, earlier.url),
             *(("\n", link(earlier.url, earlier.url, "underline")) if earlier.url else ()),
