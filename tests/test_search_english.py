@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vr2018.model import Paragraph
 from vr2018.search import build_index, search, search_index
-from vr2018.search.english import stem_en
+from vr2018.search.english import EN, dutch_only, stem_en
+from vr2018.search.index import index_for
 
 
 def pair(*texts: tuple[str, str]):
@@ -67,6 +70,35 @@ def test_exact_is_the_letter_s_own_words_only(corpus):
     assert [h.paragraph.id for h in search(corpus, "Rohingya", exact=True).hits] == ["myanmar-rohingya"]
 
 
+def _dutch_positions(postings):
+    """The letter's own words and where they stand, filtered all at once: what --exact searches."""
+    out = {}
+    for word, docs in postings.items():
+        kept = {doc: [p for p in positions if p < EN] for doc, positions in docs.items()}
+        kept = {doc: positions for doc, positions in kept.items() if positions}
+        if kept:
+            out[word] = kept
+    return out
+
+
+def test_exact_looks_up_the_same_postings_as_filtering_them_all_first(corpus):
+    postings = index_for(corpus).postings
+    lazy = dutch_only(index_for(corpus)).postings
+    expected = _dutch_positions(postings)
+    assert "chemical" in postings and "chemical" not in lazy and "chemical" not in expected  # English only
+    assert "rohingya" in lazy and lazy["rohingya"] == expected["rohingya"]
+    for word in postings:  # looked up one by one, as the engine does …
+        assert (word in lazy) == (word in expected), word
+        assert lazy.get(word) == expected.get(word), word
+    assert dict(lazy) == expected and len(lazy) == len(expected)  # … and read whole
+
+
+@given(st.lists(st.tuples(st.text("ab ", max_size=12), st.text("ab ", max_size=12)), min_size=1, max_size=4))
+def test_exact_postings_match_filtering_them_all_first_on_any_text(texts):
+    index = pair(*texts)
+    assert dict(dutch_only(index).postings) == _dutch_positions(index.postings)
+
+
 def test_english_words_are_not_read_as_parts_of_dutch_compounds(corpus):
     """'human' is not the start of 'humanitaire', nor 'city' the end of 'scarcity'."""
     for hit in search(corpus, "human", limit=30).hits:
@@ -87,3 +119,8 @@ def test_the_english_stemmer(word, stem):
 def test_the_best_sentence_counts_the_english_too(corpus):
     hit = search(corpus, "refugees").hits[0]
     assert hit.paragraph.id == "myanmar-rohingya" and hit.sentence == 2
+
+
+def test_an_index_of_paragraphs_without_words_answers_nothing():
+    """Found by the property above: no paragraph with a word made the average length 0 (ZeroDivisionError)."""
+    assert search_index(pair(("—", "…"), ("", "")), "vrede").hits == ()

@@ -99,7 +99,7 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     linked = frozenset(words_of.in_links - words_of.surface.keys())
     vocabulary = sorted(w for w in postings if w not in linked)
     entries, outside = _glossary(glossary or {}, postings)
-    avgdl = (sum(lengths) / len(lengths)) if lengths else 1.0
+    avgdl = (sum(lengths) / len(lengths)) if sum(lengths) else 1.0  # not 0 when no paragraph has a word
     return Index(
         paragraphs=tuple(paragraphs), postings=postings, lengths=lengths,
         norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
