@@ -5,7 +5,7 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,10 +13,6 @@ from .. import options as opt
 from ..app import app, fail, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-
-if TYPE_CHECKING:
-    pass
-
 
 # ── export ──────────────────────────────────────────────────────────────────
 

@@ -5,16 +5,13 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from .. import options as opt
 from ..app import app, load_letter, nothing_found
 from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command(short_help="The motions the letter answers, what was done, official links.")

@@ -5,17 +5,13 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from .. import options as opt
 from ..app import app, fail, load_letter, nothing_found
 from ..errors import ExitStatus, NotFound
 from ..lang import Lang
 from ..output import emit_json
-
-if TYPE_CHECKING:
-    pass
-
 
 # ── people and dates: timeline, people ──────────────────────────────────────
 

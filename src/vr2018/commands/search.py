@@ -13,7 +13,6 @@ from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
 
-
 # ── search ──────────────────────────────────────────────────────────────────
 
 
