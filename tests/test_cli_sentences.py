@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -148,6 +149,16 @@ def test_cite_quotes_the_sentence_in_every_format(invoke, corpus, fmt):
     out = invoke("cite", "conflict-en-honger:3", "--format", fmt).stdout
     assert "sentence 3" in out and "conflict-en-honger:3" in out.replace("conflict-en-honger-3", "conflict-en-honger:3")
     assert " ".join(text.split()) in " ".join(out.replace("\\", "").split())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "both"])
+@pytest.mark.parametrize("target", ["", "iran-2231", "iran-2231:2", "rutte-26-september:1"])
+def test_a_bibtex_entry_names_each_field_once(invoke, target, lang):
+    """A field given twice (a sentence's `annote` once was) is a broken entry: BibTeX and biber keep one."""
+    entry = invoke("cite", *([target] if target else []), "-f", "bibtex", "--lang", lang).stdout
+    names = re.findall(r"^  (\w+)\s+=", entry, flags=re.MULTILINE)
+    assert names and len(names) == len(set(names)), names
+    assert ("annote" in names) == (":" in target)
 
 
 def test_cite_bibtex_keys_a_sentence_apart_from_its_paragraph(invoke):

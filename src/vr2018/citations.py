@@ -228,8 +228,6 @@ def _bibtex(c: Citation, lang: Lang) -> str:
     ]
     if c.quote is not None:  # the quoted sentence, verbatim
         fields.append(("annote", _bib(f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}")))
-    if c.quote is not None:
-        fields.append(("annote", _bib(f"“{c.quote}”")))  # the quoted sentence, verbatim
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(
         f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields
