@@ -61,3 +61,11 @@ def test_model_defaults_and_derived_properties():
     assert [Event(d, "", "", "p").precision for d in ("1945", "2018-04", "2018-07-09", "2033/2034")] == [
         "year", "month", "day", "range",
     ]
+
+
+def test_replace_copies_with_some_fields_changed():
+    p = Pair("a", 2)
+    q = p.replace(right=5)
+    assert (q.left, q.right, p.right) == ("a", 5, 2) and type(q) is Pair
+    with pytest.raises(TypeError, match="unexpected field 'middle'"):
+        p.replace(middle=1)

@@ -58,11 +58,9 @@ def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
     """A citation of one sentence (``ID:N``): the paragraph's, plus the sentence itself."""
     from .sentences import quoted
 
-    base = citation(corpus, sentence.paragraph)
-    fields = {name: getattr(base, name) for name in base._fields}
     english = quoted(sentence.text_en, sentence.cut) if sentence.text_en else None
-    fields.update(sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english)
-    return Citation(**fields)
+    return citation(corpus, sentence.paragraph).replace(
+        sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english)
 
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:

@@ -13,12 +13,15 @@ field ``x`` beside it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
+
+
+_R = TypeVar("_R", bound="Record")
 
 
 class Record:
@@ -68,6 +71,10 @@ class Record:
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)
+
+    def replace(self: _R, **changes: Any) -> _R:
+        """A copy with some fields changed, checked as a new record is."""
+        return type(self)(**{**dict(zip(self._fields, self._values(), strict=True)), **changes})
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Record) or type(other) is not type(self):

@@ -82,8 +82,4 @@ def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None
     allowed = paragraphs_in(corpus, theme, section)
     results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
     outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total
-    values = {name: getattr(results, name) for name in Results._fields}
-    values.update(searched=len(allowed), outside=outside)
-    if outside:
-        values["suggestions"] = ()
-    return Results(**values)
+    return results.replace(searched=len(allowed), outside=outside, suggestions=() if outside else results.suggestions)

@@ -70,10 +70,8 @@ def stem_en(word: str) -> str:
 
 def dutch_only(index: Index) -> Index:
     """The same index without its English positions (for ``--exact``: the letter's own words only)."""
-    values = {name: getattr(index, name) for name in type(index)._fields}
     # The engines only read postings: a read-only mapping stands in for the dict.
-    values["postings"] = cast("dict[str, dict[int, list[int]]]", DutchPostings(index.postings))
-    return type(index)(**values)
+    return index.replace(postings=cast("dict[str, dict[int, list[int]]]", DutchPostings(index.postings)))
 
 
 class DutchPostings(Mapping[str, dict[int, list[int]]]):
