@@ -6,10 +6,10 @@ Pure functions: no I/O, no Rich, no Typer.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..sentences import sentences as sentence_spans
 from ..text import compounds, tokens, words
 from .english import EN
 from .results import Hit
@@ -55,7 +55,8 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
         paragraph=paragraph, score=round(score, 4), terms=tuple(resolved[i].label for i in matched),
         matches=tuple(dict.fromkeys(texts[0][s:e] for s, e in spans)), spans=spans, exact=exact,
         missing=missing, why=tuple(sorted(set(why), key=why.index)),
-        sentence=_best_sentence(texts, concept_at), spans_en=spans_en,
+        sentence=_best_sentence((index.sentence_ends[doc], index.sentence_ends_en[doc]), concept_at),
+        spans_en=spans_en,
         matches_en=tuple(dict.fromkeys(texts[1][s:e] for s, e in spans_en)),
     )
 
@@ -68,18 +69,19 @@ def _span(text: str, starts: Sequence[int], ends: Sequence[int], p: int, word: s
     return starts[p], end
 
 
-def _best_sentence(texts: tuple[str, str], concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
+def _best_sentence(ends: tuple[Sequence[int], Sequence[int]],
+                   concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
     """The 1-based number of the sentence holding the most distinct matched concepts, then the most
     matched as written (the first of equals), counting a sentence's Dutch and its English rendering
     as one (they are numbered alike)."""
     if not concept_at[0] and not concept_at[1]:
         return 0
     per_sentence: dict[int, list[int]] = {}
-    for text, found in zip(texts, concept_at, strict=True):
-        if not found:
-            continue
-        for n, (start, end) in enumerate(sentence_spans(text), 1):
-            per_sentence.setdefault(n, []).extend(c for at, c in found if start <= at < end)
+    for sentence_ends, found in zip(ends, concept_at, strict=True):
+        for at, c in found:  # in sentence n when it starts before that sentence's end
+            n = bisect.bisect_right(sentence_ends, at) + 1
+            if n <= len(sentence_ends):
+                per_sentence.setdefault(n, []).append(c)
     best, best_n = (0, 0), 1
     for n in sorted(per_sentence):
         here = [c for c in per_sentence[n] if c != CITED]

@@ -43,6 +43,8 @@ class Index(Record):
     ends_at: list[array]  # … and where it ends
     starts_en: list[array]  # the same for its English (positions from EN: english.py)
     ends_en: list[array]
+    sentence_ends: list[array]  # per paragraph: where each sentence ends (vr2018.sentences), in its text
+    sentence_ends_en: list[array]  # … and in its English
     avgdl: float
     vocabulary: list[str]  # sorted
     blob: str  # "\n" + "\n".join(vocabulary) + "\n"
@@ -77,6 +79,8 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     """Index ``paragraphs`` (in order, Dutch ``text`` and English ``text_en``) with ``glossary``
     (user's words → the text's words) and ``references`` (id → Reference: what each paragraph's
     ``references`` cite)."""
+    from ..sentences import sentences  # only when building: a cached index has them
+
     words_of = _Words()
     lengths: list[int] = []
     starts_at: list[array] = []
@@ -104,6 +108,9 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
         paragraphs=tuple(paragraphs), postings=postings, lengths=lengths,
         norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
         starts_at=starts_at, ends_at=ends_at, starts_en=starts_en, ends_en=ends_en, avgdl=avgdl,
+        sentence_ends=[array("I", [end for _, end in sentences(p.text)]) for p in paragraphs],
+        sentence_ends_en=[array("I", [end for _, end in sentences(getattr(p, "text_en", None) or "")])
+                          for p in paragraphs],
         **_vocabulary(vocabulary, words_of.english),
         surface=words_of.surface, linked=linked, english_only=frozenset(words_of.english - words_of.dutch),
         glossary={k: tuple(v) for k, v in entries.items()},

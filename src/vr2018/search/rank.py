@@ -10,7 +10,6 @@ import heapq
 import math
 from collections.abc import Iterable
 
-from ..sentences import sentences as sentence_spans
 from .english import EN, dutch_only, only_english, term_frequency
 from .hits import make_hit
 from .index import K1, Index
@@ -208,11 +207,9 @@ def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
     """The share of matched concepts that the paragraph names in its first sentence: what it is about.
 
     A name mentioned once in passing, late in a paragraph about something else, gets nothing."""
-    paragraph = index.paragraphs[doc]
-    first = sentence_spans(paragraph.text)
-    first_en = sentence_spans(paragraph.text_en or "") if paragraph.text_en else ()
-    end = first[0][1] if first else -1
-    end_en = first_en[0][1] if first_en else -1
+    ends, ends_en = index.sentence_ends[doc], index.sentence_ends_en[doc]
+    end = ends[0] if ends else -1
+    end_en = ends_en[0] if ends_en else -1
     starts, starts_en = index.starts_at[doc], index.starts_en[doc]
 
     def early(p: int) -> bool:
