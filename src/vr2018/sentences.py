@@ -81,15 +81,6 @@ def texts(text: str) -> tuple[str, ...]:
     return tuple(text[a:b] for a, b in sentences(text))
 
 
-def number_at(text: str, offset: int) -> int:
-    """The 1-based number of the sentence holding ``offset`` (the last one if past the end)."""
-    spans = sentences(text)
-    for n, (_, end) in enumerate(spans, 1):
-        if offset < end:
-            return n
-    return max(len(spans), 1)
-
-
 def around(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole sentence(s) covering text[start:end]: from the start of the first to the end of the last."""
     spans = sentences(text)

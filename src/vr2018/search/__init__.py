@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .hits import highlight, merge_spans
+from .hits import merge_spans
 from .index import OUTSIDE_MARK, Index, build_index, index_for, query_words
 from .match import WEIGHT, expand, fuzzy, max_edits
 from .query import Concept, parse
@@ -62,7 +62,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "HOW", "MAX_QUERY", "OUTSIDE_MARK", "WEIGHT", "Concept", "Hit", "Index", "QueryError", "Results", "build_index",
-    "did_you_mean", "expand", "explain_nothing_found", "find_section", "fuzzy", "highlight", "index_for",
+    "did_you_mean", "expand", "explain_nothing_found", "find_section", "fuzzy", "index_for",
     "max_edits", "merge_spans", "paragraphs_in", "parse", "query_words", "search", "search_index", "section_names",
 ]
 

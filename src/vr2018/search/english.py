@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 EN = 1 << 20  # first English position: far beyond any paragraph's Dutch token count
 
 
-def is_english(position: int) -> bool:
-    return position >= EN
-
-
 def term_frequency(positions: list[int]) -> int:
     """A word's count in one paragraph: the larger of its Dutch and English counts."""
     if positions[-1] < EN:

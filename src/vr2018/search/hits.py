@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..text import compounds, tokens, words
+from ..text import words
 from .english import EN
 from .results import Hit
 
@@ -102,13 +102,4 @@ def merge_spans(text: str, raw: Iterable[tuple[int, int]]) -> tuple[tuple[int, i
         else:
             spans.append((start, end))
     return tuple(spans)
-
-
-def highlight(text: str, matched: Iterable[str]) -> tuple[tuple[int, int], ...]:
-    """Spans of any ``text`` whose folded words (or hyphen compounds) are in ``matched``."""
-    wanted = set(matched)
-    found = tokens(text)
-    raw = [(t.start, t.end) for t in found if t.word in wanted]
-    raw += [(t.start, t.end) for t in compounds(text, found) if t.word in wanted]
-    return merge_spans(text, raw)
 

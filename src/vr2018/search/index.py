@@ -69,10 +69,6 @@ class Index(Record):
     def __repr__(self) -> str:
         return f"Index({len(self.paragraphs)} paragraphs, {len(self.vocabulary)} words)"
 
-    @property
-    def size(self) -> int:
-        return len(self.paragraphs)
-
 
 def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None,
                 references: Mapping[str, Reference] | None = None) -> Index:
