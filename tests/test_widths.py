@@ -69,14 +69,15 @@ def urls() -> set[str]:
 
 
 @functools.cache
-def in_process(args: tuple[str, ...], width: int) -> str:
-    """The command's output on a terminal ``width`` columns wide, without colour or pager."""
+def in_process(args: tuple[str, ...], width: int, color_system: str | None = None) -> str:
+    """The command's output on a terminal ``width`` columns wide, without colour (unless
+    ``color_system`` names one) or pager."""
     from rich.console import Console
 
     from vr2018 import terminal
 
     file = io.StringIO()
-    console = Console(file=file, width=width, height=10_000, force_terminal=True, color_system=None,
+    console = Console(file=file, width=width, height=10_000, force_terminal=True, color_system=color_system,
                       markup=False, emoji=False, highlight=False, soft_wrap=False)
     original, terminal.console = terminal.console, lambda stderr=False: console
     stdout = io.StringIO()
@@ -299,3 +300,19 @@ def test_a_paragraph_mark_stays_with_its_id(width):
     """'¶' at a line's end and its id on the next line reads as a stray sign: the two wrap as one word."""
     stray = {" ".join(args) for args in COMMANDS if re.search(r"¶\n", in_process(tuple(args), width))}
     assert not stray, (width, stray)
+
+
+def test_on_a_colour_terminal_every_link_is_a_link_and_styled_values_keep_their_style():
+    """Labelled values and running text are drawn line by line, which once dropped a text's own
+    style: the links in `motions` and `info` were neither underlined nor clickable."""
+    from vr2018 import load_corpus
+
+    corpus = load_corpus()
+    shown = {args: in_process(args, 100, "truecolor") for args in [("motions",), ("info",)]}
+    links = [r.url for m in corpus.motions for r in [corpus.reference(m.reference)] if r.url]
+    assert links
+    for found in links:
+        assert re.search(r"\x1b\]8;[^;]*;" + re.escape(found) + r"\x1b\\\x1b\[4m" + re.escape(found), shown[("motions",)])
+    summary = corpus.letter.results_url
+    assert re.search(r"\x1b\]8;[^;]*;" + re.escape(summary) + r"\x1b\\\x1b\[4m", shown[("info",)])
+    assert re.search(r"\x1b\[[0-9;]+mafter ¶", shown[("info",)])  # "Missing text" in its style

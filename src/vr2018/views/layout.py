@@ -219,7 +219,7 @@ class Indent:
     def __init__(self, renderable: RenderableType, size: int = 2, first: Text | None = None) -> None:
         self.renderable = renderable
         self.size = size
-        self.first = first
+        self.first = None if first is None else _spanned(first)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.segment import Segment
@@ -233,6 +233,19 @@ class Indent:
                 yield pad
             yield from _rstrip(line)
             yield Segment.line()
+
+
+def _spanned(text: Text) -> Text:
+    """``text`` with its own style (a link, a dimmed key) as a span over all of it:
+    ``Text.render``, which these renderables call line by line, draws spans only."""
+    if not text.style:
+        return text
+    from rich.text import Span
+
+    spanned = text.copy()
+    spanned.style = ""
+    spanned.spans.insert(0, Span(0, len(spanned), text.style))  # under the text's own spans
+    return spanned
 
 
 def _rstrip(line: list[Segment]) -> list[Segment]:
@@ -270,7 +283,7 @@ class Prose:
     its own, whole."""
 
     def __init__(self, text: Text) -> None:
-        self.text = text
+        self.text = _spanned(text)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return self.text.__rich_measure__(console, options)
