@@ -47,6 +47,7 @@ COMMANDS = [
     ["help"], ["help", "search"], ["search", "--help"], ["export", "csv", "references"],
     ["read", "--lang", "en"], ["show", "inleiding", "--lang", "both"], ["theme", "klimaat", "--lang", "en"],
     ["motions", "--lang", "en"], ["timeline", "--lang", "en"], ["people", "--lang", "en"],
+    ["show", "inleiding:8"], ["show", "inleiding:8", "--lang", "both"],  # a sentence holding the letter's URL
 ]
 WIDE = {("people",), ("theme",), ("people", "--lang", "en")}  # tables and listings: they may use the whole width
 PASTE = {"cite", "export"}  # a citation or data to paste whole: lines as given, never wrapped

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus
     from ..model import Event, Motion, Paragraph
+    from ..sentences import Sentence
 
 GAP = "[…] Text missing: one or more pages of the letter are not available."
 GAP_STYLE = "bold yellow"
@@ -91,8 +92,8 @@ def gap_marker() -> Text:
     return Text(GAP, style=GAP_STYLE)
 
 
-def cut_text(paragraph: Paragraph, body: Text) -> Text:
-    """The paragraph's text with a visible marker where a missing page cuts it."""
+def cut_text(paragraph: Paragraph | Sentence, body: Text) -> Text:
+    """A paragraph's (or sentence's) text with a visible marker where a missing page cuts it."""
     out = Text()
     if paragraph.cut == "start":
         out.append("[…] ", style=GAP_STYLE)
@@ -102,8 +103,8 @@ def cut_text(paragraph: Paragraph, body: Text) -> Text:
     return out
 
 
-def passage(paragraph: Paragraph, lang: Lang = NL, style: str = "") -> RenderableType:
-    """A paragraph's text (with cut markers) in the language asked for. English
+def passage(paragraph: Paragraph | Sentence, lang: Lang = NL, style: str = "") -> RenderableType:
+    """A paragraph's (or a sentence's) text with cut markers, in the language asked for. English
     always comes with :data:`~vr2018.lang.UNOFFICIAL` right above it, so no
     English of the letter is ever shown without it; ``both`` adds the Dutch
     original under it."""

@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
+from ..lang import NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
 from ..model import Paragraph
 from ..text import clean
 from .layout import (
@@ -175,23 +175,6 @@ def _sentence_missing(sentence: Sentence) -> str:
     return "; ".join(notes)
 
 
-def _sentence_body(sentence: Sentence, lang: Lang = NL) -> RenderableType:
-    """The sentence with "[…]" where a missing page cuts it, in the language asked for,
-    as :func:`~vr2018.views.layout.passage` shows a paragraph: English under
-    :data:`~vr2018.lang.UNOFFICIAL`, and with ``both`` the Dutch original under it."""
-
-    def cut(text: str) -> Text:
-        return Text.assemble(("[…] ", GAP_STYLE) if sentence.cut == "start" else "", plain(text),
-                             (" […]", GAP_STYLE) if sentence.cut == "end" else "")
-
-    if not lang.english:
-        return cut(sentence.text)
-    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED), cut(text_of(sentence, "text", lang))]
-    if lang is BOTH:
-        parts += [Text(DUTCH_ORIGINAL, style=MUTED), cut(sentence.text)]
-    return Group(*parts)
-
-
 def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> RenderableType:
     """One sentence (``ID:N``): its address, number, paragraph and section, then its text,
     with a gap marker where a missing page cuts it, as for a paragraph."""
@@ -208,7 +191,7 @@ def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> Render
     ]
     if sentence.cut == "start":
         parts += [gap_marker(), Text()]
-    parts += [_sentence_body(sentence, lang), Text()]
+    parts += [passage(sentence, lang), Text()]
     if sentence.cut == "end":
         parts += [gap_marker(), Text()]
     return Group(*parts)
