@@ -9,6 +9,7 @@ import pytest
 
 from vr2018 import citations
 from vr2018.errors import ExitStatus, NotFound
+from vr2018.lang import section_title
 from vr2018.sentences import of, sentence_named, texts
 
 # ── the engine ──────────────────────────────────────────────────────────────
@@ -68,7 +69,7 @@ def test_show_prints_the_sentence_with_its_paragraph_number_and_section(invoke, 
     out = result.stdout
     assert "myanmar-rohingya:2" in out
     assert "2 of 3 in ¶ myanmar-rohingya" in out
-    assert corpus.section_title(corpus.paragraph("myanmar-rohingya")) in out
+    assert section_title(corpus, corpus.paragraph("myanmar-rohingya")) in out
     assert " ".join(sentence_named(corpus, "myanmar-rohingya:2").text.split()) in " ".join(out.split())
     assert "Zo hebben we tijdens ons voorzitterschap" not in out  # sentence 1 is not shown
 

@@ -103,11 +103,14 @@ def test_show_every_paragraph(invoke, pid):
 @pytest.mark.parametrize("pid", IDS)
 def test_show_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("show", pid, "--json"))
-    assert set(data) == {"paragraph", "section_label", "themes", "people", "events", "references", "motions", "context",
+    assert set(data) == {"paragraph", "section_label", "section_label_en", "themes", "people", "events", "references", "motions", "context",
                          "sentence", "quote", "quote_en"}
     assert set(data["paragraph"]) == PARAGRAPH_KEYS
     assert data["paragraph"]["id"] == pid
     assert data["paragraph"]["text"] == CORPUS.paragraph(pid).text
+    shown = " ".join(invoke("show", pid).stdout.split())
+    assert data["section_label"] in shown  # the path as show prints it
+    assert data["section_label_en"] in " ".join(invoke("show", pid, "--lang", "en").stdout.split())
     assert [t["id"] for t in data["themes"]] == list(CORPUS.paragraph(pid).themes)
     assert [p["id"] for p in data["people"]] == list(CORPUS.paragraph(pid).people)
     assert all(set(p) == PERSON_KEYS for p in data["people"])

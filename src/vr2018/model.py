@@ -373,12 +373,6 @@ class Corpus(Record):
             path.insert(0, section)
         return tuple(path)
 
-    def section_title(self, paragraph: Paragraph) -> str:
-        """The headings above a paragraph, as every view shows them: a heading
-        that is not in our copy of the letter (the opening has none; others are
-        on missing pages) is in [brackets], never passed off as the letter's."""
-        return " › ".join(s.title if s.printed else f"[{s.title}]" for s in self.section_path(paragraph))
-
     def gap_after(self, paragraph: Paragraph) -> bool:
         """True where pages are missing right after this paragraph."""
         i = self.position(paragraph.id) + 1

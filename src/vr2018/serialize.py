@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import citations, reading
 from . import sentences as splitter
-from .lang import Lang
+from .lang import Lang, section_title
 from .motions import no_link
 from .snippets import snippet
 
@@ -321,7 +321,8 @@ def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
         "sentence": sentence.number if sentence else None,
         "quote": splitter.quoted(sentence.text, sentence.cut) if sentence else None,
         "quote_en": splitter.quoted(sentence.text_en, sentence.cut) if sentence and sentence.text_en else None,
-        "section_label": corpus.section_title(paragraph),
+        "section_label": section_title(corpus, paragraph),  # as `show` prints it
+        "section_label_en": section_title(corpus, paragraph, Lang.en),  # … and `show --lang en`
         "themes": [theme_entry_json(corpus, corpus.theme(t)) for t in paragraph.themes],
         "people": [person_json(corpus, corpus.person(i)) for i in paragraph.people],
         "events": [event_json(e) for e in corpus.paragraph_events(paragraph.id)],
