@@ -59,7 +59,16 @@ def usage_metavar(param: Any) -> str:
 
 
 class _Command(TyperCommand):
-    """Every command: arguments shown as in :func:`usage_metavar`, in the usage line and under Arguments."""
+    """Every command: arguments shown as in :func:`usage_metavar`, in the usage line and under Arguments;
+    and with ``--json``, JSON on stdout even when nothing is found."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NotFound as error:  # nothing answers (status 1): --json still prints JSON, an empty array
+            if error.status == ExitStatus.NOTHING_FOUND and ctx.params.get("json_"):
+                emit_json([])
+            raise
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -248,13 +257,6 @@ def load_letter() -> "Corpus":
 def fail(message: str) -> NoReturn:
     """Bad usage: one line on stderr, exit status 2."""
     raise Failure(message)
-
-
-def nothing_found(error: NotFound, json_: bool) -> NoReturn:
-    """Nothing answers (status 1): with --json an empty array first, as --json always prints JSON."""
-    if json_:
-        emit_json([])
-    raise error
 
 
 app = _App(

@@ -8,7 +8,7 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 from typing import Annotated
 
 from .. import options as opt
-from ..app import app, load_letter, nothing_found
+from ..app import app, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
@@ -46,7 +46,7 @@ def motions(
     corpus = load_letter()
     found = engine.find(corpus, query, kamerstuk_only=kamerstuk)
     if not found and query is not None:
-        nothing_found(engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk), json_)
+        raise engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk)
     if json_:
         from ..serialize import motions_json
 

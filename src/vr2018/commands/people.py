@@ -8,8 +8,8 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 from typing import Annotated
 
 from .. import options as opt
-from ..app import app, fail, load_letter, nothing_found
-from ..errors import ExitStatus, NotFound
+from ..app import app, fail, load_letter
+from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
 
@@ -57,13 +57,10 @@ def timeline(
         fail("empty --person: give a name, alias or role ('vr2018 people' lists everyone)")
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
-    try:
-        who = reading.people_named(corpus, person) if person is not None else None
-        events = reading.timeline(corpus, chosen, start=start, end=end, people=who)
-        if not events:
-            raise reading.nothing_dated(chosen, since, until, who)
-    except NotFound as error:
-        nothing_found(error, json_)
+    who = reading.people_named(corpus, person) if person is not None else None
+    events = reading.timeline(corpus, chosen, start=start, end=end, people=who)
+    if not events:
+        raise reading.nothing_dated(chosen, since, until, who)
     if json_:
         from ..serialize import timeline_json
 
@@ -102,10 +99,7 @@ def people(
     if name is not None and not name.strip():
         fail("empty name: give a name, alias or role word, or none to list everyone ('vr2018 people')")
     corpus = load_letter()
-    try:
-        found = corpus.people if name is None else reading.people_named(corpus, name)
-    except NotFound as error:
-        nothing_found(error, json_)
+    found = corpus.people if name is None else reading.people_named(corpus, name)
     if json_:
         from ..serialize import people_json
 

@@ -8,7 +8,7 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 from typing import Annotated
 
 from .. import options as opt
-from ..app import app, fail, load_letter, nothing_found
+from ..app import app, fail, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
@@ -65,7 +65,7 @@ def search(
     except engine.QueryError as exc:
         fail(f"{exc}: '{shorten(text)}'")
     if not results.hits:
-        nothing_found(engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id), json_)
+        raise engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id)
     if json_:
         from ..serialize import search_json
 
