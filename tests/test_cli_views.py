@@ -429,3 +429,16 @@ def test_piped_output_has_no_escape_codes(invoke, args):
     assert not any(line != line.rstrip() for line in result.stdout.splitlines()), "trailing spaces"
 
 
+
+
+@pytest.mark.parametrize("args", [("search", "qqqzzz"), ("motions", "qqqzzz"), ("people", "qqqzzz"),
+                                  ("timeline", "--person", "qqqzzz"), ("timeline", "--from", "2030", "--to", "2031")])
+def test_json_prints_an_empty_array_when_nothing_is_found(invoke, args):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == [] and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("theme", "nope"), ("show", "nope"), ("people", " ")])
+def test_json_prints_nothing_on_bad_usage(invoke, args):
+    result = invoke(*args, "--json")
+    assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
