@@ -142,16 +142,22 @@ def joined(parts: list[str] | None) -> str | None:
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-def _complete_export(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .export import FORMATS, TABLES
+def _complete_export_format(incomplete: str) -> list[str]:
+    from .export import FORMATS
 
-    choices = TABLES if ctx.params.get("format_") == "csv" else FORMATS
-    return [c for c in choices if c.startswith(incomplete)]
+    return [c for c in FORMATS if c.startswith(incomplete)]
 
 
-ExportFormat = Annotated[str, typer.Argument(metavar="FORMAT", autocompletion=_complete_export,
+def _complete_export_target(ctx: typer.Context, incomplete: str) -> list[str]:
+    """csv's TABLE; sqlite's FILE is the shell's to complete, and the other formats take none."""
+    from .export import TABLES
+
+    return [c for c in TABLES if c.startswith(incomplete)] if ctx.params.get("format_") == "csv" else []
+
+
+ExportFormat = Annotated[str, typer.Argument(metavar="FORMAT", autocompletion=_complete_export_format,
                                              help="markdown, csv, jsonl or sqlite.")]
 ExportTarget = Annotated[str | None, typer.Argument(
-    metavar="[TABLE|FILE]", autocompletion=_complete_export,
+    metavar="[TABLE|FILE]", autocompletion=_complete_export_target,
     help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, references); "
     "sqlite: the database FILE.")]

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .. import options as opt
-from ..app import app, fail, load_letter
+from ..app import app, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
 
@@ -44,10 +44,7 @@ def export_(
     from .. import export
     from ..output import emit_bytes, write_file
 
-    try:
-        table, path = export.check(format_, target, output, bom)
-    except export.ExportError as exc:
-        fail(str(exc))
+    table, path = export.check(format_, target, output, bom)
     corpus = load_letter()
     if format_ == "sqlite" and path is not None:  # check() names a FILE for sqlite
         from ..export.sqlite import write_sqlite

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Failure
 from ..text import clean
 
 if TYPE_CHECKING:
@@ -27,8 +28,8 @@ TABLES = ("paragraphs", "sentences", "themes", "points", "events", "people", "mo
 LIST_SEPARATOR = ";"  # between the items of a list of ids or names in one CSV cell
 
 
-class ExportError(ValueError):
-    """A request that cannot be exported (bad format, table or target). ``str()`` is one line."""
+class ExportError(Failure):
+    """A request that cannot be exported (bad format, table or target): bad usage, one line."""
 
 
 def _choices(values: tuple[str, ...]) -> str:
