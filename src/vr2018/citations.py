@@ -28,6 +28,18 @@ if TYPE_CHECKING:
 # opening words after them in [square brackets], marked as an unofficial translation.
 
 FORMATS = ("text", "markdown", "bibtex")
+NAMES = {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"}  # what --format takes
+
+
+def format_named(name: str) -> str:
+    """The format ``name`` (or an unambiguous start of it) names; bad usage otherwise."""
+    from .errors import Failure
+    from .text import resolve, shorten
+
+    found, _ = resolve(name, NAMES)
+    if found is None:
+        raise Failure(f"unknown citation format '{shorten(name)}'; use text, markdown or bibtex")
+    return found
 TRANSLATED = "Text in [square brackets]: unofficial translation into English (vr2018); the Dutch original is authoritative."
 
 

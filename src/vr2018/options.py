@@ -35,9 +35,9 @@ def _complete_theme(incomplete: str) -> list:
 
 
 def _complete_format(incomplete: str) -> list:
-    from .citations import FORMATS
+    from .citations import NAMES
 
-    return [f for f in FORMATS if f.startswith(incomplete)]
+    return [f for f in NAMES if f.startswith(incomplete)]
 
 
 def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
@@ -72,11 +72,10 @@ def paragraph_id(metavar: str, help: str) -> Any:
     return typer.Argument(metavar=metavar, help=help, autocompletion=_complete_paragraph)
 
 
-def citation_format() -> Any:
-    return typer.Option(
-        "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
-        autocompletion=_complete_format,
-    )
+CitationFormat = Annotated[str, typer.Option(
+    "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
+    autocompletion=_complete_format,
+)]
 
 
 LangOption = Annotated[Lang, typer.Option(

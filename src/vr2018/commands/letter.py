@@ -139,7 +139,7 @@ def cite(
     paragraph: Annotated[
         str | None, opt.paragraph_id("[ID[:N]]", "Cite this paragraph (ID) or quote its sentence N (ID:N).")
     ] = None,
-    format_: Annotated[str, opt.citation_format()] = "text",
+    format_: opt.CitationFormat = "text",
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the citation's fields and every format as JSON.")] = False,
 ) -> ExitStatus:
@@ -161,11 +161,9 @@ def cite(
       vr2018 cite -f bibtex
     """
     from .. import citations, reading
-    from ..text import clean, resolve, shorten
+    from ..text import clean
 
-    style, _ = resolve(format_, {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"})
-    if style is None:
-        fail(f"unknown citation format '{shorten(format_)}'; use text, markdown or bibtex")
+    style = citations.format_named(format_)
     corpus = load_letter()
     if paragraph is not None and ":" in paragraph:
         from ..sentences import sentence_named
