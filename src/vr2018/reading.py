@@ -233,7 +233,9 @@ def find_people(corpus: Corpus, query: str) -> tuple[tuple[Person, ...], list[st
 
 def people_named(corpus: Corpus, name: str) -> tuple[Person, ...]:
     """The people :func:`find_people` finds; :class:`NotFound` (exit status 1)
-    naming the closest names when nobody matches."""
+    naming the closest names when nobody matches; a blank name is bad usage."""
+    if not name.strip():
+        raise Failure("empty name: give a name, alias or role word ('vr2018 people' lists everyone)")
     found, suggestions = find_people(corpus, name)
     if not found:
         raise NotFound(

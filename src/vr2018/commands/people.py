@@ -53,8 +53,6 @@ def timeline(
     end = reading.window_bound(until, last=True) if until is not None else None
     if start is not None and end is not None and start > end:
         fail(f"--from {since} is after --to {until}")
-    if person is not None and not person.strip():
-        fail("empty --person: give a name, alias or role ('vr2018 people' lists everyone)")
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
     who = reading.people_named(corpus, person) if person is not None else None
@@ -96,8 +94,6 @@ def people(
     from .. import reading
 
     name = opt.joined(name_words)
-    if name is not None and not name.strip():
-        fail("empty name: give a name, alias or role word, or none to list everyone ('vr2018 people')")
     corpus = load_letter()
     found = corpus.people if name is None else reading.people_named(corpus, name)
     if json_:
