@@ -14,7 +14,7 @@ from .lang import Lang, text_of
 from .lang import day as lang_day
 from .markdown import escape as _md
 from .model import Record
-from .reading import opening
+from .reading import address_lines, opening
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -77,8 +77,8 @@ def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
     letter = corpus.letter
-    addressee = " ".join(letter.addressee[:2]).removeprefix("Aan ")  # the address's first two lines: one phrase
-    addressee_en = " ".join(letter.addressee_en[:2]).removeprefix("To ") or None
+    addressee = address_lines(letter.addressee)[0].removeprefix("Aan ")
+    addressee_en = address_lines(letter.addressee_en)[0].removeprefix("To ") or None
     # Only headings the letter prints: a citation must not quote ours.
     printed = tuple(s for s in corpus.section_path(paragraph) if s.printed) if paragraph else ()
     return Citation(

@@ -40,6 +40,7 @@ NL, EN, BOTH = Lang.nl, Lang.en, Lang.both
 
 UNOFFICIAL = "English: unofficial translation; the Dutch text is authoritative."
 DUTCH_ORIGINAL = "Dutch original:"
+GAP = "[…] Text missing: one or more pages of the letter are not available."  # where pages are missing
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni",
                 "juli", "augustus", "september", "oktober", "november", "december")

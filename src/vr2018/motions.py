@@ -31,8 +31,7 @@ def no_link(ref: Reference) -> str | None:
     Every view, the Markdown export and --json (``url_note``) say it in these words."""
     if ref.url or ref.kind != "kamerstuk":
         return None
-    number = ref.dossier or ""
-    dossier = f"dossier {int(number):,}".replace(",", " ") if number.isdigit() else ""
+    dossier = ref.dossier and f"dossier {kamerstuk.key_of(ref.dossier).label}"  # "dossier 35 000"
     given = " and ".join(part for part in (dossier, ref.chapter and f"budget chapter {ref.chapter}") if part)
     return f"no official link: the letter gives {given or 'no dossier'}, not a document number"
 

@@ -68,6 +68,12 @@ def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
     return paragraph
 
 
+def address_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """An address block with its first two lines joined: they are one phrase
+    ("Aan de Voorzitter van de" / "Tweede Kamer der Staten-Generaal")."""
+    return (" ".join(lines[:2]), *lines[2:])
+
+
 def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
     """Up to ``n`` paragraphs before and after ``paragraph``, in reading order."""
     i = corpus.position(paragraph.id)
@@ -81,14 +87,6 @@ def opening(paragraph: Paragraph, n: int = 8, lang: Lang = Lang.nl) -> str:
     parts = text_of(paragraph, "text", lang).split()
     head = " ".join(parts[:n])
     return head + (" …" if len(parts) > n else "")
-
-
-def opening_en(paragraph: Paragraph, n: int = 8) -> str | None:
-    """The first ``n`` words of the paragraph's English rendering (our unofficial translation)."""
-    if not paragraph.text_en:
-        return None
-    parts = paragraph.text_en.split()
-    return " ".join(parts[:n]) + (" …" if len(parts) > n else "")
 
 
 # ── dates and the timeline ──────────────────────────────────────────────────

@@ -215,7 +215,7 @@ def toc_json(corpus: Corpus, entries: tuple[Entry, ...]) -> Json:
                 "fragment": p.fragment,
                 "cut": p.cut,
                 "opening": reading.opening(p),
-                "opening_en": reading.opening_en(p),
+                "opening_en": reading.opening(p, lang=Lang.en),
             }
             for e in entries for p in e.paragraphs
         ],

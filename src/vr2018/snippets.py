@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .lang import Lang, text_of
 from .sentences import sentences
 from .text import clean
 
@@ -92,7 +93,7 @@ def snippet(paragraph: Paragraph, spans: Spans, english: bool = False) -> str:
 
 
 def _text(paragraph: Paragraph, english: bool) -> str:
-    return (paragraph.text_en or paragraph.text) if english else paragraph.text
+    return text_of(paragraph, "text", Lang.en if english else Lang.nl)
 
 
 def sentence_segments(paragraph: Paragraph, spans: Spans, n: int, english: bool = False) -> list[tuple[str, str]]:

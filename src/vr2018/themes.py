@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import ExitStatus, NotFound
 from .lang import Lang, text_of
 from .model import Record
+from .reading import timeline
 from .sentences import texts as sentence_texts
 from .text import completion, key, resolve, shorten
 
@@ -128,7 +129,7 @@ def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:
         cited=cited,
         motions=corpus.motions_for(ids),
         people=corpus.people_in(ids),
-        events=tuple(e for e in corpus.events if e.paragraph in ids),
+        events=timeline(corpus, theme),
         sections=sections,
         gaps=tuple(gaps),
     )

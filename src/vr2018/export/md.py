@@ -15,16 +15,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import reading
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, heading, names_of, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, heading, names_of, text_of
 from ..markdown import escape
 from ..model import Section
 from ..motions import no_link
+from ..sentences import quoted
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..model import Paragraph
 
-GAP = "[…] Text missing: one or more pages of the letter are not available."
 OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
 
@@ -47,8 +47,7 @@ def _url(label: str, url: str) -> str:
 
 def _text(paragraph: Paragraph, lang: Lang = NL) -> str:
     """The paragraph as the letter has it (or our English), '[…]' where a missing page cuts it."""
-    text = text_of(paragraph, "text", lang)
-    return ("[…] " if paragraph.cut == "start" else "") + text + (" […]" if paragraph.cut == "end" else "")
+    return quoted(text_of(paragraph, "text", lang), paragraph.cut)
 
 
 def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
@@ -71,15 +70,10 @@ def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
         ("Reference", letter.reference),
         ("From", by),
         ("Sender's address", ", ".join(names_of(letter, "sender", lang))),
-        ("To", _address(names_of(letter, "addressee", lang))),
+        ("To", ", ".join(reading.address_lines(names_of(letter, "addressee", lang)))),
         ("Data version", letter.data_version),
     ]
     return ["\n".join(f"- **{label}:** {escape(value, line_start=False)}" for label, value in rows)]
-
-
-def _address(lines: tuple[str, ...]) -> str:
-    """An address block on one line: its first two lines are one phrase ("To the Speaker of the House …")."""
-    return " ".join(lines[:2]) + ", " + ", ".join(lines[2:])
 
 
 def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:

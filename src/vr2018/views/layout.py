@@ -17,7 +17,7 @@ from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 
-from ..lang import BOTH, DUTCH_ORIGINAL, NL, UNOFFICIAL, Lang, names_of, text_of
+from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, names_of, text_of
 from ..text import clean
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from ..model import Event, Motion, Paragraph
     from ..sentences import Sentence
 
-GAP = "[…] Text missing: one or more pages of the letter are not available."
 GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
