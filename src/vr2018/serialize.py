@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import citations, reading
+from . import reading
 from . import sentences as splitter
 from .lang import Lang, section_title
-from .motions import no_link
 from .snippets import snippet
 
 if TYPE_CHECKING:
@@ -139,6 +138,12 @@ def letter_json(corpus: Corpus) -> Json:
     }
 
 
+def _no_link(ref: Reference) -> str | None:
+    from .motions import no_link  # the motions engine, only for the records that need it
+
+    return no_link(ref)
+
+
 def reference_json(corpus: Corpus, ref: Reference) -> Json:
     """The reference object: the same in refs, show, read's letter and export."""
     return {
@@ -155,7 +160,7 @@ def reference_json(corpus: Corpus, ref: Reference) -> Json:
         "description": ref.description,
         "description_en": ref.description_en,
         "url": ref.url,
-        "url_note": no_link(ref),
+        "url_note": _no_link(ref),
         "paragraphs": [p.id for p in corpus.citing_paragraphs(ref.id)],
         "motions": [m.id for m in corpus.motions if m.reference == ref.id],
     }
@@ -283,7 +288,7 @@ def motion_json(corpus: Corpus, motion: Motion) -> Json:
         "subject_inferred": motion.subject_inferred,  # our reading of the context, not stated by the letter
         "paragraphs": list(motion.paragraphs),
         "url": ref.url,
-        "url_note": no_link(ref),  # why url is null: what the letter gives instead
+        "url_note": _no_link(ref),  # why url is null: what the letter gives instead
         "done": statements_json(motion.done),
         "date": motion.date,
         "as_written": motion.as_written,
@@ -340,6 +345,8 @@ def people_json(corpus: Corpus, people: tuple[Person, ...]) -> list[Json]:
 
 
 def citation_json(corpus: Corpus, citation: Citation) -> Json:
+    from . import citations  # and the Markdown escaping it uses: only `cite --json` needs them
+
     paragraph = citation.paragraph
     return {
         "title": citation.title,
