@@ -386,8 +386,8 @@ def info_json(corpus: Corpus, version: str) -> Json:
 # ── themes, motions and references ─────────────────────────────────────────
 
 
-def theme_list_json(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...]) -> list[Json]:
-    return [theme_entry_json(corpus, theme) for theme, _count, _line in rows]
+def theme_list_json(corpus: Corpus, themes: tuple[Theme, ...]) -> list[Json]:
+    return [theme_entry_json(corpus, theme) for theme in themes]
 
 
 def theme_gap_json(gap: ThemeGap) -> Json:

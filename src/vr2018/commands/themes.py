@@ -62,14 +62,12 @@ def theme(
 
 def _theme_list(corpus: "Corpus", json_: bool, lang: Lang) -> ExitStatus:
     """`vr2018 theme` without a NAME: one line per theme."""
-    from ..themes import listing
-
-    rows = listing(corpus, lang)
     if json_:
         from ..serialize import theme_list_json
 
-        return emit_json(theme_list_json(corpus, rows))
+        return emit_json(theme_list_json(corpus, corpus.themes))
     from ..terminal import show
+    from ..themes import listing
     from ..views.themes import theme_list
 
-    return show(theme_list(corpus, rows, crop=sys.stdout.isatty(), lang=lang))
+    return show(theme_list(corpus, listing(corpus, lang), crop=sys.stdout.isatty(), lang=lang))
