@@ -111,11 +111,11 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
         return sentence_rows(corpus)
     if name == "themes":
         return [serialize.theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
-    if name == "points":  # the points of theme --json, each with its theme and number
+    if name == "points":  # the points of theme --json (statement_json), each with its theme and number
         return [
-            {"theme": t.id, "number": n, **point}
+            {"theme": t.id, "number": n, **serialize.statement_json(p.text, p.text_en, p.sources)}
             for t in corpus.themes
-            for n, point in enumerate(serialize.theme_json(corpus, themes.detail(corpus, t))["points"], 1)
+            for n, p in enumerate(t.points, 1)
         ]
     if name == "events":
         return [serialize.event_json(e) for e in corpus.events]

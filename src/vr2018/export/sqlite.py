@@ -157,7 +157,8 @@ def _letter(con: Any, corpus: Corpus) -> None:
     ])
     from . import sentence_rows
 
-    _insert(con, "sentence", [tuple(row.values()) for row in sentence_rows(corpus)])
+    columns = ("id", "paragraph", "number", "start", "end", "text", "text_en", "cut")  # the table's, in order
+    _insert(con, "sentence", [tuple(row[c] for c in columns) for row in sentence_rows(corpus)])
     gaps = reading.gaps(corpus)
     _insert(con, "gap", [(g.after.id, g.before.id) for g in gaps])
     _insert(con, "gap_heading", [(g.after.id, s.id) for g in gaps for s in g.headings])
