@@ -29,16 +29,19 @@ EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D, '34550 V D' or 35000-X
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _URL = re.compile(r"^(?:https?://)?(?:www\.|zoek\.)?officielebekendmakingen\.nl/", re.ASCII)
+# A chamber before a Kamerstuk: "TK 22045-290", "EK 34550-D", "Tweede Kamer 22045-290".
+_CHAMBER = r"(?:tk|ek|(?:tweede|eerste)\s+kamer)(?![a-z])[\s,.:;-]*"
 _PREFIX = re.compile(
     # "Kamerstuk", "Kamerstukken II 2017/18,", "kst-", "kst"; a year is four digits
     # followed by a dossier, never the start of one ("Kamerstuk 22045")
     # and a chamber: "TK 22045-290", "EK 34550-D", "Tweede Kamer 22045-290" (the dossier
     # and document name the paper; both chambers number it in one dossier)
-    r"^(?:(?:tk|ek|(?:tweede|eerste)\s+kamer)(?![a-z])[\s,.:;-]*)?"
+    rf"^(?:{_CHAMBER})?"
     r"(?:(?:kamerstukken|kamerstuk|kst)(?![a-z])(?:\s+i{1,2}(?![a-z]))?"
     r"(?:\s+[0-9]{4}(?:[/-][0-9]{2}(?:[0-9]{2})?)?(?![0-9])(?=[\s,.:;-]+[0-9]))?[\s,.:;-]*)?",
     re.ASCII,
 )
+_CHAMBER_FIRST = re.compile(_CHAMBER + "[0-9k]", re.ASCII)  # a chamber, then a dossier or "kst"/"kamerstuk"
 # "22 045" / "22.045" (a thousands separator) or plain digits
 _DOSSIER = re.compile(r"[0-9]{1,3}[ .][0-9]{3}(?![0-9])|[0-9]+", re.ASCII)
 _SPLIT = re.compile(r"[\s,;:/()\-.]+")
@@ -138,8 +141,7 @@ def parse(text: str) -> KamerstukKey:
 def looks_like(text: str) -> bool:
     """True if ``text`` is meant as a Kamerstuk (starts with a digit, 'kst' or 'Kamerstuk') and parses."""
     s = fold(text).strip()
-    chamber = re.match(r"(?:tk|ek|(?:tweede|eerste)\s+kamer)(?![a-z])[\s,.:;-]*[0-9k]", s, re.ASCII)
-    if not (s[:1].isdigit() or s.startswith(("kst", "kamerstuk")) or _URL.match(s) or chamber):
+    if not (s[:1].isdigit() or s.startswith(("kst", "kamerstuk")) or _URL.match(s) or _CHAMBER_FIRST.match(s)):
         return False
     try:
         parse(text)
@@ -184,7 +186,7 @@ def parse_resolution(text: str) -> ResolutionKey | None:
 
 
 def parse_citation(text: str) -> tuple[KamerstukKey | ResolutionKey, ...]:
-    """What ``text`` may cite, in every notation `motions` and `search` accept: a Kamerstuk
+    """What a search query may cite: a Kamerstuk
     ('22045', '22 045, nr. 290', 'kst-22045-290', '34550-D'), a resolution ('S/RES/2396
     (2017)', 'res. 2231'), or both for a bare number ('2396'). Empty when it is neither."""
     out: list[KamerstukKey | ResolutionKey] = []
