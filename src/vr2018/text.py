@@ -241,15 +241,16 @@ def compounds(text: str, found: list[Token] | None = None) -> list[Token]:
 
 # Function words (Dutch and English) that say nothing about what a paragraph
 # is about; a query keeps them only for phrases, or when it has nothing else.
-# The one stop-word list: search, motions and themes all use it. Question words
-# count among them ("wanneer", "welke", "what", "did"): a question is asked
-# about its content words.
+# The one stop-word list: search (and motions through it) and the people lookup
+# use it. Question words count among them ("wanneer", "welke", "what", "did"):
+# a question is asked about its content words.
 STOPWORDS = frozenset({
     "de", "het", "een", "en", "of", "in", "op", "te", "ten", "ter", "der", "den", "van", "voor", "met", "aan", "om",
     "dat", "die", "dit", "deze", "is", "zijn", "was", "waren", "wordt", "werd", "worden", "werden", "heeft",
     "hebben", "had", "ook", "als", "bij", "tot", "over", "door", "naar", "uit", "maar", "niet", "wel", "zo", "er",
     "hij", "zij", "ze", "we", "wij", "ons", "onze", "hun", "haar", "zich", "men", "dan", "nog", "al", "na", "zoals",
-    "onder", "tegen", "je", "jij", "u", "ik", # Dutch question words and the verbs a question is built with
+    "onder", "tegen", "je", "jij", "u", "ik",
+    # Dutch question words and the verbs a question is built with
     "waar", "wat", "wie", "hoe", "welke", "welk", "wanneer", "waarom", "waarover", "waarmee", "hoeveel", "wiens",
     "deed", "deden", "doet", "doen", "kan", "kon", "kunnen", "konden", "zal", "zou", "zullen", "wil", "wilde",
     # English (of, in, is, was: above)

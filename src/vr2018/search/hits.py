@@ -54,7 +54,7 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
     return Hit(
         paragraph=paragraph, score=round(score, 4), terms=tuple(resolved[i].label for i in matched),
         matches=tuple(dict.fromkeys(texts[0][s:e] for s, e in spans)), spans=spans, exact=exact,
-        missing=missing, why=tuple(sorted(set(why), key=why.index)),
+        missing=missing, why=tuple(dict.fromkeys(why)),
         sentence=_best_sentence((index.sentence_ends[doc], index.sentence_ends_en[doc]), concept_at),
         spans_en=spans_en,
         matches_en=tuple(dict.fromkeys(texts[1][s:e] for s, e in spans_en)),

@@ -28,7 +28,7 @@ B = 0.75
 OUTSIDE_MARK = "outside:"
 # Negating prefixes kept with their word: "niet-permanente" is not "permanente".
 NEGATIONS = ("niet", "non")
-_NEGATED = re.compile(r"\b(niet|non)-(?=[a-z])")
+_NEGATED = re.compile(rf"\b({'|'.join(NEGATIONS)})-(?=[a-z])")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 

@@ -33,11 +33,11 @@ class Concept(Record):
 
     label: str
     alternatives: tuple[tuple[tuple[str, ...], float], ...]
-    hows: tuple[str, ...] = ()
+    hows: tuple[str, ...]
     capitals: bool = False
 
     def how(self, a: int) -> str:
-        return self.hows[a] if a < len(self.hows) else ("literal" if a == 0 else "glossary")
+        return self.hows[a]
 
 
 def parse(index: Index, query: str, exact: bool = False) -> tuple[list[Concept], list[tuple[str, ...]]]:

@@ -116,13 +116,9 @@ class _Matcher:
         # An acronym of the text (TRIP) answers only to capitals, a glossary value, or a
         # glossary entry that names it for its lower-case spelling ("isis" = ["ISIS"]).
         acronyms = how != "literal" or concept.capitals or (word,) in self.index.glossary.get((word,), ())
-        return self.words(word, typos, affixes, acronyms, stems)
-
-    def words(self, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True,
-              stems: bool = True) -> dict[str, tuple[float, str]]:
-        key = (word, typos and stems, affixes and stems, acronyms)
+        key = (word, typos, affixes, acronyms)  # stems follow from typos and affixes: off only under exact
         if key not in self.cache:
-            self.cache[key] = expand(self.index, word, typos and stems, affixes and stems, acronyms, stems)
+            self.cache[key] = expand(self.index, word, typos, affixes, acronyms, stems)
         return self.cache[key]
 
 
