@@ -48,3 +48,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data_dir(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def source_text(corpus) -> str:
+    """The letter exactly as supplied (data/source/), the reference the data is held against."""
+    return (corpus.data_dir / corpus.letter.source).read_text(encoding="utf-8")

@@ -33,8 +33,8 @@ def join_lines(lines: list[str]) -> str:
 
 
 @pytest.fixture(scope="module")
-def source_lines(corpus) -> list[str]:
-    return corpus.source_text().split("\n")
+def source_lines(source_text) -> list[str]:
+    return source_text.split("\n")
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +55,8 @@ def rebuilt_body(corpus) -> str:
     return " ".join(words)
 
 
-def test_source_is_the_supplied_letter(corpus):
-    text = corpus.source_text()
+def test_source_is_the_supplied_letter(source_text):
+    text = source_text
     assert text.count("BZDOC-151021554-15") == 4  # header + three sidebars
     assert "Geachte voorzitter," in text and "Sigrid A.M. Kaag" in text
 
@@ -118,9 +118,9 @@ def test_ids_are_readable_slugs(corpus):
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", pid), pid
 
 
-def test_metadata_matches_the_header(corpus):
+def test_metadata_matches_the_header(corpus, source_text):
     letter = corpus.letter
-    source = corpus.source_text()
+    source = source_text
     assert letter.date == "2019-02-15"
     assert f"Datum {letter.date_as_written}" in source
     assert letter.reference == "BZDOC-151021554-15"
@@ -161,12 +161,12 @@ def test_references_are_written_in_the_paragraph(corpus):
             assert corpus.reference(rid).as_written.replace("Kamerstuk ", "") in paragraph.text, rid
 
 
-def test_every_event_date_is_in_its_paragraph(corpus):
+def test_every_event_date_is_in_its_paragraph(corpus, source_text):
     for event in corpus.events:
         written = event.as_written
         if event.source == "letterhead":  # the letter's own date is in its header, cited as such
             assert event.paragraph is None and event.date == corpus.letter.date
-            assert f"Datum {written}" in corpus.source_text()
+            assert f"Datum {written}" in source_text
             continue
         paragraph = corpus.paragraph(event.paragraph)
         assert written.lower() in paragraph.text.lower(), f"{event.date}: {written!r} not in {paragraph.id}"

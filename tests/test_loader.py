@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from vr2018 import DataError, load_corpus
-from vr2018.corpus import DATA_FILES, data_dir
+from vr2018.corpus import data_dir
+from vr2018.loader import DATA_FILES
 from vr2018.model import (
     Event,
     Letter,

@@ -251,9 +251,8 @@ def encode(corpus: Corpus, key: str) -> tuple[Any, ...]:
     fields = tuple((name, node) for name, node in field_types(Corpus).items() if name != "data_dir")
     body = tuple(to_plain(getattr(corpus, name), node) for name, node in fields)
     derived = {name: blob for name, (blob, _) in corpus._pending.items()}
-    for name, value in corpus._derived.items():
-        if isinstance(value, Record):
-            derived[name] = marshal.dumps(to_plain(value, ("record", type(value))), 4)
+    for name, value in corpus._derived.items():  # records: Corpus.derived says of which type
+        derived[name] = marshal.dumps(to_plain(value, ("record", type(value))), 4)
     return (FORMAT, key, body, derived)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
 
 from .model import Corpus
 
@@ -24,13 +23,6 @@ DATA_ENV = "VR2018_DATA"
 class DataError(Exception):
     """A data file is missing or malformed. The message is one line."""
 
-
-def __getattr__(name: str) -> Any:  # the loader is imported only when the cache cannot answer
-    if name == "DATA_FILES":
-        from .loader import DATA_FILES
-
-        return DATA_FILES
-    raise AttributeError(f"module 'vr2018.corpus' has no attribute {name!r}")
 
 _lock = threading.Lock()
 _loaded: dict[Path, Corpus] = {}

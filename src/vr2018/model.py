@@ -348,14 +348,14 @@ class Corpus(Record):
         """The paragraph's index in reading order."""
         return self._position[paragraph_id]
 
-    def derived(self, name: str, build: Callable[[Corpus], Any], kind: type[Record] | None = None) -> Any:
-        """What an engine derives from the corpus (the search index), built once
-        and kept with the corpus, also in the cache file when its record type
-        ``kind`` is given (the cache restores it to that type, or rebuilds)."""
+    def derived(self, name: str, build: Callable[[Corpus], Any], kind: type[Record]) -> Any:
+        """What an engine derives from the corpus (the search index, a record of type
+        ``kind``), built once and kept with the corpus and in the cache file (the cache
+        restores it to that type, or it is rebuilt)."""
         value = self._derived.get(name)
         if value is None:
             pending = self._pending.pop(name, None)
-            if pending is not None and kind is not None:
+            if pending is not None:
                 value = pending[1](kind)  # None when the cached value has another shape
             if value is None:
                 value = build(self)
@@ -400,6 +400,3 @@ class Corpus(Record):
         ids = dict.fromkeys(person for p in wanted for person in p.people)
         return tuple(self.person(i) for i in ids)
 
-    def source_text(self) -> str:
-        """The letter exactly as supplied (the reference for fidelity)."""
-        return (self.data_dir / self.letter.source).read_text(encoding="utf-8")

@@ -179,11 +179,6 @@ def _resolution_line(ref: Reference) -> str:
             f"'{ref.as_written}'; 'vr2018 refs' lists it with its paragraphs.")
 
 
-def submitters(corpus: Corpus) -> list[str]:
-    """'Kuzu/Van den Hul', 'Kuzu', 'De Graaf c.s.': how the letter names each motion's submitters."""
-    return ["/".join(m.submitters) for m in corpus.motions]
-
-
 def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
     """One line for a Kamerstuk no motion matches, naming the Kamerstukken the letter does cite."""
     bare = wanted.number is None and wanted.chapter is None

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .errors import ExitStatus, Failure, NotFound, did_you_mean
-from .lang import DUTCH_MONTHS, Lang, text_of
+from .lang import Lang, text_of
 from .lang import day as lang_day
 from .lang import month as lang_month
 from .model import Record
@@ -24,8 +24,6 @@ from .text import STOPWORDS, key, resolve, shorten, suggest, words
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Event, Letter, Paragraph, Person, Section, Theme
-
-MONTHS = DUTCH_MONTHS
 
 
 # ── paragraphs ──────────────────────────────────────────────────────────────
