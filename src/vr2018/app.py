@@ -6,7 +6,7 @@ The commands themselves are in :mod:`vr2018.commands`.
 """
 
 # No `from __future__ import annotations` here: Typer reads the root
-# callback's annotations at start-up (see vr2018.commands).
+# callback's annotations at start-up (see vr2018.cli).
 import os
 import sys
 from collections.abc import Sequence

@@ -20,7 +20,7 @@ import sys
 from typing import Any
 
 from . import commands  # noqa: F401  (registers every command on the app)
-from .app import EXIT_CODES, app
+from .app import app
 
 
 def main() -> None:
@@ -53,4 +53,4 @@ def _name(command: Any) -> str:
     return command.name or command.callback.__name__.lower().replace("_", "-")
 
 
-__all__ = ["EXIT_CODES", "app", "main"]
+__all__ = ["app", "main"]

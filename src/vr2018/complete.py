@@ -40,7 +40,7 @@ def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
 def sentence_candidates(corpus: Corpus, incomplete: str) -> Candidates:
     from .reading import find_paragraph
     from .sentences import of, split_address
-    from .text import fold, shorten
+    from .text import shorten
 
     wanted, number = split_address(incomplete)
     paragraph, _ = find_paragraph(corpus, wanted)

@@ -16,16 +16,16 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 
-def console(stderr: bool = False) -> Console:
+def console() -> Console:
+    """The console every view is printed on: stdout."""
     from rich.console import Console
 
     out = Console(
-        stderr=stderr,
         markup=False,  # data is never markup
         emoji=False,
         highlight=False,
         # Piped output keeps each paragraph on one line, for grep and friends.
-        soft_wrap=not (sys.stderr if stderr else sys.stdout).isatty(),
+        soft_wrap=not sys.stdout.isatty(),
         # NO_COLOR: no escape codes at all, not even bold (Rich alone would drop
         # only the colours), whatever FORCE_COLOR or the terminal says.
         color_system=None if os.environ.get("NO_COLOR") else "auto",

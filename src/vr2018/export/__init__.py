@@ -184,7 +184,6 @@ def markdown(corpus: Corpus, lang: Lang | None = None) -> str:
     """The whole corpus as Markdown: in Dutch, or (``en``, ``both``) with our English
     rendering labelled as an unofficial translation (:func:`vr2018.export.md.document`)."""
     from ..lang import NL
-    from ..text import clean
     from .md import document
 
     # A document for people: no escape sequence or control character from the data reaches it

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import reading
+from .. import motions, reading
 from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, heading, names_of, text_of
 from ..markdown import escape
 from ..model import Section
-from ..motions import no_link
 from ..sentences import quoted
 
 if TYPE_CHECKING:
@@ -118,21 +117,19 @@ def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
                 f"- **Subject:** {escape(text_of(motion, 'subject', lang))}"
                 + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
                 f"- **What was done:**\n{done}",
-                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(no_link(ref) or '')}",
+                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(motions.no_link(ref) or '')}",
             ]),
         ]
     return blocks
 
 
 def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
-    from .. import motions
-
     items = []
     for ref in motions.references(corpus):
         written = text_of(ref, "as_written", lang)
         name = _url(written, ref.url) if ref.url else escape(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
-        note = no_link(ref)
+        note = motions.no_link(ref)
         items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else "")
                      + (f"; {escape(note)}" if note else ""))
     return ["## References", f"*{escape(OURS)}*", "\n".join(items)]

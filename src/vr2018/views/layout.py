@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from rich.measure import Measurement
     from rich.segment import Segment
 
-    from ..corpus import Corpus
     from ..model import Event, Motion, Paragraph
     from ..sentences import Sentence
 
@@ -127,7 +126,7 @@ def translated(record: object, field: str, lang: Lang = NL, style: str = "") -> 
     return shown
 
 
-def paragraph_block(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> RenderableType:
+def paragraph_block(paragraph: Paragraph, lang: Lang = NL) -> RenderableType:
     """One paragraph: its id above, its text (with cut markers) below."""
     head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE))
     return Group(head, passage(paragraph, lang), Text())
@@ -336,7 +335,7 @@ class Adaptive:
     line; where any cell would wrap, ``narrow`` (labelled lines); piped (soft
     wrap), ``lines``, one plain line per row that never wraps, for grep and friends."""
 
-    def __init__(self, table: RenderableType, lines: list[Text], narrow: RenderableType | None = None) -> None:
+    def __init__(self, table: RenderableType, lines: list[Text], narrow: RenderableType) -> None:
         self.table = table
         self.lines = lines
         self.narrow = narrow
@@ -347,7 +346,7 @@ class Adaptive:
             return
         width = max(options.max_width, console.width)  # a table may use the whole width
         if _wraps(console, options.update_width(width), self.table):
-            yield self.narrow if self.narrow is not None else Group(*map(hang, self.lines))
+            yield self.narrow
         else:
             yield from console.render(Indent(self.table, 0), options.update_width(width))  # no padding at line ends
 

@@ -60,7 +60,7 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         if kind == "gap":  # after a heading whose text is lost, a blank line first
             parts += [Text(), gap_marker(), Text()] if previous == "section" else [gap_marker(), Text()]
         elif isinstance(item, Paragraph):
-            parts.append(paragraph_block(corpus, item, lang))
+            parts.append(paragraph_block(item, lang))
         elif item is not None and item.printed:
             parts.append(plain(heading(item, lang), "bold underline" if item.level == 1 else HEADING_STYLE))
         elif item is not None and item.id != corpus.sections[0].id:

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}
 # How a term matched, as the match line names it; an exact match needs no word.
-HOW_LABELS = {"exact": "", "inflection": "inflection", "compound": "compound", "typo": "typo",
-              "english": "English", "glossary": "glossary", "outside": "not in the letter"}
 NOT_IN_THE_LETTER = "not in the letter"
+HOW_LABELS = {"exact": "", "inflection": "inflection", "compound": "compound", "typo": "typo",
+              "english": "English", "glossary": "glossary", "outside": NOT_IN_THE_LETTER}
 
 
 def _styled(parts: list[tuple[str, str]]) -> Text:

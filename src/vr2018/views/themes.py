@@ -103,7 +103,7 @@ def _cited(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rendera
         if section_title(corpus, paragraph, lang) != title:
             title = section_title(corpus, paragraph, lang)
             parts.append(plain(title, MUTED))
-        parts.append(paragraph_block(corpus, paragraph, lang))
+        parts.append(paragraph_block(paragraph, lang))
         marked = corpus.gap_after(paragraph)
         if marked:
             parts += [gap_marker(), Text()]
