@@ -30,6 +30,7 @@ from .layout import (
     plain,
     translated,
     translated_lines,
+    url,
 )
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
             ref = corpus.reference(rid)
             line = Text.assemble(link(text_of(ref, "as_written", lang), ref.url), ": ",
                                  clean(text_of(ref, "description", lang)))
-            refs.append(Text.assemble(line, "\n", link(ref.url, ref.url, "underline")) if ref.url else line)
+            refs.append(Text.assemble(line, "\n", url(ref.url)) if ref.url else line)
         rows.append(("References", Text("\n").join(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
@@ -225,9 +226,9 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         ("To", translated_lines(letter, "addressee", lang)),
         ("Earlier letter", Text.assemble(
             link(earlier.as_written, earlier.url),
-            *(("\n", link(earlier.url, earlier.url, "underline")) if earlier.url else ()),
+            *(("\n", url(earlier.url)) if earlier.url else ()),
         )),
-        ("Summary", link(letter.results_url, letter.results_url, "underline")),
+        ("Summary", url(letter.results_url)),
     ])
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
     copy = fields([

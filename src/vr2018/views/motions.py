@@ -37,7 +37,12 @@ def _kamerstuk_short(ref: Reference) -> str:
     return ref.as_written.removeprefix("Kamerstuk ")
 
 
-def _motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
+def official_link(ref: Reference) -> Text:
+    """A reference's official link, or why it has none (:func:`~vr2018.motions.no_link`)."""
+    return url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)
+
+
+def motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
     """'Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer)': the line that names a motion,
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
@@ -63,11 +68,11 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
             Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs))
             for citation in motion.done
         )
-        link_ = url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)
+        link_ = official_link(ref)
         if parts:
             parts.append(Text())
         parts += [
-            _motion_head(ref, motion, lang),
+            motion_head(ref, motion, lang),
             fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link_)]),
         ]
     return Group(*parts, *key(*markers(motions=motions)))
@@ -78,9 +83,9 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
     parts: list[RenderableType] = []
     for motion in motions:
         ref = corpus.reference(motion.reference)
-        parts.append(_motion_head(ref, motion, lang))
+        parts.append(motion_head(ref, motion, lang))
         parts.append(indent(Text.assemble(subject(motion, lang), " ", ids(motion.paragraphs))))
-        parts.append(indent(url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)))
+        parts.append(indent(official_link(ref)))
         parts.append(Text())
     return Group(*parts, *key(*markers(motions=motions))[1:])
 
@@ -98,5 +103,5 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
         parts.append(Text.assemble(link(text_of(ref, "as_written", lang), ref.url, "bold"), " ", ids(paragraphs)))
         parts.append(indent(plain(text_of(ref, "description", lang))))
         if ref.kind == "kamerstuk":
-            parts.append(indent(url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)))
+            parts.append(indent(official_link(ref)))
     return Group(*parts)

@@ -31,7 +31,7 @@ from .layout import (
     paragraph_block,
     plain,
 )
-from .motions import chamber, subject
+from .motions import motion_head, subject
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -73,10 +73,7 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
         parts.append(heading("Motions"))
         for motion in detail.motions:
             ref = corpus.reference(motion.reference)
-            parts.append(indent(Text.assemble(
-                (clean(ref.as_written), "bold"), "  ", clean("/".join(motion.submitters)),
-                (f" ({chamber(motion, lang)})", MUTED), ": ", subject(motion, lang),
-            )))
+            parts.append(indent(Text.assemble(motion_head(ref, motion, lang), ": ", subject(motion, lang))))
     if detail.people:
         parts.append(heading("People"))
         roles = [(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people]
