@@ -239,7 +239,7 @@ class Event(Record):
         (20170101, 20171231), '2018-09' → (20180901, 20180931), '2017/2018' →
         (20170101, 20181231). A month ends on its 31st: only ever compared."""
         first, _, last = self.date.partition("/")
-        return _day(first, last=False), _day(last or first, last=True)
+        return day_number(first), day_number(last or first, last=True)
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -250,8 +250,9 @@ class Event(Record):
         return start, -end
 
 
-def _day(iso: str, last: bool) -> int:
-    """'2018' / '2018-09' / '2018-09-26' → its first (or ``last``) day as YYYYMMDD."""
+def day_number(iso: str, last: bool = False) -> int:
+    """'2018' / '2018-09' / '2018-09-26' → its first (or ``last``) day as YYYYMMDD
+    (a month's last day counted as its 31st: only the order of days matters)."""
     parts = [int(p) for p in iso.split("-")]
     year, month, day = (parts + [12 if last else 1, 31 if last else 1][len(parts) - 1:])[:3]
     return year * 10_000 + month * 100 + day

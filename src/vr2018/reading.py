@@ -18,7 +18,7 @@ from .errors import ExitStatus, Failure, NotFound, did_you_mean
 from .lang import Lang, text_of
 from .lang import day as lang_day
 from .lang import month as lang_month
-from .model import Record
+from .model import Record, day_number
 from .text import STOPWORDS, key, resolve, shorten, suggest, words
 
 if TYPE_CHECKING:
@@ -153,9 +153,7 @@ def window_bound(text: str, last: bool = False) -> int:
         date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise Failure(f"'{shown}' is not a date: {exc}") from None
-    month = (12 if last else 1) if month is None else month
-    day = (31 if last else 1) if day is None else day
-    return year * 10_000 + month * 100 + day
+    return day_number(value, last)
 
 
 def names_person(event: Event, person: Person) -> bool:
