@@ -144,13 +144,9 @@ def listing(corpus: Corpus, lang: Lang = Lang.nl) -> tuple[tuple[Theme, int, str
 
 
 def first_sentence(text: str) -> str:
-    """The summary's first sentence: the one line a theme list shows."""
-    return next(iter(sentences(text)), "")
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text`` (white space made single), by :mod:`vr2018.sentences`."""
-    return list(sentence_texts(" ".join(text.split())))
+    """The summary's first sentence: the one line a theme list shows (the loader
+    has made its white space single)."""
+    return next(iter(sentence_texts(text)), "")
 
 
 def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:

@@ -45,7 +45,7 @@ def contents(corpus: Corpus) -> tuple[Entry, ...]:
         else:
             rows[-1][1].append(item)  # type: ignore[arg-type]
     out: list[Entry] = []
-    fragment = corpus.letter.fragments[0].number if corpus.letter.fragments else 1
+    fragment = 1  # the loader numbers fragments 1, 2, 3, …
     for section, paragraphs, gap in rows:
         if paragraphs:
             fragment = paragraphs[0].fragment
