@@ -4,12 +4,12 @@ The one place the CLI asks for completions. Theme and Kamerstuk candidates
 come from their engines (:func:`vr2018.themes.complete`,
 :func:`vr2018.motions.complete`). Each ``*_candidates(corpus, incomplete)`` is a pure function returning
 ``(value, help)`` pairs whose value starts with exactly what the user typed
-(bash and zsh offer nothing else); all four go through one helper,
-:func:`vr2018.text.completion`, which matches case- and accent-blind and
-offers the name in the user's spelling of what they typed ('cura' →
-'curaçao'). The
-wrappers without a corpus argument load the data and never raise: a
-completion must not print a traceback into someone's shell.
+(bash and zsh offer nothing else), built with :func:`vr2018.text.completion`
+(or, for a name of several words, :func:`vr2018.text.name_completion`), which
+match case- and accent-blind and offer the name in the user's spelling of what
+they typed ('cura' → 'curaçao'). The wrappers without a corpus argument load
+the data and never raise: a completion must not print a traceback into
+someone's shell.
 """
 
 from __future__ import annotations
@@ -58,27 +58,6 @@ def people_candidates(corpus: Corpus, incomplete: str) -> Candidates:
         if value:
             out.append((value, f"{person.name}, {person.role}"))
     return out
-
-
-def name_completion(typed: str, name: str, before: Sequence[str] = ()) -> str | None:
-    """Complete a name of several words ('De Graaf', 'Van den Hul'), which a
-    variadic argument takes as several words: the rest of the name from the word
-    being typed on, starting with exactly what was typed ('De' → 'De Graaf',
-    'van' → 'van den Hul'); after the name's first words were typed
-    (``before`` = ['de']), its next ones ('G' → 'Graaf'). None if it does not fit."""
-    parts = name.split()
-    for k in range(min(len(before), len(parts) - 1), -1, -1):  # the most words already typed first
-        if [fold(w) for w in before[len(before) - k:]] != [fold(w) for w in parts[:k]] or (k and not before):
-            continue
-        rest = " ".join(parts[k:])
-        wanted = fold(typed)
-        if not fold(rest).startswith(wanted):
-            continue
-        cut = next((n for n in range(len(rest) + 1) if fold(rest[:n]) == wanted), None)
-        if cut is not None:  # typed in capitals (two letters or more): the rest too, as completion() does
-            shouting = typed.isupper() and sum(c.isalpha() for c in typed) >= 2
-            return typed + (rest[cut:].upper() if shouting else rest[cut:])
-    return None
 
 
 def _safely(build: Callable[[Corpus, str], Candidates], incomplete: str) -> Candidates:

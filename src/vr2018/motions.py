@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import kamerstuk, sentences
 from .errors import Failure, NotFound
 from .kamerstuk import KamerstukKey
-from .text import completion, near, shorten, words
+from .text import completion, name_completion, near, shorten, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -218,8 +218,6 @@ def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False,
     short help text, those extending what was typed, each starting with exactly what
     was typed (:func:`vr2018.text.completion`). ``before``: the query's words typed
     before this one ('de' before 'G' → 'Graaf')."""
-    from .complete import name_completion
-
     out: list[tuple[str, str]] = []
 
     def offer(name: str, text: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -121,22 +121,50 @@ def completion(typed: str, names: Iterable[str]) -> str | None:
     case), the rest is in capitals too: 'KA' → 'KAAG', not 'KAag'. Lookups are
     case- and accent-blind, so the word offered finds the same thing as the name.
     """
-    wanted = fold(typed)
-    shouting = typed.isupper() and sum(c.isalpha() for c in typed) >= 2
     for name in names:
         if " " in name:
             continue
-        if name.startswith(typed) and not shouting:
+        if name.startswith(typed) and not _shouting(typed):
             return name
-        if not fold(name).startswith(wanted):
-            continue
-        # the shortest start of the name that folds to what was typed ('Straß' for 'strass')
-        cut = next((k for k in range(len(name) + 1) if fold(name[:k]) == wanted), None)
-        if cut is None:  # the typed text ends inside one of the name's characters
-            continue
-        rest = name[cut:]
-        return typed + (rest.upper() if shouting else rest)
+        value = _extended(typed, name)
+        if value is not None:
+            return value
     return None
+
+
+def name_completion(typed: str, name: str, before: Sequence[str] = ()) -> str | None:
+    """Complete a name of several words ('De Graaf', 'Van den Hul'), which a
+    variadic argument takes as several words: the rest of the name from the word
+    being typed on, starting with exactly what was typed ('De' → 'De Graaf',
+    'van' → 'van den Hul'); after the name's first words were typed
+    (``before`` = ['de']), its next ones ('G' → 'Graaf'). None if it does not fit."""
+    parts = name.split()
+    for k in range(min(len(before), len(parts) - 1), -1, -1):  # the most words already typed first
+        if [fold(w) for w in before[len(before) - k:]] != [fold(w) for w in parts[:k]] or (k and not before):
+            continue
+        value = _extended(typed, " ".join(parts[k:]))
+        if value is not None:
+            return value
+    return None
+
+
+def _shouting(typed: str) -> bool:
+    """Typed in capitals (two letters or more): a completion's rest is in capitals too."""
+    return typed.isupper() and sum(c.isalpha() for c in typed) >= 2
+
+
+def _extended(typed: str, name: str) -> str | None:
+    """``name`` spelt to start with exactly what was typed, when it extends it case- and
+    accent-blind; None when it does not."""
+    wanted = fold(typed)
+    if not fold(name).startswith(wanted):
+        return None
+    # the shortest start of the name that folds to what was typed ('Straß' for 'strass')
+    cut = next((k for k in range(len(name) + 1) if fold(name[:k]) == wanted), None)
+    if cut is None:  # the typed text ends inside one of the name's characters
+        return None
+    rest = name[cut:]
+    return typed + (rest.upper() if _shouting(typed) else rest)
 
 
 def near(word: str, candidates: Iterable[str]) -> bool:
