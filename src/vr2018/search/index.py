@@ -37,7 +37,6 @@ class Index(Record):
 
     paragraphs: tuple[Paragraph, ...]
     postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
-    lengths: list[int]
     norms: list[float]  # BM25's length normalisation per paragraph
     starts_at: list[array]  # per paragraph: where each token starts in its text
     ends_at: list[array]  # … and where it ends
@@ -45,7 +44,6 @@ class Index(Record):
     ends_en: list[array]
     sentence_ends: list[array]  # per paragraph: where each sentence ends (vr2018.sentences), in its text
     sentence_ends_en: list[array]  # … and in its English
-    avgdl: float
     vocabulary: list[str]  # sorted
     blob: str  # "\n" + "\n".join(vocabulary) + "\n"
     starts: list[int]  # where each vocabulary word starts in blob
@@ -101,9 +99,9 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     entries, outside = _glossary(glossary or {}, postings)
     avgdl = (sum(lengths) / len(lengths)) if sum(lengths) else 1.0  # not 0 when no paragraph has a word
     return Index(
-        paragraphs=tuple(paragraphs), postings=postings, lengths=lengths,
+        paragraphs=tuple(paragraphs), postings=postings,
         norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
-        starts_at=starts_at, ends_at=ends_at, starts_en=starts_en, ends_en=ends_en, avgdl=avgdl,
+        starts_at=starts_at, ends_at=ends_at, starts_en=starts_en, ends_en=ends_en,
         sentence_ends=[array("I", [end for _, end in sentences(p.text)]) for p in paragraphs],
         sentence_ends_en=[array("I", [end for _, end in sentences(getattr(p, "text_en", None) or "")])
                           for p in paragraphs],
