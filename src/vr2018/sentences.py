@@ -144,6 +144,13 @@ def split_address(query: str) -> tuple[str, str | None]:
     return (head, tail.strip()) if colon else (query, None)
 
 
+def named(corpus: Corpus, address: str) -> Paragraph | Sentence:
+    """What an id names where an id is accepted: ``ID`` a paragraph, ``ID:N`` its sentence N."""
+    from .reading import paragraph_named
+
+    return sentence_named(corpus, address) if ":" in address else paragraph_named(corpus, address)
+
+
 def sentence_named(corpus: Corpus, query: str) -> Sentence:
     """The sentence ``ID:N`` names (N from 1; the id may be an unambiguous start of one);
     else :class:`NotFound` (exit status 2) saying what is wrong in one line: an unknown

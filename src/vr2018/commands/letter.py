@@ -16,6 +16,7 @@ from ..output import emit_json
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
+    from ..sentences import Sentence
 
 
 # ── the letter: read, show, cite, info ──────────────────────────────────────
@@ -101,11 +102,12 @@ def show_(
       vr2018 show rutte-26-september --json
     """
     from .. import reading
+    from ..sentences import Sentence, named
 
     corpus = load_letter()
-    if ":" in paragraph:
-        return _show_sentence(corpus, paragraph, context, lang, json_)
-    found = reading.paragraph_named(corpus, paragraph)
+    found = named(corpus, paragraph)
+    if isinstance(found, Sentence):
+        return _show_sentence(corpus, found, context, lang, json_)
     before, after = reading.neighbours(corpus, found, context)
     if json_:
         from ..serialize import show_json
@@ -117,13 +119,10 @@ def show_(
     return show(show_view(corpus, found, before, after, lang))
 
 
-def _show_sentence(corpus: "Corpus", address: str, context: int, lang: Lang, json_: bool) -> ExitStatus:
+def _show_sentence(corpus: "Corpus", sentence: "Sentence", context: int, lang: Lang, json_: bool) -> ExitStatus:
     """`show ID:N`: one sentence, with its paragraph id, number and section."""
-    from ..sentences import sentence_named
-
     if context:
         fail("--context is for a paragraph: show its id without ':N' to see its neighbours")
-    sentence = sentence_named(corpus, address)
     if json_:
         from ..serialize import show_json
 
@@ -160,17 +159,17 @@ def cite(
       vr2018 cite myanmar-rohingya:2
       vr2018 cite -f bibtex
     """
-    from .. import citations, reading
+    from .. import citations
     from ..text import clean
 
     style = citations.format_named(format_)
     corpus = load_letter()
-    if paragraph is not None and ":" in paragraph:
-        from ..sentences import sentence_named
+    from ..sentences import Sentence, named
 
-        citation = citations.sentence_citation(corpus, sentence_named(corpus, paragraph))
+    found = named(corpus, paragraph) if paragraph is not None else None
+    if isinstance(found, Sentence):
+        citation = citations.sentence_citation(corpus, found)
     else:
-        found = reading.paragraph_named(corpus, paragraph) if paragraph is not None else None
         citation = citations.citation(corpus, found)
     if json_:
         from ..serialize import citation_json
