@@ -266,3 +266,18 @@ def test_bash_completion_of_a_name_of_several_words(runner):
         env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
         result = runner.invoke(app, [], env=env)
         assert expected in result.stdout.splitlines()
+
+
+def test_dated_is_the_timeline_as_the_command_filters_it(corpus):
+    from vr2018.errors import ExitStatus, Failure, NotFound
+
+    found = reading.dated(corpus, since="2018-09", until="2018-12", person="rutte")
+    assert found.events and found.narrowing == "naming Rutte from 2018-09 to 2018-12"
+    assert found.events == reading.timeline(corpus, start=reading.window_bound("2018-09"),
+                                            end=reading.window_bound("2018-12", last=True),
+                                            people=reading.people_named(corpus, "rutte"))
+    with pytest.raises(Failure, match="--from 2019 is after --to 2018"):
+        reading.dated(corpus, since="2019", until="2018")
+    with pytest.raises(NotFound) as nothing:
+        reading.dated(corpus, until="1900")
+    assert nothing.value.status == ExitStatus.NOTHING_FOUND and "to 1900" in str(nothing.value)

@@ -183,9 +183,33 @@ def nothing_dated(theme: Theme | None = None, since: str | None = None, until: s
                   people: tuple[Person, ...] | None = None) -> NotFound:
     """Why a filtered timeline is empty, naming the filters (exit status 1)."""
     where = [f"in the paragraphs on theme '{theme.title}'"] if theme is not None else []
-    if narrowing(since, until, people):
-        where.append(narrowing(since, until, people))
+    narrowed = narrowing(since, until, people)
+    if narrowed:
+        where.append(narrowed)
     return NotFound(f"no dated events {' '.join(where) or 'in the letter'}")
+
+
+class Dated(Record):
+    """A timeline as `timeline` filters it: its events, and how they were narrowed, in words."""
+
+    events: tuple[Event, ...]
+    narrowing: str
+
+
+def dated(corpus: Corpus, theme: Theme | None = None, since: str | None = None, until: str | None = None,
+          person: str | None = None) -> Dated:
+    """The timeline for the filters as typed (--from, --to: a year, month or day; --person: a
+    name, alias or role). :class:`Failure` for a window that is no window, :class:`NotFound`
+    (status 1) naming the filters when nothing is dated within them."""
+    start = window_bound(since) if since is not None else None
+    end = window_bound(until, last=True) if until is not None else None
+    if start is not None and end is not None and start > end:
+        raise Failure(f"--from {since} is after --to {until}")
+    who = people_named(corpus, person) if person is not None else None
+    events = timeline(corpus, theme, start=start, end=end, people=who)
+    if not events:
+        raise nothing_dated(theme, since, until, who)
+    return Dated(events, narrowing(since, until, who))
 
 
 # ── people ──────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 from typing import Annotated
 
 from .. import options as opt
-from ..app import app, fail, load_letter
+from ..app import app, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
 from ..output import emit_json
@@ -49,24 +49,17 @@ def timeline(
     """
     from .. import reading, themes
 
-    start = reading.window_bound(since) if since is not None else None
-    end = reading.window_bound(until, last=True) if until is not None else None
-    if start is not None and end is not None and start > end:
-        fail(f"--from {since} is after --to {until}")
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
-    who = reading.people_named(corpus, person) if person is not None else None
-    events = reading.timeline(corpus, chosen, start=start, end=end, people=who)
-    if not events:
-        raise reading.nothing_dated(chosen, since, until, who)
+    found = reading.dated(corpus, chosen, since, until, person)
     if json_:
         from ..serialize import timeline_json
 
-        return emit_json(timeline_json(events))
+        return emit_json(timeline_json(found.events))
     from ..terminal import show
     from ..views.people import timeline_view
 
-    return show(timeline_view(corpus, events, chosen, lang, reading.narrowing(since, until, who)))
+    return show(timeline_view(corpus, found.events, chosen, lang, found.narrowing))
 
 
 @app.command(short_help="Everyone the letter names, their role, and what they did.")
