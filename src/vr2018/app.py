@@ -50,7 +50,7 @@ EXIT_CODES = exit_codes()
 def usage_metavar(param: Any) -> str:
     """An argument as usage lines show it: ``ID``, ``[ID]``, ``QUERY...``, ``[NAME]...``
     (Typer would print a required one in braces, ``{QUERY}``, and drop the dots)."""
-    name = (param.metavar or param.name or "").upper() if param.metavar is None else param.metavar
+    name = param.metavar if param.metavar is not None else (param.name or "").upper()
     base = name.replace("...", "")
     if base.startswith("[") and base.endswith("]"):  # "[ID[:N]]": optional; "ID[:N]" is not
         base = base[1:-1]
@@ -228,9 +228,8 @@ def _env_hint_if_from_env(exc: Any) -> str:
     envvar = getattr(param, "envvar", None)
     if param is None or ctx is None or not isinstance(envvar, str):
         return text
-    from typer._click.core import ParameterSource  # type: ignore[import-not-found,unused-ignore]
-
-    if ctx.get_parameter_source(param.name) == ParameterSource.ENVIRONMENT:
+    source = ctx.get_parameter_source(param.name)  # an enum member; its name, not Click's private module
+    if getattr(source, "name", None) == "ENVIRONMENT":
         return text
     return text.replace(f" (env var: '{envvar}')", "")
 
