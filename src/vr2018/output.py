@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .errors import ExitStatus
+from .errors import ExitStatus, Failure
 
 PROG = "vr2018"
 
@@ -116,8 +116,6 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
     """
     import stat
 
-    from .errors import Failure
-
     if path in ALTERED_ARGUMENTS:
         raise Failure(f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
                       "or bytes that are not UTF-8; choose another name")
@@ -141,8 +139,6 @@ def _write_whole(path: str, fill: Callable[[str], object], shown: str) -> None:
     """A temporary file beside ``path``, filled, synced and renamed onto it; removed on any failure."""
     import contextlib
     import tempfile
-
-    from .errors import Failure
 
     folder, name = os.path.split(path)
     try:
@@ -173,8 +169,6 @@ def _write_special(path: str, fill: Callable[[str], object]) -> None:
     """Into a device or FIFO: filled in a private temporary folder, then copied in (nothing to replace)."""
     import shutil
     import tempfile
-
-    from .errors import Failure
 
     try:
         with tempfile.TemporaryDirectory(prefix="vr2018-") as folder:

@@ -13,17 +13,18 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 
 from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, names_of, text_of
 from ..text import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-    from rich.measure import Measurement
-    from rich.segment import Segment
 
     from ..model import Event, Motion, Paragraph
     from ..sentences import Sentence
@@ -221,8 +222,6 @@ class Indent:
         self.first = None if first is None else _spanned(first)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
         rendered = console.render(self.renderable, options.update_width(max(options.max_width - self.size, 1)))
         pad = Segment(" " * self.size)
         for n, line in enumerate(Segment.split_lines(rendered)):
@@ -239,8 +238,6 @@ def _spanned(text: Text) -> Text:
     ``Text.render``, which these renderables call line by line, draws spans only."""
     if not text.style:
         return text
-    from rich.text import Span
-
     spanned = text.copy()
     spanned.style = ""
     spanned.spans.insert(0, Span(0, len(spanned), text.style))  # under the text's own spans
@@ -249,8 +246,6 @@ def _spanned(text: Text) -> Text:
 
 def _rstrip(line: list[Segment]) -> list[Segment]:
     """A rendered line without the spaces Rich leaves at its end."""
-    from rich.segment import Segment
-
     while line and not line[-1].control and not line[-1].text.rstrip():
         line = line[:-1]
     if line and not line[-1].control:
@@ -271,8 +266,6 @@ def hang(renderable: RenderableType, size: int = 2) -> Indent:
 
 def item(marker: str, body: RenderableType, style: str = "") -> Indent:
     """A list item: ``marker`` ("• ", "12. ") and the body hanging under its first word."""
-    from rich.cells import cell_len
-
     return Indent(body, cell_len(marker), first=Text(marker, style=style))
 
 
@@ -288,8 +281,6 @@ class Prose:
         return self.text.__rich_measure__(console, options)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.segment import Segment
-
         if options.no_wrap:  # piped: one line per paragraph
             yield self.text
             return
@@ -300,15 +291,14 @@ class Prose:
                 yield Segment.line()
 
 
+_WORD_AND_SPACE = re.compile(r"\s*(?:¶ )?\S+\s*")  # "¶ id" is one word: the mark stays with its id
+
+
 def _breaks(text: str, width: int) -> list[int]:
     """Where the lines of ``text`` start when it is wrapped at ``width`` between words only
     (a paragraph mark and the id after it count as one word)."""
-    import re
-
-    from rich.cells import cell_len
-
     offsets, position = [], 0
-    for match in re.finditer(r"\s*(?:¶ )?\S+\s*", text):  # "¶ id" is one word: the mark stays with its id
+    for match in _WORD_AND_SPACE.finditer(text):
         word = match.group()
         if position and position + cell_len(word.rstrip()) > width:
             offsets.append(match.start())
@@ -353,8 +343,6 @@ class Adaptive:
 
 def _wraps(console: Console, options: ConsoleOptions, renderable: RenderableType) -> bool:
     """True where ``renderable`` cannot be drawn in the width without wrapping some cell."""
-    from rich.measure import Measurement
-
     return Measurement.get(console, options.update_width(10_000), renderable).maximum > options.max_width
 
 
@@ -370,7 +358,6 @@ class Fields:
         self.lines = lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.cells import cell_len
         from rich.table import Table
 
         if console.soft_wrap:
