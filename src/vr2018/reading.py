@@ -114,6 +114,13 @@ def letter_date(letter: Letter, lang: Lang = Lang.nl) -> str:
     return lang_day(letter.date, letter.date_as_written, lang)
 
 
+def dated_and_signed(letter: Letter, lang: Lang = Lang.nl) -> tuple[str, tuple[str, ...]]:
+    """What `info` and the Markdown export head the letter with: its date (with the ISO
+    date after it) and each signatory as "name, office"."""
+    date = f"{letter_date(letter, lang)} ({letter.date})"
+    return date, tuple(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)
+
+
 def timeline(corpus: Corpus, theme: Theme | None = None, start: int | None = None, end: int | None = None,
              people: tuple[Person, ...] | None = None) -> tuple[Event, ...]:
     """Every dated event in chronological order (:attr:`Event.sort_key`), narrowed to

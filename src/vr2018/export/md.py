@@ -63,11 +63,11 @@ def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
 
 def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
     letter = corpus.letter
-    by = "; ".join(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)
+    date, signed = reading.dated_and_signed(letter, lang)
     rows = [
-        ("Date", f"{reading.letter_date(letter, lang)} ({letter.date})"),
+        ("Date", date),
         ("Reference", letter.reference),
-        ("From", by),
+        ("From", "; ".join(signed)),
         ("Sender's address", ", ".join(names_of(letter, "sender", lang))),
         ("To", ", ".join(reading.address_lines(names_of(letter, "addressee", lang)))),
         ("Data version", letter.data_version),

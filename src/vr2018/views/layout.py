@@ -118,6 +118,11 @@ def passage(paragraph: Paragraph | Sentence, lang: Lang = NL, style: str = "") -
     return Group(*parts)
 
 
+def unofficial(lang: Lang) -> list[Text]:
+    """The unofficial-translation label, where English is shown: above a view's English."""
+    return [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
+
+
 def translated(record: object, field: str, lang: Lang = NL, style: str = "") -> list[Text]:
     """A short text of the letter (its title, salutation) in the language asked
     for; ``both`` puts the Dutch, dimmed, under the English."""

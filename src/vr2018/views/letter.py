@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from .. import reading
-from ..lang import NL, UNOFFICIAL, Lang, heading, names_of, section_title, text_of
+from ..lang import NL, Lang, heading, names_of, section_title, text_of
 from ..model import Paragraph
 from ..text import clean
 from .layout import (
@@ -30,6 +30,7 @@ from .layout import (
     plain,
     translated,
     translated_lines,
+    unofficial,
     url,
 )
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     """The whole letter in reading order: header, sections, paragraphs, gaps, signatures."""
     letter = corpus.letter
-    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
+    parts: list[RenderableType] = [*unofficial(lang)]
     parts += [
         *translated(letter, "title", lang, "bold"),
         fields([
@@ -218,11 +219,12 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     letter = corpus.letter
     counts = reading.counts(corpus)
     earlier = corpus.reference(letter.earlier_letter)
+    date, signed = reading.dated_and_signed(letter, lang)
     about = fields([
-        ("Date", plain(f"{reading.letter_date(letter, lang)} ({letter.date})")),
+        ("Date", plain(date)),
         ("Reference", plain(letter.reference)),
         ("Kamerstuk", Text("not given in the letter", style=MUTED)),
-        ("From", lines(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)),
+        ("From", lines(signed)),
         ("To", translated_lines(letter, "addressee", lang)),
         ("Earlier letter", Text.assemble(
             link(earlier.as_written, earlier.url),
@@ -243,6 +245,6 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     ])
     return Group(
         *translated(letter, "title", lang, "bold"),
-        *([Text(UNOFFICIAL, style=MUTED)] if lang.english else []), about, Text(),
+        *unofficial(lang), about, Text(),
         Text("This copy", style=HEADING_STYLE), copy,
     )

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import BOTH, NL, UNOFFICIAL, Lang, section_title
+from ..lang import BOTH, NL, Lang, section_title
 from ..snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
 from ..text import clean, fold
-from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose
+from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose, unofficial
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -85,7 +85,7 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
 def search_view(corpus: Corpus, results: Results, full: bool = False, lang: Lang = NL) -> RenderableType:
     """Hits best first: rank, paragraph id and sentence number, section, score; the best sentence
     (or paragraph) in the language asked for; how each term matched; what the hit lacks."""
-    parts: list[RenderableType] = [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
+    parts: list[RenderableType] = [*unofficial(lang)]
     for rank, hit in enumerate(results.hits, 1):
         parts += _hit_block(corpus, rank, hit, full, lang)
     shown = len(results.hits)
