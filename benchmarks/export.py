@@ -64,8 +64,18 @@ def main() -> None:
     ]
     worst = max(row["vs_read_json"] for row in rows)
     if args.json:
-        print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "limit": LIMIT,
-                          "worst": worst, "results": rows}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "rounds": args.rounds,
+                    "python": sys.version.split()[0],
+                    "limit": LIMIT,
+                    "worst": worst,
+                    "results": rows,
+                },
+                indent=2,
+            )
+        )
         return
     print(f"export, median of {args.rounds} interleaved rounds (Python {sys.version.split()[0]})")
     print(f"{'command':<28}{'median':>10}{'× read --json':>15}")

@@ -47,10 +47,11 @@ def main() -> None:
     rows = [
         ("load from TOML (parse + validate)", median_ms(lambda: load(folder), max(args.runs // 10, 5))),
         ("load from the cache file", median_ms(lambda: read(path, content_key(folder), folder), args.runs)),
-        ("  … and its search index", median_ms(lambda: index_for(read(path, content_key(folder), folder)),
-                                               args.runs)),
-        ("build the search index", median_ms(lambda: build_index(corpus.paragraphs, corpus.glossary),
-                                             max(args.runs // 10, 5))),
+        ("  … and its search index", median_ms(lambda: index_for(read(path, content_key(folder), folder)), args.runs)),
+        (
+            "build the search index",
+            median_ms(lambda: build_index(corpus.paragraphs, corpus.glossary), max(args.runs // 10, 5)),
+        ),
     ]
     search(corpus, "rohinga")  # the first typo imports RapidFuzz: not part of a query
     for query in QUERIES:

@@ -51,8 +51,11 @@ QUERIES = {
     "exact": ["Rohingya", "sancties", "Curaçao", "resolutie 2396"],
     "typo": ["rohinga", "klimaatverandring", "mensenhandelaars", "Rhugenaath"],
     "english": ["climate change", "human trafficking", "North Korea sanctions", "peacekeeping"],
-    "multi-word": ["noord korea sancties diplomatieke proces", "veilige terugkeer vluchtelingen Myanmar",
-                   "chemische wapens Syrië Salisbury"],
+    "multi-word": [
+        "noord korea sancties diplomatieke proces",
+        "veilige terugkeer vluchtelingen Myanmar",
+        "chemische wapens Syrië Salisbury",
+    ],
 }
 WORD = re.compile(r"[^\W\d_]{4,}")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -108,8 +111,10 @@ def timed(function, *args, **kwargs):
 
 
 # Runs one command and prints its peak resident memory (KiB on Linux) as the last line.
-_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
 
 
 def cli_search(folder: Path, cache: Path, runs: int) -> dict:
@@ -123,7 +128,8 @@ def cli_search(folder: Path, cache: Path, runs: int) -> dict:
         samples.append((time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024))
     cold, warm = samples[0], samples[1:]
     return {
-        "cold_s": round(cold[0], 3), "cold_peak_mib": round(cold[1], 1),
+        "cold_s": round(cold[0], 3),
+        "cold_peak_mib": round(cold[1], 1),
         "warm_s": round(statistics.median(t for t, _ in warm), 3),
         "warm_peak_mib": round(max(m for _, m in warm), 1),
     }
@@ -168,8 +174,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100, 1000])
     parser.add_argument("--runs", type=int, default=5, help="runs of each query (median)")
-    parser.add_argument("--cli-scales", type=int, nargs="*", default=[100, 1000],
-                        help="scales at which to time one whole CLI search too")
+    parser.add_argument(
+        "--cli-scales",
+        type=int,
+        nargs="*",
+        default=[100, 1000],
+        help="scales at which to time one whole CLI search too",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -179,26 +190,38 @@ def main() -> None:
         print(json.dumps(rows, indent=2))
         return
     kinds = list(QUERIES)
-    print(f"{'scale':>6}{'paragraphs':>12}{'tokens':>10}{'vocab':>9}{'load s':>9}{'build s':>9}"
-          + "".join(f"{k + ' ms':>14}" for k in kinds) + f"{'slowest ms':>12}")
+    print(
+        f"{'scale':>6}{'paragraphs':>12}{'tokens':>10}{'vocab':>9}{'load s':>9}{'build s':>9}"
+        + "".join(f"{k + ' ms':>14}" for k in kinds)
+        + f"{'slowest ms':>12}"
+    )
     for r in rows:
-        print(f"{r['scale']:>5}×{r['paragraphs']:>12}{r['tokens']:>10}{r['vocabulary']:>9}{r['load_s']:>9.2f}"
-              f"{r['build_s']:>9.2f}" + "".join(f"{r['query_ms'][k]:>14.2f}" for k in kinds)
-              + f"{r['slowest_query_ms']:>12.2f}")
+        print(
+            f"{r['scale']:>5}×{r['paragraphs']:>12}{r['tokens']:>10}{r['vocabulary']:>9}{r['load_s']:>9.2f}"
+            f"{r['build_s']:>9.2f}"
+            + "".join(f"{r['query_ms'][k]:>14.2f}" for k in kinds)
+            + f"{r['slowest_query_ms']:>12.2f}"
+        )
     cli_rows = [r for r in rows if "cli" in r]
     if cli_rows:
-        print(f"\n`vr2018 search rohinga`, whole process:\n{'scale':>6}{'first run s':>13}{'peak MiB':>10}"
-              f"{'cached s':>10}{'peak MiB':>10}")
+        print(
+            f"\n`vr2018 search rohinga`, whole process:\n{'scale':>6}{'first run s':>13}{'peak MiB':>10}"
+            f"{'cached s':>10}{'peak MiB':>10}"
+        )
         for r in cli_rows:
             c = r["cli"]
-            print(f"{r['scale']:>5}×{c['cold_s']:>13.2f}{c['cold_peak_mib']:>10.0f}{c['warm_s']:>10.2f}"
-                  f"{c['warm_peak_mib']:>10.0f}")
+            print(
+                f"{r['scale']:>5}×{c['cold_s']:>13.2f}{c['cold_peak_mib']:>10.0f}{c['warm_s']:>10.2f}"
+                f"{c['warm_peak_mib']:>10.0f}"
+            )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         grow = last["tokens"] / first["tokens"]
-        print(f"\nfrom {first['scale']}× to {last['scale']}×: text ×{grow:.0f}, "
-              f"vocabulary ×{last['vocabulary'] / first['vocabulary']:.0f}, "
-              + ", ".join(f"{k} queries ×{last['query_ms'][k] / max(first['query_ms'][k], 1e-3):.0f}" for k in kinds))
+        print(
+            f"\nfrom {first['scale']}× to {last['scale']}×: text ×{grow:.0f}, "
+            f"vocabulary ×{last['vocabulary'] / first['vocabulary']:.0f}, "
+            + ", ".join(f"{k} queries ×{last['query_ms'][k] / max(first['query_ms'][k], 1e-3):.0f}" for k in kinds)
+        )
 
 
 if __name__ == "__main__":

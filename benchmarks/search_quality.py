@@ -192,8 +192,14 @@ def engine_hits(limit: int = 10) -> Callable[[str], list[dict]]:
 
     def hits(query: str) -> list[dict]:
         found = search(corpus, query, limit=limit).hits
-        return [{"id": h.paragraph.id, "missing": list(h.missing),
-                 "outside": [term for term, _, how in h.why if how == "outside"]} for h in found]
+        return [
+            {
+                "id": h.paragraph.id,
+                "missing": list(h.missing),
+                "outside": [term for term, _, how in h.why if how == "outside"],
+            }
+            for h in found
+        ]
 
     return hits
 
@@ -202,19 +208,31 @@ def cli_hits(limit: int = 10) -> Callable[[str], list[dict]]:
     def hits(query: str) -> list[dict]:
         done = subprocess.run(
             [sys.executable, "-m", "vr2018", "search", "--json", "--limit", str(limit), "--", query],
-            check=False, capture_output=True, text=True, encoding="utf-8",
+            check=False,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
         )
         if done.returncode not in (0, 1):
             raise SystemExit(f"vr2018 search {query!r} failed: {done.stderr.strip()}")
-        return [{"id": h["paragraph"]["id"], "missing": h.get("missing", []),
-                 "outside": [w["term"] for w in h.get("why", []) if w["how"] == "outside"]}
-                for h in json.loads(done.stdout or "[]")]
+        return [
+            {
+                "id": h["paragraph"]["id"],
+                "missing": h.get("missing", []),
+                "outside": [w["term"] for w in h.get("why", []) if w["how"] == "outside"],
+            }
+            for h in json.loads(done.stdout or "[]")
+        ]
 
     return hits
 
 
-def evaluate_absent(queries: Sequence[tuple[str, tuple[str, ...]]], hits: Callable[[str], list[dict]],
-                    verbose: bool, name: str = "absent") -> float:
+def evaluate_absent(
+    queries: Sequence[tuple[str, tuple[str, ...]]],
+    hits: Callable[[str], list[dict]],
+    verbose: bool,
+    name: str = "absent",
+) -> float:
     """The share of queries answered with no hits, or with hits that each name every absent term:
     as missing, or as matched only through a bridge the output labels "not in the letter"."""
     from vr2018.text import fold
@@ -242,8 +260,9 @@ def ranker(hits: Callable[[str], list[dict]]) -> Callable[[str], list[str]]:
     return lambda query: [hit["id"] for hit in hits(query)]
 
 
-def evaluate(name: str, queries: Sequence[tuple[str, tuple[str, ...]]], rank: Callable[[str], list[str]],
-             verbose: bool) -> dict[str, float]:
+def evaluate(
+    name: str, queries: Sequence[tuple[str, tuple[str, ...]]], rank: Callable[[str], list[str]], verbose: bool
+) -> dict[str, float]:
     at1 = at3 = 0
     rr = 0.0
     misses = []

@@ -50,12 +50,17 @@ def vr2018_command() -> list[str]:
 
 def cases(other: str | None = None) -> dict[str, list[str]]:
     tool = vr2018_command()
-    earlier = {
-        "other search Rohingya": [other, "search", "Rohingya"],
-        "other search Rohingya --json": [other, "search", "Rohingya", "--json"],
-        "other search security": [other, "search", "security"],
-    } if other else {}
-    return {**earlier,
+    earlier = (
+        {
+            "other search Rohingya": [other, "search", "Rohingya"],
+            "other search Rohingya --json": [other, "search", "Rohingya", "--json"],
+            "other search security": [other, "search", "security"],
+        }
+        if other
+        else {}
+    )
+    return {
+        **earlier,
         "python -c pass": [sys.executable, "-c", "pass"],
         "import baseline": [sys.executable, "-c", BASELINE],
         "import baseline, collector off": [sys.executable, "-c", BASELINE_NO_GC],
@@ -113,21 +118,28 @@ def main() -> None:
         for name in commands
     ]
     # this release's searches against the other's: the same query, English matched by its own language
-    pairs = {"vr2018 search Rohingya": "other search Rohingya",
-             "vr2018 search Rohingya --json": "other search Rohingya --json",
-             "vr2018 search security --lang en": "other search security"}
+    pairs = {
+        "vr2018 search Rohingya": "other search Rohingya",
+        "vr2018 search Rohingya --json": "other search Rohingya --json",
+        "vr2018 search security --lang en": "other search security",
+    }
     versus = {mine: round(median[mine] / median[theirs], 3) for mine, theirs in pairs.items() if theirs in median}
     if args.json:
-        print(json.dumps({"rounds": args.rounds, "python": sys.version.split()[0], "results": rows,
-                          "vs_other": versus}, indent=2))
+        print(
+            json.dumps(
+                {"rounds": args.rounds, "python": sys.version.split()[0], "results": rows, "vs_other": versus}, indent=2
+            )
+        )
         return
     print(f"start-up, median of {args.rounds} interleaved rounds (Python {sys.version.split()[0]})")
     print(f"{'command':<34}{'median':>10}{'× baseline':>13}{'× no-GC base':>14}{'× pass':>9}")
     for row in rows:
-        print(f"{row['command']:<34}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}"
-              f"{row['vs_baseline_collector_off']:>14.3f}{row['vs_python_pass']:>9.2f}")
-    print(f"\nimport baseline = python -c \"{BASELINE}\"")
-    print(f"no-GC base      = python -c \"{BASELINE_NO_GC}\"")
+        print(
+            f"{row['command']:<34}{row['median_ms']:>8.1f}ms{row['vs_import_baseline']:>13.3f}"
+            f"{row['vs_baseline_collector_off']:>14.3f}{row['vs_python_pass']:>9.2f}"
+        )
+    print(f'\nimport baseline = python -c "{BASELINE}"')
+    print(f'no-GC base      = python -c "{BASELINE_NO_GC}"')
     for mine, ratio in versus.items():
         print(f"{mine:<34}{ratio:>8.3f}× the other vr2018 ({args.vs})")
 

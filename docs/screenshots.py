@@ -49,9 +49,17 @@ def record(args: list[str], width: int = WIDTH):
     from vr2018.cli import app
 
     console = Console(
-        record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor",
+        record=True,
+        width=width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
         # no_color=False: NO_COLOR in the environment must not change the images
-        markup=False, emoji=False, highlight=False, soft_wrap=False, no_color=False,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        no_color=False,
     )
     console.print(Text.assemble(("$ ", "dim"), (shlex.join(["vr2018", *args]), "bold")))
     console.print()

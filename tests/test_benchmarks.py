@@ -33,8 +33,14 @@ def test_every_benchmark_is_listed_here():
 @pytest.mark.parametrize("name", sorted(SMALLEST))
 def test_benchmark_runs(name, tmp_path):
     env = {**os.environ, "VR2018_CACHE": str(tmp_path / "cache")}
-    done = subprocess.run([sys.executable, str(BENCHMARKS / name), *SMALLEST[name]], capture_output=True,
-                          text=True, env=env, cwd=tmp_path, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *SMALLEST[name]],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip(), name
     if "--json" in SMALLEST[name]:
@@ -43,9 +49,14 @@ def test_benchmark_runs(name, tmp_path):
 
 def test_startup_compares_with_the_baseline_run_as_vr2018_runs(tmp_path):
     """The honest second baseline: the same imports with the collector handled as vr2018's entry point does."""
-    done = subprocess.run([sys.executable, str(BENCHMARKS / "startup.py"), "--rounds", "1", "--json"],
-                          capture_output=True, text=True, env={**os.environ, "VR2018_CACHE": str(tmp_path)},
-                          check=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "startup.py"), "--rounds", "1", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VR2018_CACHE": str(tmp_path)},
+        check=True,
+        timeout=300,
+    )
     rows = {row["command"]: row for row in json.loads(done.stdout)["results"]}
     assert {"import baseline", "import baseline, collector off"} <= rows.keys()
     assert all("vs_baseline_collector_off" in row for row in rows.values())

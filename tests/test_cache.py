@@ -47,13 +47,26 @@ def from_cache_only(monkeypatch) -> None:
 
 def same_content(a: Corpus, b: Corpus) -> bool:
     return (a.letter, a.sections, a.paragraphs, a.references, a.motions, a.people, a.events, a.themes, a.glossary) == (
-        b.letter, b.sections, b.paragraphs, b.references, b.motions, b.people, b.events, b.themes, b.glossary
+        b.letter,
+        b.sections,
+        b.paragraphs,
+        b.references,
+        b.motions,
+        b.people,
+        b.events,
+        b.themes,
+        b.glossary,
     )
 
 
 def cli(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vr2018", *args], capture_output=True, text=True,
-                          env={**os.environ, "VR2018_NO_PAGER": "1", **env}, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "vr2018", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VR2018_NO_PAGER": "1", **env},
+        cwd=cwd,
+    )
 
 
 def test_cache_round_trip_gives_the_same_corpus_and_index(cache_dir, data_copy, monkeypatch):
@@ -71,8 +84,10 @@ def test_cache_round_trip_gives_the_same_corpus_and_index(cache_dir, data_copy, 
 def test_editing_a_data_file_invalidates_the_cache(cache_dir, data_copy):
     saved(data_copy)
     path = data_copy / "people.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('role = "Amerikaanse president"', 'role = "President"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('role = "Amerikaanse president"', 'role = "President"'),
+        encoding="utf-8",
+    )
     assert fresh(data_copy).person("trump").role == "President"
 
 
@@ -95,8 +110,10 @@ def test_two_data_folders_do_not_evict_each_other(cache_dir, data_copy, tmp_path
     other = tmp_path / "other-data"
     shutil.copytree(data_copy, other)
     path = other / "people.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('role = "Amerikaanse president"', 'role = "President"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('role = "Amerikaanse president"', 'role = "President"'),
+        encoding="utf-8",
+    )
     for _ in range(2):  # alternate, as two installs or two projects would
         saved(data_copy)
         saved(other)
@@ -150,7 +167,7 @@ def framed(plain: object) -> bytes:
 def test_a_well_formed_cache_of_another_shape_is_not_trusted(cache_dir, data_copy, shape):
     reference = saved(data_copy)
     path = cache_file(data_copy)
-    fmt, key, body, derived = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 4:])
+    fmt, key, body, derived = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 4 :])
     paragraphs = list(body[2])
     if shape == "wrong body":
         plain = (fmt, key, ("x",), derived)
@@ -174,7 +191,7 @@ def test_a_well_formed_cache_of_another_shape_is_not_trusted(cache_dir, data_cop
 def test_a_damaged_search_index_in_the_cache_is_rebuilt(cache_dir, data_copy, monkeypatch):
     reference = saved(data_copy)
     path = cache_file(data_copy)
-    fmt, key, body, derived = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 4:])
+    fmt, key, body, derived = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 4 :])
     path.write_bytes(framed((fmt, key, body, {"search-index": marshal.dumps(("not", "an", "index"))})))
     from_cache_only(monkeypatch)  # the corpus itself is fine and comes from the cache
     corpus = fresh(data_copy)

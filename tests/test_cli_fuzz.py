@@ -40,21 +40,117 @@ EXAMPLES = 150  # per command; ten commands and the top level: ~1,400 argv vecto
 # ── hostile values ───────────────────────────────────────────────────────────
 
 SNIPPETS = [
-    "\x1b[31m", "\x1b[0m", "\x1b]8;;http://evil\x1b\\", "\x1b]0;title\x07", "\x00", "\x07", "\x08", "\r", "\x7f",
-    "\x9b2J", "\u202e", "\u200b", "\ufeff", "\u2028", "[/]", "[bold red]", "[link=http://x]", "[/link]", "\\", ".*",
-    "(", ")", "[", "]", "{", "}", "*", "+", "?", "|", "^", "$", '"', "'", "—", "…", "\u0327", "\u0308", "ß", "İ",
-    "ﬁ", "𝕊", "\t", "\n", " ", "-", "--", "-n", "--json", "=",
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b]8;;http://evil\x1b\\",
+    "\x1b]0;title\x07",
+    "\x00",
+    "\x07",
+    "\x08",
+    "\r",
+    "\x7f",
+    "\x9b2J",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "[/]",
+    "[bold red]",
+    "[link=http://x]",
+    "[/link]",
+    "\\",
+    ".*",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*",
+    "+",
+    "?",
+    "|",
+    "^",
+    "$",
+    '"',
+    "'",
+    "—",
+    "…",
+    "\u0327",
+    "\u0308",
+    "ß",
+    "İ",
+    "ﬁ",
+    "𝕊",
+    "\t",
+    "\n",
+    " ",
+    "-",
+    "--",
+    "-n",
+    "--json",
+    "=",
 ]
 WORDS = [
-    "Rohingya", "rohinga", "Curaçao", "Cura\u0327cao", "Haïti", "klimaat", "sancties", "Kaag", "kagg", "Kuzu",
-    "Noord-Korea", "iran-2231", "iran", "opcw-hack", "inleiding", "caribisch", "de", "the", "2231", "2396",
-    "22045", "22 045, nr. 290", "kst-22045-290", "34550-D", "35000-XVII", "35 000; nr. XVII", "Kamerstuk 26 150",
-    "text", "markdown", "md", "bibtex", "Voorkomen en genezen", "minister-president", "human trafficking",
-    '"nucleaire deal"', "https://zoek.officielebekendmakingen.nl/kst-22045-290.html",
+    "Rohingya",
+    "rohinga",
+    "Curaçao",
+    "Cura\u0327cao",
+    "Haïti",
+    "klimaat",
+    "sancties",
+    "Kaag",
+    "kagg",
+    "Kuzu",
+    "Noord-Korea",
+    "iran-2231",
+    "iran",
+    "opcw-hack",
+    "inleiding",
+    "caribisch",
+    "de",
+    "the",
+    "2231",
+    "2396",
+    "22045",
+    "22 045, nr. 290",
+    "kst-22045-290",
+    "34550-D",
+    "35000-XVII",
+    "35 000; nr. XVII",
+    "Kamerstuk 26 150",
+    "text",
+    "markdown",
+    "md",
+    "bibtex",
+    "Voorkomen en genezen",
+    "minister-president",
+    "human trafficking",
+    '"nucleaire deal"',
+    "https://zoek.officielebekendmakingen.nl/kst-22045-290.html",
 ]
 NUMBERS = [
-    "0", "1", "2", "-1", "-0", "3", "10", "999999", str(10**30), str(-(10**30)), "9223372036854775808", "1.5",
-    "1e3", "0x10", "abc", "", " ", "½", "٣", "1_000", "+5",
+    "0",
+    "1",
+    "2",
+    "-1",
+    "-0",
+    "3",
+    "10",
+    "999999",
+    str(10**30),
+    str(-(10**30)),
+    "9223372036854775808",
+    "1.5",
+    "1e3",
+    "0x10",
+    "abc",
+    "",
+    " ",
+    "½",
+    "٣",
+    "1_000",
+    "+5",
 ]
 
 hostile_text = st.one_of(
@@ -200,9 +296,14 @@ def test_every_command_survives_hostile_arguments(name, data):
 
 
 @fuzz
-@given(st.lists(st.one_of(st.sampled_from(sorted(COMMANDS)), hostile_text, st.sampled_from(["--version", "-V",
-                                                                                            "--help", "--bogus"])),
-                max_size=4))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(sorted(COMMANDS)), hostile_text, st.sampled_from(["--version", "-V", "--help", "--bogus"])
+        ),
+        max_size=4,
+    )
+)
 def test_the_top_level_survives_anything(argv):
     check(argv)
 
@@ -224,20 +325,29 @@ def test_a_failed_check_says_how_to_rerun_it_and_why(monkeypatch):
     assert fuzz.print_blob
 
 
-@pytest.mark.parametrize("argv", [
-    ["cite", "--json", "--format", "--", "-h"],  # "--" is the value of --format: -h asks for help
-    ["search", "--json", "-n", "--", "-h", "Rohingya"],
-    ["search", "--theme", "--", "-h", "--json"],
-    ["-V", "search", "--json"],  # the version, before any command is parsed
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cite", "--json", "--format", "--", "-h"],  # "--" is the value of --format: -h asks for help
+        ["search", "--json", "-n", "--", "-h", "Rohingya"],
+        ["search", "--theme", "--", "-h", "--json"],
+        ["-V", "search", "--json"],  # the version, before any command is parsed
+    ],
+)
 def test_an_option_value_that_looks_like_a_separator_is_not_one(argv):
     """Found by the fuzzer (rarely: once in some 25,000 generated argv vectors): the CLI
     rightly printed help, where the check took "--" for the end of the options and wanted JSON."""
     check(argv)
 
 
-@pytest.mark.parametrize("argv", [["search", "Rohingya", "--json"], ["search", "--json", "--", "-h"],
-                                  ["search", "-n", "2", "--json", "--", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "Rohingya", "--json"],
+        ["search", "--json", "--", "-h"],
+        ["search", "-n", "2", "--json", "--", "--help"],
+    ],
+)
 def test_json_is_still_owed_where_the_parser_says_it_was_asked_for(argv, monkeypatch):
     import vr2018.app
     import vr2018.commands.search
@@ -252,4 +362,15 @@ def test_the_tree_is_introspected():
     """The strategies come from the real command tree, not a list kept by hand."""
     assert {"read", "search", "theme", "motions", "refs", "show", "timeline", "people", "cite", "info"} <= set(COMMANDS)
     options = {opt for command in COMMANDS.values() for p in command.params for opt in getattr(p, "opts", ())}
-    assert {"--json", "--limit", "-n", "--theme", "-t", "--full", "--format", "-f", "--context", "--kamerstuk"} <= options
+    assert {
+        "--json",
+        "--limit",
+        "-n",
+        "--theme",
+        "-t",
+        "--full",
+        "--format",
+        "-f",
+        "--context",
+        "--kamerstuk",
+    } <= options

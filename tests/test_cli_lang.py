@@ -45,8 +45,19 @@ COMMANDS = {
 PASSAGES = {"read", "show", "theme-full", "export"}
 # Dutch interface words that were once printed; never again, in any mode.
 DUTCH_INTERFACE = (
-    "Tekst ontbreekt", "Kop ontbreekt", "Datum ", "Referentie", "Geadresseerde", "Afzender",
-    "Alinea", "alinea beginnend", "brief aan", "referentie ", "Sectie", "[Inleiding]", "nr. 290  motie",
+    "Tekst ontbreekt",
+    "Kop ontbreekt",
+    "Datum ",
+    "Referentie",
+    "Geadresseerde",
+    "Afzender",
+    "Alinea",
+    "alinea beginnend",
+    "brief aan",
+    "referentie ",
+    "Sectie",
+    "[Inleiding]",
+    "nr. 290  motie",
 )
 
 
@@ -124,9 +135,16 @@ def test_interface_words_are_english_in_every_mode(invoke, name, lang):
 def _ours_in_dutch() -> set[str]:
     """Every Dutch text we wrote that has a different English rendering."""
     texts = set()
-    records = [*CORPUS.themes, *(p for t in CORPUS.themes for p in t.points), *CORPUS.events,
-               *CORPUS.people, *(d for p in CORPUS.people for d in p.did), *CORPUS.motions,
-               *(d for m in CORPUS.motions for d in m.done), *CORPUS.references]
+    records = [
+        *CORPUS.themes,
+        *(p for t in CORPUS.themes for p in t.points),
+        *CORPUS.events,
+        *CORPUS.people,
+        *(d for p in CORPUS.people for d in p.did),
+        *CORPUS.motions,
+        *(d for m in CORPUS.motions for d in m.done),
+        *CORPUS.references,
+    ]
     for record in records:
         for field in ("title", "summary", "text", "label", "role", "subject", "description"):
             dutch = getattr(record, field, None)
@@ -254,9 +272,15 @@ def test_headings_keep_the_letters_dutch_and_ours_are_english():
             assert heading(section, NL) == heading(section, EN) == f"[{section.title_en}]"
 
 
-@pytest.mark.parametrize("date, precision_label", [
-    ("2018-07-06", "6 July 2018"), ("2018-04", "April 2018"), ("2018", "2018"), ("2033/2034", "2033-2034"),
-])
+@pytest.mark.parametrize(
+    "date, precision_label",
+    [
+        ("2018-07-06", "6 July 2018"),
+        ("2018-04", "April 2018"),
+        ("2018", "2018"),
+        ("2033/2034", "2033-2034"),
+    ],
+)
 def test_date_label_in_english(date, precision_label):
     from vr2018.model import Event
 

@@ -94,18 +94,36 @@ def test_every_command_is_checked():
 
 def test_the_check_sees_what_it_looks_for():
     """The words to find are there, and found, in Dutch; what stays Dutch is taken out."""
-    assert {"Italië", "Syrië", "Veiligheidsraad", "Tweede Kamer", "Koninkrijk der Nederlanden", "februari",
-            "resolutie"} <= set(TELLTALES)
+    assert {
+        "Italië",
+        "Syrië",
+        "Veiligheidsraad",
+        "Tweede Kamer",
+        "Koninkrijk der Nederlanden",
+        "februari",
+        "resolutie",
+    } <= set(TELLTALES)
     # The words the letter uses for the chambers, which a key under a view once quoted untranslated.
-    assert dutch_of_ours("a motion it does not call an Eerste Kamermotie is read as the addressed chamber's "
-                         "(uw Kamer).") == ["Eerste Kamermotie", "uw Kamer"]
+    assert dutch_of_ours(
+        "a motion it does not call an Eerste Kamermotie is read as the addressed chamber's (uw Kamer)."
+    ) == ["Eerste Kamermotie", "uw Kamer"]
     assert dutch_of_ours("Places  Italië · Syrië\nde resolutie over Conflict en Honger") == [
-        "Italië", "Syrië", "resolutie"]
-    assert dutch_of_ours(f'"{CORPUS.letter.title}", letter to the Voorzitter van de\n Tweede Kamer der '
-                         "Staten-Generaal [the Speaker of the House of Representatives], 15 February 2019") == []
+        "Italië",
+        "Syrië",
+        "resolutie",
+    ]
+    assert (
+        dutch_of_ours(
+            f'"{CORPUS.letter.title}", letter to the Voorzitter van de\n Tweede Kamer der '
+            "Staten-Generaal [the Speaker of the House of Representatives], 15 February 2019"
+        )
+        == []
+    )
     # The address block is checked like everything else: its Dutch would be found.
     assert dutch_of_ours("To  Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Binnenhof 4 Den Haag") == [
-        "Tweede Kamer", "Den Haag"]
+        "Tweede Kamer",
+        "Den Haag",
+    ]
 
 
 @pytest.mark.parametrize("command", sorted(RUNS))
@@ -126,7 +144,8 @@ def test_lang_nl_shows_the_dutch_the_check_looks_for(invoke, monkeypatch):
     monkeypatch.setenv("COLUMNS", "2000")
     result = invoke("show", "inleiding")
     assert {"Italië", "Syrië", "Koninkrijk der Nederlanden", "Tweede Kamer", "Veiligheidsraad"} <= set(
-        dutch_of_ours(result.stdout))
+        dutch_of_ours(result.stdout)
+    )
 
 
 def test_json_carries_the_english_of_what_it_carries_in_dutch(invoke):

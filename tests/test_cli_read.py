@@ -126,9 +126,11 @@ def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(monkeypatch):
 
 def test_a_command_runs_with_the_collector_off_and_frozen_at_exit():
     """The entry point's garbage-collector handling (vr2018/__main__.py), seen from inside the process."""
-    probe = ("import gc, sys; from vr2018.__main__ import run; sys.argv = ['vr2018', '--version']\n"
-             "try:\n    run()\nexcept SystemExit:\n    pass\n"
-             "print(gc.isenabled(), gc.get_freeze_count() > 1000)")
+    probe = (
+        "import gc, sys; from vr2018.__main__ import run; sys.argv = ['vr2018', '--version']\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 1000)"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split()[-2:] == ["False", "True"]
 

@@ -19,7 +19,7 @@ def test_id_n_names_the_nth_sentence(corpus):
     paragraph = corpus.paragraph("myanmar-rohingya")
     found = sentence_named(corpus, "myanmar-rohingya:2")
     assert found.paragraph == paragraph and found.number == 2 and found.count == 3
-    assert found.text == texts(paragraph.text)[1] == paragraph.text[found.start:found.end]
+    assert found.text == texts(paragraph.text)[1] == paragraph.text[found.start : found.end]
     assert found.text.startswith("Het Koninkrijk heeft in lijn met de motie")
     assert found.text_en == texts(paragraph.text_en)[1]
     assert found.address == "myanmar-rohingya:2"
@@ -29,15 +29,21 @@ def test_an_unambiguous_start_of_an_id_will_do(corpus):
     assert sentence_named(corpus, "myanmar:3").address == "myanmar-rohingya:3"
 
 
-@pytest.mark.parametrize(("query", "message"), [
-    ("myanmar-rohingya:4", "no sentence 4: myanmar-rohingya has 3 sentences (myanmar-rohingya:1 to myanmar-rohingya:3)"),
-    ("myanmar-rohingya:0", "no sentence 0: myanmar-rohingya has 3 sentences"),
-    ("blok-noord-korea:2", "no sentence 2: blok-noord-korea has 1 sentence (blok-noord-korea:1)"),
-    ("myanmar-rohingya:two", "'two' is not a sentence number: myanmar-rohingya has 3 sentences"),
-    ("myanmar-rohingya:", "no sentence number after 'myanmar-rohingya:'"),
-    ("rohinga:2", "no paragraph 'rohinga'; did you mean: myanmar-rohingya?"),
-    (":2", "empty paragraph id"),
-])
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "myanmar-rohingya:4",
+            "no sentence 4: myanmar-rohingya has 3 sentences (myanmar-rohingya:1 to myanmar-rohingya:3)",
+        ),
+        ("myanmar-rohingya:0", "no sentence 0: myanmar-rohingya has 3 sentences"),
+        ("blok-noord-korea:2", "no sentence 2: blok-noord-korea has 1 sentence (blok-noord-korea:1)"),
+        ("myanmar-rohingya:two", "'two' is not a sentence number: myanmar-rohingya has 3 sentences"),
+        ("myanmar-rohingya:", "no sentence number after 'myanmar-rohingya:'"),
+        ("rohinga:2", "no paragraph 'rohinga'; did you mean: myanmar-rohingya?"),
+        (":2", "empty paragraph id"),
+    ],
+)
 def test_a_bad_address_says_what_there_is(corpus, query, message):
     with pytest.raises(NotFound) as error:
         sentence_named(corpus, query)
@@ -103,10 +109,17 @@ def test_cite_id_n_in_english_quotes_the_dutch_with_the_english_beside_it(invoke
     assert "unofficial translation" in invoke("cite", "iran-2231:2", "--lang", "en").stdout
 
 
-@pytest.mark.parametrize(("command", "address"), [
-    ("show", "myanmar-rohingya:9"), ("show", "rohinga:1"), ("show", "myanmar-rohingya:x"),
-    ("cite", "myanmar-rohingya:9"), ("cite", "rohinga:1"), ("cite", "myanmar-rohingya:"),
-])
+@pytest.mark.parametrize(
+    ("command", "address"),
+    [
+        ("show", "myanmar-rohingya:9"),
+        ("show", "rohinga:1"),
+        ("show", "myanmar-rohingya:x"),
+        ("cite", "myanmar-rohingya:9"),
+        ("cite", "rohinga:1"),
+        ("cite", "myanmar-rohingya:"),
+    ],
+)
 def test_a_bad_address_is_one_line_and_exit_2(invoke, command, address):
     result = invoke(command, address)
     assert result.exit_code == 2
@@ -123,7 +136,8 @@ def test_show_id_n_json_is_the_paragraph_plus_the_sentence(invoke, corpus):
     whole = json.loads(invoke("show", "myanmar-rohingya", "--json").stdout)
     assert whole["sentence"] is None and whole["quote"] is None and whole["quote_en"] is None
     assert {k: v for k, v in data.items() if not k.startswith(("sentence", "quote"))} == {
-        k: v for k, v in whole.items() if not k.startswith(("sentence", "quote"))}
+        k: v for k, v in whole.items() if not k.startswith(("sentence", "quote"))
+    }
 
 
 def test_show_context_is_for_paragraphs(invoke):
@@ -195,7 +209,7 @@ def test_read_json_lists_every_paragraphs_sentences(invoke, corpus):
             assert set(s) == {"id", "paragraph", "number", "start", "end", "text", "text_en", "cut"}
             assert s["paragraph"] == paragraph.id
             assert s["id"] == f"{paragraph.id}:{s['number']}"
-            assert record["text"][s["start"]:s["end"]] == s["text"]
+            assert record["text"][s["start"] : s["end"]] == s["text"]
             assert s["text_en"] == texts(paragraph.text_en)[s["number"] - 1]
         assert [s["cut"] for s in found if s["cut"]] == ([paragraph.cut] if paragraph.cut else [])
 

@@ -74,8 +74,21 @@ def test_theme_json_schema(invoke, corpus):
     result = invoke("theme", "klimaat", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"id", "title", "title_en", "aliases", "summary", "summary_en", "points", "paragraphs",
-                         "motions", "people", "events", "sections", "gaps"}
+    assert set(data) == {
+        "id",
+        "title",
+        "title_en",
+        "aliases",
+        "summary",
+        "summary_en",
+        "points",
+        "paragraphs",
+        "motions",
+        "people",
+        "events",
+        "sections",
+        "gaps",
+    }
     assert data["id"] == "klimaat"
     assert "climate" in data["aliases"]
     point = corpus.theme("klimaat").points[0]
@@ -122,8 +135,9 @@ def test_theme_unknown_option_exit_2(invoke):
 def test_theme_data_is_never_markup(invoke, data_copy, monkeypatch):
     themes_file = data_copy / "themes.toml"
     text = themes_file.read_text(encoding="utf-8")
-    themes_file.write_text(text.replace('title = "Klimaat en water"', 'title = "Klimaat [bold]en[/bold] water"'),
-                           encoding="utf-8")
+    themes_file.write_text(
+        text.replace('title = "Klimaat en water"', 'title = "Klimaat [bold]en[/bold] water"'), encoding="utf-8"
+    )
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     result = invoke("theme", "klimaat")
     assert result.exit_code == 0
@@ -149,7 +163,10 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
         assert fields[0].endswith(f"  {motion.subject}{inferred}")  # whole, on one line
         for done in motion.done:
             assert f"{done.text} [{', '.join(done.paragraphs)}]" in fields[1]
-        link = ref.url or "no official link: the letter gives dossier 35 000 and budget chapter XVII, not a document number"
+        link = (
+            ref.url
+            or "no official link: the letter gives dossier 35 000 and budget chapter XVII, not a document number"
+        )
         assert fields[2].endswith(f"  {link}")
     assert "https://zoek.officielebekendmakingen.nl/kst-22045-290.html" in blocks[1]
     assert "no official link" in blocks[0]
@@ -158,8 +175,10 @@ def test_motions_view_one_block_per_motion_with_the_official_link(invoke, corpus
 def test_motions_piped_into_grep_gives_whole_records(invoke):
     out = invoke("motions").stdout
     kuzu = [line for line in out.splitlines() if "kuzu" in line.lower()]
-    assert kuzu == ["Kamerstuk 35 000; nr. XVII  motion Kuzu/Van den Hul (Tweede Kamer, inferred)",
-                    "Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer, inferred)"]
+    assert kuzu == [
+        "Kamerstuk 35 000; nr. XVII  motion Kuzu/Van den Hul (Tweede Kamer, inferred)",
+        "Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer, inferred)",
+    ]
 
 
 def test_motions_by_kamerstuk_number_first_with_links(invoke):
@@ -168,7 +187,9 @@ def test_motions_by_kamerstuk_number_first_with_links(invoke):
     *blocks, legend = [b for b in result.stdout.strip().split("\n\n") if b]
     assert legend == KEYS["chamber"] + "\n" + KEYS["subject"]
     assert [b.splitlines()[0].split("  ")[0] for b in blocks] == [
-        "Kamerstuk 22 045, nr. 290", "Kamerstuk 34 550, D", "Kamerstuk 35 000; nr. XVII",
+        "Kamerstuk 22 045, nr. 290",
+        "Kamerstuk 34 550, D",
+        "Kamerstuk 35 000; nr. XVII",
     ]
     assert "https://zoek.officielebekendmakingen.nl/kst-22045-290.html" in blocks[0]
     assert "https://zoek.officielebekendmakingen.nl/kst-34550-D.html" in blocks[1]
@@ -201,8 +222,12 @@ def test_motions_kamerstuk_in_every_notation_returns_exactly_that_motion(invoke,
 
 @pytest.mark.parametrize(
     ("notation", "motion"),
-    [("22045", "kuzu-wapenembargo"), ("22 045, nr. 290", "kuzu-wapenembargo"),
-     ("34550-D", "de-graaf-europese-samenwerking"), ("35000", "kuzu-van-den-hul-rohingya")],
+    [
+        ("22045", "kuzu-wapenembargo"),
+        ("22 045, nr. 290", "kuzu-wapenembargo"),
+        ("34550-D", "de-graaf-europese-samenwerking"),
+        ("35000", "kuzu-van-den-hul-rohingya"),
+    ],
 )
 def test_motions_kamerstuk_json(invoke, notation, motion):
     result = invoke("motions", "--kamerstuk", notation, "--json")
@@ -296,9 +321,15 @@ def test_refs_lists_every_reference_with_citing_paragraphs(invoke):
     result = invoke("refs")
     assert result.exit_code == 0
     out = result.stdout
-    for written in ("Kamerstuk 26 150; nr. 168", "Kamerstuk 35 000; nr. XVII", "Kamerstuk 22 045, nr. 290",
-                    "Kamerstuk 34 550, D", "resolutie 2231", "resolutie 2396 (2017)",
-                    "de resolutie over Conflict en Honger"):
+    for written in (
+        "Kamerstuk 26 150; nr. 168",
+        "Kamerstuk 35 000; nr. XVII",
+        "Kamerstuk 22 045, nr. 290",
+        "Kamerstuk 34 550, D",
+        "resolutie 2231",
+        "resolutie 2396 (2017)",
+        "de resolutie over Conflict en Honger",
+    ):
         assert written in out
     assert "Kamerstuk 26 150; nr. 168 [inleiding]" in out
     assert "de resolutie over Conflict en Honger [conflict-en-honger]" in out
@@ -311,8 +342,18 @@ def test_refs_json(invoke, corpus):
     data = json.loads(result.stdout)
     assert {r["id"] for r in data} == {r.id for r in corpus.references}
     for record in data:
-        assert {"id", "kind", "as_written", "dossier", "number", "chapter", "description", "url", "paragraphs",
-                "motions"} <= set(record)
+        assert {
+            "id",
+            "kind",
+            "as_written",
+            "dossier",
+            "number",
+            "chapter",
+            "description",
+            "url",
+            "paragraphs",
+            "motions",
+        } <= set(record)
         assert record["paragraphs"]
     by_id = {r["id"]: r for r in data}
     assert by_id["res-2396"]["year"] == 2017 and by_id["res-2396"]["paragraphs"] == ["contraterrorisme-trip"]
@@ -361,9 +402,16 @@ def test_completion_callbacks(corpus):
     assert complete("vr2018 motions --kamerstuk K") == ["Kst-22045-290", "Kst-34550-D", "Kst-35000-XVII"]
 
 
-@pytest.mark.parametrize("args", [
-    ["nobody"], ["--kamerstuk", "12345"], ["26150"], ["--kamerstuk", "26150-168"],
-], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nobody"],
+        ["--kamerstuk", "12345"],
+        ["26150"],
+        ["--kamerstuk", "26150-168"],
+    ],
+    ids=" ".join,
+)
 def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, args):
     result = invoke("motions", *args, "--json")
     assert result.exit_code == 1
@@ -371,9 +419,16 @@ def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, ar
     assert result.stderr.startswith("vr2018: No motion") and result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("args", [
-    ["theme", ""], ["theme", "  "], ["timeline", "--theme", ""], ["search", "Rohingya", "--theme", " "],
-], ids=repr)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["theme", ""],
+        ["theme", "  "],
+        ["timeline", "--theme", ""],
+        ["search", "Rohingya", "--theme", " "],
+    ],
+    ids=repr,
+)
 def test_a_blank_theme_name_is_empty_not_unknown(invoke, args):
     result = invoke(*args)
     assert result.exit_code == 2
@@ -381,38 +436,48 @@ def test_a_blank_theme_name_is_empty_not_unknown(invoke, args):
     assert result.stderr.startswith("vr2018: empty theme name") and result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["motions", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
-    (["motions", "--kamerstuk", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
-    (["motions", "Kamerstuk", "22045"], ["kuzu-wapenembargo"]),
-    (["motions", "35", "000;", "nr.", "XVII"], ["kuzu-van-den-hul-rohingya"]),
-    (["motions", "motie", "Kuzu"], ["kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"]),
-    (["motions", "Rohingya", "motion"], ["kuzu-van-den-hul-rohingya"]),
-    (["motions", "arms", "embargo"], ["kuzu-wapenembargo"]),
-    (["motions", "Myanmar"], ["kuzu-van-den-hul-rohingya"]),
-], ids=" ".join)
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["motions", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+        (["motions", "--kamerstuk", "22", "045,", "nr.", "290"], ["kuzu-wapenembargo"]),
+        (["motions", "Kamerstuk", "22045"], ["kuzu-wapenembargo"]),
+        (["motions", "35", "000;", "nr.", "XVII"], ["kuzu-van-den-hul-rohingya"]),
+        (["motions", "motie", "Kuzu"], ["kuzu-van-den-hul-rohingya", "kuzu-wapenembargo"]),
+        (["motions", "Rohingya", "motion"], ["kuzu-van-den-hul-rohingya"]),
+        (["motions", "arms", "embargo"], ["kuzu-wapenembargo"]),
+        (["motions", "Myanmar"], ["kuzu-van-den-hul-rohingya"]),
+    ],
+    ids=" ".join,
+)
 def test_motions_take_unquoted_words_like_search(invoke, args, expected):
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr
     assert [m["id"] for m in json.loads(result.stdout)] == expected
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["theme", "climate", "change"], "klimaat"),
-    (["theme", "Klimaat", "en", "water"], "klimaat"),
-    (["theme", "women", "peace", "and", "security"], "vrouwen"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["theme", "climate", "change"], "klimaat"),
+        (["theme", "Klimaat", "en", "water"], "klimaat"),
+        (["theme", "women", "peace", "and", "security"], "vrouwen"),
+    ],
+)
 def test_theme_takes_unquoted_words(invoke, args, expected):
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["id"] == expected
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["people", "van", "den", "hul"], ["van-den-hul"]),
-    (["people", "Sigrid", "Kaag"], ["kaag"]),
-    (["people", "minister-president", "curacao"], ["rhuggenaath"]),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["people", "van", "den", "hul"], ["van-den-hul"]),
+        (["people", "Sigrid", "Kaag"], ["kaag"]),
+        (["people", "minister-president", "curacao"], ["rhuggenaath"]),
+    ],
+)
 def test_people_take_unquoted_words(invoke, args, expected):
     result = invoke(*args, "--json")
     assert result.exit_code == 0, result.stderr

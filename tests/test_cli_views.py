@@ -14,12 +14,42 @@ CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
 GAP = "Text missing"
 
-EVENT_KEYS = {"date", "precision", "label", "label_en", "paragraph", "source", "as_written", "year_inferred",
-              "display", "display_en"}
+EVENT_KEYS = {
+    "date",
+    "precision",
+    "label",
+    "label_en",
+    "paragraph",
+    "source",
+    "as_written",
+    "year_inferred",
+    "display",
+    "display_en",
+}
 PARAGRAPH_KEYS = {
-    "id", "section", "section_title", "section_title_en", "section_path", "section_path_en", "section_printed",
-    "fragment", "position", "text", "text_en", "cut", "gap_before", "gap_after", "themes", "people", "places",
-    "places_en", "organisations", "organisations_en", "references", "dates", "sentences",
+    "id",
+    "section",
+    "section_title",
+    "section_title_en",
+    "section_path",
+    "section_path_en",
+    "section_printed",
+    "fragment",
+    "position",
+    "text",
+    "text_en",
+    "cut",
+    "gap_before",
+    "gap_after",
+    "themes",
+    "people",
+    "places",
+    "places_en",
+    "organisations",
+    "organisations_en",
+    "references",
+    "dates",
+    "sentences",
 }
 PERSON_KEYS = {"id", "name", "role", "role_en", "aliases", "paragraphs", "did"}
 STATEMENT_KEYS = {"text", "text_en", "paragraphs"}
@@ -103,8 +133,20 @@ def test_show_every_paragraph(invoke, pid):
 @pytest.mark.parametrize("pid", IDS)
 def test_show_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("show", pid, "--json"))
-    assert set(data) == {"paragraph", "section_label", "section_label_en", "themes", "people", "events", "references", "motions", "context",
-                         "sentence", "quote", "quote_en"}
+    assert set(data) == {
+        "paragraph",
+        "section_label",
+        "section_label_en",
+        "themes",
+        "people",
+        "events",
+        "references",
+        "motions",
+        "context",
+        "sentence",
+        "quote",
+        "quote_en",
+    }
     assert set(data["paragraph"]) == PARAGRAPH_KEYS
     assert data["paragraph"]["id"] == pid
     assert data["paragraph"]["text"] == CORPUS.paragraph(pid).text
@@ -122,7 +164,7 @@ def test_show_json_every_paragraph(invoke, pid):
 @pytest.mark.parametrize("pid", IDS)
 def test_show_context_in_reading_order_with_gap_markers(invoke, pid):
     i = IDS.index(pid)
-    window = CORPUS.paragraphs[max(i - 1, 0):i + 2]
+    window = CORPUS.paragraphs[max(i - 1, 0) : i + 2]
     out = invoke("show", pid, "--context", "1").stdout
     positions = [out.index(f"¶ {p.id}") for p in window]
     assert positions == sorted(positions)
@@ -147,10 +189,15 @@ def test_show_accepts_an_unambiguous_prefix(invoke):
     assert "¶ iran-2231" in invoke("show", "iran").stdout
 
 
-@pytest.mark.parametrize(("query", "suggestion"), [
-    ("iran-2213", "iran-2231"), ("con", "conflict-en-honger"),
-    ("rohingya", "myanmar-rohingya"), ("rute", "rutte-26-september"),
-])
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        ("iran-2213", "iran-2231"),
+        ("con", "conflict-en-honger"),
+        ("rohingya", "myanmar-rohingya"),
+        ("rute", "rutte-26-september"),
+    ],
+)
 @pytest.mark.parametrize("command", ["show", "cite"])
 def test_show_unknown_id_exits_2_with_suggestions(invoke, command, query, suggestion):
     result = invoke(command, query)
@@ -166,7 +213,10 @@ def test_show_negative_context_is_bad_usage(invoke):
 def test_show_reference_without_number_has_no_url(invoke):
     data = ok_json(invoke("show", "myanmar-rohingya", "--json"))
     urls = {r["id"]: r["url"] for r in data["references"]}
-    assert urls == {"kst-35000-XVII": None, "kst-22045-290": "https://zoek.officielebekendmakingen.nl/kst-22045-290.html"}
+    assert urls == {
+        "kst-35000-XVII": None,
+        "kst-22045-290": "https://zoek.officielebekendmakingen.nl/kst-22045-290.html",
+    }
 
 
 # ── timeline ────────────────────────────────────────────────────────────────
@@ -293,9 +343,14 @@ def test_people_nobody_close(invoke):
 
 # ── cite ────────────────────────────────────────────────────────────────────
 
-LETTER_FACTS = ("Koninkrijk der Nederlanden als lid van de VN Veiligheidsraad 2018", "BZDOC-151021554-15",
-                "Stef Blok", "Sigrid A.M. Kaag", "Minister van Buitenlandse Zaken",
-                "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")
+LETTER_FACTS = (
+    "Koninkrijk der Nederlanden als lid van de VN Veiligheidsraad 2018",
+    "BZDOC-151021554-15",
+    "Stef Blok",
+    "Sigrid A.M. Kaag",
+    "Minister van Buitenlandse Zaken",
+    "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+)
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
@@ -335,9 +390,27 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
 @pytest.mark.parametrize("pid", IDS)
 def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
-    assert set(data) == {"title", "title_en", "date", "date_as_written", "reference", "kamerstuk", "url", "addressee",
-                         "addressee_en", "signatories", "paragraph", "printed_section_path", "opening", "opening_en", "formats",
-                         "formats_en", "sentence", "quote", "quote_en"}
+    assert set(data) == {
+        "title",
+        "title_en",
+        "date",
+        "date_as_written",
+        "reference",
+        "kamerstuk",
+        "url",
+        "addressee",
+        "addressee_en",
+        "signatories",
+        "paragraph",
+        "printed_section_path",
+        "opening",
+        "opening_en",
+        "formats",
+        "formats_en",
+        "sentence",
+        "quote",
+        "quote_en",
+    }
     assert data["kamerstuk"] is None and data["url"] is None
     assert data["addressee"] == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
     assert data["addressee_en"] == "the Speaker of the House of Representatives of the States General"
@@ -377,10 +450,15 @@ def test_info_json(invoke):
     assert data["kamerstuk"] is None
     counts = data["counts"]
     assert counts == {
-        "fragments": len(CORPUS.letter.fragments), "sections": len(CORPUS.sections),
-        "paragraphs": len(CORPUS.paragraphs), "words": reading.word_count(CORPUS),
-        "themes": len(CORPUS.themes), "motions": len(CORPUS.motions), "references": len(CORPUS.references),
-        "people": len(CORPUS.people), "events": len(CORPUS.events),
+        "fragments": len(CORPUS.letter.fragments),
+        "sections": len(CORPUS.sections),
+        "paragraphs": len(CORPUS.paragraphs),
+        "words": reading.word_count(CORPUS),
+        "themes": len(CORPUS.themes),
+        "motions": len(CORPUS.motions),
+        "references": len(CORPUS.references),
+        "people": len(CORPUS.people),
+        "events": len(CORPUS.events),
     }
     assert data["data_version"] == CORPUS.letter.data_version
     assert len(data["gaps"]) == counts["fragments"] - 1
@@ -395,8 +473,14 @@ def test_info_text(invoke):
     result = invoke("info")
     assert result.exit_code == 0
     out = result.stdout
-    for fact in ("BZDOC-151021554-15", "15 februari 2019", "not given in the letter", "Stef Blok",
-                 "Tweede Kamer der Staten-Generaal", f"data {CORPUS.letter.data_version}"):
+    for fact in (
+        "BZDOC-151021554-15",
+        "15 februari 2019",
+        "not given in the letter",
+        "Stef Blok",
+        "Tweede Kamer der Staten-Generaal",
+        f"data {CORPUS.letter.data_version}",
+    ):
         assert fact in out, fact
     assert f"{len(CORPUS.paragraphs)} in {len(CORPUS.sections)} sections, {reading.word_count(CORPUS)} words" in out
     for gap in reading.gaps(CORPUS):
@@ -410,18 +494,37 @@ def test_info_text(invoke):
 COLOUR_TERMINAL = {"NO_COLOR": None, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
 
 
-@pytest.mark.parametrize("args", [
-    ("show", "inleiding"), ("timeline",), ("timeline", "-t", "sancties"), ("people",), ("people", "faki"),
-    ("cite",), ("cite", "iran-2231"), ("info",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "inleiding"),
+        ("timeline",),
+        ("timeline", "-t", "sancties"),
+        ("people",),
+        ("people", "faki"),
+        ("cite",),
+        ("cite", "iran-2231"),
+        ("info",),
+    ],
+)
 def test_json_is_valid_and_alone(invoke, args):
     result = invoke(*args, "--json", env={**COLOUR_TERMINAL, "FORCE_COLOR": "1"})
     ok_json(result)
     assert "\x1b[" not in result.stdout
 
 
-@pytest.mark.parametrize("args", [("read",), ("search", "rohinga"), ("show", "inleiding"), ("timeline",), ("people",),
-                                  ("people", "faki"), ("info",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("read",),
+        ("search", "rohinga"),
+        ("show", "inleiding"),
+        ("timeline",),
+        ("people",),
+        ("people", "faki"),
+        ("info",),
+    ],
+)
 def test_piped_output_has_no_escape_codes(invoke, args):
     assert "\x1b[" in invoke(*args, env={**COLOUR_TERMINAL, "FORCE_COLOR": "1"}).stdout  # the check can see them
     result = invoke(*args, env=COLOUR_TERMINAL)
@@ -429,10 +532,16 @@ def test_piped_output_has_no_escape_codes(invoke, args):
     assert not any(line != line.rstrip() for line in result.stdout.splitlines()), "trailing spaces"
 
 
-
-
-@pytest.mark.parametrize("args", [("search", "qqqzzz"), ("motions", "qqqzzz"), ("people", "qqqzzz"),
-                                  ("timeline", "--person", "qqqzzz"), ("timeline", "--from", "2030", "--to", "2031")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "qqqzzz"),
+        ("motions", "qqqzzz"),
+        ("people", "qqqzzz"),
+        ("timeline", "--person", "qqqzzz"),
+        ("timeline", "--from", "2030", "--to", "2031"),
+    ],
+)
 def test_json_prints_an_empty_array_when_nothing_is_found(invoke, args):
     result = invoke(*args, "--json")
     assert result.exit_code == 1 and json.loads(result.stdout) == [] and len(result.stderr.splitlines()) == 1

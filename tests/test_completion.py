@@ -38,13 +38,16 @@ def test_paragraph_candidates_nothing_for_no_match(corpus):
     assert complete.paragraph_candidates(corpus, "zzz") == []
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("ka", ["kaag"]),
-    ("Ka", ["Kaag"]),
-    ("romeo", ["romeo-marlin"]),
-    ("Van", ["Van-den-hul"]),  # one shell word, in the case typed; resolves to Van den Hul
-    ("r", ["rutte", "rhuggenaath", "romeo-marlin"]),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ka", ["kaag"]),
+        ("Ka", ["Kaag"]),
+        ("romeo", ["romeo-marlin"]),
+        ("Van", ["Van-den-hul"]),  # one shell word, in the case typed; resolves to Van den Hul
+        ("r", ["rutte", "rhuggenaath", "romeo-marlin"]),
+    ],
+)
 def test_people_candidates(corpus, typed, expected):
     assert values(complete.people_candidates(corpus, typed)) == expected
 
@@ -74,30 +77,33 @@ def test_wrappers_never_raise(monkeypatch):
 # ── through the CLI, as a shell would ask ───────────────────────────────────
 
 
-@pytest.mark.parametrize(("words", "expected"), [
-    ("vr2018 show ir", ["iran-2231"]),
-    ("vr2018 cite con", ["conflict-en-honger", "contraterrorisme-trip"]),
-    ("vr2018 people Ka", ["Kaag"]),
-    ("vr2018 timeline --theme kli", ["klimaat"]),
-    ("vr2018 timeline -t sanc", ["sancties"]),
-    ("vr2018 cite -f b", ["bibtex"]),
-    # the shell keeps only candidates starting with exactly what was typed: the typed
-    # part is kept as typed, the rest is the name's own
-    ("vr2018 timeline -t cura", ["curaçao"]),
-    ("vr2018 timeline --theme Cura", ["Curaçao"]),
-    ("vr2018 theme cura", ["curaçao"]),
-    ("vr2018 search Rohingya --theme kli", ["klimaat"]),
-    ("vr2018 search klimaat -t cura", ["curaçao"]),
-    ("vr2018 search x --theme clim", ["climate"]),
-    ("vr2018 people KA", ["KAAG"]),  # typed in capitals: the rest in capitals, not 'KAag'
-    ("vr2018 show IR", ["IRAN-2231"]),
-    ("vr2018 motions KU", ["KUZU"]),
-    ("vr2018 motions --kamerstuk KST-22", ["KST-22045-290"]),
-    ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
-    ("vr2018 export csv p", ["paragraphs", "points", "people"]),
-    ("vr2018 export sqlite ", []),  # a FILE: the shell's to complete, never a format name
-    ("vr2018 export markdown ", []),  # takes none
-])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("vr2018 show ir", ["iran-2231"]),
+        ("vr2018 cite con", ["conflict-en-honger", "contraterrorisme-trip"]),
+        ("vr2018 people Ka", ["Kaag"]),
+        ("vr2018 timeline --theme kli", ["klimaat"]),
+        ("vr2018 timeline -t sanc", ["sancties"]),
+        ("vr2018 cite -f b", ["bibtex"]),
+        # the shell keeps only candidates starting with exactly what was typed: the typed
+        # part is kept as typed, the rest is the name's own
+        ("vr2018 timeline -t cura", ["curaçao"]),
+        ("vr2018 timeline --theme Cura", ["Curaçao"]),
+        ("vr2018 theme cura", ["curaçao"]),
+        ("vr2018 search Rohingya --theme kli", ["klimaat"]),
+        ("vr2018 search klimaat -t cura", ["curaçao"]),
+        ("vr2018 search x --theme clim", ["climate"]),
+        ("vr2018 people KA", ["KAAG"]),  # typed in capitals: the rest in capitals, not 'KAag'
+        ("vr2018 show IR", ["IRAN-2231"]),
+        ("vr2018 motions KU", ["KUZU"]),
+        ("vr2018 motions --kamerstuk KST-22", ["KST-22045-290"]),
+        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
+        ("vr2018 export csv p", ["paragraphs", "points", "people"]),
+        ("vr2018 export sqlite ", []),  # a FILE: the shell's to complete, never a format name
+        ("vr2018 export markdown ", []),  # takes none
+    ],
+)
 def test_bash_completion(runner, words, expected):
     parts = words.split(" ")
     env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
@@ -124,19 +130,22 @@ def test_zsh_completion_keeps_the_typed_case(runner):
     assert '(("curaçao":"Het Koninkrijk' in result.stdout
 
 
-@pytest.mark.parametrize(("typed", "names", "expected"), [
-    ("cura", ["Curaçao"], "curaçao"),
-    ("Cura", ["Curaçao"], "Curaçao"),
-    ("curac", ["Curaçao"], "curacao"),  # typed without the accent: kept so
-    ("Ka", ["Kaag"], "Kaag"),
-    ("ka", ["Kaag"], "kaag"),
-    ("KA", ["Kaag"], "KAAG"),
-    ("K", ["Kaag"], "Kaag"),  # one capital is how names start, not shouting
-    ("strass", ["Straße"], "strasse"),  # 'ß' folds to two letters
-    ("van", ["van den hul", "van-den-hul"], "van-den-hul"),  # one shell word only
-    ("x", ["Kaag"], None),
-    ("", ["Kaag"], "Kaag"),
-])
+@pytest.mark.parametrize(
+    ("typed", "names", "expected"),
+    [
+        ("cura", ["Curaçao"], "curaçao"),
+        ("Cura", ["Curaçao"], "Curaçao"),
+        ("curac", ["Curaçao"], "curacao"),  # typed without the accent: kept so
+        ("Ka", ["Kaag"], "Kaag"),
+        ("ka", ["Kaag"], "kaag"),
+        ("KA", ["Kaag"], "KAAG"),
+        ("K", ["Kaag"], "Kaag"),  # one capital is how names start, not shouting
+        ("strass", ["Straße"], "strasse"),  # 'ß' folds to two letters
+        ("van", ["van den hul", "van-den-hul"], "van-den-hul"),  # one shell word only
+        ("x", ["Kaag"], None),
+        ("", ["Kaag"], "Kaag"),
+    ],
+)
 def test_completion_helper(typed, names, expected):
     assert completion(typed, names) == expected
 
@@ -152,8 +161,11 @@ def _one_word_names():
 BUILDERS = [themes.complete, complete.people_candidates, complete.paragraph_candidates, motions.complete]
 
 
-@given(st.sampled_from(_one_word_names()), st.integers(min_value=0, max_value=12),
-       st.sampled_from([str, str.lower, str.upper, fold]))
+@given(
+    st.sampled_from(_one_word_names()),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from([str, str.lower, str.upper, fold]),
+)
 def test_every_candidate_starts_with_exactly_what_was_typed(name, n, spelling):
     typed = spelling(name[:n])
     offered = [value for build in BUILDERS for value, _ in build(CORPUS, typed)]
@@ -165,14 +177,17 @@ def test_install_completion_is_offered(invoke):
     assert "--install-completion" in invoke("--help").stdout
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("myanmar-rohingya:", ["myanmar-rohingya:1", "myanmar-rohingya:2", "myanmar-rohingya:3"]),
-    ("inleiding:", [f"inleiding:{n}" for n in range(1, 9)]),
-    ("inleiding:8", ["inleiding:8"]),
-    ("MYANMAR-ROHINGYA:3", ["MYANMAR-ROHINGYA:3"]),  # the id as typed
-    ("myanmar:", []),  # a start of an id: complete the id first
-    ("nothing-here:", []),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("myanmar-rohingya:", ["myanmar-rohingya:1", "myanmar-rohingya:2", "myanmar-rohingya:3"]),
+        ("inleiding:", [f"inleiding:{n}" for n in range(1, 9)]),
+        ("inleiding:8", ["inleiding:8"]),
+        ("MYANMAR-ROHINGYA:3", ["MYANMAR-ROHINGYA:3"]),  # the id as typed
+        ("myanmar:", []),  # a start of an id: complete the id first
+        ("nothing-here:", []),
+    ],
+)
 def test_sentence_candidates_after_an_id_and_colon(corpus, typed, expected):
     from vr2018.complete import paragraph_candidates
     from vr2018.sentences import sentence_named
@@ -190,5 +205,7 @@ def test_zsh_completes_the_sentences_of_an_id(runner):
         env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"vr2018 {command} myanmar-rohingya:"}
         result = runner.invoke(app, [], env=env)
         assert result.exit_code == 0
-        assert all(f'"myanmar-rohingya\\\\:{n}"' in result.stdout or f'"myanmar-rohingya:{n}"' in result.stdout
-                   for n in (1, 2, 3)), result.stdout
+        assert all(
+            f'"myanmar-rohingya\\\\:{n}"' in result.stdout or f'"myanmar-rohingya:{n}"' in result.stdout
+            for n in (1, 2, 3)
+        ), result.stdout

@@ -43,7 +43,9 @@ def test_json_carries_subject_inferred(invoke):
     assert {i for i, m in motions.items() if m["subject_inferred"]} == INFERRED
     shown = json.loads(invoke("show", "myanmar-rohingya", "--json").stdout)["motions"]
     assert {m["id"]: m["subject_inferred"] for m in shown} == {
-        "kuzu-van-den-hul-rohingya": False, "kuzu-wapenembargo": True}
+        "kuzu-van-den-hul-rohingya": False,
+        "kuzu-wapenembargo": True,
+    }
 
 
 def test_subject_inferred_is_documented_in_the_file_header():
@@ -93,7 +95,7 @@ def test_the_letters_date_points_at_the_letterhead(corpus):
 
 
 def test_views_show_letterhead(invoke):
-    line = next(l for l in invoke("timeline").stdout.splitlines() if l.startswith("15 februari 2019"))
+    line = next(row for row in invoke("timeline").stdout.splitlines() if row.startswith("15 februari 2019"))
     assert line.rstrip().endswith("letterhead") and "¶" not in line
     assert "(letterhead)" in invoke("export", "markdown").stdout
     event = next(e for e in json.loads(invoke("timeline", "--json").stdout) if e["date"] == "2019-02-15")

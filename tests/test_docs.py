@@ -167,7 +167,7 @@ def test_readme_opens_with_exactly_two_setup_commands():
     before_first_section = text.split("\n## ")[0]
     info, _, block = fences(before_first_section)[0]
     assert info == "sh"
-    assert block == ['pip install . && vr2018 search Rohingya', 'pip install ".[test]" && python -m pytest']
+    assert block == ["pip install . && vr2018 search Rohingya", 'pip install ".[test]" && python -m pytest']
 
 
 def test_ci_runs_the_readme_test_command_exactly():

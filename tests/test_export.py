@@ -65,9 +65,15 @@ def test_jsonl_has_every_record_of_every_kind(corpus, jsonl_records):
     for record in jsonl_records:
         counts[record["type"]] = counts.get(record["type"], 0) + 1
     assert counts == {
-        "letter": 1, "section": len(corpus.sections), "paragraph": len(corpus.paragraphs), "gap": 3,
-        "theme": len(corpus.themes), "reference": len(corpus.references), "motion": len(corpus.motions),
-        "event": len(corpus.events), "person": len(corpus.people),
+        "letter": 1,
+        "section": len(corpus.sections),
+        "paragraph": len(corpus.paragraphs),
+        "gap": 3,
+        "theme": len(corpus.themes),
+        "reference": len(corpus.references),
+        "motion": len(corpus.motions),
+        "event": len(corpus.events),
+        "person": len(corpus.people),
         "sentence": sum(len(sentences(p.text)) for p in corpus.paragraphs),
     }
 
@@ -84,14 +90,17 @@ def test_jsonl_paragraphs_are_verbatim_and_in_reading_order(corpus, jsonl_record
     assert [(p["id"], p["text"]) for p in paragraphs] == [(p.id, p.text) for p in corpus.paragraphs]
 
 
-@pytest.mark.parametrize("command, kind, pick", [
-    (("read", "--json"), "paragraph", lambda out: out["paragraphs"]),
-    (("read", "--json"), "section", lambda out: out["sections"]),
-    (("motions", "--json"), "motion", lambda out: out),
-    (("refs", "--json"), "reference", lambda out: out),
-    (("timeline", "--json"), "event", lambda out: out),
-    (("people", "--json"), "person", lambda out: out),
-])
+@pytest.mark.parametrize(
+    "command, kind, pick",
+    [
+        (("read", "--json"), "paragraph", lambda out: out["paragraphs"]),
+        (("read", "--json"), "section", lambda out: out["sections"]),
+        (("motions", "--json"), "motion", lambda out: out),
+        (("refs", "--json"), "reference", lambda out: out),
+        (("timeline", "--json"), "event", lambda out: out),
+        (("people", "--json"), "person", lambda out: out),
+    ],
+)
 def test_jsonl_records_are_what_json_gives(invoke, jsonl_records, command, kind, pick):
     expected = pick(json.loads(invoke(*command).stdout))
     got = [{k: v for k, v in r.items() if k != "type"} for r in jsonl_records if r["type"] == kind]
@@ -138,16 +147,56 @@ def test_csv_paragraphs_verbatim_with_lists_joined(invoke, corpus):
 
 def test_csv_columns_are_the_json_field_names(invoke):
     expected = {
-        "paragraphs": ["id", "section", "section_title", "section_title_en", "section_path", "section_path_en",
-                       "section_printed", "fragment", "position", "text", "text_en", "cut", "gap_before",
-                       "gap_after", "themes", "people", "places", "places_en", "organisations", "organisations_en",
-                       "references", "dates"],
+        "paragraphs": [
+            "id",
+            "section",
+            "section_title",
+            "section_title_en",
+            "section_path",
+            "section_path_en",
+            "section_printed",
+            "fragment",
+            "position",
+            "text",
+            "text_en",
+            "cut",
+            "gap_before",
+            "gap_after",
+            "themes",
+            "people",
+            "places",
+            "places_en",
+            "organisations",
+            "organisations_en",
+            "references",
+            "dates",
+        ],
         "points": ["theme", "number", "text", "text_en", "paragraphs"],
-        "events": ["date", "precision", "display", "display_en", "as_written", "year_inferred", "label", "label_en",
-                   "paragraph", "source"],
+        "events": [
+            "date",
+            "precision",
+            "display",
+            "display_en",
+            "as_written",
+            "year_inferred",
+            "label",
+            "label_en",
+            "paragraph",
+            "source",
+        ],
         "people": ["id", "name", "role", "role_en", "aliases", "paragraphs", "did"],
-        "themes": ["id", "title", "title_en", "aliases", "summary", "summary_en", "paragraphs", "motions", "people",
-                   "sections"],
+        "themes": [
+            "id",
+            "title",
+            "title_en",
+            "aliases",
+            "summary",
+            "summary_en",
+            "paragraphs",
+            "motions",
+            "people",
+            "sections",
+        ],
     }
     for table, header in expected.items():
         raw = export(invoke, "csv", table).stdout_bytes
@@ -182,7 +231,9 @@ def test_csv_sentences_cover_every_paragraph_verbatim(invoke, corpus):
 
 def test_sqlite_sentences_are_the_csv_ones(invoke, db):
     rows = read_csv(export(invoke, "csv", "sentences").stdout_bytes)
-    got = db.execute("select id, paragraph, number, start, end, text, text_en, cut from sentence order by rowid").fetchall()
+    got = db.execute(
+        "select id, paragraph, number, start, end, text, text_en, cut from sentence order by rowid"
+    ).fetchall()
     assert [tuple(str(v) if v is not None else "" for v in row) for row in got] == [tuple(r.values()) for r in rows]
     assert db.execute("select text from sentence where id = 'myanmar-rohingya:1'").fetchone()[0].startswith("Zo hebben")
 
@@ -212,28 +263,33 @@ def test_sqlite_paragraphs_verbatim(db, corpus):
     assert rows == [(p.id, p.text) for p in corpus.paragraphs]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("rohingya", "myanmar-rohingya"),
-    ("curacao", "water-klimaat-expertise"),  # the letter writes Curaçao
-    ("Curaçao", "water-klimaat-expertise"),
-    ("haiti", "caribisch-perspectief"),  # Haïti
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("rohingya", "myanmar-rohingya"),
+        ("curacao", "water-klimaat-expertise"),  # the letter writes Curaçao
+        ("Curaçao", "water-klimaat-expertise"),
+        ("haiti", "caribisch-perspectief"),  # Haïti
+    ],
+)
 def test_sqlite_full_text_search_folds_accents(db, query, expected):
     found = [r[0] for r in db.execute("select id from paragraph_fts where paragraph_fts match ?", (query,))]
     assert expected in found
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("refugees", "myanmar-rohingya"),  # only in the English rendering
-    ("starvation", "conflict-en-honger"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("refugees", "myanmar-rohingya"),  # only in the English rendering
+        ("starvation", "conflict-en-honger"),
+    ],
+)
 def test_sqlite_full_text_search_covers_the_english(db, corpus, query, expected):
     found = [r[0] for r in db.execute("select id from paragraph_fts where paragraph_fts match ?", (query,))]
     assert expected in found
     assert query not in corpus.paragraph(expected).text.lower()
     only = [r[0] for r in db.execute("select id from paragraph_fts where text_en match ?", (query,))]
-    assert expected in only and not db.execute(
-        "select id from paragraph_fts where text match ?", (query,)).fetchall()
+    assert expected in only and not db.execute("select id from paragraph_fts where text match ?", (query,)).fetchall()
 
 
 def test_sqlite_english_is_the_data(db, corpus):
@@ -247,10 +303,16 @@ def test_sqlite_keys_hold(db):
         for (table,) in db.execute("select name from sqlite_master where type = 'table'")
         for row in db.execute(f"pragma foreign_key_list({table})")
     }
-    for wanted in [("paragraph", "section", "section"), ("point", "theme", "theme"),
-                   ("point_paragraph", "paragraph", "paragraph"), ("point_paragraph", "point", "point"),
-                   ("event", "paragraph", "paragraph"), ("motion", "reference", "reference"),
-                   ("paragraph_theme", "theme", "theme"), ("motion_done_paragraph", "paragraph", "paragraph")]:
+    for wanted in [
+        ("paragraph", "section", "section"),
+        ("point", "theme", "theme"),
+        ("point_paragraph", "paragraph", "paragraph"),
+        ("point_paragraph", "point", "point"),
+        ("event", "paragraph", "paragraph"),
+        ("motion", "reference", "reference"),
+        ("paragraph_theme", "theme", "theme"),
+        ("motion_done_paragraph", "paragraph", "paragraph"),
+    ]:
         assert wanted in links
 
 
@@ -295,9 +357,7 @@ def test_sqlite_counts_and_metadata(db, corpus):
         "select t.id, count(*) from point_paragraph pp join point pt on pt.id = pp.point join theme t on t.id = pt.theme"
         " group by t.id"
     ).fetchall()
-    assert dict(point_links) == {
-        t.id: sum(len(set(p.sources)) for p in t.points) for t in corpus.themes if t.points
-    }
+    assert dict(point_links) == {t.id: sum(len(set(p.sources)) for p in t.points) for t in corpus.themes if t.points}
 
 
 def test_sqlite_through_the_cli_and_the_sqlite3_tool(invoke, tmp_path):
@@ -311,7 +371,9 @@ def test_sqlite_through_the_cli_and_the_sqlite3_tool(invoke, tmp_path):
     if os.path.exists("/usr/bin/sqlite3"):
         out = subprocess.run(
             ["sqlite3", str(path), "select id from paragraph_fts where paragraph_fts match 'rohingya'"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         assert "myanmar-rohingya" in out.split()
 
@@ -344,19 +406,20 @@ def test_markdown_every_paragraph_under_its_anchor_verbatim(corpus, md_tokens):
 def test_markdown_headings_are_the_letters_sections_then_ours(corpus, md_tokens):
     headings = [
         (md_tokens[i].tag, "".join(c.content for c in md_tokens[i + 1].children))
-        for i, t in enumerate(md_tokens) if t.type == "heading_open"
+        for i, t in enumerate(md_tokens)
+        if t.type == "heading_open"
     ]
     assert headings[0] == ("h1", corpus.letter.title)
     printed = [s.title for s in corpus.sections if s.printed]
     texts = [h[1] for h in headings]
-    letter = texts[:texts.index("Themes")]
+    letter = texts[: texts.index("Themes")]
     assert [t for t in letter if t in printed] == printed
     # headings of ours: English in every mode, in brackets
     missing = [f"[{s.title_en}]" for s in corpus.sections[1:] if not s.printed]
     assert [t for t in letter if t.startswith("[")] == missing
     for part in ("Themes", "Motions", "References", "Timeline", "People"):
         assert ("h2", part) in headings
-    assert texts[texts.index("Themes") + 1:texts.index("Motions")] == [th.title for th in corpus.themes]
+    assert texts[texts.index("Themes") + 1 : texts.index("Motions")] == [th.title for th in corpus.themes]
 
 
 def test_markdown_links_to_anchors_resolve(corpus, md_tokens):
@@ -376,7 +439,9 @@ def test_markdown_marks_every_gap(corpus):
     text = markdown(corpus)
     from vr2018 import reading
 
-    assert text.count("Text missing: one or more pages") == sum(1 for kind, _ in reading.outline(corpus) if kind == "gap")
+    assert text.count("Text missing: one or more pages") == sum(
+        1 for kind, _ in reading.outline(corpus) if kind == "gap"
+    )
     assert sum(1 for kind, _ in reading.outline(corpus) if kind == "gap") == len(reading.gaps(corpus))
 
 
@@ -388,10 +453,15 @@ def test_markdown_to_stdout_and_to_a_file_agree(invoke, tmp_path, corpus):
     assert path.read_bytes() == out
 
 
-@given(st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"), blacklist_characters="\ufeff")
-    | st.sampled_from(list(" -+*_`[]()<>!#&;:|~$=1.)\\")), max_size=40,
-).map(str.strip).filter(bool))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs"), blacklist_characters="\ufeff")
+        | st.sampled_from(list(" -+*_`[]()<>!#&;:|~$=1.)\\")),
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 def test_escape_renders_as_the_text_itself(text):
     tokens = MD.parse(escape(text))
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], escape(text)
@@ -421,14 +491,17 @@ def test_sqlite_refuses_to_overwrite_without_force(invoke, tmp_path):
     assert sqlite3.connect(path).execute("select count(*) from paragraph").fetchone()[0] > 20
 
 
-@pytest.mark.parametrize("args, words", [
-    (("pdf",), ("unknown format 'pdf'", "markdown")),
-    (("csv",), ("csv needs a TABLE", "paragraphs")),
-    (("csv", "paragraph"), ("unknown table 'paragraph'", "paragraphs")),
-    (("sqlite",), ("sqlite needs a FILE",)),
-    (("markdown", "x.md"), ("-o x.md",)),
-    (("jsonl", "--bom"), ("csv only",)),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("pdf",), ("unknown format 'pdf'", "markdown")),
+        (("csv",), ("csv needs a TABLE", "paragraphs")),
+        (("csv", "paragraph"), ("unknown table 'paragraph'", "paragraphs")),
+        (("sqlite",), ("sqlite needs a FILE",)),
+        (("markdown", "x.md"), ("-o x.md",)),
+        (("jsonl", "--bom"), ("csv only",)),
+    ],
+)
 def test_bad_usage_is_one_line(invoke, args, words):
     one_line_failure(invoke("export", *args), *words)
 
@@ -484,7 +557,9 @@ def test_export_never_imports_rich(tmp_path, fmt):
     args = [a.format(tmp=tmp_path) for a in fmt]
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "vr2018", "export", *args],
-        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.returncode == 0, result.stderr[-500:]
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
@@ -551,19 +626,24 @@ def test_markdown_through_pandoc_keeps_every_paragraph(corpus, reader, tmp_path)
         pytest.skip("pandoc is not installed")
     source = tmp_path / "letter.md"
     source.write_text(markdown(corpus), encoding="utf-8")
-    plain = subprocess.run([pandoc, "-f", reader, "-t", "plain", "--wrap=none", str(source)],
-                           capture_output=True, text=True, check=True).stdout
+    plain = subprocess.run(
+        [pandoc, "-f", reader, "-t", "plain", "--wrap=none", str(source)], capture_output=True, text=True, check=True
+    ).stdout
     assert [p.id for p in corpus.paragraphs if shown(p) not in plain] == []
-    html = subprocess.run([pandoc, "-f", reader, "-t", "html", str(source)],
-                          capture_output=True, text=True, check=True).stdout
+    html = subprocess.run(
+        [pandoc, "-f", reader, "-t", "html", str(source)], capture_output=True, text=True, check=True
+    ).stdout
     assert all(f'<a id="{p.id}"></a>' in html for p in corpus.paragraphs)
 
 
-@pytest.mark.parametrize("words, expected", [
-    ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
-    ("vr2018 export j", ["jsonl"]),
-    ("vr2018 export csv p", ["paragraphs", "points", "people"]),
-])
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
+        ("vr2018 export j", ["jsonl"]),
+        ("vr2018 export csv p", ["paragraphs", "points", "people"]),
+    ],
+)
 def test_export_completes_formats_and_tables(runner, words, expected):
     from vr2018.cli import app
 

@@ -65,7 +65,9 @@ def test_body_rebuilt_from_records_equals_source_word_for_word(corpus, source_bo
     expected = source_body.split()
     actual = rebuilt_body(corpus).split()
     for i, (want, got) in enumerate(zip(expected, actual, strict=False)):  # lengths are compared below
-        assert want == got, f"word {i}: source has {want!r}, records have {got!r}: …{' '.join(expected[max(0, i - 6):i + 6])}…"
+        assert want == got, (
+            f"word {i}: source has {want!r}, records have {got!r}: …{' '.join(expected[max(0, i - 6) : i + 6])}…"
+        )
     assert len(actual) == len(expected), f"records hold {len(actual)} words, the source body {len(expected)}"
 
 

@@ -84,12 +84,29 @@ def one_line(result) -> str:
 # ── empty, blank and markup ──────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("args", [
-    ["search", ""], ["search", "   "], ["search", "\t"], ["search", " ", " "],
-    ["show", ""], ["show", " "], ["cite", ""], ["people", ""], ["people", "  "],
-    ["theme", ""], ["timeline", "--theme", ""], ["search", "x", "--theme", ""], ["search", "x", "--section", ""],
-    ["motions", ""], ["motions", " "], ["motions", "--kamerstuk", ""], ["cite", "--format", ""],
-], ids=ident)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", ""],
+        ["search", "   "],
+        ["search", "\t"],
+        ["search", " ", " "],
+        ["show", ""],
+        ["show", " "],
+        ["cite", ""],
+        ["people", ""],
+        ["people", "  "],
+        ["theme", ""],
+        ["timeline", "--theme", ""],
+        ["search", "x", "--theme", ""],
+        ["search", "x", "--section", ""],
+        ["motions", ""],
+        ["motions", " "],
+        ["motions", "--kamerstuk", ""],
+        ["cite", "--format", ""],
+    ],
+    ids=ident,
+)
 def test_empty_and_blank_arguments_are_bad_usage(invoke, args):
     result = invoke(*args)
     assert result.exit_code == 2
@@ -107,10 +124,23 @@ MARKUP = ["[/]", "[bold red]x", "[link=http://x]y[/link]", "[red]Kaag[/red]", "[
 
 
 @pytest.mark.parametrize("markup", MARKUP)
-@pytest.mark.parametrize("command", [
-    ["search"], ["show"], ["people"], ["theme"], ["motions"], ["cite"], ["timeline", "--theme"],
-    ["search", "x", "--theme"], ["search", "x", "--section"], ["cite", "--format"], ["motions", "--kamerstuk"],
-], ids=ident)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["search"],
+        ["show"],
+        ["people"],
+        ["theme"],
+        ["motions"],
+        ["cite"],
+        ["timeline", "--theme"],
+        ["search", "x", "--theme"],
+        ["search", "x", "--section"],
+        ["cite", "--format"],
+        ["motions", "--kamerstuk"],
+    ],
+    ids=ident,
+)
 def test_markup_is_shown_literally_never_interpreted(invoke, command, markup):
     result = invoke(*command, markup)
     assert_calm(result)
@@ -164,10 +194,22 @@ def test_escape_sequences_in_a_query_are_stripped_before_anything(invoke, query)
 
 
 @pytest.mark.parametrize("query", HOSTILE, ids=repr)
-@pytest.mark.parametrize("command", [
-    ["search"], ["show"], ["people"], ["theme"], ["motions"], ["cite"], ["timeline", "--theme"],
-    ["motions", "--kamerstuk"], ["cite", "--format"], ["search", "klimaat", "--section"],
-], ids=ident)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["search"],
+        ["show"],
+        ["people"],
+        ["theme"],
+        ["motions"],
+        ["cite"],
+        ["timeline", "--theme"],
+        ["motions", "--kamerstuk"],
+        ["cite", "--format"],
+        ["search", "klimaat", "--section"],
+    ],
+    ids=ident,
+)
 def test_no_control_character_reaches_stdout_or_stderr(invoke, command, query):
     assert_calm(invoke(*command, "zz" + query))
 
@@ -204,10 +246,22 @@ def test_a_whole_paragraph_pasted_as_query_still_finds_itself(invoke, corpus):
     assert json.loads(result.stdout)[0]["paragraph"]["id"] == longest.id
 
 
-@pytest.mark.parametrize("command", [
-    ["show"], ["people"], ["theme"], ["motions"], ["cite"], ["timeline", "--theme"], ["motions", "--kamerstuk"],
-    ["cite", "--format"], ["search", "x", "--section"], ["search", "x", "--theme"],
-], ids=ident)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show"],
+        ["people"],
+        ["theme"],
+        ["motions"],
+        ["cite"],
+        ["timeline", "--theme"],
+        ["motions", "--kamerstuk"],
+        ["cite", "--format"],
+        ["search", "x", "--section"],
+        ["search", "x", "--theme"],
+    ],
+    ids=ident,
+)
 def test_a_10000_character_argument_is_quoted_short(invoke, command):
     line = one_line(invoke(*command, "abc " * 2500))
     assert len(line) < 400, line
@@ -256,23 +310,27 @@ def test_combining_person_name(invoke):
 # ── unknown names, each with "did you mean" where something is close ────────
 
 
-@pytest.mark.parametrize(("args", "code", "expected"), [
-    (["serch", "x"], 2, "Did you mean 'search'?"),
-    (["theem"], 2, "Did you mean 'theme'?"),
-    (["theme", "klimat"], 2, "Did you mean: klimaat?"),
-    (["timeline", "--theme", "sanctie"], 0, None),  # an unambiguous start is a name
-    (["timeline", "--theme", "carribisch"], 2, "caribisch"),
-    (["show", "iran-2232"], 2, "did you mean: iran-2231?"),
-    (["cite", "opcw-hak"], 2, "did you mean: opcw-hack?"),
-    (["people", "kagg"], 1, "did you mean: Sigrid A.M. Kaag?"),
-    (["motions", "Kuzo"], 0, None),  # a typo in a submitter is forgiven
-    (["motions", "--kamerstuk", "22046"], 1, "22045-290"),
-    (["motions", "--kamerstuk", "22 045, nr. 291"], 1, "22045-290"),
-    (["motions", "--kamerstuk", "abc"], 2, "is not a Kamerstuk"),
-    (["search", "rohinga", "--section", "Voorkomen en genezn"], 2, "Voorkomen en genezen"),
-    (["search", "x", "--bogus"], 2, "No such option: --bogus"),
-    (["read", "extra"], 2, "unexpected extra argument"),
-], ids=lambda v: ident(v) if isinstance(v, list) else None)
+@pytest.mark.parametrize(
+    ("args", "code", "expected"),
+    [
+        (["serch", "x"], 2, "Did you mean 'search'?"),
+        (["theem"], 2, "Did you mean 'theme'?"),
+        (["theme", "klimat"], 2, "Did you mean: klimaat?"),
+        (["timeline", "--theme", "sanctie"], 0, None),  # an unambiguous start is a name
+        (["timeline", "--theme", "carribisch"], 2, "caribisch"),
+        (["show", "iran-2232"], 2, "did you mean: iran-2231?"),
+        (["cite", "opcw-hak"], 2, "did you mean: opcw-hack?"),
+        (["people", "kagg"], 1, "did you mean: Sigrid A.M. Kaag?"),
+        (["motions", "Kuzo"], 0, None),  # a typo in a submitter is forgiven
+        (["motions", "--kamerstuk", "22046"], 1, "22045-290"),
+        (["motions", "--kamerstuk", "22 045, nr. 291"], 1, "22045-290"),
+        (["motions", "--kamerstuk", "abc"], 2, "is not a Kamerstuk"),
+        (["search", "rohinga", "--section", "Voorkomen en genezn"], 2, "Voorkomen en genezen"),
+        (["search", "x", "--bogus"], 2, "No such option: --bogus"),
+        (["read", "extra"], 2, "unexpected extra argument"),
+    ],
+    ids=lambda v: ident(v) if isinstance(v, list) else None,
+)
 def test_unknown_names_say_what_is_close(invoke, args, code, expected):
     result = invoke(*args)
     assert result.exit_code == code, result.stderr
@@ -284,10 +342,21 @@ def test_unknown_names_say_what_is_close(invoke, args, code, expected):
 # ── numbers: --limit, --context; --format ────────────────────────────────────
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ("0", 2), ("-1", 2), ("-99999999999999999999", 2), ("abc", 2), ("1.5", 2), ("", 2), ("0x10", 2),
-    ("1", 0), (str(10**30), 0), ("9223372036854775808", 0),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("0", 2),
+        ("-1", 2),
+        ("-99999999999999999999", 2),
+        ("abc", 2),
+        ("1.5", 2),
+        ("", 2),
+        ("0x10", 2),
+        ("1", 0),
+        (str(10**30), 0),
+        ("9223372036854775808", 0),
+    ],
+)
 def test_limit(invoke, value, code):
     result = invoke("search", "Rohingya", "--limit", value, "--json")
     assert result.exit_code == code, result.stderr
@@ -442,12 +511,16 @@ def test_emit_json_escapes_terminal_controls(capsys):
 
 def run(args: list[str], env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
     """``python -m vr2018 ARGS`` with a clean environment: no colour variables unless given."""
-    base = {k: v for k, v in os.environ.items()
-            if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")
+    }
     base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color"})
     base.update(env or {})
-    return subprocess.run([sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base,
-                          timeout=60, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base, timeout=60, **kwargs
+    )
 
 
 @functools.cache
@@ -498,15 +571,32 @@ def test_ascii_locale_shows_accented_letter_text_transliterated():
 def test_ascii_locale_message_on_stderr():
     result = run(["people", "kägg"], ASCII_ENV)
     assert result.returncode == 1
-    assert result.stderr.decode("ascii") == "vr2018: nobody called 'kagg' in the letter; did you mean: Sigrid A.M. Kaag?\n"
+    assert (
+        result.stderr.decode("ascii") == "vr2018: nobody called 'kagg' in the letter; did you mean: Sigrid A.M. Kaag?\n"
+    )
 
 
-@pytest.mark.parametrize("args", [["read"], ["read", "--json"], ["--help"], ["cite"], ["search", "de", "-n", "30"],
-                                  ["theme", "klimaat", "--full"], ["--version"]], ids=ident)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["read"],
+        ["read", "--json"],
+        ["--help"],
+        ["cite"],
+        ["search", "de", "-n", "30"],
+        ["theme", "klimaat", "--full"],
+        ["--version"],
+    ],
+    ids=ident,
+)
 def test_closed_pipe_exits_quietly(args):
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    proc = subprocess.Popen([sys.executable, "-m", "vr2018", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**base, "VR2018_NO_PAGER": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vr2018", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**base, "VR2018_NO_PAGER": "1"},
+    )
     proc.stdout.close()  # the reader goes away before the first byte
     err = proc.stderr.read()
     proc.stderr.close()
@@ -516,8 +606,13 @@ def test_closed_pipe_exits_quietly(args):
 
 def test_read_piped_into_head_1():
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    proc = subprocess.Popen([sys.executable, "-m", "vr2018", "read"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**base, "VR2018_NO_PAGER": "1"}, bufsize=0)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vr2018", "read"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**base, "VR2018_NO_PAGER": "1"},
+        bufsize=0,
+    )
     first = proc.stdout.readline()
     proc.stdout.close()
     err = proc.stderr.read()
@@ -537,9 +632,13 @@ def run_tty(args: list[str], columns: int, env: dict[str, str] | None = None) ->
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")}
-    proc = subprocess.Popen([sys.executable, "-m", "vr2018", *args], stdin=subprocess.DEVNULL, stdout=slave,
-                            stderr=subprocess.PIPE, env={**base, "VR2018_NO_PAGER": "1", "TERM": "xterm-256color",
-                                                         "COLUMNS": str(columns), **(env or {})})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vr2018", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env={**base, "VR2018_NO_PAGER": "1", "TERM": "xterm-256color", "COLUMNS": str(columns), **(env or {})},
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -568,8 +667,9 @@ SGR = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;(?:id=[0-9]+)?;[^\x00-\x1f\x7f]*\x1b\\
 
 @needs_pty
 @pytest.mark.parametrize("columns", [20, 300])
-@pytest.mark.parametrize("args", [v for v in VIEWS if v[:2] != ["theme"]] + [["--help"], ["search", "--help"], []],
-                         ids=ident)
+@pytest.mark.parametrize(
+    "args", [v for v in VIEWS if v[:2] != ["theme"]] + [["--help"], ["search", "--help"], []], ids=ident
+)
 def test_narrow_and_wide_terminals_render_without_losing_text(args, columns):
     code, out, err = run_tty(args, columns)
     assert code == 0 and err == ""
@@ -592,7 +692,6 @@ def test_theme_list_keeps_every_id_and_title_at_any_width(corpus, columns):
     folded = "".join(SGR.sub("", out).split())
     for theme in corpus.themes:
         assert theme.id in folded and "".join(theme.title.split()) in folded, theme.id
-
 
 
 @needs_pty
@@ -647,19 +746,23 @@ def calm(result: subprocess.CompletedProcess, codes=(0, 1, 2)) -> str:
     return err
 
 
-@pytest.mark.parametrize(("address", "code", "expected"), [
-    ("iran-2231:³", 0, None),  # a superscript digit folds to 3, as search folds it (was: internal error)
-    ("iran-2231:１", 0, None),  # a full-width digit
-    ("iran-2231:" + "9" * 5000, 2, "no sentence 999"),  # past int()'s 4300 digits (was: internal error)
-    ("iran-2231:٣", 2, "is not a sentence number"),  # an Arabic-Indic digit: not one search reads either
-    ("iran-2231:0", 2, "no sentence 0"),
-    ("iran-2231:-1", 2, "is not a sentence number"),
-    ("iran-2231:999999999999999999999", 2, "no sentence"),
-    ("iran-2231:1.5", 2, "is not a sentence number"),
-    ("::", 2, "no paragraph"),
-    ("iran-2231:", 2, "no sentence number after"),
-    (":3", 2, "empty paragraph id"),
-], ids=repr)
+@pytest.mark.parametrize(
+    ("address", "code", "expected"),
+    [
+        ("iran-2231:³", 0, None),  # a superscript digit folds to 3, as search folds it (was: internal error)
+        ("iran-2231:１", 0, None),  # a full-width digit
+        ("iran-2231:" + "9" * 5000, 2, "no sentence 999"),  # past int()'s 4300 digits (was: internal error)
+        ("iran-2231:٣", 2, "is not a sentence number"),  # an Arabic-Indic digit: not one search reads either
+        ("iran-2231:0", 2, "no sentence 0"),
+        ("iran-2231:-1", 2, "is not a sentence number"),
+        ("iran-2231:999999999999999999999", 2, "no sentence"),
+        ("iran-2231:1.5", 2, "is not a sentence number"),
+        ("::", 2, "no paragraph"),
+        ("iran-2231:", 2, "no sentence number after"),
+        (":3", 2, "empty paragraph id"),
+    ],
+    ids=repr,
+)
 @pytest.mark.parametrize("command", [["show"], ["cite"], ["show", "--json"]], ids=ident)
 def test_sentence_addresses(command, address, code, expected):
     result = run([command[0], address, *command[1:]])
@@ -670,15 +773,18 @@ def test_sentence_addresses(command, address, code, expected):
         json.loads(result.stdout)
 
 
-@pytest.mark.parametrize(("value", "code", "expected"), [
-    ("2018-00", 2, "month must be in 1..12"),  # was read as the whole of 2018
-    ("2018-09-00", 2, "day is out of range"),  # was read as the whole of September
-    ("2018-02-30", 2, "day is out of range"),
-    ("0000", 2, "year 0 is out of range"),
-    ("99999", 2, "is not a date"),
-    ("", 2, "is not a date"),
-    ("2018-9", 0, None),
-])
+@pytest.mark.parametrize(
+    ("value", "code", "expected"),
+    [
+        ("2018-00", 2, "month must be in 1..12"),  # was read as the whole of 2018
+        ("2018-09-00", 2, "day is out of range"),  # was read as the whole of September
+        ("2018-02-30", 2, "day is out of range"),
+        ("0000", 2, "year 0 is out of range"),
+        ("99999", 2, "is not a date"),
+        ("", 2, "is not a date"),
+        ("2018-9", 0, None),
+    ],
+)
 @pytest.mark.parametrize("option", ["--from", "--to"])
 def test_timeline_bounds(option, value, code, expected):
     err = calm(run(["timeline", option, value]), (code,))
@@ -740,14 +846,18 @@ def test_export_to_dev_full_is_a_one_line_failure(args):
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("esc\x1b[31m.csv", "control characters"),  # was: 'esc.csv' written
-    ("bad\udcff.csv", "not UTF-8"),  # was: 'bad.csv' written
-    ("", "empty name"),  # was: "cannot write : No such file or directory"
-    (" ", "empty name"),
-    ("n" * 300, "File name too long"),
-    ("d/" * 3000 + "x", "File name too long"),
-], ids=repr)
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("esc\x1b[31m.csv", "control characters"),  # was: 'esc.csv' written
+        ("bad\udcff.csv", "not UTF-8"),  # was: 'bad.csv' written
+        ("", "empty name"),  # was: "cannot write : No such file or directory"
+        (" ", "empty name"),
+        ("n" * 300, "File name too long"),
+        ("d/" * 3000 + "x", "File name too long"),
+    ],
+    ids=repr,
+)
 def test_export_file_names_never_become_another_name(tmp_path, name, expected):
     err = calm(_export(name, "--force", cwd=tmp_path), (2,))
     assert expected in err and len(err) < 300, err
@@ -844,14 +954,18 @@ def test_hostile_cache_settings(tmp_path, setting):
     json.loads(result.stdout)
 
 
-@pytest.mark.parametrize(("args", "env", "expected"), [
-    (["info", "--lang", "x" * 3000], None, "Invalid value for '--lang': 'xxx"),  # was: all 3,000 quoted
-    (["info"], {"VR2018_LANG": "x" * 3000}, "(env var: 'VR2018_LANG')"),  # from the variable: named
-    (["info", "--lang", "xx"], {"VR2018_LANG": "en"}, "Invalid value for '--lang': 'xx'"),  # was: env var named
-    (["search", "x", "--limit", "x" * 3000], None, "--limit"),
-    (["x" * 3000], None, "No such command"),
-    (["read", "--" + "x" * 3000], None, "No such option"),
-], ids=lambda v: ident(v)[:40] if isinstance(v, list) else None)
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["info", "--lang", "x" * 3000], None, "Invalid value for '--lang': 'xxx"),  # was: all 3,000 quoted
+        (["info"], {"VR2018_LANG": "x" * 3000}, "(env var: 'VR2018_LANG')"),  # from the variable: named
+        (["info", "--lang", "xx"], {"VR2018_LANG": "en"}, "Invalid value for '--lang': 'xx'"),  # was: env var named
+        (["search", "x", "--limit", "x" * 3000], None, "--limit"),
+        (["x" * 3000], None, "No such command"),
+        (["read", "--" + "x" * 3000], None, "No such option"),
+    ],
+    ids=lambda v: ident(v)[:40] if isinstance(v, list) else None,
+)
 def test_usage_errors_quote_the_value_short_and_name_the_env_var_only_when_it_is_to_blame(args, env, expected):
     err = calm(run(args, env), (2,))
     assert expected in err and len(err) < 250, err

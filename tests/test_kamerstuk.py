@@ -153,8 +153,11 @@ def valid(key: KamerstukKey) -> bool:
     return (
         re.fullmatch(r"[1-9][0-9]{0,5}", key.dossier) is not None
         and (key.number is None or re.fullmatch(r"[1-9][0-9]{0,3}|[A-Z]{1,2}", key.number) is not None)
-        and (key.chapter is None or re.fullmatch(r"[IVXLCDM]{2,}", key.chapter) is not None
-             or (key.chapter in ("I", "V", "X") and key.number is not None))  # "34550 V D"
+        and (
+            key.chapter is None
+            or re.fullmatch(r"[IVXLCDM]{2,}", key.chapter) is not None
+            or (key.chapter in ("I", "V", "X") and key.number is not None)
+        )  # "34550 V D"
     )
 
 

@@ -18,8 +18,9 @@ KAMERSTUK_URLS = [r.url for r in CORPUS.references if r.url]
 def run(args: list[str], **env: str) -> str:
     clean_env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "TERM"}}
     clean_env.update({"VR2018_NO_PAGER": "1", "COLUMNS": "100", **env})
-    result = subprocess.run([sys.executable, "-m", "vr2018", *args], capture_output=True, text=True,
-                            env=clean_env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "vr2018", *args], capture_output=True, text=True, env=clean_env, check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -66,63 +66,143 @@ def error_for(folder: Path) -> str:
 # (what is broken, how, the message: exactly (str), or a prefix/suffix/fragments (dict))
 FAULTS: list[tuple[str, Callable[[Path], None], str | dict[str, object]]] = [
     ("missing file", remove("themes"), {"starts": "data/themes.toml: file not found"}),
-    ("not UTF-8", write("people", "[[person]]\nid = \"caf\xe9\"\n".encode("latin-1")),
-     {"starts": "data/people.toml: not UTF-8"}),
-    ("invalid TOML", edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack'),
-     {"starts": "data/paragraphs.toml: invalid TOML", "contains": ("line", "column")}),
-    ("missing field",
-     edit("paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\n', 'id = "opcw-hack"\n'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'section' is missing"),
-    ("wrong type",
-     edit("paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = 2',
-          'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = "2"'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'fragment': expected an integer, got a string"),
-    ("empty text", blank_line("paragraphs", 'text = "De Raad bood', 'text = " "'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'text': expected a non-empty string, got an empty string"),
-    ("duplicate id", edit("paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"'),
-     "data/paragraphs.toml: paragraph 'iran-2231': duplicate id 'iran-2231'"),
-    ("dangling theme",
-     edit("paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = ["sanctions"]\nplaces = ["Den Haag"]'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'sanctions'"),
-    ("dangling point source", edit("themes", 'sources = ["opcw-hack"]', 'sources = ["opcw-hak"]'),
-     {"starts": "data/themes.toml: theme 'sancties': points #", "ends": "field 'sources': no paragraph 'opcw-hak'"}),
-    ("dangling motion reference", edit("motions", 'reference = "kst-22045-290"', 'reference = "kst-22045-291"'),
-     "data/motions.toml: motion 'kuzu-wapenembargo': field 'reference': no reference 'kst-22045-291'"),
-    ("unknown field is a typo", edit("people", 'id = "trump"\nname = "Trump"', 'id = "trump"\nnaam = "Trump"'),
-     "data/people.toml: person 'trump': unknown field 'naam'"),
-    ("bad event date", edit("events", 'date = "2018-04"', 'date = "april 2018"'),
-     {"contains": ("field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY",)}),
-    ("bad cut value", edit("paragraphs", 'cut = "start"', 'cut = "begin"'),
-     "data/paragraphs.toml: paragraph 'europese-samenwerking-legacy': field 'cut': expected 'start' or 'end', got 'begin'"),
-    ("bad reference kind", edit("references", 'kind = "kamerstuk"', 'kind = "motie"'),
-     {"ends": "field 'kind': expected 'kamerstuk' or 'resolutie', got 'motie'"}),
-    ("bad section level", edit("sections", "level = 1", "level = 3"),
-     {"starts": "data/sections.toml: section '", "ends": "field 'level': expected 1 or 2, got 3"}),
-    ("a boolean is not an integer", edit("paragraphs", 'fragment = 2', 'fragment = true'),
-     {"ends": "field 'fragment': expected an integer, got a boolean"}),
-    ("a list of strings", edit("paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = "sancties"\nplaces = ["Den Haag"]'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': expected a list of non-empty strings, got a string"),
-    ("a date in the letter", edit("letter", "date = 2019-02-15", 'date = "2019-02-15"'),
-     "data/letter.toml: [letter]: field 'date': expected a date (YYYY-MM-DD), got a string"),
-    ("an English sibling may not be empty", blank_line("paragraphs", 'text_en = "The Council also offered', 'text_en = ""'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en': expected a non-empty string, got an empty string"),
-    ("an English list names the same things, one for one",
-     edit("paragraphs", 'places_en = ["The Hague"]', 'places_en = ["The Hague", "Hague"]'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'places_en': expected one entry for each of the 1 in "
-     "'places', got 2"),
-    ("an empty English list", edit("paragraphs", 'places_en = ["The Hague"]', 'places_en = []'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'places_en': expected one entry for each of the 1 in "
-     "'places', got 0"),
-    ("a Dutch list without its English", blank_line("paragraphs", 'organisations_en = ["Russian Military', ""),
-     "data/paragraphs.toml: paragraph 'opcw-hack': field 'organisations_en' is missing"),
-    ("an address block without its English",
-     edit("letter", 'lines_en = [\n    "To the Speaker of the",\n    "House of Representatives of the States General",\n'
-                    '    "Binnenhof 4",\n    "The Hague",\n]', ""),
-     "data/letter.toml: [letter.addressee]: field 'lines_en' is missing"),
-    ("an address block's English, line for line", edit("letter", '    "The Hague",\n]', "]"),
-     "data/letter.toml: [letter.addressee]: field 'lines_en': expected one entry for each of the 4 in 'lines', got 3"),
-    ("an unknown English field", edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack"\nsection_en = "x"'),
-     "data/paragraphs.toml: paragraph 'opcw-hack': unknown field 'section_en'"),
+    (
+        "not UTF-8",
+        write("people", '[[person]]\nid = "caf\xe9"\n'.encode("latin-1")),
+        {"starts": "data/people.toml: not UTF-8"},
+    ),
+    (
+        "invalid TOML",
+        edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack'),
+        {"starts": "data/paragraphs.toml: invalid TOML", "contains": ("line", "column")},
+    ),
+    (
+        "missing field",
+        edit("paragraphs", 'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\n', 'id = "opcw-hack"\n'),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'section' is missing",
+    ),
+    (
+        "wrong type",
+        edit(
+            "paragraphs",
+            'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = 2',
+            'id = "opcw-hack"\nsection = "fragment-2-zonder-kop"\nfragment = "2"',
+        ),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'fragment': expected an integer, got a string",
+    ),
+    (
+        "empty text",
+        blank_line("paragraphs", 'text = "De Raad bood', 'text = " "'),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'text': expected a non-empty string, got an empty string",
+    ),
+    (
+        "duplicate id",
+        edit("paragraphs", 'id = "opcw-hack"', 'id = "iran-2231"'),
+        "data/paragraphs.toml: paragraph 'iran-2231': duplicate id 'iran-2231'",
+    ),
+    (
+        "dangling theme",
+        edit(
+            "paragraphs",
+            'themes = ["sancties"]\nplaces = ["Den Haag"]',
+            'themes = ["sanctions"]\nplaces = ["Den Haag"]',
+        ),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'sanctions'",
+    ),
+    (
+        "dangling point source",
+        edit("themes", 'sources = ["opcw-hack"]', 'sources = ["opcw-hak"]'),
+        {"starts": "data/themes.toml: theme 'sancties': points #", "ends": "field 'sources': no paragraph 'opcw-hak'"},
+    ),
+    (
+        "dangling motion reference",
+        edit("motions", 'reference = "kst-22045-290"', 'reference = "kst-22045-291"'),
+        "data/motions.toml: motion 'kuzu-wapenembargo': field 'reference': no reference 'kst-22045-291'",
+    ),
+    (
+        "unknown field is a typo",
+        edit("people", 'id = "trump"\nname = "Trump"', 'id = "trump"\nnaam = "Trump"'),
+        "data/people.toml: person 'trump': unknown field 'naam'",
+    ),
+    (
+        "bad event date",
+        edit("events", 'date = "2018-04"', 'date = "april 2018"'),
+        {"contains": ("field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY",)},
+    ),
+    (
+        "bad cut value",
+        edit("paragraphs", 'cut = "start"', 'cut = "begin"'),
+        "data/paragraphs.toml: paragraph 'europese-samenwerking-legacy': field 'cut': expected 'start' or 'end', got 'begin'",
+    ),
+    (
+        "bad reference kind",
+        edit("references", 'kind = "kamerstuk"', 'kind = "motie"'),
+        {"ends": "field 'kind': expected 'kamerstuk' or 'resolutie', got 'motie'"},
+    ),
+    (
+        "bad section level",
+        edit("sections", "level = 1", "level = 3"),
+        {"starts": "data/sections.toml: section '", "ends": "field 'level': expected 1 or 2, got 3"},
+    ),
+    (
+        "a boolean is not an integer",
+        edit("paragraphs", "fragment = 2", "fragment = true"),
+        {"ends": "field 'fragment': expected an integer, got a boolean"},
+    ),
+    (
+        "a list of strings",
+        edit(
+            "paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = "sancties"\nplaces = ["Den Haag"]'
+        ),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': expected a list of non-empty strings, got a string",
+    ),
+    (
+        "a date in the letter",
+        edit("letter", "date = 2019-02-15", 'date = "2019-02-15"'),
+        "data/letter.toml: [letter]: field 'date': expected a date (YYYY-MM-DD), got a string",
+    ),
+    (
+        "an English sibling may not be empty",
+        blank_line("paragraphs", 'text_en = "The Council also offered', 'text_en = ""'),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en': expected a non-empty string, got an empty string",
+    ),
+    (
+        "an English list names the same things, one for one",
+        edit("paragraphs", 'places_en = ["The Hague"]', 'places_en = ["The Hague", "Hague"]'),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'places_en': expected one entry for each of the 1 in "
+        "'places', got 2",
+    ),
+    (
+        "an empty English list",
+        edit("paragraphs", 'places_en = ["The Hague"]', "places_en = []"),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'places_en': expected one entry for each of the 1 in "
+        "'places', got 0",
+    ),
+    (
+        "a Dutch list without its English",
+        blank_line("paragraphs", 'organisations_en = ["Russian Military', ""),
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'organisations_en' is missing",
+    ),
+    (
+        "an address block without its English",
+        edit(
+            "letter",
+            'lines_en = [\n    "To the Speaker of the",\n    "House of Representatives of the States General",\n'
+            '    "Binnenhof 4",\n    "The Hague",\n]',
+            "",
+        ),
+        "data/letter.toml: [letter.addressee]: field 'lines_en' is missing",
+    ),
+    (
+        "an address block's English, line for line",
+        edit("letter", '    "The Hague",\n]', "]"),
+        "data/letter.toml: [letter.addressee]: field 'lines_en': expected one entry for each of the 4 in 'lines', got 3",
+    ),
+    (
+        "an unknown English field",
+        edit("paragraphs", 'id = "opcw-hack"', 'id = "opcw-hack"\nsection_en = "x"'),
+        "data/paragraphs.toml: paragraph 'opcw-hack': unknown field 'section_en'",
+    ),
 ]
 
 
@@ -234,4 +314,6 @@ def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     result = invoke("read", "--json")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == "vr2018: bad data: data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing\n"
+    assert (
+        result.stderr == "vr2018: bad data: data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing\n"
+    )

@@ -33,12 +33,15 @@ def test_the_letters_timeline_is_in_that_order(corpus):
     assert dates.index("2017/2018") < dates.index("2017") < dates.index("2017-10") < dates.index("2018")
 
 
-@pytest.mark.parametrize(("date", "span"), [
-    ("2017", (20170101, 20171231)),
-    ("2018-09", (20180901, 20180931)),
-    ("2018-09-26", (20180926, 20180926)),
-    ("2033/2034", (20330101, 20341231)),
-])
+@pytest.mark.parametrize(
+    ("date", "span"),
+    [
+        ("2017", (20170101, 20171231)),
+        ("2018-09", (20180901, 20180931)),
+        ("2018-09-26", (20180926, 20180926)),
+        ("2033/2034", (20330101, 20341231)),
+    ],
+)
 def test_span(date, span):
     assert _event(date).span == span
 
@@ -46,13 +49,16 @@ def test_span(date, span):
 # ── the window ──────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize(("text", "first", "last"), [
-    ("2018", 20180101, 20181231),
-    ("2018-09", 20180901, 20180931),
-    ("2018-9", 20180901, 20180931),
-    ("2018-09-26", 20180926, 20180926),
-    (" 2018-12 ", 20181201, 20181231),
-])
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2018", 20180101, 20181231),
+        ("2018-09", 20180901, 20180931),
+        ("2018-9", 20180901, 20180931),
+        ("2018-09-26", 20180926, 20180926),
+        (" 2018-12 ", 20181201, 20181231),
+    ],
+)
 def test_window_bound(text, first, last):
     assert reading.window_bound(text) == first
     assert reading.window_bound(text, last=True) == last
@@ -66,8 +72,9 @@ def test_window_bound_rejects_in_one_line(text):
 
 
 def test_september_to_december_2018(corpus):
-    found = reading.timeline(corpus, start=reading.window_bound("2018-09"),
-                             end=reading.window_bound("2018-12", last=True))
+    found = reading.timeline(
+        corpus, start=reading.window_bound("2018-09"), end=reading.window_bound("2018-12", last=True)
+    )
     dates = [e.date for e in found]
     assert {"2018-09-06", "2018-09-26", "2018-09-27", "2018-12"} <= set(dates)
     assert "2018-07-11" not in dates and "2019-02-15" not in dates and "2017" not in dates
@@ -75,8 +82,7 @@ def test_september_to_december_2018(corpus):
     assert [e.sort_key for e in found] == sorted(e.sort_key for e in found)
 
 
-_iso = st.dates(min_value=__import__("datetime").date(1900, 1, 1),
-                max_value=__import__("datetime").date(2100, 12, 31))
+_iso = st.dates(min_value=__import__("datetime").date(1900, 1, 1), max_value=__import__("datetime").date(2100, 12, 31))
 
 
 @given(st.tuples(_iso, _iso).map(sorted), st.sampled_from([4, 7, 10]), st.sampled_from([4, 7, 10]))
@@ -98,15 +104,28 @@ def test_person_filter(corpus):
     assert [e.date for e in reading.timeline(corpus, people=rutte)] == ["2018-09-26"]
     pms = reading.people_named(corpus, "prime minister")
     assert [e.date for e in reading.timeline(corpus, people=pms)] == [
-        "2018-07-09", "2018-07-11", "2018-09-06", "2018-09-26"]
+        "2018-07-09",
+        "2018-07-11",
+        "2018-09-06",
+        "2018-09-26",
+    ]
 
 
 # ── people by name, part of it, or role, in Dutch and English ──────────────
 
 
-@pytest.mark.parametrize("query", ["prime minister", "Prime Minister", "minister-president",
-                                   "minister president", "president minister", "the prime minister",
-                                   "PRIME MINISTER"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "prime minister",
+        "Prime Minister",
+        "minister-president",
+        "minister president",
+        "president minister",
+        "the prime minister",
+        "PRIME MINISTER",
+    ],
+)
 def test_prime_minister(corpus, query):
     found, _ = reading.find_people(corpus, query)
     ids = [p.id for p in found]
@@ -115,13 +134,23 @@ def test_prime_minister(corpus, query):
     assert "blok" not in ids
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("foreign minister", "blok"), ("minister of foreign affairs", "blok"),
-    ("Minister van Buitenlandse Zaken", "blok"), ("prime minister of curacao", "rhuggenaath"),
-    ("minister-president curaçao", "rhuggenaath"), ("Sint Maarten", "romeo-marlin"),
-    ("secretary of state", "pompeo"), ("african union", "faki"), ("graaf de", "de-graaf"),
-    ("den hul", "van-den-hul"), ("stef", "blok"), ("sigrid", "kaag"),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("foreign minister", "blok"),
+        ("minister of foreign affairs", "blok"),
+        ("Minister van Buitenlandse Zaken", "blok"),
+        ("prime minister of curacao", "rhuggenaath"),
+        ("minister-president curaçao", "rhuggenaath"),
+        ("Sint Maarten", "romeo-marlin"),
+        ("secretary of state", "pompeo"),
+        ("african union", "faki"),
+        ("graaf de", "de-graaf"),
+        ("den hul", "van-den-hul"),
+        ("stef", "blok"),
+        ("sigrid", "kaag"),
+    ],
+)
 def test_found_by_part_or_role(corpus, query, first):
     found, _ = reading.find_people(corpus, query)
     assert found and found[0].id == first
@@ -130,11 +159,16 @@ def test_found_by_part_or_role(corpus, query, first):
 # ── themes and motions in English ──────────────────────────────────────────
 
 
-@pytest.mark.parametrize(("query", "theme"), [
-    ("root causes", "conflictpreventie"), ("Fairness and justice", "rechtvaardigheid"),
-    ("improving peace operations", "vredesoperaties"), ("Protection of civilians and humanitarian aid", "burgers"),
-    ("UN reforms", "vn-hervorming"),
-])
+@pytest.mark.parametrize(
+    ("query", "theme"),
+    [
+        ("root causes", "conflictpreventie"),
+        ("Fairness and justice", "rechtvaardigheid"),
+        ("improving peace operations", "vredesoperaties"),
+        ("Protection of civilians and humanitarian aid", "burgers"),
+        ("UN reforms", "vn-hervorming"),
+    ],
+)
 def test_theme_by_english_title(corpus, query, theme):
     assert themes.find(corpus, query).id == theme
 
@@ -159,8 +193,9 @@ def test_cli_timeline_window(invoke):
     assert text.index("6 september") < text.index("26 september") < text.index("december")
 
 
-@pytest.mark.parametrize("args", [("--from", "2018-13"), ("--to", "soon"), ("--from", "2019", "--to", "2018"),
-                                  ("--person", "  ")])
+@pytest.mark.parametrize(
+    "args", [("--from", "2018-13"), ("--to", "soon"), ("--from", "2019", "--to", "2018"), ("--person", "  ")]
+)
 def test_cli_timeline_bad_values(invoke, args):
     result = invoke("timeline", *args)
     assert result.exit_code == 2
@@ -193,18 +228,21 @@ def test_cli_people_by_role(invoke, query):
 # ── Kamerstuk notations, resolutions, completion ───────────────────────────
 
 
-@pytest.mark.parametrize(("text", "dossier", "number", "chapter"), [
-    ("34550 V D", "34550", "D", "V"),
-    ("34550-V-D", "34550", "D", "V"),
-    ("34 550 V, D", "34550", "D", "V"),
-    ("Kamerstuk 34 550 V, D", "34550", "D", "V"),
-    ("TK 22045-290", "22045", "290", None),
-    ("tk 22 045, nr. 290", "22045", "290", None),
-    ("EK 34550-D", "34550", "D", None),
-    ("Eerste Kamer 34550 V D", "34550", "D", "V"),
-    ("Tweede Kamer, Kamerstuk 22045-290", "22045", "290", None),
-    ("35000 XVII 12", "35000", "12", "XVII"),
-])
+@pytest.mark.parametrize(
+    ("text", "dossier", "number", "chapter"),
+    [
+        ("34550 V D", "34550", "D", "V"),
+        ("34550-V-D", "34550", "D", "V"),
+        ("34 550 V, D", "34550", "D", "V"),
+        ("Kamerstuk 34 550 V, D", "34550", "D", "V"),
+        ("TK 22045-290", "22045", "290", None),
+        ("tk 22 045, nr. 290", "22045", "290", None),
+        ("EK 34550-D", "34550", "D", None),
+        ("Eerste Kamer 34550 V D", "34550", "D", "V"),
+        ("Tweede Kamer, Kamerstuk 22045-290", "22045", "290", None),
+        ("35000 XVII 12", "35000", "12", "XVII"),
+    ],
+)
 def test_more_notations(text, dossier, number, chapter):
     from vr2018.kamerstuk import KamerstukKey, looks_like, parse
 
@@ -246,10 +284,18 @@ def test_search_still_reads_the_notations(corpus):
         assert hits and "kst-22045-290" in hits[0].paragraph.references
 
 
-@pytest.mark.parametrize(("typed", "before", "expected"), [
-    ("De", (), "De Graaf"), ("van", (), "van den Hul"), ("Van d", (), "Van den Hul"),
-    ("G", ("de",), "Graaf"), ("H", ("van", "den"), "Hul"), ("KU", (), "KUZU"), ("", (), "De Graaf"),
-])
+@pytest.mark.parametrize(
+    ("typed", "before", "expected"),
+    [
+        ("De", (), "De Graaf"),
+        ("van", (), "van den Hul"),
+        ("Van d", (), "Van den Hul"),
+        ("G", ("de",), "Graaf"),
+        ("H", ("van", "den"), "Hul"),
+        ("KU", (), "KUZU"),
+        ("", (), "De Graaf"),
+    ],
+)
 def test_completion_offers_every_submitter(corpus, typed, before, expected):
     from vr2018 import motions
 
@@ -261,8 +307,11 @@ def test_completion_offers_every_submitter(corpus, typed, before, expected):
 def test_bash_completion_of_a_name_of_several_words(runner):
     from vr2018.cli import app
 
-    for words, expected in (("vr2018 motions De", "De Graaf"), ("vr2018 motions de G", "Graaf"),
-                            ("vr2018 motions van den H", "Hul")):
+    for words, expected in (
+        ("vr2018 motions De", "De Graaf"),
+        ("vr2018 motions de G", "Graaf"),
+        ("vr2018 motions van den H", "Hul"),
+    ):
         env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
         result = runner.invoke(app, [], env=env)
         assert expected in result.stdout.splitlines()
@@ -273,9 +322,12 @@ def test_dated_is_the_timeline_as_the_command_filters_it(corpus):
 
     found = reading.dated(corpus, since="2018-09", until="2018-12", person="rutte")
     assert found.events and found.narrowing == "naming Rutte from 2018-09 to 2018-12"
-    assert found.events == reading.timeline(corpus, start=reading.window_bound("2018-09"),
-                                            end=reading.window_bound("2018-12", last=True),
-                                            people=reading.people_named(corpus, "rutte"))
+    assert found.events == reading.timeline(
+        corpus,
+        start=reading.window_bound("2018-09"),
+        end=reading.window_bound("2018-12", last=True),
+        people=reading.people_named(corpus, "rutte"),
+    )
     with pytest.raises(Failure, match="--from 2019 is after --to 2018"):
         reading.dated(corpus, since="2019", until="2018")
     with pytest.raises(NotFound) as nothing:

@@ -59,7 +59,10 @@ def test_model_defaults_and_derived_properties():
     )
     assert Reference("r", "kamerstuk", "35 000; nr. XVII", "d", dossier="35000", chapter="XVII").url is None
     assert [Event(d, "", "", "p").precision for d in ("1945", "2018-04", "2018-07-09", "2033/2034")] == [
-        "year", "month", "day", "range",
+        "year",
+        "month",
+        "day",
+        "range",
     ]
 
 

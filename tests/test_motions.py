@@ -55,8 +55,13 @@ def test_urls_only_where_dossier_and_number_are_known(corpus):
 def test_references_cover_kamerstukken_and_resolutions(corpus):
     refs = motions.references(corpus)
     assert [r.id for r in refs] == [
-        "kst-26150-168", "kst-35000-XVII", "kst-22045-290", "kst-34550-D",
-        "res-2231", "res-2396", "res-conflict-en-honger",
+        "kst-26150-168",
+        "kst-35000-XVII",
+        "kst-22045-290",
+        "kst-34550-D",
+        "res-2231",
+        "res-2396",
+        "res-conflict-en-honger",
     ]
     for ref in refs:
         assert corpus.citing_paragraphs(ref.id), f"{ref.id} is cited by no paragraph"

@@ -41,7 +41,7 @@ def test_enough_events_in_chronological_order(corpus):
     assert len(events) >= 12
     # No event lies wholly before an earlier-listed one.
     for i, earlier in enumerate(events):
-        for later in events[i + 1:]:
+        for later in events[i + 1 :]:
             assert span(earlier)[0] <= span(later)[1], (earlier.date, later.date)
 
 
@@ -92,14 +92,17 @@ def test_no_first_names_the_letter_does_not_print(corpus, source_text):
 # ── dates ───────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize(("date", "inferred", "label"), [
-    ("1945", False, "1945"),
-    ("2033/2034", False, "2033-2034"),
-    ("2018-04", False, "april 2018"),
-    ("2018-03", True, "maart [2018]"),
-    ("2018-07-06", True, "6 juli [2018]"),
-    ("2018-09-26", False, "26 september 2018"),
-])
+@pytest.mark.parametrize(
+    ("date", "inferred", "label"),
+    [
+        ("1945", False, "1945"),
+        ("2033/2034", False, "2033-2034"),
+        ("2018-04", False, "april 2018"),
+        ("2018-03", True, "maart [2018]"),
+        ("2018-07-06", True, "6 juli [2018]"),
+        ("2018-09-26", False, "26 september 2018"),
+    ],
+)
 def test_date_label_at_the_letters_precision(date, inferred, label):
     assert reading.date_label(Event(date, "x", "x", "inleiding", inferred)) == label
 
@@ -145,8 +148,8 @@ def test_ambiguous_prefix_lists_the_candidates(corpus):
 def test_neighbours_in_reading_order(corpus, n):
     for i, paragraph in enumerate(corpus.paragraphs):
         before, after = reading.neighbours(corpus, paragraph, n)
-        assert list(before) == list(corpus.paragraphs[max(i - n, 0):i])
-        assert list(after) == list(corpus.paragraphs[i + 1:i + 1 + n])
+        assert list(before) == list(corpus.paragraphs[max(i - n, 0) : i])
+        assert list(after) == list(corpus.paragraphs[i + 1 : i + 1 + n])
 
 
 def test_section_title_brackets_headings_not_in_our_text(corpus):
@@ -178,15 +181,18 @@ def test_find_people_by_any_name_in_any_case(person, data):
     assert person in found
 
 
-@pytest.mark.parametrize(("query", "ids"), [
-    ("kaag", {"kaag"}),
-    ("KAAG", {"kaag"}),
-    ("Sigrid", {"kaag"}),
-    ("curaçao", {"rhuggenaath"}),
-    ("CURACAO", {"rhuggenaath"}),
-    ("minister-president", {"rutte", "rhuggenaath", "wever-croes", "romeo-marlin"}),
-    ("indiener", {"kuzu", "van-den-hul", "de-graaf"}),  # by words of the role
-])
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("kaag", {"kaag"}),
+        ("KAAG", {"kaag"}),
+        ("Sigrid", {"kaag"}),
+        ("curaçao", {"rhuggenaath"}),
+        ("CURACAO", {"rhuggenaath"}),
+        ("minister-president", {"rutte", "rhuggenaath", "wever-croes", "romeo-marlin"}),
+        ("indiener", {"kuzu", "van-den-hul", "de-graaf"}),  # by words of the role
+    ],
+)
 def test_find_people(corpus, query, ids):
     found, _ = reading.find_people(corpus, query)
     assert {p.id for p in found} == ids
@@ -245,15 +251,18 @@ def test_markdown_escaping_leaves_no_live_markup(value):
     assert not re.search(r"(?<!\\)(?:\\\\)*[`*_\[\]<>#|]", escaped.replace("\\\\", ""))
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("rohingya", "myanmar-rohingya"),  # one of the id's parts
-    ("Rohingya", "myanmar-rohingya"),
-    ("rohing", "myanmar-rohingya"),  # the start of one
-    ("trip", "contraterrorisme-trip"),
-    ("2231", "iran-2231"),
-    ("rute", "rutte-26-september"),  # a part within a typo
-    ("burundi kameron", "voorkomen-burundi-kameroen"),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("rohingya", "myanmar-rohingya"),  # one of the id's parts
+        ("Rohingya", "myanmar-rohingya"),
+        ("rohing", "myanmar-rohingya"),  # the start of one
+        ("trip", "contraterrorisme-trip"),
+        ("2231", "iran-2231"),
+        ("rute", "rutte-26-september"),  # a part within a typo
+        ("burundi kameron", "voorkomen-burundi-kameroen"),
+    ],
+)
 def test_find_paragraph_suggests_ids_by_their_parts(corpus, query, first):
     found, suggestions = reading.find_paragraph(corpus, query)
     assert found is None
@@ -320,5 +329,14 @@ def test_nothing_dated_names_the_theme(corpus):
 def test_counts(corpus):
     counts = reading.counts(corpus)
     assert counts["paragraphs"] == len(corpus.paragraphs) and counts["words"] == reading.word_count(corpus)
-    assert list(counts) == ["fragments", "sections", "paragraphs", "words", "themes", "motions", "references",
-                            "people", "events"]
+    assert list(counts) == [
+        "fragments",
+        "sections",
+        "paragraphs",
+        "words",
+        "themes",
+        "motions",
+        "references",
+        "people",
+        "events",
+    ]

@@ -23,28 +23,62 @@ FILES = sorted(p.name for p in SCHEMAS.glob("*.json"))
 CASES: dict[str, list[tuple[str, ...]]] = {
     "read.schema.json": [("read",)],
     "show.schema.json": [
-        ("show", "rutte-26-september"), ("show", "iran-2231", "-C", "2"), ("show", "inleiding", "--context", "1"),
-        ("show", "myanmar-rohingya"), ("show", "contraterrorisme-trip"), ("show", "conflict"),
-        ("show", "myanmar-rohingya:2"), ("show", "myanmar-rohingya:3"), ("show", "europese-samenwerking-legacy:1"),
+        ("show", "rutte-26-september"),
+        ("show", "iran-2231", "-C", "2"),
+        ("show", "inleiding", "--context", "1"),
+        ("show", "myanmar-rohingya"),
+        ("show", "contraterrorisme-trip"),
+        ("show", "conflict"),
+        ("show", "myanmar-rohingya:2"),
+        ("show", "myanmar-rohingya:3"),
+        ("show", "europese-samenwerking-legacy:1"),
     ],
-    "cite.schema.json": [("cite",), ("cite", "iran-2231"), ("cite", "myanmar-rohingya", "-f", "bibtex"),
-                         ("cite", "myanmar-rohingya:2"), ("cite", "europese-samenwerking-legacy:1")],
+    "cite.schema.json": [
+        ("cite",),
+        ("cite", "iran-2231"),
+        ("cite", "myanmar-rohingya", "-f", "bibtex"),
+        ("cite", "myanmar-rohingya:2"),
+        ("cite", "europese-samenwerking-legacy:1"),
+    ],
     "info.schema.json": [("info",)],
-    "timeline.schema.json": [("timeline",), ("timeline", "--theme", "caribisch"), ("timeline", "--theme", "klimaat"),
-                             ("timeline", "--from", "2018-09", "--to", "2018-12"), ("timeline", "--person", "rutte"),
-                             ("timeline", "--from", "2030", "--to", "2031")],
+    "timeline.schema.json": [
+        ("timeline",),
+        ("timeline", "--theme", "caribisch"),
+        ("timeline", "--theme", "klimaat"),
+        ("timeline", "--from", "2018-09", "--to", "2018-12"),
+        ("timeline", "--person", "rutte"),
+        ("timeline", "--from", "2030", "--to", "2031"),
+    ],
     "toc.schema.json": [("toc",)],
-    "people.schema.json": [("people",), ("people", "minister-president"), ("people", "kaag"), ("people", "zzzz"),
-                           ("people", "prime", "minister")],
+    "people.schema.json": [
+        ("people",),
+        ("people", "minister-president"),
+        ("people", "kaag"),
+        ("people", "zzzz"),
+        ("people", "prime", "minister"),
+    ],
     "themes.schema.json": [("theme",)],
-    "theme.schema.json": [("theme", "klimaat"), ("theme", "curacao", "--full"), ("theme", "myanmar", "--full"),
-                          ("theme", "sancties")],
-    "motions.schema.json": [("motions",), ("motions", "--kamerstuk", "22045"), ("motions", "rohingya"),
-                            ("motions", "--kamerstuk", "99999"), ("motions", "zzzz")],
+    "theme.schema.json": [
+        ("theme", "klimaat"),
+        ("theme", "curacao", "--full"),
+        ("theme", "myanmar", "--full"),
+        ("theme", "sancties"),
+    ],
+    "motions.schema.json": [
+        ("motions",),
+        ("motions", "--kamerstuk", "22045"),
+        ("motions", "rohingya"),
+        ("motions", "--kamerstuk", "99999"),
+        ("motions", "zzzz"),
+    ],
     "refs.schema.json": [("refs",)],
     "search.schema.json": [
-        ("search", "human trafficking"), ("search", "resolutie", "2396"), ("search", "klimaat", "--limit", "50"),
-        ("search", '"nucleaire deal met Iran"'), ("search", "Trmp"), ("search", "rohingya", "--theme", "klimaat"),
+        ("search", "human trafficking"),
+        ("search", "resolutie", "2396"),
+        ("search", "klimaat", "--limit", "50"),
+        ("search", '"nucleaire deal met Iran"'),
+        ("search", "Trmp"),
+        ("search", "rohingya", "--theme", "klimaat"),
         ("search", "curaçao", "--theme", "caribisch"),
     ],
 }
@@ -53,8 +87,9 @@ JSONL = "export-jsonl.schema.json"  # one line of `export jsonl`
 
 
 def _registry() -> Registry:
-    resources = [(name, Resource.from_contents(json.loads((SCHEMAS / name).read_text(encoding="utf-8"))))
-                 for name in FILES]
+    resources = [
+        (name, Resource.from_contents(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))) for name in FILES
+    ]
     return Registry().with_resources(resources)
 
 
@@ -66,8 +101,9 @@ def validator(name: str) -> Draft202012Validator:
 
 
 def errors(name: str, instance: object) -> list[str]:
-    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
-            for e in validator(name).iter_errors(instance)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in validator(name).iter_errors(instance)
+    ]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -102,8 +138,11 @@ def test_every_object_is_closed_and_lists_what_it_requires(name):
         assert set(obj["required"]) <= set(obj["properties"]), obj.get("description")
 
 
-@pytest.mark.parametrize(("name", "args"), [(n, a) for n, variants in CASES.items() for a in variants],
-                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else v)
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [(n, a) for n, variants in CASES.items() for a in variants],
+    ids=lambda v: " ".join(v) if isinstance(v, tuple) else v,
+)
 def test_command_json_validates_against_its_schema(invoke, name, args):
     result = invoke(*args, "--json")
     assert result.exit_code in (0, 1), result.stderr
@@ -122,18 +161,31 @@ def test_export_jsonl_validates_line_by_line(invoke, corpus):
         record = json.loads(line)
         kinds.add(record["type"])
         assert errors(JSONL, record) == [], record["type"]
-    assert kinds == {"letter", "section", "paragraph", "gap", "sentence", "theme", "reference", "motion", "event",
-                     "person"}
+    assert kinds == {
+        "letter",
+        "section",
+        "paragraph",
+        "gap",
+        "sentence",
+        "theme",
+        "reference",
+        "motion",
+        "event",
+        "person",
+    }
 
 
-@pytest.mark.parametrize(("name", "bad"), [
-    ("refs.schema.json", lambda d: d[0].update(kind="resolutie")),  # JSON values are English
-    ("refs.schema.json", lambda d: d[0].update(extra=1)),  # no field the schema does not name
-    ("theme.schema.json", lambda d: d["points"][0].update(sources=d["points"][0].pop("paragraphs"))),
-    ("timeline.schema.json", lambda d: d[0].pop("precision")),
-    ("show.schema.json", lambda d: d["paragraph"].pop("text_en")),  # the English always travels along
-    ("search.schema.json", lambda d: d[0].update(d[0].pop("paragraph"))),  # the paragraph is nested, as in show
-])
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("refs.schema.json", lambda d: d[0].update(kind="resolutie")),  # JSON values are English
+        ("refs.schema.json", lambda d: d[0].update(extra=1)),  # no field the schema does not name
+        ("theme.schema.json", lambda d: d["points"][0].update(sources=d["points"][0].pop("paragraphs"))),
+        ("timeline.schema.json", lambda d: d[0].pop("precision")),
+        ("show.schema.json", lambda d: d["paragraph"].pop("text_en")),  # the English always travels along
+        ("search.schema.json", lambda d: d[0].update(d[0].pop("paragraph"))),  # the paragraph is nested, as in show
+    ],
+)
 def test_the_schemas_reject_the_old_drift(invoke, name, bad):
     args = next(a for a in CASES[name] if invoke(*a, "--json").exit_code == 0)
     data = json.loads(invoke(*args, "--json").stdout)

@@ -82,8 +82,12 @@ def test_numbers_match_exactly():
 
 def test_glossary_maps_a_users_words_onto_the_letters():
     glossary = {"peacekeeping": ["vredesmissies"], "water scarcity": ["waterschaarste"], "dprk": ["Noord-Korea"]}
-    index = make("Goed uitgeruste vredesmissies.", "Waar waterschaarste de stabiliteit bedreigt.",
-                 "Druk op Noord-Korea.", glossary=glossary)
+    index = make(
+        "Goed uitgeruste vredesmissies.",
+        "Waar waterschaarste de stabiliteit bedreigt.",
+        "Druk op Noord-Korea.",
+        glossary=glossary,
+    )
     assert ids(index, "peacekeeping") == ["p1"]
     assert ids(index, "water scarcity") == ["p2"]
     assert ids(index, "Water Scarcity") == ["p2"]
@@ -140,8 +144,13 @@ def test_stopwords_count_only_when_there_is_nothing_else():
 def test_a_stopword_inside_a_glossary_phrase_never_makes_a_match_on_its_own():
     # "nuclear deal" → "nucleaire deal met Iran": "met" is in nearly every paragraph.
     glossary = {"nuclear deal": ["nucleaire deal met Iran"], "trafficking in persons": ["mensenhandel"]}
-    index = make("De nucleaire deal met Iran.", "Overleg met Italië.", "Tegen mensenhandel.",
-                 "Een debat in New York.", glossary=glossary)
+    index = make(
+        "De nucleaire deal met Iran.",
+        "Overleg met Italië.",
+        "Tegen mensenhandel.",
+        "Een debat in New York.",
+        glossary=glossary,
+    )
     assert ids(index, "nuclear deal") == ["p1"]
     assert ids(index, "trafficking in persons") == ["p3"]  # "in", a word of the key itself
     (hit,) = search_index(index, "nuclear deal").hits
@@ -163,8 +172,13 @@ def test_a_phrase_of_stopwords_alone_still_matches():
 def test_the_words_of_a_glossary_phrase_are_not_expanded_on_their_own():
     # "human trafficking" means mensenhandel; "human" is not the start of "humanitaire" here.
     glossary = {"human trafficking": ["mensenhandel"]}
-    index = make("Tegen mensenhandel.", "Humanitaire hulp.", "Human trafficking, in het Engels.",
-                 "Trafficking, human.", glossary=glossary)
+    index = make(
+        "Tegen mensenhandel.",
+        "Humanitaire hulp.",
+        "Human trafficking, in het Engels.",
+        "Trafficking, human.",
+        glossary=glossary,
+    )
     assert "humanitaire" not in expand(index, "human", affixes=False)
     assert expand(index, "human", affixes=False) == {"human": (1.0, "exact")}
     assert set(ids(index, "human trafficking")) == {"p1", "p3", "p4"}
@@ -174,8 +188,10 @@ def test_the_words_of_a_glossary_phrase_are_not_expanded_on_their_own():
 
 def test_words_of_a_link_match_only_as_typed():
     # A URL is an address, not prose: its slugs are found when copied, never as compounds or typos.
-    index = make("Zie via deze link: https://magazines.example.nl/bz/veiligheidsraad2018/2018/05/resultaten.",
-                 "De Veiligheidsraad sprak over veiligheid.")
+    index = make(
+        "Zie via deze link: https://magazines.example.nl/bz/veiligheidsraad2018/2018/05/resultaten.",
+        "De Veiligheidsraad sprak over veiligheid.",
+    )
     assert ids(index, "veiligheid") == ["p2"]
     assert ids(index, "veiligheidsraad") == ["p2"]
     assert ids(index, "veiligheidsraad2018")[0] == "p1"  # (p2 second: "veiligheidsraad" is part of it)
@@ -220,9 +236,18 @@ def test_nothing_found_suggests_words_of_the_text():
 
 @pytest.mark.parametrize(
     ("typo", "meant"),
-    [("Trmp", "Trump"), ("Rohinjya", "Rohingya"), ("Kamroen", "Kameroen"), ("Kuzo", "Kuzu"),
-     ("Bangaldesh", "Bangladesh"), ("Curacoa", "Curaçao"), ("hongersnod", "hongersnood"),
-     ("Haity", "Haïti"), ("wapenembrgo", "wapenembargo"), ("vredesmisie", "vredesmissie")],
+    [
+        ("Trmp", "Trump"),
+        ("Rohinjya", "Rohingya"),
+        ("Kamroen", "Kameroen"),
+        ("Kuzo", "Kuzu"),
+        ("Bangaldesh", "Bangladesh"),
+        ("Curacoa", "Curaçao"),
+        ("hongersnod", "hongersnood"),
+        ("Haity", "Haïti"),
+        ("wapenembrgo", "wapenembargo"),
+        ("vredesmisie", "vredesmissie"),
+    ],
 )
 def test_did_you_mean_still_catches_real_typos(corpus, typo, meant):
     result = search(corpus, f'"{typo}"')  # quoted, so that nothing is found and the hint is all there is
@@ -232,8 +257,16 @@ def test_did_you_mean_still_catches_real_typos(corpus, typo, meant):
 
 @pytest.mark.parametrize(
     ("query", "unrelated"),
-    [("Brexit", "bedreigt"), ("Yemen", "een"), ("Jemen", "een"), ("Gaza", "gaan"), ("Ukraine", "kabinet"),
-     ("Israel", "iran deal"), ("Mali", "Marlin"), ("crisis", "ISIS")],
+    [
+        ("Brexit", "bedreigt"),
+        ("Yemen", "een"),
+        ("Jemen", "een"),
+        ("Gaza", "gaan"),
+        ("Ukraine", "kabinet"),
+        ("Israel", "iran deal"),
+        ("Mali", "Marlin"),
+        ("crisis", "ISIS"),
+    ],
 )
 def test_did_you_mean_does_not_offer_unrelated_short_words(corpus, query, unrelated):
     result = search(corpus, query)
@@ -321,8 +354,12 @@ def test_index_is_built_once_per_corpus(corpus):
 
 def test_every_glossary_value_is_in_the_letter(corpus):
     vocabulary = index_for(corpus).postings
-    missing = [(k, v) for k, values in corpus.glossary.items() for v in values
-               if not all(w in vocabulary for w in words(v.removeprefix(OUTSIDE_MARK)))]
+    missing = [
+        (k, v)
+        for k, values in corpus.glossary.items()
+        for v in values
+        if not all(w in vocabulary for w in words(v.removeprefix(OUTSIDE_MARK)))
+    ]
     assert missing == []
 
 
@@ -348,8 +385,17 @@ def test_the_glossary_characterises_nothing_and_maps_no_wrong_sense(corpus):
 # text is on a missing page, and "straffeloosheid"/"impunity" are said (as
 # "ongestraft") only in a paragraph that themes.toml does not tag with justice.
 NOT_IN_THE_TEXT = {
-    "hervorming", "reform", "transparantie", "transparency", "effectiviteit", "effectiveness", "werkmethoden",
-    "working methods", "security council reform", "straffeloosheid", "impunity",
+    "hervorming",
+    "reform",
+    "transparantie",
+    "transparency",
+    "effectiviteit",
+    "effectiveness",
+    "werkmethoden",
+    "working methods",
+    "security council reform",
+    "straffeloosheid",
+    "impunity",
 }
 
 
@@ -409,9 +455,28 @@ def test_glossary_covers_every_theme(corpus):
 
 query_text = st.one_of(
     st.text(max_size=40),
-    st.lists(st.sampled_from(["rohingya", "noord", "korea", "sancties", "klimaat", "de", "Curaçao", '"', "2231",
-                              "vredesmissies", "x", "-", "water scarcity", "rohinga", "ISIS/Al"]),
-             max_size=6).map(" ".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "rohingya",
+                "noord",
+                "korea",
+                "sancties",
+                "klimaat",
+                "de",
+                "Curaçao",
+                '"',
+                "2231",
+                "vredesmissies",
+                "x",
+                "-",
+                "water scarcity",
+                "rohinga",
+                "ISIS/Al",
+            ]
+        ),
+        max_size=6,
+    ).map(" ".join),
 )
 
 
@@ -491,14 +556,26 @@ def test_exact_mode_matches_only_the_words_as_typed(corpus):
     assert search(corpus, "rohinga", exact=True).exact
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("22045", "myanmar-rohingya"), ("22 045", "myanmar-rohingya"), ("22.045", "myanmar-rohingya"),
-    ("22045-290", "myanmar-rohingya"), ("kst-22045-290", "myanmar-rohingya"),
-    ("22 045, nr. 290", "myanmar-rohingya"), ("35000", "myanmar-rohingya"), ("26150", "inleiding"),
-    ("34550-D", "europese-samenwerking-legacy"), ("2396", "contraterrorisme-trip"),
-    ("res. 2396", "contraterrorisme-trip"), ("S/RES/2396 (2017)", "contraterrorisme-trip"),
-    ("S/RES/2396", "contraterrorisme-trip"), ("resolutie 2231", "iran-2231"), ("resolution 2231", "iran-2231"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("22045", "myanmar-rohingya"),
+        ("22 045", "myanmar-rohingya"),
+        ("22.045", "myanmar-rohingya"),
+        ("22045-290", "myanmar-rohingya"),
+        ("kst-22045-290", "myanmar-rohingya"),
+        ("22 045, nr. 290", "myanmar-rohingya"),
+        ("35000", "myanmar-rohingya"),
+        ("26150", "inleiding"),
+        ("34550-D", "europese-samenwerking-legacy"),
+        ("2396", "contraterrorisme-trip"),
+        ("res. 2396", "contraterrorisme-trip"),
+        ("S/RES/2396 (2017)", "contraterrorisme-trip"),
+        ("S/RES/2396", "contraterrorisme-trip"),
+        ("resolutie 2231", "iran-2231"),
+        ("resolution 2231", "iran-2231"),
+    ],
+)
 def test_numbers_as_people_type_them_find_the_citing_paragraph_first(corpus, query, expected):
     result = search(corpus, query)
     assert result.hits[0].paragraph.id == expected
@@ -521,8 +598,11 @@ def test_a_negated_form_never_matches_its_opposite():
 
 
 def test_an_acronym_answers_only_to_capitals_or_an_explicit_entry():
-    index = make("Het Travel Information Portal (TRIP).", "Een reis, een bezoek.",
-                 glossary={"isis": ["ISIS"], "trip": ["bezoek"]})
+    index = make(
+        "Het Travel Information Portal (TRIP).",
+        "Een reis, een bezoek.",
+        glossary={"isis": ["ISIS"], "trip": ["bezoek"]},
+    )
     assert ids(index, "TRIP") == ["p1"]
     assert ids(index, "trip") == ["p2"]  # the English word, not the acronym
     index = make("De ISIS sanctielijst.")
@@ -545,8 +625,9 @@ def nothing(query: str = "x", searched: int | None = None, outside: int = 0, sug
     explanation is tested apart from what the ranking finds."""
     from vr2018.search import Results
 
-    return Results(query=query, terms=(), phrases=(), hits=(), total=0, suggestions=suggestions,
-                   searched=searched, outside=outside)
+    return Results(
+        query=query, terms=(), phrases=(), hits=(), total=0, suggestions=suggestions, searched=searched, outside=outside
+    )
 
 
 def test_nothing_found_is_status_1_and_says_what_was_searched(corpus):
@@ -592,8 +673,9 @@ def test_matches_outside_the_filter_leave_out_did_you_mean(corpus):
 def test_two_filters_that_share_no_paragraph_say_so(corpus):
     from vr2018.search import explain_nothing_found
 
-    found = explain_nothing_found(corpus, ["klimaat"], nothing(searched=0, outside=4),
-                                  theme="myanmar", section="inleiding")
+    found = explain_nothing_found(
+        corpus, ["klimaat"], nothing(searched=0, outside=4), theme="myanmar", section="inleiding"
+    )
     assert str(found) == (
         "nothing found for 'klimaat': no paragraph on theme 'Myanmar en de Rohingya' is in section 'Inleiding'; "
         "4 paragraphs outside them match: vr2018 search klimaat"
@@ -637,7 +719,9 @@ def test_the_explanation_fits_what_search_returns(corpus):
     assert str(found).endswith(": vr2018 search Rohingya")
 
 
-@pytest.mark.parametrize("name", ["vn-hervormingen", "VN-hervormingen", "vn hervormingen: transparantie en effectiviteit"])
+@pytest.mark.parametrize(
+    "name", ["vn-hervormingen", "VN-hervormingen", "vn hervormingen: transparantie en effectiviteit"]
+)
 def test_find_section_by_id_or_title(corpus, name):
     from vr2018.search import find_section
 
@@ -651,8 +735,9 @@ def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
     with pytest.raises(NotFound) as caught:
         find_section(corpus, "zzz")
     assert caught.value.status == ExitStatus.BAD_USAGE
-    assert str(caught.value) == ("unknown section 'zzz'. Sections: " + ", ".join(s.id for s in corpus.sections)
-                                 + " (see 'vr2018 toc')")
+    assert str(caught.value) == (
+        "unknown section 'zzz'. Sections: " + ", ".join(s.id for s in corpus.sections) + " (see 'vr2018 toc')"
+    )
     with pytest.raises(NotFound) as caught:
         find_section(corpus, "terorisme")
     assert caught.value.suggestions and "terrorisme" in caught.value.suggestions

@@ -13,23 +13,27 @@ from vr2018.search.index import index_for
 
 
 def pair(*texts: tuple[str, str]):
-    paragraphs = [Paragraph(id=f"p{n}", section="s", fragment=1, text=nl, text_en=en)
-                  for n, (nl, en) in enumerate(texts, 1)]
+    paragraphs = [
+        Paragraph(id=f"p{n}", section="s", fragment=1, text=nl, text_en=en) for n, (nl, en) in enumerate(texts, 1)
+    ]
     return build_index(paragraphs, {})
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("security", "burgers-inzet"),
-    ("war", "conflict-en-honger"),
-    ("weapons", "rutte-26-september"),
-    ("chemical", "rutte-26-september"),
-    ("threats", "water-klimaat-expertise"),
-    ("justice", "isis-berechting"),
-    ("refugees", "myanmar-rohingya"),
-    ("impunity", "rutte-26-september"),
-    ("root causes", "conflict-en-honger"),
-    ("arms control", "rutte-26-september"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("security", "burgers-inzet"),
+        ("war", "conflict-en-honger"),
+        ("weapons", "rutte-26-september"),
+        ("chemical", "rutte-26-september"),
+        ("threats", "water-klimaat-expertise"),
+        ("justice", "isis-berechting"),
+        ("refugees", "myanmar-rohingya"),
+        ("impunity", "rutte-26-september"),
+        ("root causes", "conflict-en-honger"),
+        ("arms control", "rutte-26-september"),
+    ],
+)
 def test_a_plain_english_word_finds_the_paragraph_whose_translation_uses_it(corpus, query, expected):
     hits = search(corpus, query, limit=3).hits
     assert expected in [h.paragraph.id for h in hits]
@@ -53,8 +57,9 @@ def test_a_word_in_both_languages_is_reported_as_the_letter_writes_it(corpus):
 
 
 def test_a_match_in_both_languages_counts_once():
-    index = pair(("De Rohingya keren terug.", "The Rohingya return."),
-                 ("De Rohingya keren terug.", "They go back home."))
+    index = pair(
+        ("De Rohingya keren terug.", "The Rohingya return."), ("De Rohingya keren terug.", "They go back home.")
+    )
     scores = [h.score for h in search_index(index, "Rohingya").hits]
     assert len(scores) == 2 and scores[0] == scores[1]
 
@@ -107,11 +112,24 @@ def test_english_words_are_not_read_as_parts_of_dutch_compounds(corpus):
         assert "scarcity" not in hit.matches_en
 
 
-@pytest.mark.parametrize(("word", "stem"), [
-    ("weapons", "weapon"), ("weapon", "weapon"), ("refugees", "refuge"), ("refugee", "refuge"),
-    ("threatened", "threaten"), ("threatens", "threaten"), ("countries", "country"), ("country", "country"),
-    ("elected", "elect"), ("stopping", "stop"), ("called", "call"), ("processes", "process"), ("war", "war"),
-])
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("weapons", "weapon"),
+        ("weapon", "weapon"),
+        ("refugees", "refuge"),
+        ("refugee", "refuge"),
+        ("threatened", "threaten"),
+        ("threatens", "threaten"),
+        ("countries", "country"),
+        ("country", "country"),
+        ("elected", "elect"),
+        ("stopping", "stop"),
+        ("called", "call"),
+        ("processes", "process"),
+        ("war", "war"),
+    ],
+)
 def test_the_english_stemmer(word, stem):
     assert stem_en(word) == stem
 

@@ -57,9 +57,16 @@ def test_the_letters_abbreviations_end_no_sentence(corpus):
     rohingya = texts(corpus.paragraph("myanmar-rohingya").text)
     assert rohingya[1].startswith("Het Koninkrijk heeft in lijn met de motie")
     assert "(Kamerstuk 35 000; nr. XVII) over de veilige terugkeer" in rohingya[1]
-    assert texts(corpus.paragraph("europese-samenwerking-legacy").text)[1].endswith("c.s. van 1 november 2016 (Kamerstuk 34 550, D).")
-    for text in ("Zie Kamerstuk 22 045, nr. 290 Over dit.", "Dat deden o.a. Duitsland en bijv. Frankrijk.",
-                 "Kuzu c.s. Van den Hul.", "Zoals e.g. Myanmar en i.e. Syrië.", "Op 11 juli jl. Minister Blok sprak."):
+    assert texts(corpus.paragraph("europese-samenwerking-legacy").text)[1].endswith(
+        "c.s. van 1 november 2016 (Kamerstuk 34 550, D)."
+    )
+    for text in (
+        "Zie Kamerstuk 22 045, nr. 290 Over dit.",
+        "Dat deden o.a. Duitsland en bijv. Frankrijk.",
+        "Kuzu c.s. Van den Hul.",
+        "Zoals e.g. Myanmar en i.e. Syrië.",
+        "Op 11 juli jl. Minister Blok sprak.",
+    ):
         assert len(sentences(text)) == 1, text
 
 
@@ -72,7 +79,10 @@ def test_a_resolution_symbol_or_link_ends_no_sentence():
 
 def test_a_sentence_ends_before_a_capital_a_digit_or_a_quote():
     assert texts('Eerste zin. Tweede zin! "Derde" zin? 2018 was een jaar.') == (
-        "Eerste zin.", "Tweede zin!", '"Derde" zin?', "2018 was een jaar.",
+        "Eerste zin.",
+        "Tweede zin!",
+        '"Derde" zin?',
+        "2018 was een jaar.",
     )
     assert texts("Geen einde. hier") == ("Geen einde. hier",)
     assert texts("(Tussen haakjes.) Daarna.") == ("(Tussen haakjes.)", "Daarna.")
@@ -85,7 +95,7 @@ def test_around():
     assert sentences("") == () and sentences("   ") == ()
 
 
-@given(st.text(alphabet=st.sampled_from("ab A.!? \n(\"1"), max_size=60))
+@given(st.text(alphabet=st.sampled_from('ab A.!? \n("1'), max_size=60))
 def test_spans_are_sorted_disjoint_and_stripped(text):
     spans = sentences(text)
     for start, end in spans:
@@ -102,7 +112,10 @@ def test_each_listed_abbreviation(abbreviation):
 
 
 def test_a_names_initials_end_no_sentence():
-    assert texts("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.") == ("Sigrid A.M. Kaag tekende.", "Zie o.a. Bijlage 2.")
+    assert texts("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.") == (
+        "Sigrid A.M. Kaag tekende.",
+        "Zie o.a. Bijlage 2.",
+    )
     assert len(sentences("Zo sprak J. Doe. Daarna meer.")) == 2  # "Doe." ends one: not an initial
 
 

@@ -10,20 +10,36 @@ import sys
 import pytest
 
 JSON_COMMANDS = [
-    ["read"], ["show", "iran-2231", "-C", "1"], ["cite"], ["cite", "iran-2231"], ["info"],
-    ["show", "myanmar-rohingya:2"], ["cite", "myanmar-rohingya:2"],
-    ["timeline"], ["timeline", "--theme", "migratie"], ["people"], ["people", "kaag"], ["people", "qqqq"],
-    ["theme"], ["theme", "klimaat", "--full"], ["motions"], ["motions", "--kamerstuk", "22045"],
-    ["motions", "xyz"], ["refs"],
-    ["search", "Rohingya"], ["search", "xyzzy"], ["search", "Rohingya", "--theme", "klimaat", "--section", "inleiding"],
+    ["read"],
+    ["show", "iran-2231", "-C", "1"],
+    ["cite"],
+    ["cite", "iran-2231"],
+    ["info"],
+    ["show", "myanmar-rohingya:2"],
+    ["cite", "myanmar-rohingya:2"],
+    ["timeline"],
+    ["timeline", "--theme", "migratie"],
+    ["people"],
+    ["people", "kaag"],
+    ["people", "qqqq"],
+    ["theme"],
+    ["theme", "klimaat", "--full"],
+    ["motions"],
+    ["motions", "--kamerstuk", "22045"],
+    ["motions", "xyz"],
+    ["refs"],
+    ["search", "Rohingya"],
+    ["search", "xyzzy"],
+    ["search", "Rohingya", "--theme", "klimaat", "--section", "inleiding"],
 ]
 
 
 def imported(*args: str) -> set[str]:
     """Every module a `python -m vr2018 ARGS` process imports."""
     env = {**os.environ, "VR2018_NO_PAGER": "1"}
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "vr2018", *args],
-                          capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "vr2018", *args], capture_output=True, text=True, env=env
+    )
     assert done.returncode in (0, 1), done.stderr[-500:]
     return {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
 

@@ -11,8 +11,16 @@ from vr2018.text import STOPWORDS, compounds, fold, stem, tokens, words
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Curaçao", "Curacao"), ("Haïti", "haiti"), ("Italië", "ITALIE"), ("Libië", "libie"), ("Syrië", "Syrie"),
-     ("sanctiecomité", "sanctiecomite"), ("beïnvloeden", "beinvloeden"), ("Straße", "strasse")],
+    [
+        ("Curaçao", "Curacao"),
+        ("Haïti", "haiti"),
+        ("Italië", "ITALIE"),
+        ("Libië", "libie"),
+        ("Syrië", "Syrie"),
+        ("sanctiecomité", "sanctiecomite"),
+        ("beïnvloeden", "beinvloeden"),
+        ("Straße", "strasse"),
+    ],
 )
 def test_fold_is_case_and_accent_blind_both_ways(a, b):
     assert fold(a) == fold(b)
@@ -36,21 +44,21 @@ def test_tokens_carry_spans_into_the_original_text():
     text = "Minister-president Rhuggenaath van Curaçao; Haïti."
     found = tokens(text)
     assert [t.word for t in found] == ["minister", "president", "rhuggenaath", "van", "curacao", "haiti"]
-    assert [text[t.start:t.end] for t in found] == ["Minister", "president", "Rhuggenaath", "van", "Curaçao", "Haïti"]
+    assert [text[t.start : t.end] for t in found] == ["Minister", "president", "Rhuggenaath", "van", "Curaçao", "Haïti"]
 
 
 def test_tokens_spans_survive_characters_that_fold_to_two_or_none():
     text = "Straße e\u0301n Cura\u0327cao"  # ß → ss; a decomposed é; a combining cedilla
     found = tokens(text)
     assert [t.word for t in found] == ["strasse", "en", "curacao"]
-    assert [text[t.start:t.end] for t in found] == ["Straße", "e\u0301n", "Cura\u0327cao"]
+    assert [text[t.start : t.end] for t in found] == ["Straße", "e\u0301n", "Cura\u0327cao"]
 
 
 def test_compounds_join_hyphenated_and_slashed_words():
     text = "Noord-Korea, Wever-Croes en ISIS/Al Qaeda, niet - los"
     joined = compounds(text)
     assert [t.word for t in joined] == ["noordkorea", "wevercroes", "isisal"]
-    assert [text[t.start:t.end] for t in joined] == ["Noord-Korea", "Wever-Croes", "ISIS/Al"]
+    assert [text[t.start : t.end] for t in joined] == ["Noord-Korea", "Wever-Croes", "ISIS/Al"]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +100,7 @@ def test_tokens_agree_with_words_for_any_text(text):
     assert [t.word for t in found] == words(text)
     for t in found:
         assert 0 <= t.start < t.end <= len(text)
-        assert t.word in words(text[t.start:t.end])
+        assert t.word in words(text[t.start : t.end])
 
 
 @given(st.text())

@@ -11,8 +11,18 @@ from vr2018.sentences import texts as sentence_texts
 from vr2018.text import STOPWORDS, fold, key, words
 
 PRIORITIES = {"rechtvaardigheid", "conflictpreventie", "klimaat", "vredesoperaties"}
-THREADS = {"caribisch", "sancties", "vrouwen", "migratie", "terrorisme", "sdg", "vn-hervorming",
-           "afrikaanse-unie", "europa", "raad"}
+THREADS = {
+    "caribisch",
+    "sancties",
+    "vrouwen",
+    "migratie",
+    "terrorisme",
+    "sdg",
+    "vn-hervorming",
+    "afrikaanse-unie",
+    "europa",
+    "raad",
+}
 
 
 # ── the data ────────────────────────────────────────────────────────────────
@@ -160,8 +170,6 @@ def test_every_name_finds_its_theme(corpus):
             assert themes.find(corpus, name).id == theme.id
 
 
-
-
 def test_typo_suggests_the_theme(corpus):
     with pytest.raises(themes.UnknownTheme) as caught:
         themes.find(corpus, "klimat")
@@ -230,7 +238,10 @@ def test_first_sentence(corpus):
 def test_complete_lists_theme_ids_with_titles(corpus):
     assert themes.complete(corpus, "") == [(t.id, t.title) for t in corpus.themes]
     assert themes.complete(corpus, "kl") == [("klimaat", "Klimaat en water")]
-    assert themes.complete(corpus, "s") == [("sancties", "Sancties en non-proliferatie"), ("sdg", "Duurzame Ontwikkelingsdoelen (SDG's)")]
+    assert themes.complete(corpus, "s") == [
+        ("sancties", "Sancties en non-proliferatie"),
+        ("sdg", "Duurzame Ontwikkelingsdoelen (SDG's)"),
+    ]
 
 
 def test_complete_falls_back_to_one_word_aliases(corpus):

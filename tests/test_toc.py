@@ -72,8 +72,10 @@ def test_toc_json(invoke):
 
 
 def test_toc_imports_no_rich_for_json():
-    code = "import sys; from vr2018.cli import main; sys.argv = ['vr2018', 'toc', '--json']\n" \
-           "try: main()\nexcept SystemExit: pass\nassert 'rich' not in sys.modules"
+    code = (
+        "import sys; from vr2018.cli import main; sys.argv = ['vr2018', 'toc', '--json']\n"
+        "try: main()\nexcept SystemExit: pass\nassert 'rich' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
@@ -81,11 +83,21 @@ def test_toc_imports_no_rich_for_json():
 def test_toc_at_80_columns_wraps_nothing():
     env = {**os.environ, "COLUMNS": "80", "LINES": "100", "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    result = subprocess.run(["script", "-qec", f"{sys.executable} -m vr2018 toc", "/dev/null"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        ["script", "-qec", f"{sys.executable} -m vr2018 toc", "/dev/null"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     lines = [line.rstrip("\r") for line in result.stdout.splitlines() if line.strip()]
-    piped = [line for line in subprocess.run([sys.executable, "-m", "vr2018", "toc"], capture_output=True,
-                                             text=True, env=env, check=True).stdout.splitlines() if line.strip()]
+    piped = [
+        line
+        for line in subprocess.run(
+            [sys.executable, "-m", "vr2018", "toc"], capture_output=True, text=True, env=env, check=True
+        ).stdout.splitlines()
+        if line.strip()
+    ]
     assert len(lines) == len(piped)  # one line per item: nothing wrapped
     assert all(len(line) <= 80 for line in lines)
     assert len(lines) <= 45  # compact: about 40 lines for this letter
@@ -104,8 +116,13 @@ def test_the_overview_lists_toc(invoke):
 def test_toc_on_a_narrow_terminal_keeps_every_id_and_word():
     env = {**os.environ, "COLUMNS": "40", "LINES": "200", "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
     env.pop("FORCE_COLOR", None)
-    result = subprocess.run(["script", "-qec", f"{sys.executable} -m vr2018 toc", "/dev/null"],
-                            capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        ["script", "-qec", f"{sys.executable} -m vr2018 toc", "/dev/null"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     folded = "".join(result.stdout.split())
     for paragraph in CORPUS.paragraphs:
         assert paragraph.id in folded and "".join(reading.opening(paragraph).split()) in folded

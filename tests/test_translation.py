@@ -69,9 +69,18 @@ ADDRESS_BLOCKS = ("addressee", "sender")
 ACRONYM_IN_ENGLISH = {"VN": "UN", "VS": "US", "VK": "UK"}
 
 MONTHS = {
-    "januari": "January", "februari": "February", "maart": "March", "april": "April",
-    "mei": "May", "juni": "June", "juli": "July", "augustus": "August",
-    "september": "September", "oktober": "October", "november": "November", "december": "December",
+    "januari": "January",
+    "februari": "February",
+    "maart": "March",
+    "april": "April",
+    "mei": "May",
+    "juni": "June",
+    "juli": "July",
+    "augustus": "August",
+    "september": "September",
+    "oktober": "October",
+    "november": "November",
+    "december": "December",
 }
 
 
@@ -190,7 +199,9 @@ def test_splitter_knows_the_letters_abbreviations():
     assert len(sentences("De Graaf c.s. Van 1 november. Op 11 juli jl. Hij sprak.")) == 2
     assert len(sentences("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.")) == 2
     assert sentences("resolutie S/RES/2396 (2017). Die stelt PNR verplicht.") == [
-        "resolutie S/RES/2396 (2017).", "Die stelt PNR verplicht."]
+        "resolutie S/RES/2396 (2017).",
+        "Die stelt PNR verplicht.",
+    ]
     assert len(sentences("Zie https://example.org/a.b/c. En verder")) == 2
 
 
@@ -266,7 +277,9 @@ def test_cut_paragraphs_are_cut_in_english(paragraph):
     english = norm(paragraph.get("text_en", ""))
     assert english
     if paragraph["cut"] == "end":
-        assert english[-1] not in ".!?", f"paragraphs.toml:{paragraph['id']}: text_en must break off, not end a sentence"
+        assert english[-1] not in ".!?", (
+            f"paragraphs.toml:{paragraph['id']}: text_en must break off, not end a sentence"
+        )
     else:
         dutch = norm(paragraph["text"])
         assert english[0].islower() or english[0] == dutch[0], (
@@ -307,8 +320,11 @@ def test_english_fields_sit_directly_after_their_dutch(file):
 
 # Names the English rendering uses for a thing it does not spell out there
 # ("the Council", "your House"), as the Dutch has them (tests/test_fidelity.py).
-ENGLISH_ALIASES = {"Security Council": "Council", "House of Representatives": "House",
-                   "Kingdom of the Netherlands": "KNL"}
+ENGLISH_ALIASES = {
+    "Security Council": "Council",
+    "House of Representatives": "House",
+    "Kingdom of the Netherlands": "KNL",
+}
 
 LIST_CASES = [
     pytest.param(file, label, field, record, id=f"{file}:{label}:{field}_en")
@@ -325,7 +341,7 @@ def test_english_names_are_one_for_one_and_in_the_english_text(file, label, fiel
     dutch, english = record[field], record.get(f"{field}_en", [])
     assert len(english) == len(dutch), f"{file}:{label}:{field}_en: {english} for {dutch}"
     text_en = norm(record["text_en"])
-    for nl, en in zip(dutch, english):
+    for nl, en in zip(dutch, english, strict=True):
         problems = _differences("acronyms", acronyms(nl, False), acronyms(en, True))
         problems += _differences("numbers", numbers(nl), numbers(en))
         shown = (en, re.sub(r" \([A-Z]+\)$", "", en), ENGLISH_ALIASES.get(en, en))
@@ -340,8 +356,11 @@ def test_address_blocks_are_rendered_line_for_line(block):
     table = load("letter.toml")["letter"][block]
     dutch, english = table["lines"], table["lines_en"]
     assert len(english) == len(dutch)
-    places = {nl: en for p in load("paragraphs.toml")["paragraph"]
-              for nl, en in zip(p.get("places", []), p.get("places_en", []), strict=True)}
+    places = {
+        nl: en
+        for p in load("paragraphs.toml")["paragraph"]
+        for nl, en in zip(p.get("places", []), p.get("places_en", []), strict=True)
+    }
     for nl, en in zip(dutch, english, strict=True):
         problems = _differences("numbers", numbers(nl), numbers(en))
         problems += _differences("acronyms", acronyms(nl, False), acronyms(en, True))

@@ -38,16 +38,41 @@ from vr2018.views.layout import MEASURE
 
 WIDTHS = (40, 80, 120, 200)
 COMMANDS = [
-    ["search", "Rohingya"], ["search", "klimaat", "--full", "-n", "3"], ["search", "rijksoverheid"],
-    ["theme"], ["theme", "klimaat"], ["theme", "curacao", "--full"],
-    ["motions"], ["motions", "--kamerstuk"], ["motions", "Kuzu"], ["refs"],
-    ["read"], ["toc"], ["show", "iran-2231"], ["show", "inleiding", "-C", "1"], ["show", "rutte-26-september"],
-    ["timeline"], ["timeline", "--theme", "caribisch"], ["people"], ["people", "kaag"], ["people", "minister-president"],
-    ["cite"], ["cite", "iran-2231", "-f", "bibtex"], ["info"],
-    ["help"], ["help", "search"], ["search", "--help"], ["export", "csv", "references"],
-    ["read", "--lang", "en"], ["show", "inleiding", "--lang", "both"], ["theme", "klimaat", "--lang", "en"],
-    ["motions", "--lang", "en"], ["timeline", "--lang", "en"], ["people", "--lang", "en"],
-    ["show", "inleiding:8"], ["show", "inleiding:8", "--lang", "both"],  # a sentence holding the letter's URL
+    ["search", "Rohingya"],
+    ["search", "klimaat", "--full", "-n", "3"],
+    ["search", "rijksoverheid"],
+    ["theme"],
+    ["theme", "klimaat"],
+    ["theme", "curacao", "--full"],
+    ["motions"],
+    ["motions", "--kamerstuk"],
+    ["motions", "Kuzu"],
+    ["refs"],
+    ["read"],
+    ["toc"],
+    ["show", "iran-2231"],
+    ["show", "inleiding", "-C", "1"],
+    ["show", "rutte-26-september"],
+    ["timeline"],
+    ["timeline", "--theme", "caribisch"],
+    ["people"],
+    ["people", "kaag"],
+    ["people", "minister-president"],
+    ["cite"],
+    ["cite", "iran-2231", "-f", "bibtex"],
+    ["info"],
+    ["help"],
+    ["help", "search"],
+    ["search", "--help"],
+    ["export", "csv", "references"],
+    ["read", "--lang", "en"],
+    ["show", "inleiding", "--lang", "both"],
+    ["theme", "klimaat", "--lang", "en"],
+    ["motions", "--lang", "en"],
+    ["timeline", "--lang", "en"],
+    ["people", "--lang", "en"],
+    ["show", "inleiding:8"],
+    ["show", "inleiding:8", "--lang", "both"],  # a sentence holding the letter's URL
 ]
 WIDE = {("people",), ("theme",), ("people", "--lang", "en")}  # tables and listings: they may use the whole width
 PASTE = {"cite", "export"}  # a citation or data to paste whole: lines as given, never wrapped
@@ -78,8 +103,17 @@ def in_process(args: tuple[str, ...], width: int, color_system: str | None = Non
     from vr2018 import terminal
 
     file = io.StringIO()
-    console = Console(file=file, width=width, height=10_000, force_terminal=True, color_system=color_system,
-                      markup=False, emoji=False, highlight=False, soft_wrap=False)
+    console = Console(
+        file=file,
+        width=width,
+        height=10_000,
+        force_terminal=True,
+        color_system=color_system,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
     original, terminal.console = terminal.console, lambda stderr=False: console
     stdout = io.StringIO()
     os.environ["VR2018_NO_PAGER"] = "1"
@@ -236,8 +270,16 @@ PAGER = {"PAGER": "sed 's/^/PAGED: /'", "VR2018_NO_PAGER": ""}
 
 
 @needs_pty
-@pytest.mark.parametrize("args", [["read"], ["search", "klimaat", "--full"], ["show", "inleiding", "-C", "2"],
-                                  ["theme", "klimaat", "--full"], ["refs"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["read"],
+        ["search", "klimaat", "--full"],
+        ["show", "inleiding", "-C", "2"],
+        ["theme", "klimaat", "--full"],
+        ["refs"],
+    ],
+)
 def test_output_taller_than_the_screen_opens_the_pager(args):
     out = in_a_pty(args, 80, rows=24, env=PAGER)
     assert out.startswith("PAGED: ") and out.count("\n") > 24, out[:200]
@@ -254,8 +296,14 @@ def test_no_pager_when_turned_off_or_in_a_pipe():
     assert "PAGED" not in in_a_pty(["read"], 80, rows=24, env={**PAGER, "VR2018_NO_PAGER": "1"})
     environ = {**os.environ, "PAGER": PAGER["PAGER"], "NO_COLOR": "1"}
     environ.pop("VR2018_NO_PAGER", None)
-    piped_out = subprocess.run([sys.executable, "-m", "vr2018", "read"], capture_output=True, text=True,
-                               env=environ, check=True, stdin=subprocess.DEVNULL).stdout
+    piped_out = subprocess.run(
+        [sys.executable, "-m", "vr2018", "read"],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    ).stdout
     assert "PAGED" not in piped_out and piped_out.startswith("Koninkrijk der Nederlanden")
 
 
@@ -275,8 +323,13 @@ def test_the_docs_describe_the_pager_and_width_rules():
 
 # ── the key under a view ────────────────────────────────────────────────────
 
-MARKED = [*COMMANDS, ["motions", "--kamerstuk", "34550-D"], ["theme", "myanmar"], ["show", "conflict-en-honger"],
-          ["timeline", "--theme", "europa"]]
+MARKED = [
+    *COMMANDS,
+    ["motions", "--kamerstuk", "34550-D"],
+    ["theme", "myanmar"],
+    ["show", "conflict-en-honger"],
+    ["timeline", "--theme", "europa"],
+]
 
 
 @pytest.mark.parametrize("args", MARKED, ids=" ".join)
@@ -313,7 +366,9 @@ def test_on_a_colour_terminal_every_link_is_a_link_and_styled_values_keep_their_
     links = [r.url for m in corpus.motions for r in [corpus.reference(m.reference)] if r.url]
     assert links
     for found in links:
-        assert re.search(r"\x1b\]8;[^;]*;" + re.escape(found) + r"\x1b\\\x1b\[4m" + re.escape(found), shown[("motions",)])
+        assert re.search(
+            r"\x1b\]8;[^;]*;" + re.escape(found) + r"\x1b\\\x1b\[4m" + re.escape(found), shown[("motions",)]
+        )
     summary = corpus.letter.results_url
     assert re.search(r"\x1b\]8;[^;]*;" + re.escape(summary) + r"\x1b\\\x1b\[4m", shown[("info",)])
     assert re.search(r"\x1b\[[0-9;]+mafter ¶", shown[("info",)])  # "Missing text" in its style

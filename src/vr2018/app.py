@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 FINDS_NOTHING = frozenset({"search", "motions", "people", "timeline"})
 
 _MEANING = {
-    ExitStatus.OK: "found", ExitStatus.NOTHING_FOUND: "nothing found",
-    ExitStatus.BAD_USAGE: "bad usage or bad data", ExitStatus.INTERRUPTED: "interrupted",
+    ExitStatus.OK: "found",
+    ExitStatus.NOTHING_FOUND: "nothing found",
+    ExitStatus.BAD_USAGE: "bad usage or bad data",
+    ExitStatus.INTERRUPTED: "interrupted",
 }
 
 
@@ -109,8 +111,21 @@ class _Group(TyperGroup):
     Typer's own usage errors included, becomes one line on stderr."""
 
     # The main jobs first, then the reading views (help and overview order).
-    ORDER = ("search", "theme", "motions", "refs", "read", "toc", "show", "timeline", "people", "cite", "info",
-             "export", "help")
+    ORDER = (
+        "search",
+        "theme",
+        "motions",
+        "refs",
+        "read",
+        "toc",
+        "show",
+        "timeline",
+        "people",
+        "cite",
+        "info",
+        "export",
+        "help",
+    )
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
@@ -138,9 +153,15 @@ class _Group(TyperGroup):
         except BrokenPipeError:
             raise _PipeClosed() from None
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, windows_expand_args: bool = True,
-             **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         from .text import clean
 
         prepare_streams()
@@ -155,8 +176,14 @@ class _Group(TyperGroup):
         output.ALTERED_ARGUMENTS.clear()
         output.ALTERED_ARGUMENTS.update(c for a, c in zip(raw, cleaned, strict=True) if c != a)
         try:
-            result = super().main(cleaned, prog_name or PROG, complete_var, standalone_mode=False,
-                                  windows_expand_args=windows_expand_args, **extra)
+            result = super().main(
+                cleaned,
+                prog_name or PROG,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
             status = result if isinstance(result, int) else ExitStatus.OK
             # Flush here, not at interpreter exit: a reader that went away
             # (`vr2018 --version | true`) must end in the BrokenPipeError
@@ -206,8 +233,9 @@ def _lang_hint(exc: Exception, ctx: Any) -> str:
         return ""
     if ctx.parent is not None and ctx.info_name != "help":
         return ""
-    return (f" here: it goes after a command ('{PROG} search Rohingya --lang en'), "
-            "or set VR2018_LANG=en for every command")
+    return (
+        f" here: it goes after a command ('{PROG} search Rohingya --lang en'), or set VR2018_LANG=en for every command"
+    )
 
 
 def _quoted_short(text: str) -> str:
@@ -314,19 +342,32 @@ def _overview(ctx: Any) -> str:
     width, room = max(map(len, shown), default=0), help_width()
     hang = " " * (width + 4)
     commands = "\n".join(
-        fill(f"  {name:<{width}}  {c.get_short_help_str(limit=200)}", room, subsequent_indent=hang,
-             break_long_words=False, break_on_hyphens=False)
+        fill(
+            f"  {name:<{width}}  {c.get_short_help_str(limit=200)}",
+            room,
+            subsequent_indent=hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
         for name, c in shown.items()
     )
-    about = (f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
-             "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline.")
-    more = (f"The letter is in Dutch: add --lang en for our unofficial English translation. "
-            f"'{PROG} help COMMAND' shows a command's options and examples.")
-    examples = "".join(f"\n  {PROG} {e}" for e in ("search Rohingya", "theme klimaat", "show iran-2231 --lang en",
-                                                     "motions --kamerstuk"))
+    about = (
+        f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
+        "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline."
+    )
+    more = (
+        f"The letter is in Dutch: add --lang en for our unofficial English translation. "
+        f"'{PROG} help COMMAND' shows a command's options and examples."
+    )
+    examples = "".join(
+        f"\n  {PROG} {e}"
+        for e in ("search Rohingya", "theme klimaat", "show iran-2231 --lang en", "motions --kamerstuk")
+    )
     about = "\n".join(fill(line, room, break_long_words=False) for line in about.splitlines())
-    return (f"{about}\n\nUsage: {PROG} COMMAND [ARGS]...\n\n"
-            f"Commands:\n{commands}\n\nExamples:{examples}\n\n{fill(more, room, break_long_words=False)}")
+    return (
+        f"{about}\n\nUsage: {PROG} COMMAND [ARGS]...\n\n"
+        f"Commands:\n{commands}\n\nExamples:{examples}\n\n{fill(more, room, break_long_words=False)}"
+    )
 
 
 def _complete_command(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -336,8 +377,10 @@ def _complete_command(ctx: typer.Context, incomplete: str) -> list[str]:
 @app.command("help", short_help="The overview, or a command's help: vr2018 help search.")
 def help_(
     ctx: typer.Context,
-    command: Annotated[str | None, typer.Argument(
-        metavar="[COMMAND]", help="A command whose help to show.", autocompletion=_complete_command)] = None,
+    command: Annotated[
+        str | None,
+        typer.Argument(metavar="[COMMAND]", help="A command whose help to show.", autocompletion=_complete_command),
+    ] = None,
 ) -> ExitStatus:
     """Show the overview of vr2018, or with COMMAND its help, as 'vr2018 COMMAND --help' does.
 

@@ -77,7 +77,6 @@ KEEP_OTHERS = 30 * 24 * 3600  # seconds: other data folders' files untouched thi
 KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a killed process
 
 
-
 # ── Where ───────────────────────────────────────────────────────────────────
 
 
@@ -176,8 +175,7 @@ def _usable(path: Path) -> bool:
         path.rmdir()  # only an empty one
         return True
     except OSError:
-        print(f"vr2018: not using the cache: {path} is a directory; remove it or set {CACHE_ENV}=off",
-              file=sys.stderr)
+        print(f"vr2018: not using the cache: {path} is a directory; remove it or set {CACHE_ENV}=off", file=sys.stderr)
         return False
 
 

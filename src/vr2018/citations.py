@@ -40,7 +40,11 @@ def format_named(name: str) -> str:
     if found is None:
         raise Failure(f"unknown citation format '{shorten(name)}'; use text, markdown or bibtex")
     return found
-TRANSLATED = "Text in [square brackets]: unofficial translation into English (vr2018); the Dutch original is authoritative."
+
+
+TRANSLATED = (
+    "Text in [square brackets]: unofficial translation into English (vr2018); the Dutch original is authoritative."
+)
 
 
 class Citation(Record):
@@ -72,7 +76,8 @@ def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
 
     english = quoted(sentence.text_en, sentence.cut) if sentence.text_en else None
     return citation(corpus, sentence.paragraph).replace(
-        sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english)
+        sentence=sentence.number, quote=quoted(sentence.text, sentence.cut), quote_en=english
+    )
 
 
 def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
@@ -142,9 +147,8 @@ def format_citation(c: Citation, fmt: str, lang: Lang = Lang.nl) -> str:
 
 
 def _authors(c: Citation, lang: Lang) -> str:
-    return " and ".join(
-        f"{name} ({office}{_english(english, lang)})" for (name, office), english in zip(c.authors, _offices(c))
-    )
+    pairs = zip(c.authors, _offices(c), strict=True)
+    return " and ".join(f"{name} ({office}{_english(english, lang)})" for (name, office), english in pairs)
 
 
 def _offices(c: Citation) -> tuple[str | None, ...]:
@@ -194,10 +198,20 @@ def _markdown(c: Citation, lang: Lang) -> str:
     return f"> {_md(c.quote)}{english}\n\n{out}"
 
 
-_BIB_SPECIAL = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
-    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-})
+_BIB_SPECIAL = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
 
 
 def _bib(value: str) -> str:
@@ -205,7 +219,7 @@ def _bib(value: str) -> str:
 
 
 def _bib_name(name: str) -> str:
-    """"Sigrid A.M. Kaag" → "Kaag, Sigrid A.M."; the letter prints the names, we only reorder them."""
+    """ "Sigrid A.M. Kaag" → "Kaag, Sigrid A.M."; the letter prints the names, we only reorder them."""
     *first, last = name.split()
     return f"{last}, {' '.join(first)}" if first else last
 
@@ -218,7 +232,9 @@ def _bibtex(c: Citation, lang: Lang) -> str:
     ``both`` the note carries our English rendering, marked as unofficial."""
     year, month, _ = c.date.split("-")
     key = f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
-    offices = " and the ".join(f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c)))
+    offices = " and the ".join(
+        f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c), strict=True)
+    )
     note = f"Reference {c.reference}"
     if lang.english and c.title_en:
         note += f". Title{_english(c.title_en, lang)}"

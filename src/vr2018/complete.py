@@ -86,5 +86,6 @@ def themes(incomplete: str) -> Candidates:
 def motion_queries(incomplete: str, kamerstuk_only: bool = False, before: Sequence[str] = ()) -> Candidates:
     from .motions import complete
 
-    return _safely(lambda corpus, typed: complete(corpus, typed, kamerstuk_only=kamerstuk_only, before=before),
-                   incomplete)
+    return _safely(
+        lambda corpus, typed: complete(corpus, typed, kamerstuk_only=kamerstuk_only, before=before), incomplete
+    )

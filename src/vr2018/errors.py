@@ -37,8 +37,9 @@ class NotFound(Failure):
     a question with no answer in the letter (a search, a motion) is status 1.
     """
 
-    def __init__(self, message: str, status: ExitStatus = ExitStatus.NOTHING_FOUND,
-                 suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, status: ExitStatus = ExitStatus.NOTHING_FOUND, suggestions: Sequence[str] = ()
+    ) -> None:
         super().__init__(message, status)
         self.suggestions = tuple(suggestions)
 

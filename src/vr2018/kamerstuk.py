@@ -109,7 +109,7 @@ def parse(text: str) -> KamerstukKey:
     dossier = re.sub(r"[^0-9]", "", found.group()).lstrip("0")
     if not dossier or len(dossier) > 6:
         raise ValueError(f"'{shown}' is not a Kamerstuk: a dossier number has one to six digits, e.g. {EXAMPLES}")
-    rest = s[found.end():]
+    rest = s[found.end() :]
     if rest and rest[0].isalnum() and not rest[0].isdigit():
         # "22045a" is not a dossier followed by a letter: demand a separator
         raise ValueError(f"'{shown}' is not a Kamerstuk: put a space or '-' between dossier and document")
@@ -199,8 +199,14 @@ def parse_citation(text: str) -> tuple[KamerstukKey | ResolutionKey, ...]:
     return tuple(out)
 
 
-def cites(wanted: KamerstukKey | ResolutionKey, kind: str, dossier: str | None, number: str | None,
-          chapter: str | None = None, year: int | None = None) -> bool:
+def cites(
+    wanted: KamerstukKey | ResolutionKey,
+    kind: str,
+    dossier: str | None,
+    number: str | None,
+    chapter: str | None = None,
+    year: int | None = None,
+) -> bool:
     """Does a reference (its kind and parts, as in references.toml) name what was asked for?"""
     if isinstance(wanted, ResolutionKey):
         return kind != "kamerstuk" and number == wanted.number and (wanted.year is None or year in (None, wanted.year))

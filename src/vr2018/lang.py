@@ -42,10 +42,34 @@ UNOFFICIAL = "English: unofficial translation; the Dutch text is authoritative."
 DUTCH_ORIGINAL = "Dutch original:"
 GAP = "[…] Text missing: one or more pages of the letter are not available."  # where pages are missing
 
-DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni",
-                "juli", "augustus", "september", "oktober", "november", "december")
-ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June",
-                  "July", "August", "September", "October", "November", "December")
+DUTCH_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def text_of(record: Any, field: str, lang: Lang = NL) -> str:

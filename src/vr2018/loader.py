@@ -89,8 +89,10 @@ _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "an integer"),
     "bool": (lambda v: isinstance(v, bool), "true or false"),
     "date": (lambda v: isinstance(v, _dt.date) and not isinstance(v, _dt.datetime), "a date (YYYY-MM-DD)"),
-    "strs": (lambda v: isinstance(v, list) and all(isinstance(s, str) and s.strip() for s in v),
-             "a list of non-empty strings"),
+    "strs": (
+        lambda v: isinstance(v, list) and all(isinstance(s, str) and s.strip() for s in v),
+        "a list of non-empty strings",
+    ),
 }
 
 
@@ -218,8 +220,10 @@ def _one_for_one(record: Record, english: dict[str, str]) -> str | None:
     for name, dutch_name in english.items():
         dutch, theirs = getattr(record, dutch_name), getattr(record, name)
         if isinstance(dutch, tuple) and len(theirs or ()) != len(dutch):
-            return (f"field '{name}': expected one entry for each of the {len(dutch)} in '{dutch_name}', "
-                    f"got {len(theirs or ())}")
+            return (
+                f"field '{name}': expected one entry for each of the {len(dutch)} in '{dutch_name}', "
+                f"got {len(theirs or ())}"
+            )
     return None
 
 

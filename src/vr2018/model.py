@@ -254,7 +254,7 @@ def day_number(iso: str, last: bool = False) -> int:
     """'2018' / '2018-09' / '2018-09-26' → its first (or ``last``) day as YYYYMMDD
     (a month's last day counted as its 31st: only the order of days matters)."""
     parts = [int(p) for p in iso.split("-")]
-    year, month, day = (parts + [12 if last else 1, 31 if last else 1][len(parts) - 1:])[:3]
+    year, month, day = (parts + [12 if last else 1, 31 if last else 1][len(parts) - 1 :])[:3]
     return year * 10_000 + month * 100 + day
 
 
@@ -400,4 +400,3 @@ class Corpus(Record):
         wanted = [self.paragraph(p) for p in paragraph_ids]
         ids = dict.fromkeys(person for p in wanted for person in p.people)
         return tuple(self.person(i) for i in ids)
-

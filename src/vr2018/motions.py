@@ -67,10 +67,23 @@ def matching(corpus: Corpus, wanted: KamerstukKey) -> tuple[Motion, ...]:
 
 
 # Words that only say "a motion" or "its number": every motion is one, so they find nothing.
-MOTION_WORDS = frozenset({
-    "motie", "moties", "kamermotie", "kamermoties", "motion", "motions", "kamerstuk", "kamerstukken",
-    "nr", "nrs", "no", "nummer", "number",
-})
+MOTION_WORDS = frozenset(
+    {
+        "motie",
+        "moties",
+        "kamermotie",
+        "kamermoties",
+        "motion",
+        "motions",
+        "kamerstuk",
+        "kamerstukken",
+        "nr",
+        "nrs",
+        "no",
+        "nummer",
+        "number",
+    }
+)
 
 
 def reported_in(corpus: Corpus, motion: Motion) -> tuple[str, ...]:
@@ -97,8 +110,18 @@ def haystack(corpus: Corpus, motion: Motion) -> list[str]:
     """The words a motion is found by: submitters, their names, chamber, subject (Dutch and English), and
     the letter's sentences reporting on it (so 'Myanmar' finds the Rohingya motion)."""
     names = [corpus.person(p).name for p in motion.people]
-    return words(" ".join([*motion.submitters, *names, motion.chamber, motion.subject, motion.subject_en or "",
-                           *reported_in(corpus, motion)]))
+    return words(
+        " ".join(
+            [
+                *motion.submitters,
+                *names,
+                motion.chamber,
+                motion.subject,
+                motion.subject_en or "",
+                *reported_in(corpus, motion),
+            ]
+        )
+    )
 
 
 def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
@@ -169,14 +192,22 @@ def cited_resolution(corpus: Corpus, text: str) -> Reference | None:
     wanted = kamerstuk.parse_resolution(text)
     if wanted is None:
         return None
-    return next((r for r in corpus.references if r.kind != "kamerstuk"
-                 and kamerstuk.cites(wanted, r.kind, r.dossier, r.number, r.chapter, r.year)), None)
+    return next(
+        (
+            r
+            for r in corpus.references
+            if r.kind != "kamerstuk" and kamerstuk.cites(wanted, r.kind, r.dossier, r.number, r.chapter, r.year)
+        ),
+        None,
+    )
 
 
 def _resolution_line(ref: Reference) -> str:
     number = ref.number or ""
-    return (f"{number} is the UN Security Council resolution the letter cites as "
-            f"'{ref.as_written}'; 'vr2018 refs' lists it with its paragraphs.")
+    return (
+        f"{number} is the UN Security Council resolution the letter cites as "
+        f"'{ref.as_written}'; 'vr2018 refs' lists it with its paragraphs."
+    )
 
 
 def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
@@ -211,8 +242,9 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False,
-             before: Sequence[str] = ()) -> list[tuple[str, str]]:
+def complete(
+    corpus: Corpus, incomplete: str, kamerstuk_only: bool = False, before: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """Completion candidates for a motions query: Kamerstuk notations (and every
     submitter, names of several words too: 'De Graaf', 'Van den Hul'), each with a
     short help text, those extending what was typed, each starting with exactly what
@@ -231,8 +263,11 @@ def complete(corpus: Corpus, incomplete: str, kamerstuk_only: bool = False,
             continue
         help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"
         dossier = kamerstuk.key_of(k.dossier)
-        for notation, text in ((k.compact, help_text), (f"kst-{k.compact}", help_text),
-                               (k.dossier, f"dossier {dossier.label}")):
+        for notation, text in (
+            (k.compact, help_text),
+            (f"kst-{k.compact}", help_text),
+            (k.dossier, f"dossier {dossier.label}"),
+        ):
             offer(notation, text)
     if not kamerstuk_only:
         for motion in corpus.motions:

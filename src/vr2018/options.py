@@ -45,8 +45,9 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
     --kamerstuk, submitters)."""
     from .complete import motion_queries
 
-    return motion_queries(incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")),
-                          before=tuple(ctx.params.get("query_words") or ()))
+    return motion_queries(
+        incomplete, kamerstuk_only=bool(ctx.params.get("kamerstuk")), before=tuple(ctx.params.get("query_words") or ())
+    )
 
 
 # ── options every command family shares ────────────────────────────────────
@@ -72,65 +73,114 @@ def paragraph_id(metavar: str, help: str) -> Any:
     return typer.Argument(metavar=metavar, help=help, autocompletion=_complete_paragraph)
 
 
-CitationFormat = Annotated[str, typer.Option(
-    "--format", "-f", metavar="FORMAT", help="Citation style: text, markdown (md) or bibtex.",
-    autocompletion=_complete_format,
-)]
+CitationFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="Citation style: text, markdown (md) or bibtex.",
+        autocompletion=_complete_format,
+    ),
+]
 
 
-LangOption = Annotated[Lang, typer.Option(
-    "--lang", envvar="VR2018_LANG", case_sensitive=False, metavar="nl|en|both",
-    help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
-    "Dutch original under each passage of the letter).",
-)]
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        envvar="VR2018_LANG",
+        case_sensitive=False,
+        metavar="nl|en|both",
+        help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
+        "Dutch original under each passage of the letter).",
+    ),
+]
 
 
 # ── free text: several words, no quotes needed ─────────────────────────────
 # Variadic, the way `search` takes its QUERY: the words of `people van den hul`
 # are one name (:func:`joined`).
 
-PersonName = Annotated[list[str] | None, typer.Argument(
-    metavar="[NAME]...", help="A name, alias or role word (case and accents do not matter; no quotes "
-    "needed: van den hul).", autocompletion=_complete_person,
-)]
-ThemeName = Annotated[list[str] | None, typer.Argument(
-    metavar="[NAME]...", autocompletion=_complete_theme,
-    help="A theme's id, title or alias, in any case, with or without accents; a prefix will do; "
-    "no quotes needed (climate change).",
-)]
-MotionQuery = Annotated[list[str] | None, typer.Argument(
-    metavar="[QUERY]...", autocompletion=_complete_motion_query,
-    help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
-    "(22045, 22 045, nr. 290, 34550-D, 34550 V D, TK 22045-290); no quotes needed.",
-)]
-SearchQuery = Annotated[list[str], typer.Argument(
-    metavar="QUERY",
-    help='What to look for: words, names, numbers, in Dutch or English, typos and all. '
-    'Put a "phrase in quotes" to require it.',
-)]
+PersonName = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[NAME]...",
+        help="A name, alias or role word (case and accents do not matter; no quotes needed: van den hul).",
+        autocompletion=_complete_person,
+    ),
+]
+ThemeName = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[NAME]...",
+        autocompletion=_complete_theme,
+        help="A theme's id, title or alias, in any case, with or without accents; a prefix will do; "
+        "no quotes needed (climate change).",
+    ),
+]
+MotionQuery = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[QUERY]...",
+        autocompletion=_complete_motion_query,
+        help="Submitter or subject words (Kuzu, Rohingya, arms embargo), or a Kamerstuk in any notation "
+        "(22045, 22 045, nr. 290, 34550-D, 34550 V D, TK 22045-290); no quotes needed.",
+    ),
+]
+SearchQuery = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="QUERY",
+        help="What to look for: words, names, numbers, in Dutch or English, typos and all. "
+        'Put a "phrase in quotes" to require it.',
+    ),
+]
 
 
 # ── options of one command ─────────────────────────────────────────────────
 
-Context = Annotated[int, typer.Option(
-    "--context", "-C", min=0, metavar="N", help="Also show N paragraphs before and after.")]
-KamerstukFlag = Annotated[bool, typer.Option(
-    "--kamerstuk", "-k",
-    help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
-    "a bare dossier (22045) matches all its documents.",
-)]
-Since = Annotated[str | None, typer.Option(
-    "--from", metavar="WHEN", help="Only events from WHEN on: a year, month or day (2018, 2018-09, 2018-09-26).")]
-Until = Annotated[str | None, typer.Option(
-    "--to", metavar="WHEN", help="Only events up to WHEN, inclusive: a year, month or day.")]
-PersonFilter = Annotated[str | None, typer.Option(
-    "--person", "-p", metavar="NAME", autocompletion=_complete_person,
-    help="Only events naming this person (name, alias or role, e.g. rutte, prime minister).")]
+Context = Annotated[
+    int, typer.Option("--context", "-C", min=0, metavar="N", help="Also show N paragraphs before and after.")
+]
+KamerstukFlag = Annotated[
+    bool,
+    typer.Option(
+        "--kamerstuk",
+        "-k",
+        help="List by Kamerstuk, number first, with the official link. QUERY, if given, must be a Kamerstuk; "
+        "a bare dossier (22045) matches all its documents.",
+    ),
+]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--from", metavar="WHEN", help="Only events from WHEN on: a year, month or day (2018, 2018-09, 2018-09-26)."
+    ),
+]
+Until = Annotated[
+    str | None, typer.Option("--to", metavar="WHEN", help="Only events up to WHEN, inclusive: a year, month or day.")
+]
+PersonFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--person",
+        "-p",
+        metavar="NAME",
+        autocompletion=_complete_person,
+        help="Only events naming this person (name, alias or role, e.g. rutte, prime minister).",
+    ),
+]
 Limit = Annotated[int, typer.Option("--limit", "-n", metavar="N", help="Show at most N paragraphs (1 or more).")]
-Section = Annotated[str | None, typer.Option(
-    "--section", metavar="NAME", help="Only paragraphs in this section (id or title).")]
-Exact = Annotated[bool, typer.Option(
-    "--exact", help="Only the words as typed (case and accents aside): no typos, stems, compounds or glossary.")]
+Section = Annotated[
+    str | None, typer.Option("--section", metavar="NAME", help="Only paragraphs in this section (id or title).")
+]
+Exact = Annotated[
+    bool,
+    typer.Option(
+        "--exact", help="Only the words as typed (case and accents aside): no typos, stems, compounds or glossary."
+    ),
+]
 
 
 def joined(parts: list[str] | None) -> str | None:
@@ -154,9 +204,16 @@ def _complete_export_target(ctx: typer.Context, incomplete: str) -> list[str]:
     return [c for c in TABLES if c.startswith(incomplete)] if ctx.params.get("format_") == "csv" else []
 
 
-ExportFormat = Annotated[str, typer.Argument(metavar="FORMAT", autocompletion=_complete_export_format,
-                                             help="markdown, csv, jsonl or sqlite.")]
-ExportTarget = Annotated[str | None, typer.Argument(
-    metavar="[TABLE|FILE]", autocompletion=_complete_export_target,
-    help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, references); "
-    "sqlite: the database FILE.")]
+ExportFormat = Annotated[
+    str,
+    typer.Argument(metavar="FORMAT", autocompletion=_complete_export_format, help="markdown, csv, jsonl or sqlite."),
+]
+ExportTarget = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[TABLE|FILE]",
+        autocompletion=_complete_export_target,
+        help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, references); "
+        "sqlite: the database FILE.",
+    ),
+]

@@ -18,10 +18,38 @@ from .errors import ExitStatus, Failure
 PROG = "vr2018"
 
 _ASCII_FALLBACK = {
-    "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-",
-    "…": "...", "¶": "#", "›": ">", "‹": "<", "•": "*", "─": "-", "│": "|", "×": "x", "≥": ">=", "≤": "<=",
-    "·": "|", "ß": "ss", "‒": "-", "―": "-", "−": "-", "‚": ",", "‛": "'", "‟": '"', "′": "'", "″": '"',
-    "→": "->", "←": "<-", "↔": "<->",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "…": "...",
+    "¶": "#",
+    "›": ">",
+    "‹": "<",
+    "•": "*",
+    "─": "-",
+    "│": "|",
+    "×": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "·": "|",
+    "ß": "ss",
+    "‒": "-",
+    "―": "-",
+    "−": "-",
+    "‚": ",",
+    "‛": "'",
+    "‟": '"',
+    "′": "'",
+    "″": '"',
+    "→": "->",
+    "←": "<-",
+    "↔": "<->",
 }
 
 
@@ -117,8 +145,10 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
     import stat
 
     if path in ALTERED_ARGUMENTS:
-        raise Failure(f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
-                      "or bytes that are not UTF-8; choose another name")
+        raise Failure(
+            f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
+            "or bytes that are not UTF-8; choose another name"
+        )
     if not path.strip():
         raise Failure("cannot write a file with an empty name")
     if os.path.isdir(path):
@@ -190,4 +220,4 @@ def shown_path(path: str, width: int = 80) -> str:
     from .text import clean
 
     line = " ".join(clean(path).split())
-    return line if len(line) <= width else "…" + line[-(width - 1):]
+    return line if len(line) <= width else "…" + line[-(width - 1) :]

@@ -61,7 +61,8 @@ def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
     if paragraph is None:
         raise NotFound(
             f"no paragraph '{shorten(query)}'{did_you_mean(suggestions)} ('vr2018 toc' lists every id)",
-            ExitStatus.BAD_USAGE, suggestions,
+            ExitStatus.BAD_USAGE,
+            suggestions,
         )
     return paragraph
 
@@ -76,7 +77,7 @@ def neighbours(corpus: Corpus, paragraph: Paragraph, n: int) -> tuple[tuple[Para
     """Up to ``n`` paragraphs before and after ``paragraph``, in reading order."""
     i = corpus.position(paragraph.id)
     n = max(n, 0)
-    return corpus.paragraphs[max(i - n, 0):i], corpus.paragraphs[i + 1:i + 1 + n]
+    return corpus.paragraphs[max(i - n, 0) : i], corpus.paragraphs[i + 1 : i + 1 + n]
 
 
 def opening(paragraph: Paragraph, n: int = 8, lang: Lang = Lang.nl) -> str:
@@ -121,8 +122,13 @@ def dated_and_signed(letter: Letter, lang: Lang = Lang.nl) -> tuple[str, tuple[s
     return date, tuple(f"{s.name}, {text_of(s, 'office', lang)}" for s in letter.signatories)
 
 
-def timeline(corpus: Corpus, theme: Theme | None = None, start: int | None = None, end: int | None = None,
-             people: tuple[Person, ...] | None = None) -> tuple[Event, ...]:
+def timeline(
+    corpus: Corpus,
+    theme: Theme | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    people: tuple[Person, ...] | None = None,
+) -> tuple[Event, ...]:
     """Every dated event in chronological order (:attr:`Event.sort_key`), narrowed to
     those whose paragraph carries ``theme``, that lie within the window from ``start``
     to ``end`` (YYYYMMDD numbers, inclusive, from :func:`window_bound`: an event is in
@@ -169,7 +175,7 @@ def names_person(event: Event, person: Person) -> bool:
     for name in (person.name, *person.aliases):
         wanted = words(name)
         n = len(wanted)
-        if n and any(label[i:i + n] == wanted for i in range(len(label) - n + 1)):
+        if n and any(label[i : i + n] == wanted for i in range(len(label) - n + 1)):
             return True
     return False
 
@@ -186,8 +192,12 @@ def narrowing(since: str | None = None, until: str | None = None, people: tuple[
     return " ".join(out)
 
 
-def nothing_dated(theme: Theme | None = None, since: str | None = None, until: str | None = None,
-                  people: tuple[Person, ...] | None = None) -> NotFound:
+def nothing_dated(
+    theme: Theme | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    people: tuple[Person, ...] | None = None,
+) -> NotFound:
     """Why a filtered timeline is empty, naming the filters (exit status 1)."""
     where = [f"in the paragraphs on theme '{theme.title}'"] if theme is not None else []
     narrowed = narrowing(since, until, people)
@@ -203,8 +213,13 @@ class Dated(Record):
     narrowing: str
 
 
-def dated(corpus: Corpus, theme: Theme | None = None, since: str | None = None, until: str | None = None,
-          person: str | None = None) -> Dated:
+def dated(
+    corpus: Corpus,
+    theme: Theme | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    person: str | None = None,
+) -> Dated:
     """The timeline for the filters as typed (--from, --to: a year, month or day; --person: a
     name, alias or role). :class:`Failure` for a window that is no window, :class:`NotFound`
     (status 1) naming the filters when nothing is dated within them."""
@@ -304,7 +319,7 @@ def gaps(corpus: Corpus) -> tuple[PageGap, ...]:
     for paragraph in corpus.paragraphs:
         if corpus.gap_after(paragraph):
             nxt = corpus.paragraphs[corpus.position(paragraph.id) + 1]
-            between = corpus.sections[order[paragraph.section]:order[nxt.section]]
+            between = corpus.sections[order[paragraph.section] : order[nxt.section]]
             headings = tuple(s for s in between if s.printed and s.id not in with_text)
             out.append(PageGap(paragraph, nxt, headings))
     return tuple(out)

@@ -27,11 +27,51 @@ if TYPE_CHECKING:
     from .model import Paragraph
 
 # Abbreviations whose full stop ends no sentence, folded, without their last full stop.
-ABBREVIATIONS = frozenset({
-    "nr", "nrs", "no", "nos", "c.s", "o.a", "jl", "bijv", "e.g", "i.e", "i.c", "m.b.t", "t.a.v", "d.w.z", "z.g",
-    "zgn", "ca", "resp", "jo", "art", "blz", "p", "pp", "vs", "mr", "dr", "drs", "ir", "prof", "mw", "dhr", "st",
-    "etc", "incl", "excl", "min", "o.m", "t.b.v", "vgl", "cf", "a.s",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "nr",
+        "nrs",
+        "no",
+        "nos",
+        "c.s",
+        "o.a",
+        "jl",
+        "bijv",
+        "e.g",
+        "i.e",
+        "i.c",
+        "m.b.t",
+        "t.a.v",
+        "d.w.z",
+        "z.g",
+        "zgn",
+        "ca",
+        "resp",
+        "jo",
+        "art",
+        "blz",
+        "p",
+        "pp",
+        "vs",
+        "mr",
+        "dr",
+        "drs",
+        "ir",
+        "prof",
+        "mw",
+        "dhr",
+        "st",
+        "etc",
+        "incl",
+        "excl",
+        "min",
+        "o.m",
+        "t.b.v",
+        "vgl",
+        "cf",
+        "a.s",
+    }
+)
 
 # A candidate end: the mark, closing quotes/brackets, then white space before a sentence start.
 _END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9À-Þ])")
@@ -126,10 +166,18 @@ def of(paragraph: Paragraph) -> tuple[Sentence, ...]:
     out = []
     for n, (start, end) in enumerate(spans, 1):
         cut = paragraph.cut if (paragraph.cut, n) in (("start", 1), ("end", len(spans))) else None
-        out.append(Sentence(
-            paragraph=paragraph, number=n, count=len(spans), start=start, end=end,
-            text=paragraph.text[start:end], text_en=english[n - 1] if english else None, cut=cut,
-        ))
+        out.append(
+            Sentence(
+                paragraph=paragraph,
+                number=n,
+                count=len(spans),
+                start=start,
+                end=end,
+                text=paragraph.text[start:end],
+                text_en=english[n - 1] if english else None,
+                cut=cut,
+            )
+        )
     return tuple(out)
 
 
@@ -159,8 +207,9 @@ def sentence_named(corpus: Corpus, query: str) -> Sentence:
 
     wanted, number = split_address(query)
     if number is None:
-        raise NotFound(f"no sentence number in '{shorten(query)}': write ID:N, e.g. myanmar-rohingya:2",
-                       ExitStatus.BAD_USAGE)
+        raise NotFound(
+            f"no sentence number in '{shorten(query)}': write ID:N, e.g. myanmar-rohingya:2", ExitStatus.BAD_USAGE
+        )
     digits = _sentence_number(number)
     if number and digits is None and find_paragraph(corpus, wanted)[0] is None:
         wanted = query  # not an ID:N at all ("[link=http://x]"): the lookup quotes the whole of it

@@ -107,8 +107,12 @@ def section_json(corpus: Corpus, section: Section) -> Json:
 
 
 def signatory_json(signatory: Signatory) -> Json:
-    return {"name": signatory.name, "office": signatory.office, "office_en": signatory.office_en,
-            "person": signatory.person}
+    return {
+        "name": signatory.name,
+        "office": signatory.office,
+        "office_en": signatory.office_en,
+        "person": signatory.person,
+    }
 
 
 def letter_json(corpus: Corpus) -> Json:
@@ -201,8 +205,7 @@ def toc_json(corpus: Corpus, entries: tuple[Entry, ...]) -> Json:
         "title": corpus.letter.title,
         "title_en": corpus.letter.title_en,
         "fragments": [
-            {"number": f.number, "first_line": f.first_line, "last_line": f.last_line}
-            for f in corpus.letter.fragments
+            {"number": f.number, "first_line": f.first_line, "last_line": f.last_line} for f in corpus.letter.fragments
         ],
         "sections": [
             {
@@ -222,7 +225,8 @@ def toc_json(corpus: Corpus, entries: tuple[Entry, ...]) -> Json:
                 "opening": reading.opening(p),
                 "opening_en": reading.opening(p, lang=Lang.en),
             }
-            for e in entries for p in e.paragraphs
+            for e in entries
+            for p in e.paragraphs
         ],
         "gaps": gaps_json(corpus),
     }
@@ -317,8 +321,13 @@ def timeline_json(events: tuple[Event, ...]) -> list[Json]:
     return [event_json(e) for e in events]
 
 
-def show_json(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
-              after: tuple[Paragraph, ...] = (), sentence: Sentence | None = None) -> Json:
+def show_json(
+    corpus: Corpus,
+    paragraph: Paragraph,
+    before: tuple[Paragraph, ...] = (),
+    after: tuple[Paragraph, ...] = (),
+    sentence: Sentence | None = None,
+) -> Json:
     """One paragraph and what it mentions; for ``show ID:N`` also the sentence's number
     (``sentence``) and text (``quote``, ``quote_en``), else those are null."""
     return {

@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from .model import Event, Motion, Paragraph, Person, Section, Theme
 
 
-
-
 class UnknownTheme(NotFound):
     """No theme, or more than one, goes by that name (exit status 2). ``str()`` is the user's message."""
 

@@ -21,8 +21,9 @@ from ..lang import Lang
 def export_(
     format_: opt.ExportFormat,
     target: opt.ExportTarget = None,
-    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
-                                               help="Write to FILE instead of stdout.")] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="csv: start with a byte order mark, for Excel.")] = False,
     lang: opt.LangOption = Lang.nl,

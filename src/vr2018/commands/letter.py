@@ -80,8 +80,10 @@ def toc(
 
 @app.command("show", short_help="One paragraph (ID) or sentence (ID:N), with all we know about it.")
 def show_(
-    paragraph: Annotated[str, opt.paragraph_id(
-        "ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1).")],
+    paragraph: Annotated[
+        str,
+        opt.paragraph_id("ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1)."),
+    ],
     context: opt.Context = 0,
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,

@@ -20,8 +20,9 @@ from ..output import emit_json
 def search(
     query: opt.SearchQuery,
     limit: opt.Limit = 10,
-    theme: Annotated[str | None, opt.theme_filter(
-        "Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).")] = None,
+    theme: Annotated[
+        str | None, opt.theme_filter("Only paragraphs on this theme (id, title or alias, e.g. klimaat, sanctions).")
+    ] = None,
     section: opt.Section = None,
     full: Annotated[bool, opt.full_flag("Print whole paragraphs instead of snippets.")] = False,
     exact: opt.Exact = False,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
 
+
 def anchor(paragraph_id: str) -> str:
     return f'<a id="{paragraph_id}"></a>'
 
@@ -98,9 +99,12 @@ def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
     blocks = ["## Themes", f"*{escape(OURS)}*"]
     for theme in corpus.themes:
         blocks += [f"### {escape(text_of(theme, 'title', lang))}", escape(text_of(theme, "summary", lang))]
-        blocks.append("\n".join(
-            f"{n}. {escape(text_of(point, 'text', lang))} ({_links(point.sources)})" for n, point in enumerate(theme.points, 1)
-        ))
+        blocks.append(
+            "\n".join(
+                f"{n}. {escape(text_of(point, 'text', lang))} ({_links(point.sources)})"
+                for n, point in enumerate(theme.points, 1)
+            )
+        )
     return blocks
 
 
@@ -108,17 +112,21 @@ def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
     blocks = ["## Motions", f"*{escape(OURS)}*"]
     for motion in corpus.motions:
         ref = corpus.reference(motion.reference)
-        chamber = text_of(motion, "chamber", lang) + (", inferred: the letter does not name it" if motion.chamber_inferred else "")
+        chamber = text_of(motion, "chamber", lang) + (
+            ", inferred: the letter does not name it" if motion.chamber_inferred else ""
+        )
         done = "\n".join(f"  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in motion.done)
         blocks += [
             f"### {escape('Motion ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
-            "\n".join([
-                f"- **Chamber:** {escape(chamber)}",
-                f"- **Subject:** {escape(text_of(motion, 'subject', lang))}"
-                + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
-                f"- **What was done:**\n{done}",
-                f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(motions.no_link(ref) or '')}",
-            ]),
+            "\n".join(
+                [
+                    f"- **Chamber:** {escape(chamber)}",
+                    f"- **Subject:** {escape(text_of(motion, 'subject', lang))}"
+                    + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
+                    f"- **What was done:**\n{done}",
+                    f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(motions.no_link(ref) or '')}",
+                ]
+            ),
         ]
     return blocks
 
@@ -130,8 +138,11 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
         name = _url(written, ref.url) if ref.url else escape(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
         note = motions.no_link(ref)
-        items.append(f"- {name}: {escape(text_of(ref, 'description', lang))}" + (f" (cited in {cited})" if cited else "")
-                     + (f"; {escape(note)}" if note else ""))
+        items.append(
+            f"- {name}: {escape(text_of(ref, 'description', lang))}"
+            + (f" (cited in {cited})" if cited else "")
+            + (f"; {escape(note)}" if note else "")
+        )
     return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
 
 

@@ -141,20 +141,43 @@ def _letter(con: Any, corpus: Corpus) -> None:
 
     letter = corpus.letter
     _insert(con, "fragment", [(f.number, f.first_line, f.last_line) for f in letter.fragments])
-    _insert(con, "section", [
-        (s.id, i, s.title, s.level, s.printed, s.parent, s.title_en) for i, s in enumerate(corpus.sections, 1)
-    ])
-    _insert(con, "reference", [
-        (r.id, reference_kind(r.kind), r.as_written, r.description, r.dossier, r.number, r.chapter, r.chamber,
-         r.year, r.url, r.description_en, r.as_written_en, r.chamber_en)
-        for r in corpus.references
-    ])
+    _insert(
+        con,
+        "section",
+        [(s.id, i, s.title, s.level, s.printed, s.parent, s.title_en) for i, s in enumerate(corpus.sections, 1)],
+    )
+    _insert(
+        con,
+        "reference",
+        [
+            (
+                r.id,
+                reference_kind(r.kind),
+                r.as_written,
+                r.description,
+                r.dossier,
+                r.number,
+                r.chapter,
+                r.chamber,
+                r.year,
+                r.url,
+                r.description_en,
+                r.as_written_en,
+                r.chamber_en,
+            )
+            for r in corpus.references
+        ],
+    )
     _insert(con, "person", [(p.id, p.name, p.role, p.role_en) for p in corpus.people])
     _insert(con, "person_alias", [(p.id, a) for p in corpus.people for a in dict.fromkeys(p.aliases)])
-    _insert(con, "paragraph", [
-        (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p), p.text_en)
-        for i, p in enumerate(corpus.paragraphs, 1)
-    ])
+    _insert(
+        con,
+        "paragraph",
+        [
+            (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p), p.text_en)
+            for i, p in enumerate(corpus.paragraphs, 1)
+        ],
+    )
     from . import sentence_rows
 
     columns = ("id", "paragraph", "number", "start", "end", "text", "text_en", "cut")  # the table's, in order
@@ -162,45 +185,88 @@ def _letter(con: Any, corpus: Corpus) -> None:
     gaps = reading.gaps(corpus)
     _insert(con, "gap", [(g.after.id, g.before.id) for g in gaps])
     _insert(con, "gap_heading", [(g.after.id, s.id) for g in gaps for s in g.headings])
-    _insert(con, "letter", [(
-        letter.title, letter.date, letter.date_as_written, letter.reference, letter.salutation,
-        "\n".join(letter.addressee), "\n".join(letter.sender), letter.results_url, letter.earlier_letter,
-        letter.data_version, letter.title_en, letter.salutation_en,
-        "\n".join(letter.addressee_en), "\n".join(letter.sender_en),
-    )])
-    _insert(con, "signatory", [
-        (i, s.name, s.office, s.person, s.office_en) for i, s in enumerate(letter.signatories, 1)
-    ])
+    _insert(
+        con,
+        "letter",
+        [
+            (
+                letter.title,
+                letter.date,
+                letter.date_as_written,
+                letter.reference,
+                letter.salutation,
+                "\n".join(letter.addressee),
+                "\n".join(letter.sender),
+                letter.results_url,
+                letter.earlier_letter,
+                letter.data_version,
+                letter.title_en,
+                letter.salutation_en,
+                "\n".join(letter.addressee_en),
+                "\n".join(letter.sender_en),
+            )
+        ],
+    )
+    _insert(
+        con, "signatory", [(i, s.name, s.office, s.person, s.office_en) for i, s in enumerate(letter.signatories, 1)]
+    )
 
 
 def _about(con: Any, corpus: Corpus) -> None:
     from .. import reading
 
-    _insert(con, "theme", [
-        (t.id, i, t.title, t.summary, t.title_en, t.summary_en) for i, t in enumerate(corpus.themes, 1)
-    ])
+    _insert(
+        con, "theme", [(t.id, i, t.title, t.summary, t.title_en, t.summary_en) for i, t in enumerate(corpus.themes, 1)]
+    )
     _insert(con, "theme_alias", [(t.id, a) for t in corpus.themes for a in dict.fromkeys(t.aliases)])
     _insert(con, "theme_section", [(t.id, s) for t in corpus.themes for s in dict.fromkeys(t.sections)])
     for name, columns, attribute in PARAGRAPH_LISTS:
         english = "_en " in columns
-        _insert(con, name, [
-            (p.id, *row) for p in corpus.paragraphs for row in _list_rows(p, attribute, english)
-        ])
+        _insert(con, name, [(p.id, *row) for p in corpus.paragraphs for row in _list_rows(p, attribute, english)])
     _statements(con, "point", "point_paragraph", [(t.id, tuple(_as_statements(t.points))) for t in corpus.themes])
-    _insert(con, "motion", [
-        (m.id, m.reference, m.chamber, m.chamber_inferred, m.subject, m.subject_inferred, m.as_written, m.date,
-         m.subject_en, m.chamber_en)
-        for m in corpus.motions
-    ])
+    _insert(
+        con,
+        "motion",
+        [
+            (
+                m.id,
+                m.reference,
+                m.chamber,
+                m.chamber_inferred,
+                m.subject,
+                m.subject_inferred,
+                m.as_written,
+                m.date,
+                m.subject_en,
+                m.chamber_en,
+            )
+            for m in corpus.motions
+        ],
+    )
     _insert(con, "motion_submitter", [(m.id, i, s) for m in corpus.motions for i, s in enumerate(m.submitters, 1)])
     _insert(con, "motion_person", [(m.id, p) for m in corpus.motions for p in dict.fromkeys(m.people)])
     _statements(con, "motion_done", "motion_done_paragraph", [(m.id, m.done) for m in corpus.motions])
     _statements(con, "person_did", "person_did_paragraph", [(p.id, p.did) for p in corpus.people])
-    _insert(con, "event", [
-        (i, e.date, e.precision, reading.date_label(e), e.as_written, e.label, e.paragraph, e.source,
-         e.year_inferred, e.label_en, reading.date_label(e, Lang.en))
-        for i, e in enumerate(corpus.events, 1)
-    ])
+    _insert(
+        con,
+        "event",
+        [
+            (
+                i,
+                e.date,
+                e.precision,
+                reading.date_label(e),
+                e.as_written,
+                e.label,
+                e.paragraph,
+                e.source,
+                e.year_inferred,
+                e.label_en,
+                reading.date_label(e, Lang.en),
+            )
+            for i, e in enumerate(corpus.events, 1)
+        ],
+    )
 
 
 def _list_rows(paragraph: Any, attribute: str, english: bool) -> list[tuple[str, ...]]:

@@ -60,15 +60,43 @@ def __getattr__(name: str) -> Any:
         return getattr(explain, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
-    "HOW", "MAX_QUERY", "OUTSIDE_MARK", "WEIGHT", "Concept", "Hit", "Index", "QueryError", "Results", "build_index",
-    "did_you_mean", "expand", "explain_nothing_found", "find_section", "fuzzy", "index_for",
-    "max_edits", "merge_spans", "paragraphs_in", "parse", "query_words", "search", "search_index", "section_names",
+    "HOW",
+    "MAX_QUERY",
+    "OUTSIDE_MARK",
+    "WEIGHT",
+    "Concept",
+    "Hit",
+    "Index",
+    "QueryError",
+    "Results",
+    "build_index",
+    "did_you_mean",
+    "expand",
+    "explain_nothing_found",
+    "find_section",
+    "fuzzy",
+    "index_for",
+    "max_edits",
+    "merge_spans",
+    "paragraphs_in",
+    "parse",
+    "query_words",
+    "search",
+    "search_index",
+    "section_names",
 ]
 
 
-def search(corpus: Corpus, query: str, limit: int = 10, theme: str | None = None,
-           section: str | None = None, exact: bool = False) -> Results:
+def search(
+    corpus: Corpus,
+    query: str,
+    limit: int = 10,
+    theme: str | None = None,
+    section: str | None = None,
+    exact: bool = False,
+) -> Results:
     """Search the letter's paragraphs; ``theme`` and ``section`` are ids (already resolved).
 
     When a filter leaves nothing, the result says how many paragraphs match

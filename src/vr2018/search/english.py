@@ -84,7 +84,8 @@ class DutchPostings(Mapping[str, dict[int, list[int]]]):
         if kept is None:
             kept = self._kept[word] = {
                 doc: [p for p in positions if p < EN] if positions[-1] >= EN else positions
-                for doc, positions in self._every[word].items() if positions[0] < EN
+                for doc, positions in self._every[word].items()
+                if positions[0] < EN
             }
         if not kept:  # a word of the English rendering only
             raise KeyError(word)

@@ -54,11 +54,11 @@ def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[s
     return tuple(list(out.values())[:limit])
 
 
-
 def paragraphs_in(corpus: Corpus, theme: str | None = None, section: str | None = None) -> list[int]:
     """The numbers of the paragraphs on ``theme`` and in ``section`` (or its sub-sections), in order."""
     return [
-        n for n, p in enumerate(corpus.paragraphs)
+        n
+        for n, p in enumerate(corpus.paragraphs)
         if (theme is None or theme in p.themes)
         and (section is None or any(s.id == section for s in corpus.section_path(p)))
     ]
@@ -82,16 +82,20 @@ def find_section(corpus: Corpus, name: str) -> str:
     found, close = resolve(name, section_names(corpus))
     if found is None:
         every = ", ".join(s.id for s in corpus.sections)
-        raise NotFound(f"unknown section '{shorten(name, 40)}'{did_you_mean(close) or '.'} Sections: {every} "
-                       "(see 'vr2018 toc')", ExitStatus.BAD_USAGE, close)
+        raise NotFound(
+            f"unknown section '{shorten(name, 40)}'{did_you_mean(close) or '.'} Sections: {every} (see 'vr2018 toc')",
+            ExitStatus.BAD_USAGE,
+            close,
+        )
     return found
 
 
 # ── Why nothing was found ───────────────────────────────────────────────────
 
 
-def explain_nothing_found(corpus: Corpus, query: Sequence[str], results: Results,
-                          theme: str | None = None, section: str | None = None) -> NotFound:
+def explain_nothing_found(
+    corpus: Corpus, query: Sequence[str], results: Results, theme: str | None = None, section: str | None = None
+) -> NotFound:
     """Why ``results`` (of ``query``, the words as typed, within ``theme`` and
     ``section``) hold no hit, as one line: the section's text is missing, the
     filters exclude each other, how many paragraphs match outside the filters

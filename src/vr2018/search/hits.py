@@ -21,8 +21,16 @@ if TYPE_CHECKING:
     from .query import Concept
 
 
-def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matched: tuple[int, ...], exact: bool,
-             found: dict[int, dict[str, str]], citation: str | None = None) -> Hit:
+def make_hit(
+    index: Index,
+    doc: int,
+    score: float,
+    resolved: list[Concept],
+    matched: tuple[int, ...],
+    exact: bool,
+    found: dict[int, dict[str, str]],
+    citation: str | None = None,
+) -> Hit:
     """The hit for paragraph ``doc``: its matched words' spans in each language, why each term
     matched (as the Dutch writes the word where it can), what is missing and its best sentence."""
     paragraph = index.paragraphs[doc]
@@ -52,9 +60,14 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
         missing = ()
     spans, spans_en = merge_spans(texts[0], raw[0]), merge_spans(texts[1], raw[1])
     return Hit(
-        paragraph=paragraph, score=round(score, 4), terms=tuple(resolved[i].label for i in matched),
-        matches=tuple(dict.fromkeys(texts[0][s:e] for s, e in spans)), spans=spans, exact=exact,
-        missing=missing, why=tuple(dict.fromkeys(why)),
+        paragraph=paragraph,
+        score=round(score, 4),
+        terms=tuple(resolved[i].label for i in matched),
+        matches=tuple(dict.fromkeys(texts[0][s:e] for s, e in spans)),
+        spans=spans,
+        exact=exact,
+        missing=missing,
+        why=tuple(dict.fromkeys(why)),
         sentence=_best_sentence((index.sentence_ends[doc], index.sentence_ends_en[doc]), concept_at),
         spans_en=spans_en,
         matches_en=tuple(dict.fromkeys(texts[1][s:e] for s, e in spans_en)),
@@ -64,13 +77,14 @@ def make_hit(index: Index, doc: int, score: float, resolved: list[Concept], matc
 def _span(text: str, starts: Sequence[int], ends: Sequence[int], p: int, word: str) -> tuple[int, int]:
     """Where token ``p`` stands in ``text``; a hyphen compound posted at its first part covers both parts."""
     end = ends[p]
-    if words(text[starts[p]:end]) != [word] and p + 1 < len(ends):
+    if words(text[starts[p] : end]) != [word] and p + 1 < len(ends):
         end = ends[p + 1]
     return starts[p], end
 
 
-def _best_sentence(ends: tuple[Sequence[int], Sequence[int]],
-                   concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> int:
+def _best_sentence(
+    ends: tuple[Sequence[int], Sequence[int]], concept_at: tuple[list[tuple[int, int]], list[tuple[int, int]]]
+) -> int:
     """The 1-based number of the sentence holding the most distinct matched concepts, then the most
     matched as written (the first of equals), counting a sentence's Dutch and its English rendering
     as one (they are numbered alike)."""
@@ -102,4 +116,3 @@ def merge_spans(text: str, raw: Iterable[tuple[int, int]]) -> tuple[tuple[int, i
         else:
             spans.append((start, end))
     return tuple(spans)
-

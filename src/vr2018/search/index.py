@@ -68,8 +68,11 @@ class Index(Record):
         return f"Index({len(self.paragraphs)} paragraphs, {len(self.vocabulary)} words)"
 
 
-def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence[str]] | None = None,
-                references: Mapping[str, Reference] | None = None) -> Index:
+def build_index(
+    paragraphs: Sequence[Paragraph],
+    glossary: Mapping[str, Sequence[str]] | None = None,
+    references: Mapping[str, Reference] | None = None,
+) -> Index:
     """Index ``paragraphs`` (in order, Dutch ``text`` and English ``text_en``) with ``glossary``
     (user's words → the text's words) and ``references`` (id → Reference: what each paragraph's
     ``references`` cite)."""
@@ -99,14 +102,21 @@ def build_index(paragraphs: Sequence[Paragraph], glossary: Mapping[str, Sequence
     entries, outside = _glossary(glossary or {}, postings)
     avgdl = (sum(lengths) / len(lengths)) if sum(lengths) else 1.0  # not 0 when no paragraph has a word
     return Index(
-        paragraphs=tuple(paragraphs), postings=postings,
+        paragraphs=tuple(paragraphs),
+        postings=postings,
         norms=[K1 * (1 - B + B * length / avgdl) for length in lengths],
-        starts_at=starts_at, ends_at=ends_at, starts_en=starts_en, ends_en=ends_en,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        starts_en=starts_en,
+        ends_en=ends_en,
         sentence_ends=[array("I", [end for _, end in sentences(p.text)]) for p in paragraphs],
-        sentence_ends_en=[array("I", [end for _, end in sentences(getattr(p, "text_en", None) or "")])
-                          for p in paragraphs],
+        sentence_ends_en=[
+            array("I", [end for _, end in sentences(getattr(p, "text_en", None) or "")]) for p in paragraphs
+        ],
         **_vocabulary(vocabulary, words_of.english),
-        surface=words_of.surface, linked=linked, english_only=frozenset(words_of.english - words_of.dutch),
+        surface=words_of.surface,
+        linked=linked,
+        english_only=frozenset(words_of.english - words_of.dutch),
         glossary={k: tuple(v) for k, v in entries.items()},
         glossary_stems={tuple(stem(w) for w in key): key for key in entries},
         glossary_longest=max((len(k) for k in entries), default=1),
@@ -137,7 +147,7 @@ class _Words:
             if links and any(a <= token.start < b for a, b in links):
                 self.in_links.add(token.word)
                 continue
-            written = text[token.start:token.end]
+            written = text[token.start : token.end]
             shouted = len(written) > 1 and written.isalpha() and written.isupper()
             self.capitals[token.word] = self.capitals.get(token.word, True) and shouted
             surface.setdefault(token.word, written)
@@ -149,7 +159,7 @@ class _Words:
             if links and any(a <= token.start < b or a < token.end <= b for a, b in links):
                 continue
             postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
-            surface.setdefault(token.word, text[token.start:token.end])
+            surface.setdefault(token.word, text[token.start : token.end])
         return found
 
 
@@ -171,12 +181,19 @@ def _vocabulary(vocabulary: list[str], english: set[str]) -> dict:
         stems.setdefault(stem(word), []).append(word)
         if word in english:
             stems_en.setdefault(stem_en(word), []).append(word)
-    return {"vocabulary": vocabulary, "blob": "".join(blob_parts), "starts": starts, "by_length": by_length,
-            "stems": stems, "stems_en": stems_en}
+    return {
+        "vocabulary": vocabulary,
+        "blob": "".join(blob_parts),
+        "starts": starts,
+        "by_length": by_length,
+        "stems": stems,
+        "stems_en": stems_en,
+    }
 
 
-def _glossary(glossary: Mapping[str, Sequence[str]], postings: Mapping[str, object]
-              ) -> tuple[dict[tuple[str, ...], list[tuple[str, ...]]], set[tuple[tuple[str, ...], tuple[str, ...]]]]:
+def _glossary(
+    glossary: Mapping[str, Sequence[str]], postings: Mapping[str, object]
+) -> tuple[dict[tuple[str, ...], list[tuple[str, ...]]], set[tuple[tuple[str, ...], tuple[str, ...]]]]:
     """The glossary as word tuples: {key: values}, and the (key, value) pairs marked outside the letter."""
     entries: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     outside: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
@@ -187,7 +204,7 @@ def _glossary(glossary: Mapping[str, Sequence[str]], postings: Mapping[str, obje
         bucket = entries.setdefault(key_words, [])
         for value in values:
             marked = value.startswith(OUTSIDE_MARK)
-            value_words = tuple(words(value[len(OUTSIDE_MARK):] if marked else value))
+            value_words = tuple(words(value[len(OUTSIDE_MARK) :] if marked else value))
             joined = "".join(value_words)
             if len(value_words) > 1 and joined in postings:  # "Noord-Korea" → noordkorea
                 value_words = (joined,)
@@ -217,4 +234,3 @@ def index_for(corpus: Corpus) -> Index:
     return corpus.derived(
         "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references}), Index
     )
-

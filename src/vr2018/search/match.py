@@ -34,8 +34,9 @@ MAX_ENGLISH_ENDING = 4  # threat → threatens, prevent → prevention; longer i
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
 
 
-def expand(index: Index, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True,
-           stems: bool = True) -> dict[str, tuple[float, str]]:
+def expand(
+    index: Index, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True, stems: bool = True
+) -> dict[str, tuple[float, str]]:
     """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
 
     With ``typos``, and only when nothing matches exactly or by stem, words
@@ -149,4 +150,3 @@ def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tu
 
     found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
     return [(candidate, int(distance)) for candidate, distance, _ in found]
-

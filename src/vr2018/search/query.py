@@ -68,13 +68,20 @@ def parse(index: Index, query: str, exact: bool = False) -> tuple[list[Concept],
             for value in index.glossary[key]:
                 how = "outside" if (key, value) in index.outside else "glossary"
                 alternatives.setdefault((_content(value), GLOSSARY_WEIGHT), how)
-            concepts.append(Concept(label=" ".join(span), alternatives=tuple(alternatives),
-                                    hows=tuple(alternatives.values()), capitals=all(w in shouted for w in span)))
+            concepts.append(
+                Concept(
+                    label=" ".join(span),
+                    alternatives=tuple(alternatives),
+                    hows=tuple(alternatives.values()),
+                    capitals=all(w in shouted for w in span),
+                )
+            )
             i = j
             continue
         word = typed[i]
-        concepts.append(Concept(label=word, alternatives=(((word,), LITERAL_WEIGHT),), hows=("literal",),
-                                capitals=word in shouted))
+        concepts.append(
+            Concept(label=word, alternatives=(((word,), LITERAL_WEIGHT),), hows=("literal",), capitals=word in shouted)
+        )
         i += 1
     content = [c for c in concepts if not _is_filler(c)]
     return (content or concepts), phrases
@@ -94,7 +101,7 @@ def _capitals(query: str) -> set[str]:
     """The folded words the user typed in capitals (two letters or more): 'TRIP', not 'Trip'."""
     out = set()
     for token in tokens(query):
-        written = query[token.start:token.end]
+        written = query[token.start : token.end]
         if len(written) > 1 and written.isupper():
             out.add(token.word)
     return out
@@ -129,4 +136,3 @@ def _fuzzy_glossary(index: Index, word: str) -> list[tuple[tuple[str, ...], floa
             how = "outside" if ((key,), value) in index.outside else "typo" if value == (key,) else "glossary"
             out.append((_content(value), weight, how))
     return out
-

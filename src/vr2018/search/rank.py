@@ -23,13 +23,20 @@ EXACT_BONUS = 0.1
 POSITION_BONUS = 0.25  # a term in the paragraph's first sentence: the paragraph is about it
 CITATION_SCORE = 1.0  # what citing the Kamerstuk or resolution typed adds; such paragraphs rank first
 _HOW_OF_KIND = {
-    "exact": "exact", "stem": "inflection", "prefix": "compound", "suffix": "compound", "infix": "compound",
-    "part": "compound", "fuzzy1": "typo", "fuzzy2": "typo",
+    "exact": "exact",
+    "stem": "inflection",
+    "prefix": "compound",
+    "suffix": "compound",
+    "infix": "compound",
+    "part": "compound",
+    "fuzzy1": "typo",
+    "fuzzy2": "typo",
 }
 
 
-def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[int] | None = None,
-                 exact: bool = False) -> Results:
+def search_index(
+    index: Index, query: str, limit: int = 10, allowed: Iterable[int] | None = None, exact: bool = False
+) -> Results:
     """Rank the index's paragraphs for ``query``; ``allowed`` limits them to those numbers.
 
     With ``exact``, only the words as typed match (case and accents aside): no typo,
@@ -61,11 +68,14 @@ def search_index(index: Index, query: str, limit: int = 10, allowed: Iterable[in
     # bonuses. The bonuses add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a
     # paragraph outside a generous short-list cannot reach the top ``limit``.
     shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (d in cited, base[d], -d))
-    ranked = [_rank(index, doc, base[doc], coverage[doc], resolved, per_concept, best_alternative, match)
-              for doc in shortlist]
+    ranked = [
+        _rank(index, doc, base[doc], coverage[doc], resolved, per_concept, best_alternative, match) for doc in shortlist
+    ]
     top = heapq.nlargest(limit, ranked, key=lambda r: (r[1] in cited, r[0], -r[1]))
-    hits = tuple(make_hit(index, doc, score, resolved, matched, exact_hit, found, cited.get(doc))
-                 for score, doc, matched, exact_hit, found in top)
+    hits = tuple(
+        make_hit(index, doc, score, resolved, matched, exact_hit, found, cited.get(doc))
+        for score, doc, matched, exact_hit, found in top
+    )
     absent = () if cited else tuple(c.label for c, scores in zip(resolved, per_concept, strict=True) if not scores)
     return Results(
         query=query,
@@ -85,8 +95,9 @@ def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
     return did_you_mean(index, labels)
 
 
-def _base(per_concept: list[dict[int, float]], candidates: set[int]
-          ) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
+def _base(
+    per_concept: list[dict[int, float]], candidates: set[int]
+) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
     """Each candidate's BM25 sum times the share of the query's concepts it matches, and those concepts."""
     n_concepts = len(per_concept)
     base: dict[int, float] = {}
@@ -130,12 +141,17 @@ def _with_fuzzy_glossary(index: Index, concept: Concept, match: _Matcher) -> Con
     if found and not all(k.startswith("fuzzy") for _, k in found.values()):
         return concept
     extra = _fuzzy_glossary(index, concept.alternatives[0][0][0])
-    return Concept(label=concept.label, alternatives=concept.alternatives + tuple((w, f) for w, f, _ in extra),
-                   hows=(concept.how(0), *(h for _, _, h in extra)), capitals=concept.capitals)
+    return Concept(
+        label=concept.label,
+        alternatives=concept.alternatives + tuple((w, f) for w, f, _ in extra),
+        hows=(concept.how(0), *(h for _, _, h in extra)),
+        capitals=concept.capitals,
+    )
 
 
-def _score_concepts(index: Index, resolved: list[Concept], match: _Matcher
-                    ) -> tuple[list[dict[int, float]], list[dict[int, int]]]:
+def _score_concepts(
+    index: Index, resolved: list[Concept], match: _Matcher
+) -> tuple[list[dict[int, float]], list[dict[int, int]]]:
     """Pass 1, floats only: each concept's BM25 score per paragraph (best alternative)."""
     per_concept: list[dict[int, float]] = []
     best_alternative: list[dict[int, int]] = []
@@ -160,9 +176,16 @@ def _score_concepts(index: Index, resolved: list[Concept], match: _Matcher
     return per_concept, best_alternative
 
 
-def _rank(index: Index, doc: int, base: float, matched: tuple[int, ...], resolved: list[Concept],
-          per_concept: list[dict[int, float]], best_alternative: list[dict[int, int]], match: _Matcher
-          ) -> tuple[float, int, tuple[int, ...], bool, dict[int, dict[str, str]]]:
+def _rank(
+    index: Index,
+    doc: int,
+    base: float,
+    matched: tuple[int, ...],
+    resolved: list[Concept],
+    per_concept: list[dict[int, float]],
+    best_alternative: list[dict[int, int]],
+    match: _Matcher,
+) -> tuple[float, int, tuple[int, ...], bool, dict[int, dict[str, str]]]:
     """A short-listed paragraph's final score, and per matched concept {word here: how}."""
     raw = sum(per_concept[i][doc] for i in matched)
     groups: list[set[str]] = []
@@ -178,8 +201,10 @@ def _rank(index: Index, doc: int, base: float, matched: tuple[int, ...], resolve
             for c, kind in present.items():
                 english = literal and only_english(index.postings[c][doc])
                 here.setdefault(c, "english" if english else _how(concept.how(a), kind))
-            exact = exact and literal and any(
-                k in ("exact", "stem") and not only_english(index.postings[c][doc]) for c, k in present.items()
+            exact = (
+                exact
+                and literal
+                and any(k in ("exact", "stem") and not only_english(index.postings[c][doc]) for c, k in present.items())
             )
         found[i] = here
         groups.append(set(here))
@@ -280,6 +305,7 @@ def _has_phrase(index: Index, doc: int, phrase: tuple[str, ...]) -> bool:
 
 def _in_order(index: Index, doc: int, groups: list[set[str]]) -> float:
     """The share of consecutive query concepts that stand next to each other, in order, somewhere."""
+
     def positions(group: set[str]) -> set[int]:
         return {p for word in group for p in index.postings[word][doc]}
 
@@ -314,4 +340,3 @@ def _proximity(index: Index, doc: int, groups: list[set[str]]) -> float:
     if window == math.inf:
         return 0.0
     return (need - 1) / max(window, need - 1)
-

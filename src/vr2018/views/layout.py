@@ -37,10 +37,9 @@ MUTED = "dim"
 
 # What a marker in a view means: one line under the view, only where it shows the marker.
 KEYS = {
-    "year": "[2018]: a year in brackets is inferred: the letter gives only day or month, "
-            "in the year it looks back on.",
+    "year": "[2018]: a year in brackets is inferred: the letter gives only day or month, in the year it looks back on.",
     "chamber": "inferred: the letter does not name the chamber; a motion it does not call a Senate "
-               "motion is taken to be one of the House of Representatives, to which the letter is addressed.",
+    "motion is taken to be one of the House of Representatives, to which the letter is addressed.",
     "subject": "(inferred) after a subject: our reading of the context, not what the letter states.",
 }
 

@@ -47,12 +47,14 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     parts: list[RenderableType] = [*unofficial(lang)]
     parts += [
         *translated(letter, "title", lang, "bold"),
-        fields([
-            ("Date", plain(reading.letter_date(letter, lang))),
-            ("Reference", plain(letter.reference)),
-            ("To", translated_lines(letter, "addressee", lang)),
-            ("From", translated_lines(letter, "sender", lang)),
-        ]),
+        fields(
+            [
+                ("Date", plain(reading.letter_date(letter, lang))),
+                ("Reference", plain(letter.reference)),
+                ("To", translated_lines(letter, "addressee", lang)),
+                ("From", translated_lines(letter, "sender", lang)),
+            ]
+        ),
         Text(),
         *translated(letter, "salutation", lang),
         Text(),
@@ -113,10 +115,15 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
     """What the data knows about a paragraph, as labelled rows."""
     rows: list[tuple[str, Text]] = []
     rows.append(("Section", plain(section_title(corpus, paragraph, lang))))
-    rows.append(("Position", Text(
-        f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
-        f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
-    )))
+    rows.append(
+        (
+            "Position",
+            Text(
+                f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
+                f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
+            ),
+        )
+    )
     if paragraph.themes:
         rows.append(("Themes", joined(f"{text_of(corpus.theme(t), 'title', lang)} ({t})" for t in paragraph.themes)))
     if paragraph.people:
@@ -133,15 +140,19 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
-            line = Text.assemble(link(text_of(ref, "as_written", lang), ref.url), ": ",
-                                 clean(text_of(ref, "description", lang)))
+            line = Text.assemble(
+                link(text_of(ref, "as_written", lang), ref.url), ": ", clean(text_of(ref, "description", lang))
+            )
             refs.append(Text.assemble(line, "\n", url(ref.url)) if ref.url else line)
         rows.append(("References", Text("\n").join(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
         if lang.english:  # the letter's words naming a motion are Dutch: its Kamerstuk and our subject instead
-            shown = (f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)}"
-                     f"{' (inferred)' if m.subject_inferred else ''} ({m.id})" for m in motions)
+            shown = (
+                f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)}"
+                f"{' (inferred)' if m.subject_inferred else ''} ({m.id})"
+                for m in motions
+            )
         else:
             shown = (f"{m.as_written} ({m.id})" for m in motions)
         rows.append(("Motions", lines(shown)))
@@ -151,8 +162,13 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
     return rows
 
 
-def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...] = (),
-              after: tuple[Paragraph, ...] = (), lang: Lang = NL) -> RenderableType:
+def show_view(
+    corpus: Corpus,
+    paragraph: Paragraph,
+    before: tuple[Paragraph, ...] = (),
+    after: tuple[Paragraph, ...] = (),
+    lang: Lang = NL,
+) -> RenderableType:
     """One paragraph with everything the data knows about it, and optional neighbours."""
     focus = Group(
         Text.assemble(("¶ ", MUTED), (paragraph.id, "bold " + ID_STYLE)),
@@ -162,8 +178,11 @@ def show_view(corpus: Corpus, paragraph: Paragraph, before: tuple[Paragraph, ...
         Text(),
     )
     shown = [*before, paragraph, *after]
-    blocks = [*(_context_block(corpus, p, lang) for p in before), focus,
-              *(_context_block(corpus, p, lang) for p in after)]
+    blocks = [
+        *(_context_block(corpus, p, lang) for p in before),
+        focus,
+        *(_context_block(corpus, p, lang) for p in after),
+    ]
     marked = markers(corpus.paragraph_events(paragraph.id))  # motions are named here without a chamber
     return Group(*_with_gaps(corpus, shown, blocks), *key(*marked)[1:])
 
@@ -189,7 +208,9 @@ def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> Render
     if missing:
         rows.append(("Missing", plain(missing, GAP_STYLE)))
     parts: list[RenderableType] = [
-        Text.assemble(("¶ ", MUTED), (sentence.address, "bold " + ID_STYLE)), fields(rows), Text(),
+        Text.assemble(("¶ ", MUTED), (sentence.address, "bold " + ID_STYLE)),
+        fields(rows),
+        Text(),
     ]
     if sentence.cut == "start":
         parts += [gap_marker(), Text()]
@@ -220,31 +241,44 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     counts = reading.counts(corpus)
     earlier = corpus.reference(letter.earlier_letter)
     date, signed = reading.dated_and_signed(letter, lang)
-    about = fields([
-        ("Date", plain(date)),
-        ("Reference", plain(letter.reference)),
-        ("Kamerstuk", Text("not given in the letter", style=MUTED)),
-        ("From", lines(signed)),
-        ("To", translated_lines(letter, "addressee", lang)),
-        ("Earlier letter", Text.assemble(
-            link(earlier.as_written, earlier.url),
-            *(("\n", url(earlier.url)) if earlier.url else ()),
-        )),
-        ("Summary", url(letter.results_url)),
-    ])
+    about = fields(
+        [
+            ("Date", plain(date)),
+            ("Reference", plain(letter.reference)),
+            ("Kamerstuk", Text("not given in the letter", style=MUTED)),
+            ("From", lines(signed)),
+            ("To", translated_lines(letter, "addressee", lang)),
+            (
+                "Earlier letter",
+                Text.assemble(
+                    link(earlier.as_written, earlier.url),
+                    *(("\n", url(earlier.url)) if earlier.url else ()),
+                ),
+            ),
+            ("Summary", url(letter.results_url)),
+        ]
+    )
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
-    copy = fields([
-        ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
-        ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
-        ("Missing text", plain(_missing_text(corpus, lang), GAP_STYLE)),
-        ("Records", Text(
-            f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
-            f"{counts['people']} people · {counts['events']} events"
-        )),
-        ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
-    ])
+    copy = fields(
+        [
+            ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
+            ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
+            ("Missing text", plain(_missing_text(corpus, lang), GAP_STYLE)),
+            (
+                "Records",
+                Text(
+                    f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
+                    f"{counts['people']} people · {counts['events']} events"
+                ),
+            ),
+            ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
+        ]
+    )
     return Group(
         *translated(letter, "title", lang, "bold"),
-        *unofficial(lang), about, Text(),
-        Text("This copy", style=HEADING_STYLE), copy,
+        *unofficial(lang),
+        about,
+        Text(),
+        Text("This copy", style=HEADING_STYLE),
+        copy,
     )

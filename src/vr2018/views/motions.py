@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ..model import Motion, Reference
 
 
-
 def chamber(motion: Motion, lang: Lang = NL) -> str:
     """The chamber (in English for ``en``: "House of Representatives"), marked where the letter does not name it."""
     return clean(text_of(motion, "chamber", lang)) + (", inferred" if motion.chamber_inferred else "")
@@ -46,8 +45,10 @@ def motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
     """'Kamerstuk 22 045, nr. 290  motion Kuzu (Tweede Kamer)': the line that names a motion,
     so that `grep Kuzu` finds it whole."""
     return Text.assemble(
-        link(f"Kamerstuk {_kamerstuk_short(ref)}", ref.url, "bold"), "  ",
-        clean("motion " + "/".join(motion.submitters)), (f" ({chamber(motion, lang)})", MUTED),
+        link(f"Kamerstuk {_kamerstuk_short(ref)}", ref.url, "bold"),
+        "  ",
+        clean("motion " + "/".join(motion.submitters)),
+        (f" ({chamber(motion, lang)})", MUTED),
     )
 
 

@@ -26,8 +26,9 @@ def _where(event: Event) -> tuple[tuple[str, str], ...]:
     return (("¶ ", MUTED), (event.paragraph, ID_STYLE))
 
 
-def timeline_view(corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None,
-                  lang: Lang = NL, narrowed: str = "") -> RenderableType:
+def timeline_view(
+    corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None, lang: Lang = NL, narrowed: str = ""
+) -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph.
     ``narrowed`` says how --from/--to/--person narrowed them ("from 2018-09 to 2018-12")."""
     counted = f"{len(events)} dated event{'' if len(events) == 1 else 's'}"
@@ -59,15 +60,23 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
         count = str(len(reading.person_paragraphs(corpus, person)))
         role = clean(text_of(person, "role", lang))
         table.add_row(clean(person.name), role, count, person.id)
-        lines.append(Text.assemble(
-            (f"{clean(person.name):<{name_width}}", "bold"), "  ", role,
-            ("  ¶ " + count, MUTED), ("  " + person.id, ID_STYLE),
-        ))
+        lines.append(
+            Text.assemble(
+                (f"{clean(person.name):<{name_width}}", "bold"),
+                "  ",
+                role,
+                ("  ¶ " + count, MUTED),
+                ("  " + person.id, ID_STYLE),
+            )
+        )
         records.append(_record(person, role, count))
     hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
     return Group(
-        Text(f"{len(people)} people named in the letter", style=HEADING_STYLE), Text(),
-        Adaptive(table, lines, narrow=stack(records)), Text(), hint,
+        Text(f"{len(people)} people named in the letter", style=HEADING_STYLE),
+        Text(),
+        Adaptive(table, lines, narrow=stack(records)),
+        Text(),
+        hint,
     )
 
 

@@ -24,8 +24,15 @@ HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}
 # How a term matched, as the match line names it; an exact match needs no word.
 NOT_IN_THE_LETTER = "not in the letter"
-HOW_LABELS = {"exact": "", "inflection": "inflection", "compound": "compound", "typo": "typo",
-              "english": "English", "glossary": "glossary", "outside": NOT_IN_THE_LETTER}
+HOW_LABELS = {
+    "exact": "",
+    "inflection": "inflection",
+    "compound": "compound",
+    "typo": "typo",
+    "english": "English",
+    "glossary": "glossary",
+    "outside": NOT_IN_THE_LETTER,
+}
 
 
 def _styled(parts: list[tuple[str, str]]) -> Text:
@@ -66,8 +73,12 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
     paragraph = hit.paragraph
     where = f"{paragraph.id}:{hit.sentence}" if hit.sentence and not full else paragraph.id
     head = Text.assemble(
-        (f"{rank}. ", "bold"), ("¶ ", MUTED), (where, ID_STYLE), ("  ", ""),
-        (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE), (f"  score {hit.score:.2f}", MUTED),
+        (f"{rank}. ", "bold"),
+        ("¶ ", MUTED),
+        (where, ID_STYLE),
+        ("  ", ""),
+        (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE),
+        (f"  score {hit.score:.2f}", MUTED),
     )
     notes = Text(match_line(hit), style=MUTED)
     if paragraph.cut:

@@ -41,8 +41,9 @@ if TYPE_CHECKING:
     from ..themes import ThemeDetail
 
 
-def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: bool = False,
-               lang: Lang = NL) -> RenderableType:
+def theme_list(
+    corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: bool = False, lang: Lang = NL
+) -> RenderableType:
     """One line per theme: id, number of paragraphs, title, the summary's first sentence;
     ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
     width = max(len(theme.id) for theme, _, _ in rows)
@@ -51,9 +52,12 @@ def theme_list(corpus: Corpus, rows: tuple[tuple[Theme, int, str], ...], crop: b
         lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
         for theme, count, line in rows:
             text = Text.assemble(
-                (f"{clean(theme.id):<{width}}", ID_STYLE), f" {count:>3}  ",
+                (f"{clean(theme.id):<{width}}", ID_STYLE),
+                f" {count:>3}  ",
                 (clean(text_of(theme, "title", lang)), "bold"),
-                (" — " + clean(line), MUTED), no_wrap=crop, overflow="ellipsis" if crop else None,
+                (" — " + clean(line), MUTED),
+                no_wrap=crop,
+                overflow="ellipsis" if crop else None,
             )
             lines.append(text if crop else hang(text))  # wrapped, a theme's lines hang under its id
         lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
@@ -80,11 +84,15 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
         parts.append(fields(roles, label_style="bold"))
     if detail.events:
         parts.append(heading("Dates"))
-        parts.append(fields(
-            [(date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), " ", ids([e.where])))
-             for e in detail.events],
-            label_style="bold",
-        ))
+        parts.append(
+            fields(
+                [
+                    (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), " ", ids([e.where])))
+                    for e in detail.events
+                ],
+                label_style="bold",
+            )
+        )
     return parts
 
 

@@ -37,8 +37,10 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
 
     letter = corpus.letter
     paragraphs = sum(len(e.paragraphs) for e in entries)
-    summary = (f"{len(letter.fragments)} fragments, {len(entries)} sections, {paragraphs} paragraphs; "
-               f"pages missing in {gap_count(entries)} places")
+    summary = (
+        f"{len(letter.fragments)} fragments, {len(entries)} sections, {paragraphs} paragraphs; "
+        f"pages missing in {gap_count(entries)} places"
+    )
     rows: list[Row] = [(plain(text_of(letter, "title", lang), HEADING_STYLE), None), (plain(summary, MUTED), None)]
     if lang.english:
         rows.append((Text(UNOFFICIAL, style=MUTED), None))
@@ -84,8 +86,10 @@ class _Columns:
         self.width = max((len(ids.plain) for ids, text in rows if text is not None), default=0)
 
     def lines(self) -> list[Text]:
-        return [ids if text is None else Text.assemble(ids, " " * (self.width - len(ids.plain) + 2), text)
-                for ids, text in self.rows]
+        return [
+            ids if text is None else Text.assemble(ids, " " * (self.width - len(ids.plain) + 2), text)
+            for ids, text in self.rows
+        ]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if console.soft_wrap:
