@@ -29,6 +29,17 @@ questions, written from the English rendering before English search was tuned
 (issue 11), then used for tuning. EN-UNSEEN (queries_english_unseen.json) was
 written by someone else and not opened until tuning was done; run once.
 
+PRECISION (queries_precision_absent.json, queries_precision_names.json) was written
+before the search rework of issue 18, then used for tuning it: probes for what the letter
+never names (many of them lookalikes of its words, in both languages: Servië/Service,
+Crimea/crime, Kamerun/Kamer), each of whose hits is a false match; and probes for names
+it does use, or several-word questions with one rare word, each of whose hits must name
+that word (``must_name``: any of the spellings, as whole words of the paragraph's Dutch or
+English, or a form of five letters or more starting or ending one of its words).
+PRECISION-UNSEEN (queries_precision_unseen.json) was written the same way by someone who
+had read only the letter, and was run once, untuned. Each reports hits per query and the
+false-match rate: the share of all hits returned that do not say what was asked.
+
 Q-UNSEEN (queries_questions_unseen.json: 20 Dutch and 20 English questions) and
 ABSENT-UNSEEN (queries_absent_unseen.json) were written after all tuning, by
 someone who had read only the letter, and were run once as they came: the
@@ -157,6 +168,10 @@ QUESTIONS_FILE = Path(__file__).with_name("queries_questions.json")
 ABSENT_FILE = Path(__file__).with_name("queries_absent.json")
 QUESTIONS_UNSEEN_FILE = Path(__file__).with_name("queries_questions_unseen.json")
 ABSENT_UNSEEN_FILE = Path(__file__).with_name("queries_absent_unseen.json")
+PRECISION_FILES = {
+    "precision": ("queries_precision_absent.json", "queries_precision_names.json"),
+    "prec-unseen": ("queries_precision_unseen.json",),
+}
 
 
 def unseen() -> list[tuple[str, tuple[str, ...]]]:
@@ -195,6 +210,7 @@ def engine_hits(limit: int = 10) -> Callable[[str], list[dict]]:
         return [
             {
                 "id": h.paragraph.id,
+                "text": h.paragraph.text + " " + (h.paragraph.text_en or ""),
                 "missing": list(h.missing),
                 "outside": [term for term, _, how in h.why if how == "outside"],
             }
@@ -218,6 +234,7 @@ def cli_hits(limit: int = 10) -> Callable[[str], list[dict]]:
         return [
             {
                 "id": h["paragraph"]["id"],
+                "text": h["paragraph"]["text"] + " " + (h["paragraph"].get("text_en") or ""),
                 "missing": h.get("missing", []),
                 "outside": [w["term"] for w in h.get("why", []) if w["how"] == "outside"],
             }
@@ -255,6 +272,64 @@ def evaluate_absent(
     return good / n
 
 
+def precision_probes(name: str) -> list[dict]:
+    """The probes of one precision set (files that do not exist yet are skipped)."""
+    out: list[dict] = []
+    for file in PRECISION_FILES[name]:
+        path = Path(__file__).with_name(file)
+        if path.exists():
+            out += json.loads(path.read_text(encoding="utf-8"))
+    return out
+
+
+def names_it(text: str, forms: Sequence[str]) -> bool:
+    """The text names one of the forms: as whole words, or (a one-word form of five letters
+    or more) as the start or end of one of its words ("klimaat" in "klimaatverandering")."""
+    from vr2018.text import words
+
+    found = words(text)
+    joined = " " + " ".join(found) + " "
+    for form in forms:
+        wanted = words(form)
+        if " " + " ".join(wanted) + " " in joined:
+            return True
+        if (
+            len(wanted) == 1
+            and len(wanted[0]) >= 5
+            and any(w.startswith(wanted[0]) or w.endswith(wanted[0]) for w in found)
+        ):
+            return True
+    return False
+
+
+def evaluate_precision(name: str, hits: Callable[[str], list[dict]], verbose: bool) -> dict[str, float]:
+    """Hits per query and the false-match rate: hits that do not name what was asked (any hit
+    for a word the letter never uses; a hit without the name for a name or focus probe)."""
+    probes = precision_probes(name)
+    if not probes:
+        return {}
+    returned = false = dirty = 0
+    wrong = []
+    for probe in probes:
+        found = hits(probe["query"])
+        bad = [h["id"] for h in found if probe["kind"] == "absent" or not names_it(h["text"], probe["must_name"])]
+        returned += len(found)
+        false += len(bad)
+        dirty += bool(bad)
+        if bad:
+            wrong.append((probe["query"], bad))
+    n = len(probes)
+    rate = false / returned if returned else 0.0
+    print(
+        f"{name:<10} {n:>3} probes    hits/query {returned / n:.2f}   false-match rate {rate:.3f}"
+        f"   ({false} of {returned} hits; {dirty} probes with one)"
+    )
+    if verbose:
+        for query, bad in wrong:
+            print(f"    {query!r}: false {', '.join(bad)}")
+    return {"probes": n, "hits_per_query": returned / n, "false_match_rate": rate}
+
+
 def ranker(hits: Callable[[str], list[dict]]) -> Callable[[str], list[str]]:
     """The paragraph ids a hits function returns, best first."""
     return lambda query: [hit["id"] for hit in hits(query)]
@@ -266,8 +341,10 @@ def evaluate(
     at1 = at3 = 0
     rr = 0.0
     misses = []
+    returned = 0
     for query, wanted in queries:
         ids = rank(query)
+        returned += len(ids)
         position = next((i for i, pid in enumerate(ids, 1) if pid in wanted), None)
         if position == 1:
             at1 += 1
@@ -277,8 +354,12 @@ def evaluate(
         if position != 1:
             misses.append((query, wanted, position, ids[:3]))
     n = len(queries)
-    figures = {"queries": n, "recall@1": at1 / n, "recall@3": at3 / n, "mrr": rr / n}
-    print(f"{name:<10} {n:>3} queries   recall@1 {at1 / n:.3f}   recall@3 {at3 / n:.3f}   MRR {rr / n:.3f}")
+    per_query = returned / n
+    figures = {"queries": n, "recall@1": at1 / n, "recall@3": at3 / n, "mrr": rr / n, "hits_per_query": per_query}
+    print(
+        f"{name:<10} {n:>3} queries   recall@1 {at1 / n:.3f}   recall@3 {at3 / n:.3f}   MRR {rr / n:.3f}"
+        f"   hits/query {per_query:.1f}"
+    )
     if verbose:
         for query, wanted, position, top in misses:
             print(f"    {query!r}: wanted {'/'.join(wanted)} at {position or '-'}, got {', '.join(top) or 'nothing'}")
@@ -305,6 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate("  nl", questions("nl", QUESTIONS_UNSEEN_FILE), rank, False)
     evaluate("  en", questions("en", QUESTIONS_UNSEEN_FILE), rank, False)
     evaluate_absent(absent(ABSENT_UNSEEN_FILE), hits, args.verbose, "absent-unseen")
+    evaluate_precision("precision", hits, args.verbose)
+    evaluate_precision("prec-unseen", hits, args.verbose)
     good = all(f["recall@3"] >= 0.95 and f["mrr"] >= 0.9 for f in (dev, stranger))
     return 0 if good else 1
 
