@@ -153,7 +153,7 @@ def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
         own = tuple(words(concept.label))
         if set(own) <= MOTION_WORDS:
             continue
-        hits = finding(own) or {i for alternative, _ in concept.alternatives for i in finding(alternative)}
+        hits = finding(own) or {i for alternative in concept.alternatives for i in finding(alternative.content)}
         found &= hits
     return tuple(m for m in corpus.motions if m.id in found)
 

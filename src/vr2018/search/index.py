@@ -57,6 +57,8 @@ class Index(Record):
     glossary_stems: dict[tuple[str, ...], tuple[str, ...]]  # stemmed key → key
     glossary_longest: int
     acronyms: frozenset[str] = frozenset()  # words the text writes only in capitals (TRIP, ICC)
+    names: frozenset[str] = frozenset()  # words written with a capital wherever a sentence does not start
+    # with them (Maarten, Kameroen, Rohingya): matched as written or by typo, never inflected
     outside: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset()  # (key, value) from outside
     cited: tuple[tuple[tuple[str, str | None, str | None, str | None, int | None, str], ...], ...] = ()
     # per paragraph: (kind, dossier, number, chapter, year, as_written) of each reference it cites
@@ -121,6 +123,7 @@ def build_index(
         glossary_stems={tuple(stem(w) for w in key): key for key in entries},
         glossary_longest=max((len(k) for k in entries), default=1),
         acronyms=frozenset(w for w, shouted in words_of.capitals.items() if shouted and w.isalpha()),
+        names=frozenset(w for w, capital in words_of.named.items() if capital),
         outside=frozenset(outside),
         cited=_cited(paragraphs, references or {}),
     )
@@ -134,6 +137,7 @@ class _Words:
         self.surface: dict[str, str] = {}  # folded word → first spelling in the text
         self.in_links: set[str] = set()
         self.capitals: dict[str, bool] = {}  # folded word → every occurrence written in capitals
+        self.named: dict[str, bool] = {}  # folded word → every occurrence inside a sentence has a capital
         self.english: set[str] = set()  # words of the English rendering
         self.dutch: set[str] = set()  # … and of the letter
 
@@ -150,6 +154,8 @@ class _Words:
             written = text[token.start : token.end]
             shouted = len(written) > 1 and written.isalpha() and written.isupper()
             self.capitals[token.word] = self.capitals.get(token.word, True) and shouted
+            if not _starts_sentence(text, token.start):
+                self.named[token.word] = self.named.get(token.word, True) and written[:1].isupper()
             surface.setdefault(token.word, written)
             (self.english if base else self.dutch).add(token.word)
         # Compounds share their first part's position; they are extra entries, not extra length.
@@ -161,6 +167,12 @@ class _Words:
             postings.setdefault(token.word, {}).setdefault(n, []).append(positions[token.start])
             surface.setdefault(token.word, text[token.start : token.end])
         return found
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """The word at ``start`` opens the text, a sentence, or a quoted or bracketed phrase."""
+    before = text[:start].rstrip(" \t\n\"'‘“(")
+    return not before or before[-1] in ".!?:;•"
 
 
 def _vocabulary(vocabulary: list[str], english: set[str]) -> dict:

@@ -1,5 +1,23 @@
-"""Matching one query word against the index's vocabulary: exactly, by stem, as part of a
-compound, or by a typo (RapidFuzz, imported only when a typo is looked for).
+"""How one query word reaches the letter's words: one named, bounded step, never two.
+
+Every way a query word can stand for a word of the vocabulary is a :class:`Step`
+with its own evidence, and the steps do not chain (an inflection is not then
+split as a compound, a compound part is not then typo-matched, a glossary value
+is not expanded at all):
+
+``exact``       the word as typed (case and accents aside)
+``inflection``  the same stem, within one language (sancties ↔ sanctie, weapons ↔ weapon,
+                threat → threatens); for a name only the name with a short ending
+                (Nederland → Nederlandse), never another word (Maarten is not maart)
+``compound``    the word is one part of a text compound at a real boundary: both parts are
+                words, with or without the Dutch linking -s-/-e- (embargo → wapenembargo,
+                sanctie → sanctiecomité, veiligheid → Veiligheidsraad; Kamer ↛ Kameroen)
+``typo``        a word of the same language side within one or two edits, only for words of
+                :data:`MIN_TYPO` letters or more, with the same first letter, and only when
+                nothing matches exactly or by inflection (rohinga → Rohingya; Crimea ↛ crime)
+
+A query word that is itself a compound of two words (klimaatbeleid) is read in
+:mod:`.query`, as both its parts; a glossary value is a target matched as written.
 
 Pure functions: no I/O, no Rich, no Typer.
 """
@@ -8,106 +26,151 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..text import STOPWORDS, stem
 from .english import stem_en
-from .index import NEGATIONS
 
 if TYPE_CHECKING:
     from .index import Index
 
-# How much a match of each kind is worth, relative to the exact word.
+
+class Step(NamedTuple):
+    """How a query word reached one vocabulary word: its reason and what that match is worth."""
+
+    reason: str  # one of REASONS
+    weight: float
+
+
+# How much a match of each reason is worth, relative to the exact word.
 WEIGHT = {
     "exact": 1.0,
-    "stem": 0.9,  # sancties ↔ sanctie
-    "prefix": 0.7,  # the query starts a compound: sanctie → sanctiecomite
-    "suffix": 0.7,  # the query is a compound's head: embargo → wapenembargo
-    "infix": 0.5,  # honger → uithongering
-    "part": 0.45,  # a vocabulary word is part of the query: klimaatbeleid → klimaat
-    "fuzzy1": 0.6,  # one edit: rohinga → rohingya
-    "fuzzy2": 0.4,  # two edits, only in words of eight letters or more
+    "inflection": 0.9,  # sancties ↔ sanctie
+    "compound": 0.7,  # embargo → wapenembargo, sanctie → sanctiecomite
+    "typo": 0.6,  # rohinga → rohingya
 }
-MIN_AFFIX = 4  # shortest query word matched as the start or head of a compound
-MIN_INFIX = 5
+REASONS = tuple(WEIGHT)
+
+# How loosely a word is matched: as typed (``--exact``, and a glossary value, which is a
+# target written as the letter writes it), or forgiving (a word the user typed).
+AS_WRITTEN = "as-written"
+FORGIVING = "forgiving"
+IN_NAME = "in-name"  # a word of a name of several words: forgiving, and a typo from MIN_SWAP letters on
+
+MIN_AFFIX = 4  # shortest query word matched as one part of a compound
+MIN_PART = 3  # shortest other part of that compound ("raad" in veiligheidsraad)
+MIN_TYPO = 7  # shortest word forgiven any typo: shorter ones are too often another word (Crimea, crime)
+MIN_SWAP = 5  # shortest word forgiven two neighbouring letters swapped (Pompoe, Pompeo)
 MAX_ENGLISH_ENDING = 4  # threat → threatens, prevent → prevention; longer is another word
+# The endings a name takes as an adjective, a plural or a genitive: Nederland → Nederlandse,
+# Nederlanden; never another word that starts with it (Kamer ↛ Kameroen).
+NAME_ENDINGS = frozenset({"e", "s", "n", "en", "se", "es", "er", "ers"})
 MAX_AFFIXES = 40  # compounds one query word may stand for, at most
+LINKS = ("", "s", "e")  # the Dutch linking letters of a compound: veiligheid-s-raad, kind-e-ren
 
 
 def expand(
-    index: Index, word: str, typos: bool = True, affixes: bool = True, acronyms: bool = True, stems: bool = True
-) -> dict[str, tuple[float, str]]:
-    """The vocabulary words ``word`` may stand for: {vocabulary word: (weight, kind)}.
+    index: Index, word: str, looseness: str = FORGIVING, acronyms: bool = True, capitals: bool = False
+) -> dict[str, Step]:
+    """The vocabulary words ``word`` may stand for, each with the one step that reaches it.
 
-    With ``typos``, and only when nothing matches exactly or by stem, words
-    within a few edits are added too. Without ``affixes``, only the word itself
-    and its inflections match, never a compound it starts, ends or is part of;
-    without ``stems`` not even its inflections. Without ``acronyms``, no word the
-    text writes only in capitals (TRIP, ICC) matches: "trip" is not "TRIP".
+    ``AS_WRITTEN``: only the word itself. ``FORGIVING``: also its inflections (not
+    for a name), the compounds it is a part of, and, only when nothing matches
+    exactly or by inflection, a typo of a word of the same language side.
+    Without ``acronyms``, no word the text writes only in capitals (TRIP, ICC)
+    matches: "trip" is not "TRIP". With ``capitals`` (the user typed a capital) a
+    typo reaches only a name.
     """
-    found: dict[str, tuple[float, str]] = {}
-    english = word in index.english_only  # an English word is not the start of a Dutch compound: human ↛ humanitair
+    found: dict[str, Step] = {}
 
-    def add(candidate: str, kind: str) -> None:
+    def add(candidate: str, reason: str) -> None:
         if candidate in STOPWORDS and candidate != word:  # war ↛ waar: a stop word only stands for itself
-            return
-        if (english or candidate in index.english_only) and not _english_variant(word, candidate, kind):
             return
         if not acronyms and candidate in index.acronyms:
             return
-        weight = WEIGHT[kind]
-        if candidate not in found or found[candidate][0] < weight:
-            found[candidate] = (weight, kind)
+        step = Step(reason, WEIGHT[reason])
+        if candidate not in found or found[candidate].weight < step.weight:
+            found[candidate] = step
 
     if word in index.postings:
         add(word, "exact")
-    if word.isdigit() or word in STOPWORDS or not stems:  # numbers and stop words: exactly or not at all
+    if looseness == AS_WRITTEN or word.isdigit() or word in STOPWORDS:  # numbers, stop words: as typed
         return found
-    root = stem(word)
-    for candidate in index.stems.get(root, ()):
-        add(candidate, "stem")
-    for candidate in index.stems_en.get(stem_en(word), ()):  # weapons ↔ weapon, threatened ↔ threatens
-        add(candidate, "stem")
-    if not affixes:
-        return found
-    compounds: dict[str, str] = {}
-    for needle in dict.fromkeys((word, root)):
-        if len(needle) >= MIN_AFFIX:
-            for candidate, kind in _affixes(index, needle):
-                if candidate not in compounds or WEIGHT[kind] > WEIGHT[compounds[candidate]]:
-                    compounds[candidate] = kind
-    if len(compounds) > MAX_AFFIXES:  # a short, common start: keep the closest, most used words
-        keep = sorted(compounds, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
-        compounds = {c: compounds[c] for c in keep}
-    for candidate, kind in compounds.items():
-        add(candidate, kind)
-    # Vocabulary words inside the query word: klimaatbeleid → klimaat, beleid;
-    # mensenhandelaar → mensenhandel.
-    for cut in range(MIN_AFFIX, len(word) - 1):
-        if word[:cut] in index.postings and word[:cut] not in index.linked:
-            add(word[:cut], "part")
-    for cut in range(2, len(word) - MIN_INFIX + 1):
-        if word[:cut] in NEGATIONS:  # "nietpermanente" is not "permanente"
-            continue
-        if word[cut:] in index.postings and word[cut:] not in index.linked:
-            add(word[cut:], "part")
-    if typos and not any(kind in ("exact", "stem") for _, kind in found.values()):
-        for candidate, distance in fuzzy(index, word):
-            add(candidate, "fuzzy1" if distance <= 1 else "fuzzy2")
+    english = word in index.english_only or (word not in index.postings and stem_en(word) in index.stems_en)
+    if word not in index.names:
+        for candidate in _inflections(index, word):
+            add(candidate, "inflection")
+    else:  # a name's own derivations only: Nederland → Nederlandse, Nederlanden (never Maarten → maart)
+        for candidate, where in _affixes(index, word):
+            if where == "prefix" and candidate in index.names and candidate[len(word) :] in NAME_ENDINGS:
+                add(candidate, "inflection")
+    if not english and len(word) >= MIN_AFFIX and word not in index.names:
+        for candidate in _compounds(index, word):
+            add(candidate, "compound")
+    if not any(s.reason in ("exact", "inflection") for s in found.values()):
+        for candidate, _ in fuzzy(index, word, names_only=capitals, in_name=looseness == IN_NAME):
+            add(candidate, "typo")
     return found
 
 
-def _english_variant(word: str, candidate: str, kind: str) -> bool:
-    """English does not write compounds as one word: an English word matches as itself, an
-    inflection or a typo, or as a derivation with a short ending (threat → threatens), never as
-    the head or middle of a longer word (city ↛ scarcity, human ↛ humanitarian)."""
-    if kind == "prefix":
-        return len(candidate) - len(word) <= MAX_ENGLISH_ENDING
-    return kind not in ("suffix", "infix", "part")
+def _inflections(index: Index, word: str) -> Iterable[str]:
+    """Words of the same stem, Dutch with Dutch and English with English; never a name."""
+    for candidate in index.stems.get(stem(word), ()):
+        if candidate not in index.english_only and candidate not in index.names:
+            yield candidate
+    for candidate in index.stems_en.get(stem_en(word), ()):
+        if candidate not in index.names:
+            yield candidate
+    # English derivation with a short ending: threat → threatens, prevent → prevention
+    if len(word) >= MIN_AFFIX:
+        for candidate, where in _affixes(index, word):
+            if (
+                where == "prefix"
+                and candidate in index.english_only
+                and candidate not in index.names
+                and len(candidate) - len(word) <= MAX_ENGLISH_ENDING
+            ):
+                yield candidate
+
+
+def is_word(index: Index, part: str) -> bool:
+    """A part of a compound that is itself a word of the letter (or an inflection of one)."""
+    if len(part) < MIN_PART:
+        return False
+    if part in index.postings and part not in index.linked and part not in index.english_only:
+        return True
+    return any(c not in index.english_only for c in index.stems.get(stem(part), ()))
+
+
+def split_at_boundary(index: Index, compound: str, part: str, where: str) -> bool:
+    """``part`` starts (``where`` = "prefix") or ends ("suffix") ``compound`` at a real
+    boundary: what is left, without a linking -s- or -e-, is a word too."""
+    rest = compound[len(part) :] if where == "prefix" else compound[: -len(part)]
+    for link in LINKS:
+        if where == "prefix" and rest.startswith(link) and is_word(index, rest[len(link) :]):
+            return True
+        if where == "suffix" and rest.endswith(link) and is_word(index, rest[: len(rest) - len(link)]):
+            return True
+    return False
+
+
+def _compounds(index: Index, word: str) -> list[str]:
+    """Dutch compounds of which ``word`` (or its stem) is the first or last part, at a real boundary."""
+    out: dict[str, None] = {}
+    for needle in dict.fromkeys((word, stem(word))):
+        if len(needle) < MIN_AFFIX:
+            continue
+        for candidate, where in _affixes(index, needle):
+            if where in ("prefix", "suffix") and candidate not in index.english_only and candidate not in index.names:
+                if split_at_boundary(index, candidate, needle, where):
+                    out[candidate] = None
+    if len(out) > MAX_AFFIXES:  # a short, common part: keep the closest, most used words
+        return sorted(out, key=lambda c: (len(c), -len(index.postings[c])))[:MAX_AFFIXES]
+    return list(out)
 
 
 def _affixes(index: Index, needle: str) -> Iterable[tuple[str, str]]:
-    """Vocabulary words that start with, end with or contain ``needle`` (one C-speed scan)."""
+    """Vocabulary words that start or end with ``needle`` (one C-speed scan)."""
     blob, starts, vocabulary = index.blob, index.starts, index.vocabulary
     at = blob.find(needle)
     budget = 8 * MAX_AFFIXES  # enough to choose the closest from; a huge vocabulary is not walked
@@ -121,32 +184,52 @@ def _affixes(index: Index, needle: str) -> Iterable[tuple[str, str]]:
                 yield candidate, "prefix"
             elif at + len(needle) == begin + len(candidate):
                 yield candidate, "suffix"
-            elif len(needle) >= MIN_INFIX:
-                yield candidate, "infix"
         at = blob.find(needle, at + 1)
 
 
 def max_edits(word: str) -> int:
-    """Typos forgiven in a word: none up to four letters, one up to seven, two beyond."""
-    if len(word) < 5 or word.isdigit():
+    """Typos forgiven in a word: none below :data:`MIN_SWAP` letters; below :data:`MIN_TYPO`, only
+    two neighbouring letters swapped (Pompoe → Pompeo); one edit at seven letters, two beyond."""
+    if len(word) < MIN_SWAP or word.isdigit():
         return 0
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= MIN_TYPO else 2
 
 
-def fuzzy(index: Index, word: str, pool: Iterable[str] | None = None) -> list[tuple[str, int]]:
-    """Vocabulary words within :func:`max_edits` of ``word`` (RapidFuzz, imported only here)."""
+def fuzzy(index: Index, word: str, names_only: bool = False, in_name: bool = False) -> list[tuple[str, int]]:
+    """Vocabulary words within :func:`max_edits` of ``word`` that start with the same letter and
+    are of its language side (RapidFuzz, imported only here)."""
     limit = max_edits(word)
     if not limit:
         return []
-    if pool is None:
-        pool = []
-        for n in range(len(word) - limit, len(word) + limit + 1):
-            pool += index.by_length.get(n, ())
-    candidates = pool if isinstance(pool, list) else list(pool)
-    if not candidates:
+    english = _english_side(index, word)
+    pool: list[str] = []
+    for n in range(len(word) - limit, len(word) + limit + 1):
+        for candidate in index.by_length.get(n, ()):
+            if candidate[0] != word[0] or (names_only and candidate not in index.names):
+                continue
+            if english is not None and (candidate in index.english_only) != english:
+                continue
+            pool.append(candidate)
+    if not pool:
         return []
     from rapidfuzz import process
     from rapidfuzz.distance import OSA  # transpositions count as one edit
 
-    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    if len(word) < MIN_TYPO and not in_name:  # a short word: a swap only (same letters, same length)
+        found = [f for f in found if len(f[0]) == len(word) and sorted(f[0]) == sorted(word)]
     return [(candidate, int(distance)) for candidate, distance, _ in found]
+
+
+def _english_side(index: Index, word: str) -> bool | None:
+    """Which side a word looks like: English (True) for endings Dutch never has, Dutch (False)
+    for endings English never has, None when it cannot be told (then both sides are searched)."""
+    if word.endswith(_ENGLISH_ENDINGS):
+        return True
+    if word.endswith(_DUTCH_ENDINGS):
+        return False
+    return None
+
+
+_ENGLISH_ENDINGS = ("tion", "tions", "ness", "ment", "ments", "ity", "ities", "ism", "ship")
+_DUTCH_ENDINGS = ("heid", "heden", "tie", "ties", "isch", "ische", "lijk", "lijke", "ingen", "schap")

@@ -1,5 +1,10 @@
-"""Ranking: BM25 per concept, the share of concepts matched, and bonuses for proximity, query
-order, a first-sentence mention and exact words; citations of a Kamerstuk typed rank first.
+"""Ranking: BM25 per concept, weighted by how much of the query a paragraph covers (each
+concept counted by how distinctive it is), and bonuses for proximity, query order, a
+first-sentence mention and exact words; citations of a Kamerstuk typed rank first.
+
+A paragraph is a hit only when the concepts it matches carry at least :data:`MIN_SHARE` of
+what the best paragraph's carry: a word that stands in most paragraphs ("Veiligheidsraad",
+"Koninkrijk") cannot on its own make a paragraph a hit for a query that asks for more.
 
 Pure functions: no I/O, no Rich, no Typer.
 """
@@ -9,12 +14,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .english import EN, dutch_only, only_english, term_frequency
 from .hits import make_hit
 from .index import K1, Index
-from .match import expand
-from .query import LITERAL_WEIGHT, Concept, _fuzzy_glossary, parse
+from .match import Step, expand
+from .query import Alternative, Concept, parse
 from .results import Results
 
 PROXIMITY_BONUS = 0.5
@@ -22,16 +28,29 @@ PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
 EXACT_BONUS = 0.1
 POSITION_BONUS = 0.25  # a term in the paragraph's first sentence: the paragraph is about it
 CITATION_SCORE = 1.0  # what citing the Kamerstuk or resolution typed adds; such paragraphs rank first
-_HOW_OF_KIND = {
-    "exact": "exact",
-    "stem": "inflection",
-    "prefix": "compound",
-    "suffix": "compound",
-    "infix": "compound",
-    "part": "compound",
-    "fuzzy1": "typo",
-    "fuzzy2": "typo",
-}
+MIN_SHARE = 0.5  # the least share of the best hit's matched distinctiveness another hit must match
+
+
+class Ranked(NamedTuple):
+    """A short-listed paragraph's final score, and what matched there.
+
+    matched  the numbers of the query's concepts it matches
+    exact    every matched concept matched as typed (or inflected), in the letter's own words
+    found    per matched concept: {the paragraph's word: how it matched (one of results.HOW)}
+    """
+
+    score: float
+    doc: int
+    matched: tuple[int, ...]
+    exact: bool
+    found: dict[int, dict[str, str]]
+
+
+class Scored(NamedTuple):
+    """Pass 1's result: each concept's score per paragraph, and which alternative gave it."""
+
+    per_concept: list[dict[int, float]]
+    best_alternative: list[dict[int, int]]
 
 
 def search_index(
@@ -49,16 +68,16 @@ def search_index(
         index = dutch_only(index)
     concepts, phrases = parse(index, query, exact=exact)
     allow = set(allowed) if allowed is not None else None
-    match = _Matcher(index, exact)
-    resolved = concepts if exact else [_with_fuzzy_glossary(index, c, match) for c in concepts]
-    per_concept, best_alternative = _score_concepts(index, resolved, match)
+    match = _Matcher(index)
+    scored = _score_concepts(index, concepts, match)
+    per_concept = scored.per_concept
 
     candidates = set().union(*per_concept) if per_concept else set()
     if allow is not None:
         candidates &= allow
     if phrases:
         candidates = {doc for doc in candidates if all(_has_phrase(index, doc, p) for p in phrases)}
-    base, coverage = _base(per_concept, candidates)
+    base, coverage = _base(index, per_concept, candidates)
     cited = _citing(index, query, allow)
     for doc in cited:
         base[doc] = base.get(doc, 0.0) + CITATION_SCORE
@@ -68,18 +87,13 @@ def search_index(
     # bonuses. The bonuses add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a
     # paragraph outside a generous short-list cannot reach the top ``limit``.
     shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (d in cited, base[d], -d))
-    ranked = [
-        _rank(index, doc, base[doc], coverage[doc], resolved, per_concept, best_alternative, match) for doc in shortlist
-    ]
-    top = heapq.nlargest(limit, ranked, key=lambda r: (r[1] in cited, r[0], -r[1]))
-    hits = tuple(
-        make_hit(index, doc, score, resolved, matched, exact_hit, found, cited.get(doc))
-        for score, doc, matched, exact_hit, found in top
-    )
-    absent = () if cited else tuple(c.label for c, scores in zip(resolved, per_concept, strict=True) if not scores)
+    ranked = [_rank(index, doc, base[doc], coverage[doc], concepts, scored, match) for doc in shortlist]
+    top = heapq.nlargest(limit, ranked, key=lambda r: (r.doc in cited, r.score, -r.doc))
+    hits = tuple(make_hit(index, r.doc, r.score, concepts, r.matched, r.exact, r.found, cited.get(r.doc)) for r in top)
+    absent = () if cited else tuple(c.label for c, scores in zip(concepts, per_concept, strict=True) if not scores)
     return Results(
         query=query,
-        terms=tuple(c.label for c in resolved),
+        terms=tuple(c.label for c in concepts),
         phrases=tuple(" ".join(p) for p in phrases),
         hits=hits,
         total=len(base),
@@ -96,84 +110,90 @@ def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
 
 
 def _base(
-    per_concept: list[dict[int, float]], candidates: set[int]
+    index: Index, per_concept: list[dict[int, float]], candidates: set[int]
 ) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
-    """Each candidate's BM25 sum times the share of the query's concepts it matches, and those concepts."""
-    n_concepts = len(per_concept)
+    """Each hit's BM25 sum times the share of the query's distinctiveness it matches, and the
+    concepts it matches.
+
+    A concept weighs its idf over the paragraphs it matches (concepts that match nowhere do
+    not count). A candidate is a hit only if it matches at least :data:`MIN_SHARE` of what the
+    best candidate matches, and, where any candidate does, a concept that is not common (one
+    that matches at most half the paragraphs): "Veiligheidsraad" alone does not answer
+    "Veiligheidsraad klimaat"."""
+    n = len(index.paragraphs)
+    weights = [_idf(n, len(scores)) if scores else 0.0 for scores in per_concept]
+    whole = sum(weights) or 1.0
+    distinctive = {i for i, scores in enumerate(per_concept) if 0 < len(scores) <= n / 2}
+    matched_by = {doc: tuple(i for i, scores in enumerate(per_concept) if doc in scores) for doc in candidates}
+    shares = {doc: sum(weights[i] for i in matched) / whole for doc, matched in matched_by.items()}
+    need_distinctive = any(distinctive.intersection(m) for m in matched_by.values())
+    floor = MIN_SHARE * max(shares.values(), default=0.0)
     base: dict[int, float] = {}
     coverage: dict[int, tuple[int, ...]] = {}
-    for doc in candidates:
-        matched = tuple(i for i, scores in enumerate(per_concept) if doc in scores)
+    for doc, matched in matched_by.items():
+        if shares[doc] < floor or (need_distinctive and not distinctive.intersection(matched)):
+            continue
         coverage[doc] = matched
-        base[doc] = sum(per_concept[i][doc] for i in matched) * len(matched) / n_concepts
+        base[doc] = sum(per_concept[i][doc] for i in matched) * shares[doc]
     return base, coverage
 
 
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
 class _Matcher:
-    """Each query word's vocabulary variants, computed once per (word, looseness)."""
+    """Each query word's vocabulary words (with the step that reaches each), computed once per setting."""
 
-    def __init__(self, index: Index, exact: bool) -> None:
+    def __init__(self, index: Index) -> None:
         self.index = index
-        self.exact = exact
-        self.cache: dict[tuple[str, bool, bool, bool], dict[str, tuple[float, str]]] = {}
+        self.cache: dict[tuple[str, str, bool, bool], dict[str, Step]] = {}
 
-    def __call__(self, concept: Concept, a: int, word: str) -> dict[str, tuple[float, str]]:
-        alternative, weight = concept.alternatives[a]
-        how = concept.how(a)
-        if self.exact:
-            typos = affixes = stems = False
-        else:
-            (typos, affixes), stems = _looseness(concept, alternative, weight), True
+    def __call__(self, concept: Concept, alternative: Alternative, word: str) -> dict[str, Step]:
         # An acronym of the text (TRIP) answers only to capitals, a glossary value, or a
         # glossary entry that names it for its lower-case spelling ("isis" = ["ISIS"]).
-        acronyms = how != "literal" or concept.capitals or (word,) in self.index.glossary.get((word,), ())
-        key = (word, typos, affixes, acronyms)  # stems follow from typos and affixes: off only under exact
+        acronyms = alternative.how != "literal" or concept.capitals or (word,) in self.index.glossary.get((word,), ())
+        key = (word, alternative.looseness, acronyms, concept.name)
         if key not in self.cache:
-            self.cache[key] = expand(self.index, word, typos, affixes, acronyms, stems)
+            self.cache[key] = expand(self.index, word, alternative.looseness, acronyms, concept.name)
         return self.cache[key]
 
 
-def _with_fuzzy_glossary(index: Index, concept: Concept, match: _Matcher) -> Concept:
-    """A concept of one word that matches nothing (or only by typo) may be a misspelt glossary word."""
-    if len(concept.alternatives) != 1 or len(concept.alternatives[0][0]) != 1:
-        return concept
-    found = match(concept, 0, concept.alternatives[0][0][0])
-    if found and not all(k.startswith("fuzzy") for _, k in found.values()):
-        return concept
-    extra = _fuzzy_glossary(index, concept.alternatives[0][0][0])
-    return Concept(
-        label=concept.label,
-        alternatives=concept.alternatives + tuple((w, f) for w, f, _ in extra),
-        hows=(concept.how(0), *(h for _, _, h in extra)),
-        capitals=concept.capitals,
-    )
+def _score_concepts(index: Index, concepts: list[Concept], match: _Matcher) -> Scored:
+    """Pass 1, floats only: each concept's BM25 score per paragraph (its best alternative).
 
-
-def _score_concepts(
-    index: Index, resolved: list[Concept], match: _Matcher
-) -> tuple[list[dict[int, float]], list[dict[int, int]]]:
-    """Pass 1, floats only: each concept's BM25 score per paragraph (best alternative)."""
+    An alternative of several words matches a paragraph only where all of them stand, and a
+    phrase only where they stand side by side, in order."""
     per_concept: list[dict[int, float]] = []
     best_alternative: list[dict[int, int]] = []
-    for concept in resolved:
+    for concept in concepts:
         best: dict[int, float] = {}
         chosen: dict[int, int] = {}
-        for a, (alternative, alt_weight) in enumerate(concept.alternatives):
-            n_words = len(alternative)
-            sums: dict[int, float] = {}
-            counts: dict[int, int] = {}
-            for word in alternative:
-                for doc, value in _word_scores(index, match(concept, a, word)).items():
-                    sums[doc] = sums.get(doc, 0.0) + value
-                    counts[doc] = counts.get(doc, 0) + 1
-            for doc, total in sums.items():
-                value = alt_weight * total * counts[doc] / (n_words * n_words)
+        for a, alternative in enumerate(concept.alternatives):
+            per_word = [_word_scores(index, match(concept, alternative, w)) for w in alternative.content]
+            docs = set(per_word[0]).intersection(*per_word[1:]) if per_word else set()
+            if alternative.phrase:
+                docs = {doc for doc in docs if _has_variant_phrase(index, doc, concept, alternative, match)}
+            for doc in docs:
+                value = alternative.weight * sum(scores[doc] for scores in per_word) / len(per_word)
                 if value > best.get(doc, 0.0):
                     best[doc] = value
                     chosen[doc] = a
         per_concept.append(best)
         best_alternative.append(chosen)
-    return per_concept, best_alternative
+    return Scored(per_concept, best_alternative)
+
+
+def _has_variant_phrase(index: Index, doc: int, concept: Concept, alternative: Alternative, match: _Matcher) -> bool:
+    """The alternative's words (each as it may be matched) stand side by side, in order, in ``doc``."""
+    placed: list[set[int]] = []
+    for word in alternative.words:
+        variants = match(concept, alternative, word) if word in alternative.content else {word: None}
+        here = {p for v in variants if v in index.postings for p in index.postings[v].get(doc, ())}
+        if not here:
+            return False
+        placed.append(here)
+    return any(all(start + k in placed[k] for k in range(1, len(placed))) for start in placed[0])
 
 
 def _rank(
@@ -181,30 +201,32 @@ def _rank(
     doc: int,
     base: float,
     matched: tuple[int, ...],
-    resolved: list[Concept],
-    per_concept: list[dict[int, float]],
-    best_alternative: list[dict[int, int]],
+    concepts: list[Concept],
+    scored: Scored,
     match: _Matcher,
-) -> tuple[float, int, tuple[int, ...], bool, dict[int, dict[str, str]]]:
+) -> Ranked:
     """A short-listed paragraph's final score, and per matched concept {word here: how}."""
-    raw = sum(per_concept[i][doc] for i in matched)
+    raw = sum(scored.per_concept[i][doc] for i in matched)
     groups: list[set[str]] = []
     found: dict[int, dict[str, str]] = {}
     exact = bool(matched)
     for i in matched:
-        concept = resolved[i]
-        a = best_alternative[i][doc]
+        concept = concepts[i]
+        alternative = concept.alternatives[scored.best_alternative[i][doc]]
+        literal = alternative.how == "literal"
         here: dict[str, str] = {}
-        for word in concept.alternatives[a][0]:
-            present = {c: kind for c, (_, kind) in match(concept, a, word).items() if doc in index.postings[c]}
-            literal = concept.how(a) == "literal"
-            for c, kind in present.items():
+        for word in alternative.content:
+            present = {c: step for c, step in match(concept, alternative, word).items() if doc in index.postings[c]}
+            for c, step in present.items():
                 english = literal and only_english(index.postings[c][doc])
-                here.setdefault(c, "english" if english else _how(concept.how(a), kind))
+                here.setdefault(c, "english" if english else step.reason if literal else alternative.how)
             exact = (
                 exact
                 and literal
-                and any(k in ("exact", "stem") and not only_english(index.postings[c][doc]) for c, k in present.items())
+                and any(
+                    s.reason in ("exact", "inflection") and not only_english(index.postings[c][doc])
+                    for c, s in present.items()
+                )
             )
         found[i] = here
         groups.append(set(here))
@@ -216,12 +238,7 @@ def _rank(
         score += POSITION_BONUS * raw * _early(index, doc, groups)
     if exact:
         score += EXACT_BONUS * raw
-    return score, doc, matched, exact, found
-
-
-def _how(alternative: str, kind: str) -> str:
-    """How a word matched, for :data:`HOW`: the glossary's word, or the kind of match of the typed word."""
-    return alternative if alternative in ("glossary", "outside", "english", "typo") else _HOW_OF_KIND[kind]
+    return Ranked(score, doc, matched, exact, found)
 
 
 def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
@@ -256,20 +273,7 @@ def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, str]:
     return out
 
 
-def _looseness(concept: Concept, alternative: tuple[str, ...], weight: float) -> tuple[bool, bool]:
-    """How an alternative's words are matched: (typos forgiven, compounds matched).
-
-    A glossary key's own words are not typo-matched: the glossary says what
-    they mean. The words of a glossary *phrase* are not matched as parts of
-    compounds either: in "human trafficking" (mensenhandel), "human" is not
-    the start of "humanitaire".
-    """
-    if len(concept.alternatives) == 1 or weight != LITERAL_WEIGHT:
-        return True, True
-    return False, len(alternative) == 1
-
-
-def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int, float]:
+def _word_scores(index: Index, found: dict[str, Step]) -> dict[int, float]:
     """BM25 of one query word per paragraph: the best of its variants, each weighted by its kind.
 
     The word and its variants share one idf, from the most frequent of them
@@ -279,13 +283,11 @@ def _word_scores(index: Index, found: dict[str, tuple[float, str]]) -> dict[int,
     if not found:
         return {}
     postings, norms = index.postings, index.norms
-    df = max(len(postings[c]) for c in found)
-    n = len(index.paragraphs)
-    idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+    idf = _idf(len(index.paragraphs), max(len(postings[c]) for c in found))
     scores: dict[int, float] = {}
     get = scores.get
-    for candidate, (weight, _) in found.items():
-        factor = weight * idf * (K1 + 1)
+    for candidate, step in found.items():
+        factor = step.weight * idf * (K1 + 1)
         for doc, positions in postings[candidate].items():
             tf = term_frequency(positions)
             value = factor * tf / (tf + norms[doc])
