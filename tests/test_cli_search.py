@@ -241,7 +241,7 @@ def test_says_what_is_not_in_the_letter_and_what_each_hit_lacks(invoke):
 
 def test_an_outside_bridge_is_shown_as_not_in_the_letter(invoke):
     out = invoke("search", "guterres").stdout
-    assert "guterres → Secretaris-Generaal (not in the letter)" in out
+    assert "guterres → Secretaris-Generaal (link not in the letter)" in out
 
 
 def test_json_says_why_what_is_missing_and_which_sentence(invoke, corpus):

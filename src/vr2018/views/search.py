@@ -24,6 +24,8 @@ HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}
 # How a term matched, as the match line names it; an exact match needs no word.
 NOT_IN_THE_LETTER = "not in the letter"
+# An outside bridge: the word is the letter's, the link from the term to it is ours.
+OUTSIDE_LINK = "link not in the letter"
 HOW_LABELS = {
     "exact": "",
     "inflection": "inflection",
@@ -31,7 +33,7 @@ HOW_LABELS = {
     "typo": "typo",
     "english": "English",
     "glossary": "glossary",
-    "outside": NOT_IN_THE_LETTER,
+    "outside": OUTSIDE_LINK,
 }
 
 
@@ -57,7 +59,7 @@ def hit_text(hit: Hit, full: bool = False, english: bool = False) -> Text:
 
 def match_line(hit: Hit) -> str:
     """How each term matched, compactly: 'Rohingya', 'rohinga → Rohingya (typo)', 'security (English)',
-    'guterres → Secretaris-Generaal (not in the letter)'."""
+    'guterres → Secretaris-Generaal (link not in the letter)'."""
     by_term: dict[str, list[tuple[str, str]]] = {}
     for term, word, how in hit.why:
         by_term.setdefault(term, []).append((word, HOW_LABELS.get(how, how)))
