@@ -42,37 +42,29 @@ class CommandFailed(Exception):
 
 def record(args: list[str], width: int = WIDTH):
     """Run ``vr2018 ARGS`` in-process and return a recording Console holding its output."""
-    from rich.console import Console
     from rich.text import Text
 
     from vr2018 import terminal
     from vr2018.cli import app
 
-    console = Console(
+    console = terminal.console(  # the CLI's own console, drawn as a terminal of this width
         record=True,
         width=width,
         file=io.StringIO(),
         force_terminal=True,
         color_system="truecolor",
-        # no_color=False: NO_COLOR in the environment must not change the images
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-        no_color=False,
+        no_color=False,  # NO_COLOR in the environment must not change the images
     )
     console.print(Text.assemble(("$ ", "dim"), (shlex.join(["vr2018", *args]), "bold")))
     console.print()
-    original = terminal.console
-    terminal.console = lambda stderr=False: console  # every Rich view goes through terminal.show()
     stdout, stderr = io.StringIO(), io.StringIO()
     no_pager = os.environ.get("VR2018_NO_PAGER")
     os.environ["VR2018_NO_PAGER"] = "1"
     try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        # every Rich view goes through terminal.show(), which prints on the console given here
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), terminal.printing_on(console):
             code = app(args, prog_name="vr2018", standalone_mode=False)
     finally:
-        terminal.console = original
         if no_pager is None:
             os.environ.pop("VR2018_NO_PAGER", None)
     if code:

@@ -1,11 +1,17 @@
-"""Shared fixtures: the corpus, a CLI runner, and a writable copy of the data."""
+"""Shared fixtures (the corpus, a CLI runner, a writable copy of the data) and the helpers
+every test file uses the same way (``from conftest import calm, one_line_failure, run``):
+a command run as a process, and the contract every run keeps."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -17,6 +23,7 @@ os.environ["VR2018_CACHE"] = tempfile.mkdtemp(prefix="vr2018-test-cache-")
 from vr2018 import load_corpus  # noqa: E402
 from vr2018.cli import app  # noqa: E402
 from vr2018.corpus import data_dir  # noqa: E402
+from vr2018.text import TERMINAL_ACTIVE  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -54,3 +61,59 @@ def data_copy(tmp_path: Path) -> Path:
 def source_text(corpus) -> str:
     """The letter exactly as supplied (data/source/), the reference the data is held against."""
     return (corpus.data_dir / corpus.letter.source).read_text(encoding="utf-8")
+
+
+# ── helpers shared by the test files ────────────────────────────────────────
+
+# Variables that would change how a process draws: each test that wants one sets it.
+_DRAWING = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")
+
+
+def run(args: list[str], env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """``python -m vr2018 ARGS`` as a process (output as bytes), with no pager and a clean
+    environment: no colour or size variables unless ``env`` gives them, UTF-8 streams."""
+    base = {k: v for k, v in os.environ.items() if k not in _DRAWING}
+    base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color"})
+    base.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base, timeout=60, **kwargs
+    )
+
+
+def _streams(result: Any) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of a CliRunner result or of a finished process."""
+    if isinstance(result, subprocess.CompletedProcess):
+        out, err = result.stdout or "", result.stderr or ""
+        if isinstance(out, bytes):
+            out = out.decode("utf-8", "replace")
+        if isinstance(err, bytes):
+            err = err.decode("utf-8", "replace")
+        return result.returncode, out, err
+    return result.exit_code, result.stdout, result.stderr
+
+
+def calm(result: Any, codes: Iterable[int] = (0, 1, 2)) -> str:
+    """The contract every run keeps (in process or as a process): a listed exit status, no
+    traceback or internal error, nothing a terminal acts on in stdout or stderr, and on
+    stderr nothing after success, one 'vr2018: ' line after a failure. Returns stderr."""
+    code, out, err = _streams(result)
+    assert code in tuple(codes), (code, out[-300:], err)
+    assert "Traceback" not in out + err and "internal error" not in err, err
+    assert not TERMINAL_ACTIVE.search(out), repr(TERMINAL_ACTIVE.search(out))
+    assert not TERMINAL_ACTIVE.search(err), repr(err)
+    if code == 0:
+        assert err == "", err
+    else:
+        assert err.count("\n") == 1 and err.startswith("vr2018: "), err
+    return err
+
+
+def one_line_failure(result: Any, *words: str, code: int = 2) -> str:
+    """A failure as every command reports it: exit status ``code``, nothing on stdout, one
+    'vr2018: ' line on stderr holding each of ``words``. Returns that line, without its newline."""
+    err = calm(result, (code,))
+    assert _streams(result)[1] == ""
+    line = err.rstrip("\n")
+    for word in words:
+        assert word in line, (word, line)
+    return line

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shlex
 import traceback
 
@@ -27,14 +26,13 @@ from typer.testing import CliRunner
 
 from vr2018.app import exit_statuses
 from vr2018.cli import app
-from vr2018.text import clean
+from vr2018.text import TERMINAL_ACTIVE, clean
 
 GROUP = typer.main.get_command(app)
 COMMANDS = {name: GROUP.get_command(None, name) for name in GROUP.list_commands(None)}
 ENV = {"NO_COLOR": "1", "VR2018_NO_PAGER": "1", "VR2018_DEBUG": ""}
 RUNNER = CliRunner()
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 EXAMPLES = 150  # per command; ten commands and the top level: ~1,400 argv vectors
 
 # ── hostile values ───────────────────────────────────────────────────────────
@@ -264,8 +262,8 @@ def check(argv: list[str]) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), explain(argv, result)
     assert "Traceback" not in out + err, explain(argv, result)
     assert "internal error" not in err, explain(argv, result)
-    assert not CONTROL.search(out), explain(argv, result)
-    assert not CONTROL.search(err), explain(argv, result)
+    assert not TERMINAL_ACTIVE.search(out), explain(argv, result)
+    assert not TERMINAL_ACTIVE.search(err), explain(argv, result)
     if result.exit_code == 0:
         assert err == "", explain(argv, result)
     else:

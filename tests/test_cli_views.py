@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from conftest import one_line_failure
 
 from vr2018 import load_corpus, reading, themes
 from vr2018.lang import section_title
@@ -59,13 +60,6 @@ def ok_json(result):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     return json.loads(result.stdout)
-
-
-def one_line_failure(result, code: int) -> str:
-    assert result.exit_code == code
-    assert result.stderr.startswith("vr2018: ") and result.stderr.count("\n") == 1
-    assert "Traceback" not in result.stderr
-    return result.stderr
 
 
 # ── the bare command ────────────────────────────────────────────────────────
@@ -201,13 +195,13 @@ def test_show_accepts_an_unambiguous_prefix(invoke):
 @pytest.mark.parametrize("command", ["show", "cite"])
 def test_show_unknown_id_exits_2_with_suggestions(invoke, command, query, suggestion):
     result = invoke(command, query)
-    message = one_line_failure(result, 2)
+    message = one_line_failure(result)
     assert result.stdout == ""
     assert f"did you mean: {suggestion}" in message
 
 
 def test_show_negative_context_is_bad_usage(invoke):
-    one_line_failure(invoke("show", "iran-2231", "--context", "-1"), 2)
+    one_line_failure(invoke("show", "iran-2231", "--context", "-1"))
 
 
 def test_show_reference_without_number_has_no_url(invoke):
@@ -268,19 +262,19 @@ def test_timeline_theme_text(invoke):
 
 def test_timeline_unknown_theme_exits_2_with_suggestion(invoke):
     result = invoke("timeline", "--theme", "klimat")
-    assert one_line_failure(result, 2) == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?\n"
+    assert one_line_failure(result) == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?"
     assert result.stdout == ""
 
 
 def test_timeline_ambiguous_theme_prefix_exits_2(invoke):
-    message = one_line_failure(invoke("timeline", "-t", "kl"), 2)
+    message = one_line_failure(invoke("timeline", "-t", "kl"))
     assert message.startswith("vr2018: Ambiguous theme 'kl'. Did you mean: ")
     assert "klimaat" in message
 
 
 def test_timeline_theme_without_dates_exits_1(invoke):
     result = invoke("timeline", "-t", "migratie")
-    one_line_failure(result, 1)
+    one_line_failure(result, code=1)
     assert result.stdout == ""
     result = invoke("timeline", "-t", "migratie", "--json")
     assert result.exit_code == 1 and json.loads(result.stdout) == []
@@ -332,12 +326,12 @@ def test_people_by_role_word_lists_several(invoke):
 
 def test_people_unknown_exits_1_with_suggestion(invoke):
     result = invoke("people", "Kagg")
-    assert "did you mean: Sigrid A.M. Kaag?" in one_line_failure(result, 1)
+    assert "did you mean: Sigrid A.M. Kaag?" in one_line_failure(result, code=1)
     assert result.stdout == ""
 
 
 def test_people_nobody_close(invoke):
-    message = one_line_failure(invoke("people", "Obama"), 1)
+    message = one_line_failure(invoke("people", "Obama"), code=1)
     assert "did you mean" not in message
 
 
@@ -437,7 +431,7 @@ def test_cite_format_prefix(invoke):
 @pytest.mark.parametrize("args", [("-f", "apa"), ("--format", ""), ("nope",)])
 def test_cite_bad_usage_exits_2(invoke, args):
     result = invoke("cite", *args)
-    one_line_failure(result, 2)
+    one_line_failure(result)
     assert result.stdout == ""
 
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import one_line_failure
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -31,16 +32,6 @@ def export(invoke, *args):
     result = invoke("export", *args)
     assert result.exit_code == 0, result.stderr
     return result
-
-
-def one_line_failure(result, *words):
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, lines
-    for word in words:
-        assert word in lines[0]
-    return lines[0]
 
 
 def shown(paragraph) -> str:

@@ -17,13 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import calm, run
 
 from vr2018.output import emit_json
 from vr2018.search import MAX_QUERY
-
-# Anything a terminal acts on: C0 controls except tab and newline, DEL, C1
-# controls, bidi and zero-width formatting characters, line separators.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+from vr2018.text import TERMINAL_ACTIVE
 
 # Every command with arguments that make it print its main view (data is read).
 VIEWS = [
@@ -62,23 +60,8 @@ def ident(args: list[str]) -> str:
     return " ".join(args)
 
 
-def assert_calm(result, codes=(0, 1, 2)) -> None:
-    """The contract every run keeps: a known exit code, no traceback, no terminal
-    control characters, and one line on stderr for a failure, none for success."""
-    out, err = result.stdout, result.stderr
-    assert result.exit_code in codes, (result.exit_code, out[-300:], err)
-    assert "Traceback" not in out + err
-    assert not CONTROL.search(out), repr(CONTROL.search(out))
-    assert not CONTROL.search(err), repr(err)
-    if result.exit_code == 0:
-        assert err == ""
-    else:
-        assert err.count("\n") == 1 and err.startswith("vr2018: "), err
-
-
 def one_line(result) -> str:
-    assert_calm(result, (1, 2))
-    return result.stderr
+    return calm(result, (1, 2))
 
 
 # ── empty, blank and markup ──────────────────────────────────────────────────
@@ -143,7 +126,7 @@ MARKUP = ["[/]", "[bold red]x", "[link=http://x]y[/link]", "[red]Kaag[/red]", "[
 )
 def test_markup_is_shown_literally_never_interpreted(invoke, command, markup):
     result = invoke(*command, markup)
-    assert_calm(result)
+    calm(result)
     if result.exit_code:
         # quoted as typed (Rich would have swallowed the brackets), or refused for having no words
         assert markup in result.stderr or re.search("no letters or digits|not a Kamerstuk|empty query", result.stderr)
@@ -163,7 +146,7 @@ def test_markup_in_a_query_is_kept_in_the_message_and_in_did_you_mean(invoke):
 
 def test_markup_in_a_matching_query_still_finds(invoke):
     result = invoke("search", "[link=http://x]Rohingya[/link]", "--json")
-    assert_calm(result, (0,))
+    calm(result, (0,))
     assert "myanmar-rohingya" in [hit["paragraph"]["id"] for hit in json.loads(result.stdout)]
 
 
@@ -186,7 +169,7 @@ HOSTILE = [
 @pytest.mark.parametrize("query", HOSTILE, ids=repr)
 def test_escape_sequences_in_a_query_are_stripped_before_anything(invoke, query):
     result = invoke("search", query, "--json")
-    assert_calm(result, (0,))
+    calm(result, (0,))
     plain = invoke("search", "Rohingya", "--json")
     if "x\x08" not in query:  # the backspace case leaves 'Rohxingya': a typo, still found
         assert result.stdout == plain.stdout  # the same search as the clean word
@@ -211,7 +194,7 @@ def test_escape_sequences_in_a_query_are_stripped_before_anything(invoke, query)
     ids=ident,
 )
 def test_no_control_character_reaches_stdout_or_stderr(invoke, command, query):
-    assert_calm(invoke(*command, "zz" + query))
+    calm(invoke(*command, "zz" + query))
 
 
 def test_an_escape_only_query_is_an_empty_query(invoke):
@@ -242,7 +225,7 @@ def test_a_whole_paragraph_pasted_as_query_still_finds_itself(invoke, corpus):
     longest = max(corpus.paragraphs, key=lambda p: len(p.text))
     assert len(longest.text) <= MAX_QUERY
     result = invoke("search", longest.text, "--json", "-n", "1")
-    assert_calm(result, (0,))
+    calm(result, (0,))
     assert json.loads(result.stdout)[0]["paragraph"]["id"] == longest.id
 
 
@@ -270,19 +253,19 @@ def test_a_10000_character_argument_is_quoted_short(invoke, command):
 @pytest.mark.parametrize("query", [".*", "(", "\\", "[", "+?", "^$", "|", ")*", "*"], ids=repr)
 def test_regex_metacharacters_are_just_characters(invoke, query):
     for command in (["search"], ["show"], ["people"], ["theme"], ["motions"], ["cite", "--format"]):
-        assert_calm(invoke(*command, query), (1, 2))
+        calm(invoke(*command, query), (1, 2))
     assert "no letters or digits" in invoke("search", query).stderr
 
 
 @pytest.mark.parametrize("query", ["{2,}", "(?i)", "\\d+", "[^a-z]", "a{1000000}", "(a+)+$"], ids=repr)
 def test_regex_syntax_with_letters_is_searched_as_words(invoke, query):
     for command in (["search"], ["show"], ["people"], ["theme"], ["motions"], ["cite", "--format"]):
-        assert_calm(invoke(*command, query))
+        calm(invoke(*command, query))
 
 
 def test_regex_metacharacters_next_to_a_word_do_not_spoil_it(invoke):
     result = invoke("search", "rohingya.*", "(sancties)", "--json")
-    assert_calm(result, (0,))
+    calm(result, (0,))
     assert "myanmar-rohingya" in result.stdout
 
 
@@ -297,7 +280,7 @@ def test_only_punctuation(invoke, query):
 def test_combining_characters_equal_precomposed(invoke, combining, precomposed):
     a = invoke("search", combining, "--json")
     b = invoke("search", precomposed, "--json")
-    assert_calm(a, (0,))
+    calm(a, (0,))
     assert a.stdout == b.stdout
     assert invoke("theme", combining, "--json").stdout == invoke("theme", precomposed, "--json").stdout
 
@@ -334,7 +317,7 @@ def test_combining_person_name(invoke):
 def test_unknown_names_say_what_is_close(invoke, args, code, expected):
     result = invoke(*args)
     assert result.exit_code == code, result.stderr
-    assert_calm(result)
+    calm(result)
     if expected:
         assert expected.lower() in result.stderr.lower()
 
@@ -360,7 +343,7 @@ def test_unknown_names_say_what_is_close(invoke, args, code, expected):
 def test_limit(invoke, value, code):
     result = invoke("search", "Rohingya", "--limit", value, "--json")
     assert result.exit_code == code, result.stderr
-    assert_calm(result)
+    calm(result)
     if code == 0:
         assert len(json.loads(result.stdout)) >= 1
     else:
@@ -375,7 +358,7 @@ def test_limit_1_gives_one_hit(invoke):
 def test_context(invoke, corpus, value, code):
     result = invoke("show", "iran-2231", "--context", value, "--json")
     assert result.exit_code == code, result.stderr
-    assert_calm(result)
+    calm(result)
     if value == str(10**30):  # everything before and after, no more
         data = json.loads(result.stdout)
         assert len(data["context"]["before"]) + len(data["context"]["after"]) + 1 == len(corpus.paragraphs)
@@ -384,7 +367,7 @@ def test_context(invoke, corpus, value, code):
 @pytest.mark.parametrize("value", ["html", "bibtexx", "json", "markdownx", "[b]x", "\x1b[31mtext"])
 def test_unknown_format(invoke, value):
     result = invoke("cite", "--format", value)
-    assert_calm(result)
+    calm(result)
     if value == "\x1b[31mtext":  # the escape is stripped: plain 'text'
         assert result.exit_code == 0
         return
@@ -489,11 +472,11 @@ def test_hostile_data_never_reaches_the_terminal(invoke, data_copy, monkeypatch)
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     for args in VIEWS:
         result = invoke(*args)
-        assert_calm(result, (0,))
+        calm(result, (0,))
         assert "[bold]" in result.stdout, args  # shown literally
     for args in JSON_VIEWS:
         result = invoke(*args)
-        assert_calm(result, (0,))
+        calm(result, (0,))
         assert "\\u009b" in result.stdout and "\\u202e" in result.stdout
         json.loads(result.stdout)
 
@@ -502,25 +485,11 @@ def test_emit_json_escapes_terminal_controls(capsys):
     value = {"t": "a\x1b[31mb\x9b2J\u202ec\x7f\u2028"}
     emit_json(value)
     out = capsys.readouterr().out
-    assert not CONTROL.search(out)
+    assert not TERMINAL_ACTIVE.search(out)
     assert json.loads(out) == value
 
 
 # ── terminals, pipes and locales (real processes) ────────────────────────────
-
-
-def run(args: list[str], env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
-    """``python -m vr2018 ARGS`` with a clean environment: no colour variables unless given."""
-    base = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")
-    }
-    base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color"})
-    base.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base, timeout=60, **kwargs
-    )
 
 
 @functools.cache
@@ -674,7 +643,7 @@ def test_narrow_and_wide_terminals_render_without_losing_text(args, columns):
     code, out, err = run_tty(args, columns)
     assert code == 0 and err == ""
     text = SGR.sub("", out)
-    assert not CONTROL.search(text)
+    assert not TERMINAL_ACTIVE.search(text)
     if "--help" in args:  # Click shortens the command list's one-liners to the width: its design
         return
     assert text.count("…") <= piped(args).count("…"), "text was cut off with '…'"
@@ -732,18 +701,6 @@ def test_info_urls_are_whole_on_one_line(corpus, columns):
 
 
 # ── this round's surfaces, as real processes: ID:N, timeline dates, export targets, cache ──
-
-
-def calm(result: subprocess.CompletedProcess, codes=(0, 1, 2)) -> str:
-    """The contract for a real process: a listed exit status, no traceback or internal error,
-    no control character on stderr, one 'vr2018: ' line for a failure. Returns stderr."""
-    err = result.stderr.decode("utf-8")
-    assert result.returncode in codes, (result.returncode, err)
-    assert "Traceback" not in err and "internal error" not in err, err
-    assert not CONTROL.search(err), repr(err)
-    if result.returncode:
-        assert err.count("\n") == 1 and err.startswith("vr2018: "), err
-    return err
 
 
 @pytest.mark.parametrize(
@@ -911,7 +868,7 @@ def test_exported_text_carries_no_control_characters(invoke, data_copy, monkeypa
     monkeypatch.setenv("VR2018_DATA", str(data_copy))
     for args in (["markdown", "--lang", "en"], ["csv", "paragraphs"], ["jsonl"]):
         out = invoke("export", *args).stdout.replace("\r\n", "\n")
-        assert not CONTROL.search(out), (args, repr(CONTROL.search(out)))
+        assert not TERMINAL_ACTIVE.search(out), (args, repr(TERMINAL_ACTIVE.search(out)))
 
 
 # hostile data and cache folders

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
+from conftest import run
 
 from vr2018 import load_corpus
 
@@ -15,14 +12,11 @@ CORPUS = load_corpus()
 KAMERSTUK_URLS = [r.url for r in CORPUS.references if r.url]
 
 
-def run(args: list[str], **env: str) -> str:
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "TERM"}}
-    clean_env.update({"VR2018_NO_PAGER": "1", "COLUMNS": "100", **env})
-    result = subprocess.run(
-        [sys.executable, "-m", "vr2018", *args], capture_output=True, text=True, env=clean_env, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def printed(args: list[str], **env: str) -> str:
+    """What ``vr2018 ARGS`` prints, 100 columns wide (a successful run)."""
+    result = run(args, {"COLUMNS": "100", **env})
+    assert result.returncode == 0 and result.stderr == b"", result.stderr
+    return result.stdout.decode("utf-8")
 
 
 # Every view that shows a URL, and the URLs it must link.
@@ -39,7 +33,7 @@ VIEWS = [
 
 @pytest.mark.parametrize(("args", "urls"), VIEWS, ids=lambda v: " ".join(v) if isinstance(v[0], str) else "")
 def test_a_terminal_gets_hyperlinks(args, urls):
-    out = run(args, FORCE_COLOR="1", TERM="xterm-256color")
+    out = printed(args, FORCE_COLOR="1", TERM="xterm-256color")
     assert urls
     for url in urls:
         assert f"{OSC8}id=" in out
@@ -49,14 +43,14 @@ def test_a_terminal_gets_hyperlinks(args, urls):
 @pytest.mark.parametrize(("args", "urls"), VIEWS, ids=lambda v: " ".join(v) if isinstance(v[0], str) else "")
 @pytest.mark.parametrize("env", [{}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}], ids=["pipe", "NO_COLOR"])
 def test_a_pipe_gets_the_plain_url_whole(args, urls, env):
-    out = run(args, **env)
+    out = printed(args, **env)
     assert "\x1b" not in out
     for url in urls:
         assert url in out
 
 
 def test_every_kamerstuk_label_with_a_link_is_a_link():
-    out = run(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
+    out = printed(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
     for ref in CORPUS.references:
         if ref.url:  # the label itself opens the document, not only the URL under it
             assert f"{ref.url}\x1b\\\x1b[1m{ref.as_written}" in out

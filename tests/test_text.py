@@ -112,3 +112,22 @@ def test_fold_is_idempotent(text):
 def test_stem_never_grows_or_empties_a_word(word):
     s = stem(word)
     assert 0 < len(s) <= len(word)
+
+
+# ── what a terminal acts on: one list for clean(), JSON output and the tests ──
+
+
+def test_terminal_active_characters_are_removed_by_clean_and_escaped_in_json():
+    import json
+
+    from vr2018.output import escape_terminal_active
+    from vr2018.text import TERMINAL_ACTIVE, clean
+
+    for c in "\x00\x1b\x7f\x9b\u061c\u180e\u200b\u202e\u2028\u2066\ufeff\ud800":  # one of each kind
+        assert TERMINAL_ACTIVE.fullmatch(c), repr(c)
+    for c in "\t\n aé€\u00a0":
+        assert not TERMINAL_ACTIVE.search(c), repr(c)
+    every = " ".join(map(chr, range(0x10000)))  # the whole Basic Multilingual Plane (spaced: no surrogate pairs)
+    assert not TERMINAL_ACTIVE.search(clean(every))
+    escaped = escape_terminal_active(json.dumps(every, ensure_ascii=False))
+    assert not TERMINAL_ACTIVE.search(escaped) and json.loads(escaped) == every

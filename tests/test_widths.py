@@ -98,34 +98,34 @@ def urls() -> set[str]:
 def in_process(args: tuple[str, ...], width: int, color_system: str | None = None) -> str:
     """The command's output on a terminal ``width`` columns wide, without colour (unless
     ``color_system`` names one) or pager."""
-    from rich.console import Console
-
     from vr2018 import terminal
 
     file = io.StringIO()
-    console = Console(
-        file=file,
-        width=width,
-        height=10_000,
-        force_terminal=True,
-        color_system=color_system,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-    )
-    original, terminal.console = terminal.console, lambda stderr=False: console
+    console = terminal.console(file=file, width=width, height=10_000, force_terminal=True, color_system=color_system)
     stdout = io.StringIO()
     os.environ["VR2018_NO_PAGER"] = "1"
     os.environ["COLUMNS"] = str(width)  # Click's help formatter reads it
     try:
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(io.StringIO()):
+        with (
+            contextlib.redirect_stdout(stdout),
+            contextlib.redirect_stderr(io.StringIO()),
+            terminal.printing_on(console),
+        ):
             code = app(list(args), prog_name="vr2018", standalone_mode=False)
     finally:
-        terminal.console = original
         del os.environ["VR2018_NO_PAGER"], os.environ["COLUMNS"]
     assert code == 0, args
     return stdout.getvalue() + file.getvalue()
+
+
+def test_the_harness_console_is_the_clis_own():
+    """terminal.console() with a file and a width: our settings kept, a forced terminal never soft-wrapped."""
+    from vr2018 import terminal
+
+    drawn = terminal.console(file=io.StringIO(), width=50, force_terminal=True, color_system=None)
+    assert (drawn.width, drawn.is_terminal, drawn.soft_wrap) == (50, True, False)
+    assert (drawn._markup, drawn._emoji, drawn._highlight) == (False, False, False)
+    assert terminal.console(file=io.StringIO()).soft_wrap  # not a terminal: one line per paragraph
 
 
 @functools.cache

@@ -13,7 +13,12 @@ __version__ = "0.1.0"
 __all__ = ["DataError", "load_corpus", "__version__"]
 
 
-def __getattr__(name: str):  # lazy: `import vr2018` stays cheap for the CLI
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read the name)
+if TYPE_CHECKING:  # what __getattr__ hands out, as type checkers should see it
+    from .corpus import DataError, load_corpus
+
+
+def __getattr__(name: str) -> object:  # lazy: `import vr2018` stays cheap for the CLI
     if name in ("load_corpus", "DataError"):
         from . import corpus
 

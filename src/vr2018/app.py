@@ -9,8 +9,8 @@ The commands themselves are in :mod:`vr2018.commands`.
 # callback's annotations at start-up (see vr2018.cli).
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -95,11 +95,17 @@ class _Command(TyperCommand):
                     formatter.write_dl(rows)
 
 
+_CommandFunction = TypeVar("_CommandFunction", bound=Callable[..., Any])
+
+
 class _App(typer.Typer):
     """The Typer application whose commands are :class:`_Command`."""
 
-    def command(self, *args: Any, cls: Any = None, **kwargs: Any) -> Any:
-        return super().command(*args, cls=cls or _Command, **kwargs)
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[_CommandFunction], _CommandFunction]:
+        """Typer's decorator, with :class:`_Command`: the decorated function keeps its signature for type checkers."""
+        return super().command(name, cls=cls or _Command, **kwargs)
 
 
 class _PipeClosed(Exception):
@@ -249,7 +255,7 @@ def _quoted_short(text: str) -> str:
     return re.sub(r"\S{81,}", lambda m: shorten(m.group(), 80), text)  # "No such option: --xxxx…"
 
 
-def _env_hint_if_from_env(exc: Any) -> str:
+def _env_hint_if_from_env(exc: typer.TyperException) -> str:
     """Click's message, naming the environment variable (VR2018_LANG) only when the bad value came from it."""
     text = exc.format_message()
     param, ctx = getattr(exc, "param", None), getattr(exc, "ctx", None)

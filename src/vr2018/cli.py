@@ -17,7 +17,8 @@ Start-up is most of what a command costs, so:
 
 import os
 import sys
-from typing import Any
+
+from typer.models import CommandInfo
 
 from . import commands  # noqa: F401  (registers every command on the app)
 from .app import app
@@ -33,7 +34,7 @@ def main() -> None:
         app.registered_commands = registered
 
 
-def only_invoked(registered: list[Any], argv: list[str]) -> list[Any]:
+def only_invoked(registered: list[CommandInfo], argv: list[str]) -> list[CommandInfo]:
     """The one command ``argv`` runs, when its first word names one exactly; else all.
 
     Typer builds a Click command, with every parameter, for each registered command
@@ -48,9 +49,12 @@ def only_invoked(registered: list[Any], argv: list[str]) -> list[Any]:
     return wanted or registered
 
 
-def _name(command: Any) -> str:
+def _name(command: CommandInfo) -> str:
     """A registered command's name as Typer derives it (the function's, with dashes)."""
-    return command.name or command.callback.__name__.lower().replace("_", "-")
+    if command.name:
+        return command.name
+    assert command.callback is not None  # registered with a decorator: it has its function
+    return command.callback.__name__.lower().replace("_", "-")
 
 
 __all__ = ["app", "main"]

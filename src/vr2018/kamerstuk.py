@@ -89,7 +89,7 @@ class KamerstukKey(Record):
 
 def key_of(dossier: str, number: str | None = None, chapter: str | None = None) -> KamerstukKey:
     """The key of a document whose parts are already known (a Reference's fields)."""
-    return KamerstukKey(dossier, number, chapter)
+    return KamerstukKey(dossier=dossier, number=number, chapter=chapter)
 
 
 def parse(text: str) -> KamerstukKey:
@@ -135,7 +135,7 @@ def parse(text: str) -> KamerstukKey:
                 raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
         else:
             raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
-    return KamerstukKey(dossier, number, chapter)
+    return KamerstukKey(dossier=dossier, number=number, chapter=chapter)
 
 
 def looks_like(text: str) -> bool:
@@ -182,7 +182,7 @@ def parse_resolution(text: str) -> ResolutionKey | None:
     found = _RESOLUTION.match(" ".join(fold(text).split()))
     if not found:
         return None
-    return ResolutionKey(found.group(1).lstrip("0"), int(found.group(2)) if found.group(2) else None)
+    return ResolutionKey(number=found.group(1).lstrip("0"), year=int(found.group(2)) if found.group(2) else None)
 
 
 def parse_citation(text: str) -> tuple[KamerstukKey | ResolutionKey, ...]:

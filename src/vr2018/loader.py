@@ -20,7 +20,7 @@ import datetime as _dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .corpus import DataError
 from .model import (
@@ -42,6 +42,8 @@ from .model import (
 from .schema import field_types, translations
 
 __all__ = ["DATA_FILES", "DataError", "load", "read_toml"]
+
+_R = TypeVar("_R", bound=Record)
 
 DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "people", "events", "themes", "glossary")
 
@@ -130,7 +132,8 @@ def read_toml(folder: Path, name: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise DataError(f"{label}: not UTF-8 (byte {exc.start})") from None
     try:
-        return tomllib.loads(text)
+        doc: dict[str, Any] = tomllib.loads(text)  # typed so for 3.10 too, where tomli's types are not seen
+        return doc
     except tomllib.TOMLDecodeError as exc:  # its message names the line and column
         raise DataError(f"{label}: invalid TOML: {exc}") from None
 
@@ -159,10 +162,10 @@ class _Reader:
             named.append((f"{at} {rid!r}" if isinstance(rid, str) else f"{at} #{n}", item))
         return named
 
-    def records(self, doc: dict[str, Any], key: str, cls: type[Record]) -> list[Any]:
+    def records(self, doc: dict[str, Any], key: str, cls: type[_R]) -> list[_R]:
         return [self.record(cls, where, item) for where, item in self.tables(doc, key)]
 
-    def record(self, cls: type[Record], where: str, item: dict[str, Any], given: dict[str, Any] | None = None) -> Any:
+    def record(self, cls: type[_R], where: str, item: dict[str, Any], given: dict[str, Any] | None = None) -> _R:
         """One record of type ``cls`` from its table: the generic check of every field."""
         given = given or {}
         types = field_types(cls)

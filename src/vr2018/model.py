@@ -16,7 +16,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
+    import sys
     from pathlib import Path
+
+    # Type checkers read Record's subclasses as keyword-only frozen dataclasses and check
+    # every constructor call (an unknown or mistyped field is an error); at run time the
+    # marker is a no-op, so defining a record class costs what it did.
+    if sys.version_info >= (3, 11):
+        from typing import dataclass_transform
+    else:
+        from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[type], type]:
+        return lambda cls: cls
+
 
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
 
@@ -24,6 +38,7 @@ KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.
 _R = TypeVar("_R", bound="Record")
 
 
+@dataclass_transform(kw_only_default=True, frozen_default=True)
 class Record:
     """A small read-only record, declared like a dataclass: annotated fields in
     order, class attributes as defaults.
@@ -32,7 +47,9 @@ class Record:
     define, and this CLI is all start-up (benchmarks/startup.py). A Record
     class costs next to nothing to define and behaves the same way here:
     keyword or positional construction, read-only attributes, value equality,
-    hashing and a readable repr.
+    hashing and a readable repr. Type checkers read each subclass as a frozen
+    dataclass with keyword-only fields (``dataclass_transform``): construct
+    records by keyword, and a misspelt or mistyped field is a type error.
     """
 
     _fields: ClassVar[tuple[str, ...]] = ()
@@ -308,8 +325,32 @@ class Corpus(Record):
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        *,
+        letter: Letter,
+        sections: tuple[Section, ...],
+        paragraphs: tuple[Paragraph, ...],
+        references: tuple[Reference, ...],
+        motions: tuple[Motion, ...],
+        people: tuple[Person, ...],
+        events: tuple[Event, ...],
+        themes: tuple[Theme, ...],
+        glossary: dict[str, tuple[str, ...]],
+        data_dir: Path,
+    ) -> None:  # the fields, named once more: a type checker reads a record's own __init__ instead of its fields
+        super().__init__(
+            letter=letter,
+            sections=sections,
+            paragraphs=paragraphs,
+            references=references,
+            motions=motions,
+            people=people,
+            events=events,
+            themes=themes,
+            glossary=glossary,
+            data_dir=data_dir,
+        )
         object.__setattr__(self, "_derived", {})
         object.__setattr__(self, "_changed", True)  # not yet in the cache file
         # Derived values read from the cache file, still plain: name → (plain, restore(kind) → value or None).
@@ -349,7 +390,7 @@ class Corpus(Record):
         """The paragraph's index in reading order."""
         return self._position[paragraph_id]
 
-    def derived(self, name: str, build: Callable[[Corpus], Any], kind: type[Record]) -> Any:
+    def derived(self, name: str, build: Callable[[Corpus], _R], kind: type[_R]) -> _R:
         """What an engine derives from the corpus (the search index, a record of type
         ``kind``), built once and kept with the corpus and in the cache file (the cache
         restores it to that type, or it is rebuilt)."""

@@ -40,7 +40,7 @@ def reference(corpus: Corpus, motion: Motion) -> Reference:
     return corpus.reference(motion.reference)
 
 
-def _order(ref: Reference) -> tuple:
+def _order(ref: Reference) -> tuple[int, str, tuple[int, int, str]]:
     """Kamerstuk order: dossier, then chapter, then number (numbers numerically)."""
     number = ref.number or ""
     return (

@@ -15,32 +15,32 @@ import typer
 from .lang import Lang
 
 
-def _complete_paragraph(incomplete: str) -> list:
+def _complete_paragraph(incomplete: str) -> list[tuple[str, str]]:
     from .complete import paragraph_ids
 
     return paragraph_ids(incomplete)
 
 
-def _complete_person(incomplete: str) -> list:
+def _complete_person(incomplete: str) -> list[tuple[str, str]]:
     from .complete import people
 
     return people(incomplete)
 
 
-def _complete_theme(incomplete: str) -> list:
+def _complete_theme(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for a theme NAME: theme ids (or one-word aliases) with their titles."""
     from .complete import themes
 
     return themes(incomplete)
 
 
-def _complete_format(incomplete: str) -> list:
+def _complete_format(incomplete: str) -> list[str]:
     from .citations import NAMES
 
     return [f for f in NAMES if f.startswith(incomplete)]
 
 
-def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list:
+def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for the motions QUERY: Kamerstuk notations (and, without
     --kamerstuk, submitters)."""
     from .complete import motion_queries

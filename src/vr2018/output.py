@@ -8,7 +8,6 @@ so `--version`, `--help` and `--json` stay cheap.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -114,12 +113,12 @@ def emit_json(value: Any) -> ExitStatus:
     return ExitStatus.OK
 
 
-_TERMINAL_ACTIVE = "[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"  # compiled on first use
-
-
 def escape_terminal_active(json_text: str) -> str:
-    """JSON text with the characters a terminal acts on as \\u escapes: the same data, inert."""
-    return re.sub(_TERMINAL_ACTIVE, lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    """JSON text with the characters a terminal acts on (:data:`vr2018.text.TERMINAL_ACTIVE`)
+    as \\u escapes: the same data, inert."""
+    from .text import TERMINAL_ACTIVE
+
+    return TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def emit_bytes(data: bytes) -> None:

@@ -231,7 +231,7 @@ def dated(
     events = timeline(corpus, theme, start=start, end=end, people=who)
     if not events:
         raise nothing_dated(theme, since, until, who)
-    return Dated(events, narrowing(since, until, who))
+    return Dated(events=events, narrowing=narrowing(since, until, who))
 
 
 # ── people ──────────────────────────────────────────────────────────────────
@@ -321,7 +321,7 @@ def gaps(corpus: Corpus) -> tuple[PageGap, ...]:
             nxt = corpus.paragraphs[corpus.position(paragraph.id) + 1]
             between = corpus.sections[order[paragraph.section] : order[nxt.section]]
             headings = tuple(s for s in between if s.printed and s.id not in with_text)
-            out.append(PageGap(paragraph, nxt, headings))
+            out.append(PageGap(after=paragraph, before=nxt, headings=headings))
     return tuple(out)
 
 

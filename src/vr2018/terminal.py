@@ -8,28 +8,37 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExitStatus
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+_given: Console | None = None  # set by printing_on()
 
-def console() -> Console:
-    """The console every view is printed on: stdout."""
+
+def console(**settings: Any) -> Console:
+    """The console every view is printed on: stdout. ``settings`` (Rich's Console
+    arguments) change only what they name, e.g. a file, a width, a terminal forced on
+    (tests and docs/screenshots.py, which then pass it in with :func:`printing_on`)."""
     from rich.console import Console
 
-    out = Console(
-        markup=False,  # data is never markup
-        emoji=False,
-        highlight=False,
+    forced = settings.get("force_terminal")
+    terminal = bool(forced) if forced is not None else (settings.get("file") or sys.stdout).isatty()
+    ours: dict[str, Any] = {
+        "markup": False,  # data is never markup
+        "emoji": False,
+        "highlight": False,
         # Piped output keeps each paragraph on one line, for grep and friends.
-        soft_wrap=not sys.stdout.isatty(),
+        "soft_wrap": not terminal,
         # NO_COLOR: no escape codes at all, not even bold (Rich alone would drop
         # only the colours), whatever FORCE_COLOR or the terminal says.
-        color_system=None if os.environ.get("NO_COLOR") else "auto",
-    )
+        "color_system": None if os.environ.get("NO_COLOR") else "auto",
+    }
+    out = Console(**{**ours, **settings})
     # Rich answers a closed pipe with exit status 1 ("nothing found"): hand it
     # back to the CLI, which leaves quietly with status 0.
     out.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]
@@ -38,6 +47,18 @@ def console() -> Console:
 
 def _closed_pipe() -> None:
     raise BrokenPipeError()
+
+
+@contextmanager
+def printing_on(out: Console) -> Iterator[Console]:
+    """Every view is printed on ``out`` meanwhile, instead of on stdout (a console made
+    with :func:`console`, to record or measure what a command shows)."""
+    global _given
+    before, _given = _given, out
+    try:
+        yield out
+    finally:
+        _given = before
 
 
 def show(renderable: RenderableType) -> ExitStatus:
@@ -51,7 +72,7 @@ def show(renderable: RenderableType) -> ExitStatus:
     fits is printed; a pipe never gets a pager; ``VR2018_NO_PAGER`` turns it off."""
     from .views.layout import Measure
 
-    out = console()
+    out = _given if _given is not None else console()
     view = Measure(renderable)
     if not (out.is_terminal and not os.environ.get("VR2018_NO_PAGER")):
         out.print(view, crop=False)

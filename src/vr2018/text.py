@@ -33,8 +33,10 @@ def fold(text: str) -> str:
 # What must never reach a terminal: C0 and C1 control characters (tab and
 # newline excepted), DEL, zero-width and bidirectional formatting characters
 # (U+202E turns text around), line and paragraph separators, the byte-order
-# mark, and lone surrogates (undecodable bytes in argv).
-_CONTROL = re.compile(
+# mark, and lone surrogates (undecodable bytes in argv). The one list: clean()
+# removes these, JSON output escapes them (vr2018.output), and the tests hold
+# every output to it.
+TERMINAL_ACTIVE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
 )
 # Escape sequences, removed whole so their parameters do not linger as text:
@@ -56,7 +58,7 @@ def clean(value: str) -> str:
     """
     if value.isascii() and value.isprintable():
         return value
-    return _CONTROL.sub("", _ANSI.sub("", value))
+    return TERMINAL_ACTIVE.sub("", _ANSI.sub("", value))
 
 
 def shorten(value: str, width: int = 60) -> str:

@@ -51,7 +51,7 @@ def contents(corpus: Corpus) -> tuple[Entry, ...]:
             fragment = paragraphs[0].fragment
         elif gap:  # a heading after missing pages with none of its text: the next fragment's
             fragment += 1
-        out.append(Entry(section, fragment, tuple(paragraphs), gap))
+        out.append(Entry(section=section, fragment=fragment, paragraphs=tuple(paragraphs), gap_before=gap))
     return tuple(out)
 
 

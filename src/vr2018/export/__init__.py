@@ -106,7 +106,8 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     from .. import motions, serialize, themes
 
     if name == "paragraphs":
-        return serialize.read_json(corpus)["paragraphs"]
+        paragraphs: list[dict[str, Any]] = serialize.read_json(corpus)["paragraphs"]
+        return paragraphs
     if name == "sentences":
         return sentence_rows(corpus)
     if name == "themes":

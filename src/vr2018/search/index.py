@@ -16,8 +16,20 @@ from ..text import compounds, fold, stem, tokens, words
 from .english import EN, stem_en
 
 if TYPE_CHECKING:
+    from typing import TypedDict
+
     from ..corpus import Corpus
     from ..model import Paragraph, Reference
+    from ..text import Token
+
+    class _Vocabulary(TypedDict):  # the fields of Index that _vocabulary builds
+        vocabulary: list[str]
+        blob: str
+        starts: list[int]
+        by_length: dict[int, list[str]]
+        stems: dict[str, list[str]]
+        stems_en: dict[str, list[str]]
+
 
 # BM25 parameters (the usual defaults).
 K1 = 1.2
@@ -38,12 +50,12 @@ class Index(Record):
     paragraphs: tuple[Paragraph, ...]
     postings: dict[str, dict[int, list[int]]]  # word → {paragraph number: positions}
     norms: list[float]  # BM25's length normalisation per paragraph
-    starts_at: list[array]  # per paragraph: where each token starts in its text
-    ends_at: list[array]  # … and where it ends
-    starts_en: list[array]  # the same for its English (positions from EN: english.py)
-    ends_en: list[array]
-    sentence_ends: list[array]  # per paragraph: where each sentence ends (vr2018.sentences), in its text
-    sentence_ends_en: list[array]  # … and in its English
+    starts_at: list[array[int]]  # per paragraph: where each token starts in its text
+    ends_at: list[array[int]]  # … and where it ends
+    starts_en: list[array[int]]  # the same for its English (positions from EN: english.py)
+    ends_en: list[array[int]]
+    sentence_ends: list[array[int]]  # per paragraph: where each sentence ends (vr2018.sentences), in its text
+    sentence_ends_en: list[array[int]]  # … and in its English
     vocabulary: list[str]  # sorted
     blob: str  # "\n" + "\n".join(vocabulary) + "\n"
     starts: list[int]  # where each vocabulary word starts in blob
@@ -82,10 +94,10 @@ def build_index(
 
     words_of = _Words()
     lengths: list[int] = []
-    starts_at: list[array] = []
-    ends_at: list[array] = []
-    starts_en: list[array] = []
-    ends_en: list[array] = []
+    starts_at: list[array[int]] = []
+    ends_at: list[array[int]] = []
+    starts_en: list[array[int]] = []
+    ends_en: list[array[int]] = []
     for n, paragraph in enumerate(paragraphs):  # the Dutch first: its spellings are the ones shown
         found = words_of.add(n, paragraph.text, 0)
         lengths.append(len(found))
@@ -141,7 +153,7 @@ class _Words:
         self.english: set[str] = set()  # words of the English rendering
         self.dutch: set[str] = set()  # … and of the letter
 
-    def add(self, n: int, text: str, base: int) -> list:
+    def add(self, n: int, text: str, base: int) -> list[Token]:
         """Post paragraph ``n``'s ``text`` at positions from ``base``; its tokens."""
         postings, surface = self.postings, self.surface
         found = tokens(text)
@@ -175,7 +187,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;•"
 
 
-def _vocabulary(vocabulary: list[str], english: set[str]) -> dict:
+def _vocabulary(vocabulary: list[str], english: set[str]) -> _Vocabulary:
     """The sorted vocabulary as one blob (C-speed affix look-ups), by length and by stem."""
     blob_parts = ["\n"]
     starts = []
@@ -227,7 +239,9 @@ def _glossary(
     return entries, outside
 
 
-def _cited(paragraphs: Sequence[Paragraph], references: Mapping[str, Reference]) -> tuple:
+def _cited(
+    paragraphs: Sequence[Paragraph], references: Mapping[str, Reference]
+) -> tuple[tuple[tuple[str, str | None, str | None, str | None, int | None, str], ...], ...]:
     out = []
     for paragraph in paragraphs:
         refs = [references[r] for r in paragraph.references if r in references]
