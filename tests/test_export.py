@@ -185,7 +185,19 @@ def test_csv_columns_are_the_json_field_names(invoke):
             "paragraph",
             "source",
         ],
-        "people": ["id", "name", "role", "role_en", "aliases", "paragraphs", "did"],
+        "people": ["id", "name", "role", "role_en", "aliases", "paragraphs", "did", "did_en"],
+        "statements": ["kind", "owner", "number", "paragraph", "text", "text_en"],
+        "sections": ["id", "title", "title_en", "level", "parent", "printed", "paragraphs"],
+        "gaps": [
+            "after",
+            "before",
+            "after_fragment",
+            "before_fragment",
+            "cut_after",
+            "cut_before",
+            "headings",
+            "headings_en",
+        ],
         "themes": [
             "id",
             "title",
@@ -202,6 +214,96 @@ def test_csv_columns_are_the_json_field_names(invoke):
     for table, header in expected.items():
         raw = export(invoke, "csv", table).stdout_bytes
         assert raw.split(b"\r\n")[0].decode().split(",") == header
+
+
+# Which jsonl record each CSV table's rows are (the letter's row is flattened: see below).
+CSV_KINDS = {
+    "sections": "section",
+    "paragraphs": "paragraph",
+    "sentences": "sentence",
+    "gaps": "gap",
+    "themes": "theme",
+    "events": "event",
+    "people": "person",
+    "motions": "motion",
+    "references": "reference",
+}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_csv_every_text_column_has_its_english_beside_it(invoke, jsonl_records, table):
+    """Every field with an English rendering in JSON has it in CSV too, and so does every list of
+    statements (a person's did, a motion's done: each line's English on the same line of *_en)."""
+    header = read_csv(export(invoke, "csv", table).stdout_bytes)[0].keys()
+    kind = CSV_KINDS.get(table, table)
+    records = [r for r in jsonl_records if r["type"] == kind]
+    english = {k for r in records for k in r if k.endswith("_en")}
+    english |= {f"{k}_en" for r in records for k, v in r.items() if k in ("did", "done")}
+    if table == "letter":
+        english |= {"signatory_offices_en"}
+    if table in ("points", "statements"):
+        english = {"text_en"}
+    skipped = {"themes": {"points_en", "events_en", "gaps_en"}}.get(table, set())  # tables of their own
+    assert english - skipped <= set(header), english - set(header)
+    for column in header:  # and no English column without its Dutch
+        if column.endswith("_en"):
+            assert column.removesuffix("_en") in header or column == "signatory_offices_en", column
+
+
+def test_csv_statements_english_line_for_line(invoke, corpus):
+    for table, field, items in (("people", "did", corpus.people), ("motions", "done", corpus.motions)):
+        rows = read_csv(export(invoke, "csv", table).stdout_bytes)
+        for row, item in zip(rows, items, strict=True):
+            statements = getattr(item, field)
+            assert row[field].split("\n") == [s.text for s in statements] or not statements
+            assert row[f"{field}_en"].split("\n") == [s.text_en for s in statements] or not statements
+
+
+def test_csv_statements_link_every_statement_to_the_paragraphs_it_cites(invoke, corpus):
+    rows = read_csv(export(invoke, "csv", "statements").stdout_bytes)
+    ids = {p.id for p in corpus.paragraphs}
+    assert all(r["paragraph"] in ids for r in rows if r["paragraph"])
+    expected = []
+    for theme in corpus.themes:
+        expected += [("point", theme.id, n, p.text, p.text_en, p.sources) for n, p in enumerate(theme.points, 1)]
+    for motion in corpus.motions:
+        expected += [("done", motion.id, n, d.text, d.text_en, d.paragraphs) for n, d in enumerate(motion.done, 1)]
+    for person in corpus.people:
+        expected += [("did", person.id, n, d.text, d.text_en, d.paragraphs) for n, d in enumerate(person.did, 1)]
+    for n, event in enumerate(corpus.events, 1):
+        expected.append(("event", "", n, event.label, event.label_en, (event.paragraph,) if event.paragraph else ()))
+    got = [(r["kind"], r["owner"], int(r["number"]), r["text"], r["text_en"], r["paragraph"]) for r in rows]
+    want = [
+        (kind, owner, n, text, text_en, paragraph)
+        for kind, owner, n, text, text_en, cited in expected
+        for paragraph in (list(dict.fromkeys(cited)) or [""])
+    ]
+    assert got == want
+    assert {r["kind"] for r in rows} == {"point", "done", "did", "event"}
+    events = read_csv(export(invoke, "csv", "events").stdout_bytes)  # an event's number is its row in csv events
+    for row in (r for r in rows if r["kind"] == "event"):
+        assert events[int(row["number"]) - 1]["label"] == row["text"]
+
+
+def test_csv_letter_sections_and_gaps(invoke, corpus, jsonl_records):
+    (letter,) = read_csv(export(invoke, "csv", "letter").stdout_bytes)
+    meta = corpus.letter
+    assert (letter["date"], letter["reference"], letter["title"]) == (meta.date, meta.reference, meta.title)
+    assert letter["addressee"].split("\n") == list(meta.addressee)
+    assert letter["sender_en"].split("\n") == list(meta.sender_en)
+    assert letter["signatories"].split(";") == [s.name for s in meta.signatories]
+    assert letter["signatory_offices_en"].split(";") == [s.office_en for s in meta.signatories]
+    assert letter["signatory_people"].split(";") == [s.person or "" for s in meta.signatories]
+    assert letter["earlier_letter"] == meta.earlier_letter
+    assert letter["fragments"].split(";") == [f"{f.first_line}-{f.last_line}" for f in meta.fragments]
+    sections = read_csv(export(invoke, "csv", "sections").stdout_bytes)
+    assert [r["id"] for r in sections] == [s.id for s in corpus.sections]
+    assert [r["title_en"] for r in sections] == [s.title_en for s in corpus.sections]
+    gaps = read_csv(export(invoke, "csv", "gaps").stdout_bytes)
+    assert [(g["after"], g["before"]) for g in gaps] == [
+        (r["after"], r["before"]) for r in jsonl_records if r["type"] == "gap"
+    ]
+    assert any(g["headings"] and g["headings_en"] for g in gaps)
 
 
 def test_csv_points_cite_paragraphs_that_exist(invoke, corpus):
