@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitStatus, Failure, NotFound, did_you_mean
+from .errors import ExitStatus, Failure, NotFound, Terminated, did_you_mean
 from .output import PROG, emit_json, message, prepare_streams
 
 if TYPE_CHECKING:
@@ -158,6 +158,8 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise _PipeClosed() from None
+        except Terminated as exc:  # SIGTERM, SIGHUP while a file was written (Typer would say 130 for any)
+            raise typer.Exit(exc.status) from None
 
     def main(
         self,

@@ -29,6 +29,20 @@ class Failure(Exception):
         self.status = status
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while a file is being written, handled as Ctrl-C is (the
+    temporary file removed, nothing left behind); the command exits ``128 + signum``
+    (143, 129), as a shell reports a program that a signal ended."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def status(self) -> int:
+        return 128 + self.signum
+
+
 class NotFound(Failure):
     """Nothing answers what the user named or asked: the message says why, and
     ``suggestions`` holds what they may have meant (also named in the message).

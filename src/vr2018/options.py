@@ -213,7 +213,8 @@ ExportTarget = Annotated[
     typer.Argument(
         metavar="[TABLE|FILE]",
         autocompletion=_complete_export_target,
-        help="csv: the TABLE (paragraphs, sentences, themes, points, events, people, motions, references); "
+        help="csv: the TABLE (letter, sections, paragraphs, sentences, gaps, themes, points, statements, events, "
+        "people, motions, references); "
         "sqlite: the database FILE.",
     ),
 ]

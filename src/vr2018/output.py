@@ -140,8 +140,12 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
     device or FIFO (``/dev/null``, ``/dev/full``, a named pipe) is written into, never
     replaced by a file of ours; a name whose escape sequences or control characters
     were taken out of the command line is refused, so no other file is ever written.
+    Interrupted by SIGINT, SIGTERM or SIGHUP, it leaves nothing behind; what an export
+    killed outright left beside the destination, the next one removes (:mod:`vr2018.temporary`).
     """
     import stat
+
+    from .temporary import stop_signals
 
     if path in ALTERED_ARGUMENTS:
         raise Failure(
@@ -156,39 +160,36 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
         mode = os.stat(path).st_mode  # follows links: what the name leads to
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        _write_special(path, fill)
-        return
-    if os.path.lexists(path) and not force:
-        raise Failure(f"{shown_path(path)} exists; add --force to overwrite it")
-    _write_whole(os.path.realpath(path) if os.path.islink(path) else path, fill, shown_path(path))
+    with stop_signals():
+        if mode is not None and not stat.S_ISREG(mode):
+            _write_special(path, fill)
+            return
+        if os.path.lexists(path) and not force:
+            raise Failure(f"{shown_path(path)} exists; add --force to overwrite it")
+        _write_whole(os.path.realpath(path) if os.path.islink(path) else path, fill, shown_path(path))
 
 
 def _write_whole(path: str, fill: Callable[[str], object], shown: str) -> None:
-    """A temporary file beside ``path``, filled, synced and renamed onto it; removed on any failure."""
-    import contextlib
-    import tempfile
+    """A temporary file beside ``path``, filled, synced and renamed onto it; removed on any
+    failure or stop signal. What killed exports left in the folder goes first."""
+    from . import temporary
 
-    folder, name = os.path.split(path)
+    temporary.remove_stale(os.path.dirname(path))
+    name: str | None = None
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name[:200]}.", suffix=".tmp")
-    except OSError as exc:
-        raise Failure(f"cannot write {shown}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        fill(temporary)
-        done = os.open(temporary, os.O_RDONLY)
+        # Named before it exists: from here on, a signal finds the file in `name`, never unguarded.
+        name = temporary.beside(path)
         try:
-            os.fsync(done)  # on disk before it takes the name: never a half-written file, even after a crash
-        finally:
-            os.close(done)
-        os.replace(temporary, path)
+            temporary.create(name)
+        except FileExistsError:  # the name is taken (never by chance: 64 random bits): not ours to remove
+            name = None
+            raise
+        fill(name)
+        temporary.sync(name)
+        os.replace(name, path)
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if name is not None:
+            temporary.remove(name)
         if isinstance(exc, OSError):
             raise Failure(f"cannot write {shown}: {exc.strerror or exc}") from None
         raise

@@ -102,8 +102,26 @@ def rows(text: str, width: int) -> int:
 
 def page(text: str) -> None:
     """``text`` (with its escape codes) through the pager: ``PAGER`` if set, else
-    ``less`` told to keep colours and the screen (``LESS=-FRX`` unless set)."""
+    ``less`` told to keep colours and the screen (``LESS=-FRX`` unless set).
+
+    Ctrl-C while the pager runs reaches the pager too, which decides what it means
+    (``less`` stops what it is doing and keeps the screen; others quit); vr2018 waits
+    for it to end, as it must, and then exits 130 (interrupted), never 0. (Python's
+    pager swallows KeyboardInterrupt, so Ctrl-C is noted here instead of raised.)"""
     import pydoc
+    import signal
+    import threading
 
     os.environ.setdefault("LESS", "-FRX")
-    pydoc.pager(text)
+    noted: list[int] = []
+    owner = threading.current_thread() is threading.main_thread()
+    before = signal.getsignal(signal.SIGINT) if owner else None
+    if before is signal.default_int_handler:
+        signal.signal(signal.SIGINT, lambda signum, frame: noted.append(signum))
+    try:
+        pydoc.pager(text)
+    finally:
+        if before is signal.default_int_handler:
+            signal.signal(signal.SIGINT, before)
+    if noted:
+        raise KeyboardInterrupt

@@ -24,7 +24,20 @@ if TYPE_CHECKING:
     from ..lang import Lang
 
 FORMATS = ("markdown", "csv", "jsonl", "sqlite")
-TABLES = ("paragraphs", "sentences", "themes", "points", "events", "people", "motions", "references")
+TABLES = (
+    "letter",
+    "sections",
+    "paragraphs",
+    "sentences",
+    "gaps",
+    "themes",
+    "points",
+    "statements",
+    "events",
+    "people",
+    "motions",
+    "references",
+)
 LIST_SEPARATOR = ";"  # between the items of a list of ids or names in one CSV cell
 
 
@@ -105,9 +118,13 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     """The rows of one CSV table, as ``--json`` objects (before flattening)."""
     from .. import motions, serialize, themes
 
-    if name == "paragraphs":
-        paragraphs: list[dict[str, Any]] = serialize.read_json(corpus)["paragraphs"]
-        return paragraphs
+    if name == "letter":
+        return [letter_row(corpus)]
+    if name in ("sections", "paragraphs", "gaps"):
+        rows: list[dict[str, Any]] = serialize.read_json(corpus)[name]
+        return rows
+    if name == "statements":
+        return statement_rows(corpus)
     if name == "sentences":
         return sentence_rows(corpus)
     if name == "themes":
@@ -139,16 +156,93 @@ def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return [serialize.sentence_json(s) for paragraph in corpus.paragraphs for s in of(paragraph)]
 
 
+def letter_row(corpus: Corpus) -> dict[str, Any]:
+    """The letter's metadata (``read --json``'s ``letter``) as one row: the address blocks one
+    line each; the signatories as their names, offices (``_en``) and person ids, one for one;
+    the earlier letter as its reference id; the fragments as ``first_line-last_line``."""
+    from .. import serialize
+
+    letter = serialize.letter_json(corpus)
+    signatories = letter.pop("signatories")
+    row: dict[str, Any] = {}
+    for key, value in letter.items():
+        if key in ("addressee", "addressee_en", "sender", "sender_en"):
+            value = "\n".join(value)
+        elif key == "earlier_letter":
+            value = value["id"] if value else None
+        elif key == "fragments":
+            value = [f"{f['first_line']}-{f['last_line']}" for f in value]
+        row[key] = value
+        if key == "sender_en":  # the signatories follow the addresses, as in the letter
+            row["signatories"] = [s["name"] for s in signatories]
+            row["signatory_offices"] = [s["office"] for s in signatories]
+            row["signatory_offices_en"] = [s["office_en"] or "" for s in signatories]
+            row["signatory_people"] = [s["person"] or "" for s in signatories]
+    return row
+
+
+def statement_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every statement of ours that rests on paragraphs, one row per paragraph it cites (one row,
+    with no paragraph, for a statement that cites none): theme points (``kind`` point, ``owner``
+    the theme), what was done on a motion (done, the motion), what a person did (did, the person)
+    and the timeline's events (event, no owner). ``number`` counts from 1 within the owner (for an
+    event: its row in ``csv events``)."""
+    rows = []
+
+    def add(kind: str, owner: str | None, number: int, text: str, text_en: str | None, cited: Any) -> None:
+        for paragraph in dict.fromkeys(cited) or (None,):
+            rows.append(
+                {
+                    "kind": kind,
+                    "owner": owner,
+                    "number": number,
+                    "paragraph": paragraph,
+                    "text": text,
+                    "text_en": text_en,
+                }
+            )
+
+    for theme in corpus.themes:
+        for n, point in enumerate(theme.points, 1):
+            add("point", theme.id, n, point.text, point.text_en, point.sources)
+    for motion in corpus.motions:
+        for n, done in enumerate(motion.done, 1):
+            add("done", motion.id, n, done.text, done.text_en, done.paragraphs)
+    for person in corpus.people:
+        for n, did in enumerate(person.did, 1):
+            add("did", person.id, n, did.text, did.text_en, did.paragraphs)
+    for n, event in enumerate(corpus.events, 1):
+        add("event", None, n, event.label, event.label_en, (event.paragraph,) if event.paragraph else ())
+    return rows
+
+
 STATEMENT = {"text", "text_en", "paragraphs"}  # the keys of serialize.statement_json
 
 # Nested lists that are a table of their own (or live in jsonl), not a cell.
 NOT_A_CELL = {"themes": ("points", "events", "gaps"), "paragraphs": ("sentences",)}
 
 
+# Fields that hold a list of statements (a person's did, a motion's done): two cells, Dutch and English.
+STATEMENT_FIELDS = ("did", "done")
+
+
+def cells(row: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A ``--json`` object as CSV cells (:func:`cell`), but for the fields in ``skip``; a list of
+    statements (``did``, ``done``) becomes two: its Dutch and, beside it, ``_en`` its English."""
+    out = {}
+    for key, value in row.items():
+        if key in skip:
+            continue
+        out[key] = cell(value)
+        if key in STATEMENT_FIELDS:
+            out[key + "_en"] = clean("\n".join(v["text_en"] or "" for v in value))
+    return out
+
+
 def cell(value: Any) -> Any:
     """One JSON value as one CSV cell: lists of ids or names joined with ';', statements
     (``{"text", "text_en", "paragraphs"}``, whose ids are in the row's ``paragraphs``) one per line,
-    in Dutch (the English of a row's statements is in jsonl)."""
+    in Dutch (:func:`cells` puts their English beside them)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -172,7 +266,7 @@ def csv_text(corpus: Corpus, name: str, bom: bool = False) -> str:
     import io
 
     skip = NOT_A_CELL.get(name, ())
-    rows = [{k: cell(v) for k, v in row.items() if k not in skip} for row in table(corpus, name)]
+    rows = [cells(row, skip) for row in table(corpus, name)]
     header = list(dict.fromkeys(k for row in rows for k in row))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -192,4 +286,16 @@ def markdown(corpus: Corpus, lang: Lang | None = None) -> str:
     return clean(document(corpus, lang or NL))
 
 
-__all__ = ["FORMATS", "TABLES", "ExportError", "check", "records", "jsonl", "table", "csv_text", "markdown"]
+__all__ = [
+    "FORMATS",
+    "TABLES",
+    "ExportError",
+    "check",
+    "records",
+    "jsonl",
+    "table",
+    "letter_row",
+    "statement_rows",
+    "csv_text",
+    "markdown",
+]

@@ -12,6 +12,7 @@ nothing in it becomes emphasis, a link, a list, HTML, an entity, maths or an emo
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .. import motions, reading
@@ -28,21 +29,71 @@ OURS = "Not part of the letter: written for vr2018 from the letter's text, citin
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
 
 
+# A paragraph's anchor is its id behind "p-": a heading's id, which pandoc's gfm and commonmark_x
+# readers make from its words ("Afrikaanse Unie" → afrikaanse-unie), is then never a paragraph's too.
+ANCHOR_PREFIX = "p-"
+# A URL in running text, without the punctuation that ends its sentence; a bare www. domain too.
+_LINKABLE = re.compile(r"(?:https?://|www\.)[^\s<>]+?(?=[.,;:!?)\]'\"’”]*(?:\s|$))")
+
+
 def anchor(paragraph_id: str) -> str:
-    return f'<a id="{paragraph_id}"></a>'
+    return f'<a id="{ANCHOR_PREFIX}{paragraph_id}"></a>'
 
 
 def link(paragraph_id: str) -> str:
     """A link to a paragraph's anchor, its id as the label."""
-    return f"[{paragraph_id}](#{paragraph_id})"
+    return f"[{paragraph_id}](#{ANCHOR_PREFIX}{paragraph_id})"
 
 
 def _links(ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(link(i) for i in ids)
 
 
+SIGNATURE = "signature block, not a paragraph"  # what a person's statement citing no paragraph rests on
+
+
+def _cited(ids: tuple[str, ...] | list[str], without: str = "") -> str:
+    """' (links to the paragraphs)' after a statement; for one that cites none, ``without`` in
+    parentheses if given, else nothing (never empty parentheses)."""
+    if ids:
+        return f" ({_links(ids)})"
+    return f" ({prose(without, line_start=False)})" if without else ""
+
+
 def _url(label: str, url: str) -> str:
-    return f"[{escape(label)}](<{url}>)"
+    return f"[{_escape(label, line_start=False)}](<{url}>)"
+
+
+# pandoc's commonmark_x reader goes further than CommonMark and GitHub: it curls straight quotes
+# and makes dashes and ellipses of '--' and '...' (smart), superscript of ^…^, attributes of {…};
+# at the start of a line, a fenced div of ':::', a definition of ': ', a list of 'a.', 'iv)', '(b)'.
+_EXTENDED = re.compile(r"""['"^{}]|(?<=-)-|(?<=\.)\.""")
+_EXTENDED_START = re.compile(r"^(?::|\(?(?:[A-Za-z]+|@)(?=[.)]))")
+
+
+def _escape(text: str, line_start: bool = True) -> str:
+    """:func:`vr2018.markdown.escape`, and what pandoc's extended CommonMark reads as markup too."""
+    out = _EXTENDED.sub(lambda m: "\\" + m.group(), escape(text, line_start=line_start))
+    if not line_start:
+        return out
+    return _EXTENDED_START.sub(lambda m: "\\:" if m.group() == ":" else m.group() + "\\", out)
+
+
+def prose(text: str, line_start: bool = True) -> str:
+    """Text as :func:`vr2018.markdown.escape` writes it, with every URL in it a link under
+    every CommonMark reader, not only GitHub's: ``<https://…>`` (an autolink, whose text is
+    the URL itself), and a bare ``www.`` domain linked to it over https."""
+    out, at = [], 0
+    for found in _LINKABLE.finditer(text):
+        before = _escape(text[at : found.start()], line_start=line_start and at == 0)
+        url = found.group()
+        if "://" in url:
+            out += [before, f"<{url}>"]
+        else:  # a '!' just before '[' would make the link an image
+            out += [before[:-1] + "\\!" if before.endswith("!") else before, _url(url, "https://" + url)]
+        at = found.end()
+    out.append(_escape(text[at:], line_start=line_start and at == 0))
+    return "".join(out)
 
 
 def _text(paragraph: Paragraph, lang: Lang = NL) -> str:
@@ -55,10 +106,10 @@ def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
     label in English), its text, and for ``both`` the Dutch original as a quote."""
     head = f"{anchor(paragraph.id)}`¶ {paragraph.id}`"
     if not lang.english:
-        return [head, escape(_text(paragraph))]
-    blocks = [f"{head} *{escape(UNOFFICIAL, line_start=False)}*", escape(_text(paragraph, lang))]
+        return [head, prose(_text(paragraph))]
+    blocks = [f"{head} *{prose(UNOFFICIAL, line_start=False)}*", prose(_text(paragraph, lang))]
     if lang is BOTH:
-        blocks.append(f"> *{escape(DUTCH_ORIGINAL)}* {escape(_text(paragraph), line_start=False)}")
+        blocks.append(f"> *{prose(DUTCH_ORIGINAL)}* {prose(_text(paragraph), line_start=False)}")
     return blocks
 
 
@@ -73,35 +124,35 @@ def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
         ("To", ", ".join(reading.address_lines(names_of(letter, "addressee", lang)))),
         ("Data version", letter.data_version),
     ]
-    return ["\n".join(f"- **{label}:** {escape(value, line_start=False)}" for label, value in rows)]
+    return ["\n".join(f"- **{label}:** {prose(value, line_start=False)}" for label, value in rows)]
 
 
 def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:
     """The letter's body in reading order, a marker block wherever pages are missing."""
-    blocks = [escape(text_of(corpus.letter, "salutation", lang))]
+    blocks = [prose(text_of(corpus.letter, "salutation", lang))]
     first = corpus.sections[0].id
     for _kind, item in reading.outline(corpus):
         if item is None:  # pages are missing here
-            blocks.append(f"> **{escape(GAP)}**")
+            blocks.append(f"> **{prose(GAP)}**")
         elif isinstance(item, Section):
             if item.id == first and not item.printed:
                 continue  # the opening has no heading
             # a heading of ours, not the letter's, is in [brackets] (vr2018.lang.heading)
-            blocks.append("#" * (item.level + 1) + " " + escape(heading(item, lang)))
+            blocks.append("#" * (item.level + 1) + " " + prose(heading(item, lang)))
         else:
             blocks += _passage(item, lang)
     blocks.append("---")
-    blocks += [f"{escape(text_of(s, 'office', lang))}\\\n**{escape(s.name)}**" for s in corpus.letter.signatories]
+    blocks += [f"{prose(text_of(s, 'office', lang))}\\\n**{prose(s.name)}**" for s in corpus.letter.signatories]
     return blocks
 
 
 def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
-    blocks = ["## Themes", f"*{escape(OURS)}*"]
+    blocks = ["## Themes", f"*{prose(OURS)}*"]
     for theme in corpus.themes:
-        blocks += [f"### {escape(text_of(theme, 'title', lang))}", escape(text_of(theme, "summary", lang))]
+        blocks += [f"### {prose(text_of(theme, 'title', lang))}", prose(text_of(theme, "summary", lang))]
         blocks.append(
             "\n".join(
-                f"{n}. {escape(text_of(point, 'text', lang))} ({_links(point.sources)})"
+                f"{n}. {prose(text_of(point, 'text', lang))}{_cited(point.sources)}"
                 for n, point in enumerate(theme.points, 1)
             )
         )
@@ -109,22 +160,22 @@ def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 
 def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
-    blocks = ["## Motions", f"*{escape(OURS)}*"]
+    blocks = ["## Motions", f"*{prose(OURS)}*"]
     for motion in corpus.motions:
         ref = corpus.reference(motion.reference)
         chamber = text_of(motion, "chamber", lang) + (
             ", inferred: the letter does not name it" if motion.chamber_inferred else ""
         )
-        done = "\n".join(f"  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in motion.done)
+        done = "\n".join(f"  - {prose(text_of(c, 'text', lang))}{_cited(c.paragraphs)}" for c in motion.done)
         blocks += [
-            f"### {escape('Motion ' + '/'.join(motion.submitters))}: {escape(ref.as_written)}",
+            f"### {prose('Motion ' + '/'.join(motion.submitters))}: {prose(ref.as_written)}",
             "\n".join(
                 [
-                    f"- **Chamber:** {escape(chamber)}",
-                    f"- **Subject:** {escape(text_of(motion, 'subject', lang))}"
+                    f"- **Chamber:** {prose(chamber)}",
+                    f"- **Subject:** {prose(text_of(motion, 'subject', lang))}"
                     + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
                     f"- **What was done:**\n{done}",
-                    f"- **Official link:** {f'<{ref.url}>' if ref.url else escape(motions.no_link(ref) or '')}",
+                    f"- **Official link:** {f'<{ref.url}>' if ref.url else prose(motions.no_link(ref) or '')}",
                 ]
             ),
         ]
@@ -135,35 +186,35 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = []
     for ref in motions.references(corpus):
         written = text_of(ref, "as_written", lang)
-        name = _url(written, ref.url) if ref.url else escape(written)
+        name = _url(written, ref.url) if ref.url else prose(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
         note = motions.no_link(ref)
         items.append(
-            f"- {name}: {escape(text_of(ref, 'description', lang))}"
+            f"- {name}: {prose(text_of(ref, 'description', lang))}"
             + (f" (cited in {cited})" if cited else "")
-            + (f"; {escape(note)}" if note else "")
+            + (f"; {prose(note)}" if note else "")
         )
-    return ["## References", f"*{escape(OURS)}*", "\n".join(items)]
+    return ["## References", f"*{prose(OURS)}*", "\n".join(items)]
 
 
 def _timeline(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = [
-        f"- **{escape(reading.date_label(e, lang))}**: {escape(text_of(e, 'label', lang))} "
+        f"- **{prose(reading.date_label(e, lang))}**: {prose(text_of(e, 'label', lang))} "
         f"({link(e.paragraph) if e.paragraph else e.source})"
         for e in corpus.events
     ]
-    blocks = ["## Timeline", f"*{escape(OURS)}*", "\n".join(items)]
+    blocks = ["## Timeline", f"*{prose(OURS)}*", "\n".join(items)]
     if any(e.year_inferred for e in corpus.events):
-        blocks.append(f"*{escape(INFERRED)}*")
+        blocks.append(f"*{prose(INFERRED)}*")
     return blocks
 
 
 def _people(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = []
     for person in corpus.people:
-        did = "".join(f"\n  - {escape(text_of(c, 'text', lang))} ({_links(c.paragraphs)})" for c in person.did)
-        items.append(f"- **{escape(person.name)}**, {escape(text_of(person, 'role', lang))}{did}")
-    return ["## People", f"*{escape(OURS)}*", "\n".join(items)]
+        did = "".join(f"\n  - {prose(text_of(c, 'text', lang))}{_cited(c.paragraphs, SIGNATURE)}" for c in person.did)
+        items.append(f"- **{prose(person.name)}**, {prose(text_of(person, 'role', lang))}{did}")
+    return ["## People", f"*{prose(OURS)}*", "\n".join(items)]
 
 
 def document(corpus: Corpus, lang: Lang = NL) -> str:
@@ -171,11 +222,11 @@ def document(corpus: Corpus, lang: Lang = NL) -> str:
     For ``en`` and ``both`` the letter is our English rendering, labelled as an
     unofficial translation at the top and at every paragraph (``both`` quotes the
     Dutch original under each), and what we wrote is in English."""
-    blocks = [f"# {escape(text_of(corpus.letter, 'title', lang))}"]
+    blocks = [f"# {prose(text_of(corpus.letter, 'title', lang))}"]
     if lang.english:
-        blocks.append(f"*{escape(UNOFFICIAL)}*")
+        blocks.append(f"*{prose(UNOFFICIAL)}*")
     if lang is BOTH:
-        blocks.append(f"*{escape(DUTCH_ORIGINAL)}* {escape(corpus.letter.title, line_start=False)}")
+        blocks.append(f"*{prose(DUTCH_ORIGINAL)}* {prose(corpus.letter.title, line_start=False)}")
     blocks += [*_metadata(corpus, lang), *_letter(corpus, lang)]
     blocks += _themes(corpus, lang) + _motions(corpus, lang) + _references(corpus, lang)
     blocks += _timeline(corpus, lang) + _people(corpus, lang)
