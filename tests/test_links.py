@@ -9,7 +9,8 @@ from vr2018 import load_corpus
 
 OSC8 = "\x1b]8;"
 CORPUS = load_corpus()
-KAMERSTUK_URLS = [r.url for r in CORPUS.references if r.url]
+KAMERSTUK_URLS = [r.url for r in CORPUS.references if r.url and r.kind == "kamerstuk"]
+UN_URLS = [r.url for r in CORPUS.references if r.url and r.kind == "resolutie"]
 
 
 def printed(args: list[str], **env: str) -> str:
@@ -21,10 +22,11 @@ def printed(args: list[str], **env: str) -> str:
 
 # Every view that shows a URL, and the URLs it must link.
 VIEWS = [
-    (["refs"], KAMERSTUK_URLS),
+    (["refs"], KAMERSTUK_URLS + UN_URLS),
     (["motions"], [CORPUS.reference(m.reference).url for m in CORPUS.motions if CORPUS.reference(m.reference).url]),
     (["motions", "--kamerstuk"], [u for u in KAMERSTUK_URLS if "26150" not in u]),
     (["show", "myanmar-rohingya"], ["https://zoek.officielebekendmakingen.nl/kst-22045-290.html"]),
+    (["show", "conflict-en-honger"], ["https://undocs.org/S/RES/2417(2018)"]),
     (["show", "inleiding"], [CORPUS.letter.results_url.rstrip(".")]),
     (["info"], [CORPUS.letter.results_url]),
     (["read"], [CORPUS.letter.results_url.rstrip(".")]),
@@ -52,8 +54,18 @@ def test_a_pipe_gets_the_plain_url_whole(args, urls, env):
 def test_every_kamerstuk_label_with_a_link_is_a_link():
     out = printed(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
     for ref in CORPUS.references:
-        if ref.url:  # the label itself opens the document, not only the URL under it
+        if ref.url and ref.kind == "kamerstuk":  # the label itself opens the document, not only the URL under it
             assert f"{ref.url}\x1b\\\x1b[1m{ref.as_written}" in out
+
+
+def test_a_resolutions_link_goes_with_its_symbol_not_with_the_letters_words():
+    """The letter's words ("de resolutie over Conflict en Honger") do not say which document
+    they mean; the symbol, marked as not in the letter, does, and it is what opens the UN's link."""
+    out = run(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
+    for ref in CORPUS.references:
+        if ref.kind == "resolutie":
+            assert f"{ref.url}\x1b\\\x1b[1m{ref.symbol}" in out
+            assert f"{ref.url}\x1b\\\x1b[1m{ref.as_written}" not in out
 
 
 def test_link_helper():

@@ -258,7 +258,13 @@ def test_json_of_read_round_trips(invoke):
 ENGLISH = {
     Paragraph: {"text_en": "text", "places_en": "places", "organisations_en": "organisations"},
     Section: {"title_en": "title"},
-    Letter: {"title_en": "title", "salutation_en": "salutation", "addressee_en": "addressee", "sender_en": "sender"},
+    Letter: {
+        "title_en": "title",
+        "salutation_en": "salutation",
+        "addressee_en": "addressee",
+        "sender_en": "sender",
+        "ministry_en": "ministry",
+    },
     Signatory: {"office_en": "office"},
     Reference: {"description_en": "description", "as_written_en": "as_written", "chamber_en": "chamber"},
     Motion: {"subject_en": "subject", "chamber_en": "chamber"},

@@ -49,7 +49,16 @@ def test_urls_only_where_dossier_and_number_are_known(corpus):
     assert urls["kst-34550-D"] == "https://zoek.officielebekendmakingen.nl/kst-34550-D.html"
     assert urls["kst-26150-168"] == "https://zoek.officielebekendmakingen.nl/kst-26150-168.html"
     assert urls["kst-35000-XVII"] is None  # "35 000; nr. XVII" names a chapter, not a document
-    assert urls["res-2231"] is None and urls["res-conflict-en-honger"] is None
+    # A UN resolution's link is the UN's permanent link made from its symbol (not in the letter).
+    assert urls["res-2231"] == "https://undocs.org/S/RES/2231(2015)"
+    assert urls["res-conflict-en-honger"] == "https://undocs.org/S/RES/2417(2018)"
+
+
+def test_a_resolution_without_a_verified_symbol_has_no_link_and_says_why(corpus):
+    unverified = corpus.reference("res-2231").replace(symbol=None, adopted=None, year=None, outside=())
+    assert unverified.url is None
+    assert motions.no_link(unverified) == "no official link: its UN document symbol could not be verified, so none is given"
+    assert motions.no_link(corpus.reference("res-2231")) is None
 
 
 def test_references_cover_kamerstukken_and_resolutions(corpus):

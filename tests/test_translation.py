@@ -44,7 +44,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 TRANSLATABLE: dict[str, dict[str, tuple[str, ...]]] = {
     "paragraphs.toml": {"paragraph": ("text",)},
     "sections.toml": {"section": ("title",)},
-    "letter.toml": {"letter": ("title", "salutation"), "letter.signatories": ("office",)},
+    "letter.toml": {"letter": ("title", "salutation", "ministry"), "letter.signatories": ("office",)},
     "references.toml": {"reference": ("as_written", "chamber", "description")},
     "motions.toml": {"motion": ("chamber", "subject"), "motion.done": ("text",)},
     "people.toml": {"person": ("role",), "person.did": ("text",)},

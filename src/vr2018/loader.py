@@ -17,6 +17,7 @@ record and the field (and the line and column of a TOML syntax error).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,7 @@ from .model import (
     Fragment,
     Letter,
     Motion,
+    Outside,
     Paragraph,
     Person,
     Point,
@@ -49,7 +51,7 @@ DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "peop
 
 # ── What the annotations cannot say ─────────────────────────────────────────
 
-TOML_DATES = {(Letter, "date"), (Motion, "date")}  # a TOML date, kept as ISO text
+TOML_DATES = {(Letter, "date"), (Motion, "date"), (Reference, "adopted")}  # a TOML date, kept as ISO text
 CHOICES: dict[tuple[type, str], tuple[Any, ...]] = {
     (Section, "level"): (1, 2),
     (Paragraph, "cut"): ("start", "end"),
@@ -236,6 +238,61 @@ def _kamerstuk_has_dossier(ref: Reference) -> str | None:
     return None
 
 
+# The fields that hold a fact from outside the letter, per record type: the letter
+# prints no UN document symbol, no adoption date and no ministry. (A reference's
+# number and year are only ever what the letter writes: resolution 2417 is not
+# numbered there, so its number is in its symbol alone.)
+OUTSIDE_FIELDS: dict[type, tuple[str, ...]] = {
+    Reference: ("symbol", "adopted"),
+    Letter: ("ministry",),
+}
+
+
+def _outside_marked(record: Reference | Letter) -> str | None:
+    """Every fact from outside the letter is marked ``outside`` with its source, and only those."""
+    marked = [f for o in record.outside for f in o.facts]
+    allowed = OUTSIDE_FIELDS[type(record)]
+    for fact in marked:
+        if fact not in allowed:
+            return f"field 'outside': {fact!r} cannot come from outside the letter (only {', '.join(allowed)})"
+        if getattr(record, fact) is None:
+            return f"field 'outside': {fact!r} is marked as from outside the letter but has no value"
+    if len(marked) != len(set(marked)):
+        return "field 'outside': a fact is named twice"
+    for fact in allowed:
+        if getattr(record, fact) is not None and fact not in marked:
+            return f"field '{fact}': not in the letter, so it must be marked in an [[outside]] table with its source"
+    return None
+
+
+def _reference(ref: Reference) -> str | None:
+    """A Kamerstuk has a dossier; a UN symbol agrees with the number and year the letter gives."""
+    message = _kamerstuk_has_dossier(ref) or _outside_marked(ref)
+    if message or ref.symbol is None:
+        return message
+    if ref.kind != "resolutie":
+        return "field 'symbol': only a UN resolution has a UN document symbol"
+    found = re.fullmatch(r"S/RES/([0-9]+) \(([0-9]{4})\)", ref.symbol)
+    if found is None:
+        return f"field 'symbol': expected 'S/RES/<number> (<year>)', got {ref.symbol!r}"
+    number, year = found.groups()
+    if ref.number is not None and ref.number != number:
+        return f"field 'symbol': {ref.symbol!r} does not have the number the letter gives, {ref.number}"
+    if ref.year is not None and ref.year != int(year):
+        return f"field 'symbol': {ref.symbol!r} does not have the year the letter gives, {ref.year}"
+    if ref.adopted is not None and not ref.adopted.startswith(f"{year}-"):
+        return f"field 'adopted': {ref.adopted} is not in the symbol's year, {year}"
+    return None
+
+
+def _outside_source(outside: Outside) -> str | None:
+    if not outside.facts:
+        return "field 'facts': name at least one fact the source gives"
+    if not outside.url.startswith("https://"):
+        return f"field 'url': expected the source's https:// address, got {outside.url!r}"
+    return None
+
+
 def _point_cites(point: Point) -> str | None:
     return None if point.sources else "field 'sources': a point must cite at least one paragraph"
 
@@ -259,7 +316,9 @@ def _event_date(event: Event) -> str | None:
 
 
 RULES: dict[type, Callable[[Any], str | None]] = {
-    Reference: _kamerstuk_has_dossier,
+    Reference: _reference,
+    Letter: _outside_marked,
+    Outside: _outside_source,
     Point: _point_cites,
     Theme: _theme_has_points,
     Event: _event_date,

@@ -33,6 +33,9 @@ else:
 
 
 KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.html"
+# The UN's permanent link to a document by its symbol, without spaces: "S/RES/2231 (2015)" →
+# https://undocs.org/S/RES/2231(2015) (the form the UN libraries' research guides give).
+UNDOCS_URL = "https://undocs.org/{symbol}"
 
 
 _R = TypeVar("_R", bound="Record")
@@ -114,6 +117,15 @@ class Fragment(Record):
     last_line: int
 
 
+class Outside(Record):
+    """Facts a record holds that the letter does not give (field names in ``facts``), and
+    the public source they come from: every view shows them as not in the letter."""
+
+    facts: tuple[str, ...]
+    source: str  # what the source is and what it says: "UN press release SC/13354: …"
+    url: str
+
+
 class Signatory(Record):
     name: str
     office: str
@@ -140,6 +152,14 @@ class Letter(Record):
     salutation_en: str | None = None
     addressee_en: tuple[str, ...] = ()  # line for line
     sender_en: tuple[str, ...] = ()
+    ministry: str | None = None  # the sending ministry: not printed by the letter, so in ``outside``
+    ministry_en: str | None = None
+    outside: tuple[Outside, ...] = ()
+
+    @property
+    def outside_facts(self) -> tuple[str, ...]:
+        """The fields whose value is not in the letter (see :class:`Outside`)."""
+        return tuple(dict.fromkeys(f for o in self.outside for f in o.facts))
 
 
 class Section(Record):
@@ -188,13 +208,28 @@ class Reference(Record):
     description_en: str | None = None
     as_written_en: str | None = None  # "resolution 2231"; a Kamerstuk keeps its Dutch notation
     chamber_en: str | None = None
+    # A UN resolution's official symbol ("S/RES/2231 (2015)") and adoption date: never in the
+    # letter, so always in ``outside`` with their source. ``number`` and ``year`` above stay what
+    # the letter writes ("resolutie 2231": no year); the symbol gives the UN's whole identifier.
+    symbol: str | None = None
+    adopted: str | None = None  # ISO 8601
+    outside: tuple[Outside, ...] = ()
 
     @property
     def url(self) -> str | None:
-        """The official publication, where the letter gives dossier and number."""
+        """The official publication: a Kamerstuk's where the letter gives dossier and number,
+        a UN document's (on undocs.org) where its symbol is known."""
         if self.kind == "kamerstuk" and self.dossier and self.number:
             return KAMERSTUK_URL.format(dossier=self.dossier, number=self.number)
+        if self.symbol:
+            return UNDOCS_URL.format(symbol=self.symbol.replace(" ", ""))
         return None
+
+    @property
+    def outside_facts(self) -> tuple[str, ...]:
+        """The fields whose value is not in the letter, and ``url`` where it is made from one."""
+        facts = tuple(dict.fromkeys(f for o in self.outside for f in o.facts))
+        return facts + (("url",) if "symbol" in facts and self.url else ())
 
 
 class Motion(Record):

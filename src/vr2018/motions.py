@@ -26,11 +26,14 @@ def key(reference: Reference) -> KamerstukKey | None:
 
 
 def no_link(ref: Reference) -> str | None:
-    """Why a Kamerstuk has no official link, saying what the letter does give ("nr. XVII"
-    is a budget chapter, printed as such, not a document number); None where it has one.
-    Every view, the Markdown export and --json (``url_note``) say it in these words."""
-    if ref.url or ref.kind != "kamerstuk":
+    """Why a reference has no official link: for a Kamerstuk, what the letter does give
+    ("nr. XVII" is a budget chapter, printed as such, not a document number); for a UN
+    resolution, that no public source confirmed its symbol. None where it has one. Every
+    view, the Markdown export and --json (``url_note``) say it in these words."""
+    if ref.url:
         return None
+    if ref.kind != "kamerstuk":
+        return "no official link: its UN document symbol could not be verified, so none is given"
     dossier = ref.dossier and f"dossier {kamerstuk.key_of(ref.dossier).label}"  # "dossier 35 000"
     given = " and ".join(part for part in (dossier, ref.chapter and f"budget chapter {ref.chapter}") if part)
     return f"no official link: the letter gives {given or 'no dossier'}, not a document number"

@@ -28,7 +28,7 @@ from .snippets import snippet
 if TYPE_CHECKING:
     from .citations import Citation
     from .corpus import Corpus
-    from .model import Event, Motion, Paragraph, Person, Reference, Section, Signatory, Statement, Theme
+    from .model import Event, Letter, Motion, Paragraph, Person, Reference, Section, Signatory, Statement, Theme
     from .search import Hit, Results
     from .sentences import Sentence
     from .themes import ThemeDetail, ThemeGap
@@ -115,6 +115,17 @@ def signatory_json(signatory: Signatory) -> Json:
     }
 
 
+def outside_json(record: Letter | Reference) -> Json:
+    """What a record holds from outside the letter: the fields (``outside``; a reference's
+    ``url`` too where it is made from its symbol) and the public sources they were checked
+    against (``sources``, each with its address in ``source_urls``, one for one)."""
+    return {
+        "outside": list(record.outside_facts),
+        "sources": [o.source for o in record.outside],
+        "source_urls": [o.url for o in record.outside],
+    }
+
+
 def letter_json(corpus: Corpus) -> Json:
     letter = corpus.letter
     return {
@@ -139,6 +150,9 @@ def letter_json(corpus: Corpus) -> Json:
             {"number": f.number, "first_line": f.first_line, "last_line": f.last_line} for f in letter.fragments
         ],
         "data_version": letter.data_version,
+        "ministry": letter.ministry,  # not in the letter: see outside and sources
+        "ministry_en": letter.ministry_en,
+        **outside_json(letter),
     }
 
 
@@ -161,12 +175,15 @@ def reference_json(corpus: Corpus, ref: Reference) -> Json:
         "chamber": ref.chamber,
         "chamber_en": ref.chamber_en,
         "year": ref.year,
+        "symbol": ref.symbol,  # a UN resolution's document symbol: "S/RES/2231 (2015)"
+        "adopted": ref.adopted,
         "description": ref.description,
         "description_en": ref.description_en,
         "url": ref.url,
         "url_note": _no_link(ref),
         "paragraphs": [p.id for p in corpus.citing_paragraphs(ref.id)],
         "motions": [m.id for m in corpus.motions if m.reference == ref.id],
+        **outside_json(ref),
     }
 
 

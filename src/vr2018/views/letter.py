@@ -33,6 +33,7 @@ from .layout import (
     unofficial,
     url,
 )
+from .motions import un_document
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -140,9 +141,13 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         refs = []
         for rid in paragraph.references:
             ref = corpus.reference(rid)
+            kamerstuk = ref.url if ref.kind == "kamerstuk" else None  # a resolution's link goes with its symbol
             line = Text.assemble(
-                link(text_of(ref, "as_written", lang), ref.url), ": ", clean(text_of(ref, "description", lang))
+                link(text_of(ref, "as_written", lang), kamerstuk), ": ", clean(text_of(ref, "description", lang))
             )
+            symbol = un_document(ref)
+            if symbol is not None:
+                line = Text.assemble(line, "\n", symbol)
             refs.append(Text.assemble(line, "\n", url(ref.url)) if ref.url else line)
         rows.append(("References", Text("\n").join(refs)))
     motions = corpus.motions_for([paragraph.id])

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import NL, Lang, text_of
+from ..lang import EN, NL, Lang, day, text_of
 from ..motions import no_link
 from ..text import clean
 from .layout import MUTED, fields, ids, indent, key, link, markers, plain, url
@@ -16,7 +16,35 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..corpus import Corpus
-    from ..model import Motion, Reference
+    from ..model import Letter, Motion, Reference
+
+# How a view names a field that holds a fact from outside the letter.
+OUTSIDE_NAMES = {"adopted": "adoption date"}
+
+
+def not_in_the_letter(facts: tuple[str, ...]) -> str:
+    """'not in the letter: year, symbol, adoption date': the words every view marks outside facts with
+    (a link made from an outside symbol is not named apart)."""
+    return "not in the letter: " + ", ".join(OUTSIDE_NAMES.get(f, f) for f in facts if f != "url")
+
+
+def un_document(ref: Reference) -> Text | None:
+    """'S/RES/2231 (2015), adopted 20 July 2015 (not in the letter: year, symbol, adoption date)':
+    a UN resolution's symbol, linked to the UN's permanent link, and its adoption date, with what
+    the letter does not give marked; None where the symbol is not known."""
+    if ref.symbol is None:
+        return None
+    adopted = f", adopted {day(ref.adopted, '', EN)}" if ref.adopted else ""
+    marker = (f" ({not_in_the_letter(ref.outside_facts)})", MUTED) if ref.outside_facts else ""
+    return Text.assemble(link(ref.symbol, ref.url, "bold"), clean(adopted), marker)
+
+
+def sources(record: Reference | Letter) -> list[RenderableType]:
+    """The public sources of a record's outside facts: what each says, its address under it."""
+    out: list[RenderableType] = []
+    for found in record.outside:
+        out += [plain(f"source: {found.source}", MUTED), indent(url(found.url))]
+    return out
 
 
 def chamber(motion: Motion, lang: Lang = NL) -> str:
@@ -101,8 +129,14 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
-        parts.append(Text.assemble(link(text_of(ref, "as_written", lang), ref.url, "bold"), " ", ids(paragraphs)))
+        # A Kamerstuk's notation opens its publication; a resolution's link goes with its symbol,
+        # which the letter does not print.
+        label = link(text_of(ref, "as_written", lang), ref.url if ref.kind == "kamerstuk" else None, "bold")
+        parts.append(Text.assemble(label, " ", ids(paragraphs)))
         parts.append(indent(plain(text_of(ref, "description", lang))))
-        if ref.kind == "kamerstuk":
-            parts.append(indent(official_link(ref)))
+        symbol = un_document(ref)
+        if symbol is not None:
+            parts.append(indent(symbol))
+        parts.append(indent(official_link(ref)))
+        parts += [indent(part) for part in sources(ref)]
     return Group(*parts)
