@@ -239,7 +239,11 @@ def _point_cites(point: Point) -> str | None:
 
 def _theme_has_points(theme: Theme) -> str | None:
     """Points are what a theme says; a theme may have none only where the letter keeps
-    nothing but its heading, and then it names that heading's section."""
+    nothing but its heading, and then it names that heading's section. An alias is
+    either the letter's words or from outside it, never both."""
+    both = sorted(set(theme.aliases) & set(theme.aliases_outside))
+    if both:
+        return f"field 'aliases_outside': {both[0]!r} is also in 'aliases' (an alias is from outside or not)"
     if theme.points or theme.sections:
         return None
     return "field 'points' is missing (a theme without points must name its heading's section in 'sections')"

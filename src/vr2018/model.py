@@ -273,6 +273,14 @@ class Theme(Record):
     sections: tuple[str, ...] = ()
     title_en: str | None = None
     summary_en: str | None = None
+    aliases_outside: tuple[
+        str, ...
+    ] = ()  # names from outside the letter ("JCPOA"): found by, shown as not in the letter
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every alias, the letter's words and outside names alike: what the theme is found by."""
+        return (*self.aliases, *self.aliases_outside)
 
 
 # ── The corpus ──────────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ from .layout import (
     HEADING_STYLE,
     ID_STYLE,
     MUTED,
+    NOT_IN_THE_LETTER,
     Fit,
     Wide,
     fields,
@@ -127,6 +128,10 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
     ]
     if theme.aliases:
         parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
+    if theme.aliases_outside:  # found by them too, but they are not the letter's words
+        parts.append(
+            Text.assemble((f"also, {NOT_IN_THE_LETTER}: ", MUTED), (clean(", ".join(theme.aliases_outside)), MUTED))
+        )
     parts += [Text(), plain(text_of(theme, "summary", lang))]
 
     parts.append(heading("Points"))
