@@ -132,6 +132,9 @@ class Section(Record):
     printed: bool  # False: the heading is not in the text we have
     parent: str | None = None
     title_en: str | None = None
+    # True: the section is our guess. After missing pages we cannot see whether a new
+    # chapter began (nor at which level) or the text continues the section before the gap.
+    heading_inferred: bool = False
 
 
 class Paragraph(Record):

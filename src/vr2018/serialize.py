@@ -102,6 +102,7 @@ def section_json(corpus: Corpus, section: Section) -> Json:
         "level": section.level,
         "parent": section.parent,
         "printed": section.printed,
+        "heading_inferred": section.heading_inferred,  # the section is our guess (after missing pages)
         "paragraphs": [p.id for p in corpus.paragraphs if p.section == section.id],
     }
 

@@ -25,7 +25,7 @@ SCHEMA = """
 CREATE TABLE fragment (number INTEGER PRIMARY KEY, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL);
 CREATE TABLE section (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, level INTEGER NOT NULL,
-  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id), title_en TEXT);
+  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id), title_en TEXT, heading_inferred INTEGER NOT NULL);
 CREATE TABLE paragraph (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
   fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
@@ -146,7 +146,10 @@ def _letter(con: Any, corpus: Corpus) -> None:
     _insert(
         con,
         "section",
-        [(s.id, i, s.title, s.level, s.printed, s.parent, s.title_en) for i, s in enumerate(corpus.sections, 1)],
+        [
+            (s.id, i, s.title, s.level, s.printed, s.parent, s.title_en, s.heading_inferred)
+            for i, s in enumerate(corpus.sections, 1)
+        ],
     )
     _insert(
         con,
