@@ -28,7 +28,7 @@ def test_theme_list_json(invoke, corpus):
     data = json.loads(result.stdout)
     assert [t["id"] for t in data] == [t.id for t in corpus.themes]
     for record in data:
-        assert set(record) == {"id", "title", "title_en", "aliases", "paragraphs", "line", "line_en"}
+        assert set(record) == {"id", "title", "title_en", "aliases", "aliases_outside", "paragraphs", "line", "line_en"}
         assert record["paragraphs"] == [p.id for p in corpus.theme_paragraphs(record["id"])]
 
 
@@ -79,6 +79,7 @@ def test_theme_json_schema(invoke, corpus):
         "title",
         "title_en",
         "aliases",
+        "aliases_outside",
         "summary",
         "summary_en",
         "points",

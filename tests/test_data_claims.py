@@ -135,10 +135,15 @@ def test_no_paragraph_is_tagged_un_reform(corpus):
         assert "hervorm" not in corpus.paragraph(pid).text.lower(), pid  # why: the letter never says so
 
 
-def test_the_theme_view_says_only_the_heading_survives(invoke):
-    out = invoke("theme", "vn-hervorming").stdout
-    assert "none: only the heading “VN-hervormingen: transparantie en effectiviteit” survives" in out
-    assert "has only its heading" in out
+def test_the_theme_view_says_the_pages_after_the_heading_are_missing(invoke):
+    """Not that only the heading survives: whether the text after the gap is the chapter's is not known."""
+    out = " ".join(invoke("theme", "vn-hervorming").stdout.split())
+    assert (
+        "none: the pages after the heading “VN-hervormingen: transparantie en effectiviteit” are missing, "
+        "and no paragraph we have is known to belong under it"
+    ) in out
+    assert "the pages after the heading 'VN-hervormingen: transparantie en effectiviteit' are missing" in out
+    assert "only" not in out.split("Points")[1]
     data = json.loads(invoke("theme", "vn-hervorming", "--json").stdout)
     assert data["points"] == [] and data["paragraphs"] == [] and data["sections"] == ["vn-hervormingen"]
     assert data["gaps"] == [{"paragraph": None, "cut": None, "section": "vn-hervormingen"}]
@@ -153,4 +158,56 @@ def test_the_loader_allows_no_points_only_with_sections(data_copy):
     assert load(data_copy).theme("vn-hervorming").points == ()
     themes.write_text(text.replace('sections = ["vn-hervormingen"]\n', ""), encoding="utf-8")
     with pytest.raises(DataError, match=r"data/themes.toml: theme 'vn-hervorming': field 'points' is missing"):
+        load(data_copy)
+
+
+# ── section breaks after missing pages: our guess ───────────────────────────
+
+GUESSED = {"fragment-2-zonder-kop", "fragment-3-zonder-kop", "fragment-4-zonder-kop"}
+
+
+def test_the_sections_after_missing_pages_are_marked_inferred(corpus):
+    """That a new section begins where fragments 2, 3 and 4 begin is a guess: the pages
+    before them are missing, so the text may continue the section before the gap."""
+    assert {s.id for s in corpus.sections if s.heading_inferred} == GUESSED
+    for sid in GUESSED:
+        section = corpus.section(sid)
+        assert not section.printed
+        first = next(p for p in corpus.paragraphs if p.section == sid)
+        assert corpus.gap_before(first), sid
+        assert "unknown" in section.title_en.lower() and "missing" not in section.title_en.split("(")[0].lower()
+
+
+def test_the_views_mark_an_inferred_section(invoke):
+    toc = invoke("toc").stdout
+    for sid in GUESSED:
+        line = next(line for line in toc.splitlines() if line.split()[:2] == ["§", sid])
+        assert line.rstrip().endswith("(inferred)"), line
+    assert "(inferred): that a section begins there is our guess" in toc
+    read = invoke("read").stdout
+    assert read.count("(fragment 4 begins after missing pages)] (inferred)") == 1
+    info = " ".join(invoke("info").stdout.split())
+    assert (
+        "after ¶ duurzame-ontwikkelingsdoelen and the heading “VN-hervormingen: transparantie en effectiviteit”, "
+        "before ¶ europese-samenwerking-legacy (starts mid-sentence); whether ¶ europese-samenwerking-legacy "
+        "still belongs under that heading is not known"
+    ) in info
+    assert "without its text" not in info
+    sections = {s["id"]: s for s in json.loads(invoke("read", "--json").stdout)["sections"]}
+    assert {i for i, s in sections.items() if s["heading_inferred"]} == GUESSED
+
+
+def test_the_loader_rejects_an_inferred_printed_heading(data_copy):
+    from vr2018.corpus import DataError
+    from vr2018.loader import load
+
+    sections = data_copy / "sections.toml"
+    text = sections.read_text(encoding="utf-8")
+    sections.write_text(
+        text.replace("level = 1\nprinted = true\n", "level = 1\nprinted = true\nheading_inferred = true\n", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError, match=r"section 'veiligheid-voor-burgers': field 'heading_inferred': a printed heading"
+    ):
         load(data_copy)

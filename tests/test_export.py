@@ -194,6 +194,7 @@ def test_csv_columns_are_the_json_field_names(invoke):
             "title",
             "title_en",
             "aliases",
+            "aliases_outside",
             "summary",
             "summary_en",
             "paragraphs",
@@ -434,6 +435,14 @@ def test_sqlite_columns_are_the_json_field_names(db, corpus):
         assert columns <= set(fields), (table, columns - set(fields))
         assert {f for f in fields if f.endswith("_en") and f.removesuffix("_en") in columns} <= columns, table
     assert {k for (k,) in db.execute("select distinct kind from reference")} == {"kamerstuk", "resolution"}
+
+
+def test_sqlite_marks_a_theme_name_from_outside_the_letter(db, corpus):
+    outside = set(db.execute("select theme, alias from theme_alias where outside").fetchall())
+    assert outside == {(t.id, a) for t in corpus.themes for a in t.aliases_outside}
+    assert ("sancties", "JCPOA") in outside
+    inside = set(db.execute("select theme, alias from theme_alias where not outside").fetchall())
+    assert inside == {(t.id, a) for t in corpus.themes for a in t.aliases}
 
 
 def test_sqlite_counts_and_metadata(db, corpus):

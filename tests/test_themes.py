@@ -65,7 +65,9 @@ def test_only_the_heading_survives_of_un_reform(corpus):
     theme = corpus.theme("vn-hervorming")
     assert corpus.theme_paragraphs(theme.id) == () and theme.points == ()
     assert theme.sections == ("vn-hervormingen",)
-    assert "alleen de kop" in theme.summary and "only the heading" in theme.summary_en
+    # that the text after the missing pages is not the chapter's is a guess, said as one
+    assert "niet te zien" in theme.summary and "cannot be seen" in theme.summary_en
+    assert "alleen de kop" not in theme.summary and "only the heading" not in theme.summary_en
 
 
 def test_every_theme_has_paragraphs_and_three_to_eight_points(corpus):
@@ -125,7 +127,7 @@ def test_summary_says_so_where_a_missing_page_cuts_the_themes_text(corpus):
 def test_no_name_belongs_to_two_themes(corpus):
     owners: dict[str, set[str]] = {}
     for theme in corpus.themes:
-        for name in (theme.id, theme.title, *theme.aliases):
+        for name in (theme.id, theme.title, *theme.names):
             owners.setdefault(key(name), set()).add(theme.id)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
@@ -133,6 +135,63 @@ def test_no_name_belongs_to_two_themes(corpus):
 def test_aliases_are_dutch_and_english(corpus):
     klimaat = {fold(a) for a in corpus.theme("klimaat").aliases}
     assert {"climate", "water", "klimaatverandering"} <= klimaat
+
+
+# ── names from outside the letter ───────────────────────────────────────────
+
+OUTSIDE_NAMES = {"sancties": ("JCPOA",), "sdg": ("Agenda 2030",), "vrouwen": ("WPS", "gender")}
+
+
+def test_outside_names_are_marked_and_kept_apart(corpus):
+    assert {t.id: t.aliases_outside for t in corpus.themes if t.aliases_outside} == OUTSIDE_NAMES
+    for theme in corpus.themes:
+        assert not set(theme.aliases) & set(theme.aliases_outside), theme.id
+        assert theme.names == (*theme.aliases, *theme.aliases_outside)
+
+
+def test_an_outside_name_is_not_written_in_the_letter(corpus, source_text):
+    """What is marked outside is so: the letter never writes it."""
+    letter = " ".join(words(source_text))
+    for theme in corpus.themes:
+        for name in theme.aliases_outside:
+            assert f" {' '.join(words(name))} " not in f" {letter} ", (theme.id, name)
+
+
+def test_every_outside_name_has_its_source_above_it(corpus):
+    """A comment with a web address right above each `aliases_outside` line of themes.toml."""
+    lines = (corpus.data_dir / "themes.toml").read_text(encoding="utf-8").splitlines()
+    found = [n for n, line in enumerate(lines) if line.startswith("aliases_outside =")]
+    assert len(found) == len(OUTSIDE_NAMES)
+    for n in found:
+        comment = []
+        while n > 0 and lines[n - 1].startswith("#"):
+            comment.insert(0, lines[n - 1])
+            n -= 1
+        assert "https://" in " ".join(comment), lines[n]
+
+
+def test_views_show_an_outside_name_as_not_in_the_letter(invoke):
+    import json
+
+    out = invoke("theme", "JCPOA").stdout
+    assert "\nalso, not in the letter: JCPOA\n" in out
+    also = next(line for line in out.splitlines() if line.startswith("also: "))
+    assert "JCPOA" not in also
+    data = json.loads(invoke("theme", "jcpoa", "--json").stdout)
+    assert data["id"] == "sancties" and data["aliases_outside"] == ["JCPOA"] and "JCPOA" not in data["aliases"]
+    listed = {t["id"]: t["aliases_outside"] for t in json.loads(invoke("theme", "--json").stdout)}
+    assert listed["sdg"] == ["Agenda 2030"] and listed["klimaat"] == []
+
+
+def test_the_loader_rejects_a_name_both_outside_and_not(data_copy):
+    from vr2018.corpus import DataError
+    from vr2018.loader import load
+
+    themes_file = data_copy / "themes.toml"
+    text = themes_file.read_text(encoding="utf-8")
+    themes_file.write_text(text.replace('aliases_outside = ["JCPOA"]', 'aliases_outside = ["Iran"]'), encoding="utf-8")
+    with pytest.raises(DataError, match=r"theme 'sancties': field 'aliases_outside': 'Iran' is also in 'aliases'"):
+        load(data_copy)
 
 
 # ── lookup ──────────────────────────────────────────────────────────────────
@@ -166,7 +225,7 @@ def test_find_by_id_title_alias_or_prefix(corpus, query, expected):
 
 def test_every_name_finds_its_theme(corpus):
     for theme in corpus.themes:
-        for name in (theme.id, theme.title, *theme.aliases):
+        for name in (theme.id, theme.title, *theme.names):  # an outside name finds its theme too
             assert themes.find(corpus, name).id == theme.id
 
 

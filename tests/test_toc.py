@@ -44,6 +44,7 @@ def test_toc_text(invoke):
         assert reading.opening(paragraph) in line
     for section in CORPUS.sections:  # each heading on its own line: its id after §, then its title
         shown = section.title if section.printed else f"[{section.title_en}]"  # ours: English, as read shows it
+        shown += " (inferred)" if section.heading_inferred else ""  # a section that is only our guess
         line = next(line for line in lines if line.split()[:2] == ["§", section.id])
         assert line.rstrip().endswith(shown)
     assert out.count("pages missing; fragment") == 3
@@ -64,6 +65,8 @@ def test_toc_json(invoke):
     by_id = {s["id"]: s for s in data["sections"]}
     assert by_id["vn-hervormingen"]["text_missing"] and by_id["vn-hervormingen"]["paragraphs"] == []
     assert by_id["fragment-2-zonder-kop"]["gap_before"] and not by_id["fragment-2-zonder-kop"]["printed"]
+    inferred = {s["id"] for s in data["sections"] if s["heading_inferred"]}
+    assert inferred == {"fragment-2-zonder-kop", "fragment-3-zonder-kop", "fragment-4-zonder-kop"}
     assert len(data["gaps"]) == 3 and [f["number"] for f in data["fragments"]] == [1, 2, 3, 4]
     read = json.loads(invoke("read", "--json").stdout)  # the same names as read --json
     assert data["gaps"] == read["gaps"]

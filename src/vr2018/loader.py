@@ -297,9 +297,20 @@ def _point_cites(point: Point) -> str | None:
     return None if point.sources else "field 'sources': a point must cite at least one paragraph"
 
 
+def _inferred_heading_is_ours(section: Section) -> str | None:
+    """A heading the letter prints is the letter's: only one of ours can be a guess."""
+    if section.heading_inferred and section.printed:
+        return "field 'heading_inferred': a printed heading is the letter's, not inferred"
+    return None
+
+
 def _theme_has_points(theme: Theme) -> str | None:
     """Points are what a theme says; a theme may have none only where the letter keeps
-    nothing but its heading, and then it names that heading's section."""
+    nothing but its heading, and then it names that heading's section. An alias is
+    either the letter's words or from outside it, never both."""
+    both = sorted(set(theme.aliases) & set(theme.aliases_outside))
+    if both:
+        return f"field 'aliases_outside': {both[0]!r} is also in 'aliases' (an alias is from outside or not)"
     if theme.points or theme.sections:
         return None
     return "field 'points' is missing (a theme without points must name its heading's section in 'sections')"
@@ -316,6 +327,7 @@ def _event_date(event: Event) -> str | None:
 
 
 RULES: dict[type, Callable[[Any], str | None]] = {
+    Section: _inferred_heading_is_ours,
     Reference: _reference,
     Letter: _outside_marked,
     Outside: _outside_source,

@@ -169,6 +169,9 @@ class Section(Record):
     printed: bool  # False: the heading is not in the text we have
     parent: str | None = None
     title_en: str | None = None
+    # True: the section is our guess. After missing pages we cannot see whether a new
+    # chapter began (nor at which level) or the text continues the section before the gap.
+    heading_inferred: bool = False
 
 
 class Paragraph(Record):
@@ -325,6 +328,14 @@ class Theme(Record):
     sections: tuple[str, ...] = ()
     title_en: str | None = None
     summary_en: str | None = None
+    aliases_outside: tuple[
+        str, ...
+    ] = ()  # names from outside the letter ("JCPOA"): found by, shown as not in the letter
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every alias, the letter's words and outside names alike: what the theme is found by."""
+        return (*self.aliases, *self.aliases_outside)
 
 
 # ── The corpus ──────────────────────────────────────────────────────────────

@@ -102,6 +102,7 @@ def section_json(corpus: Corpus, section: Section) -> Json:
         "level": section.level,
         "parent": section.parent,
         "printed": section.printed,
+        "heading_inferred": section.heading_inferred,  # the section is our guess (after missing pages)
         "paragraphs": [p.id for p in corpus.paragraphs if p.section == section.id],
     }
 
@@ -325,6 +326,7 @@ def theme_entry_json(corpus: Corpus, theme: Theme) -> Json:
         "title": theme.title,
         "title_en": theme.title_en,
         "aliases": list(theme.aliases),
+        "aliases_outside": list(theme.aliases_outside),  # names from outside the letter
         "paragraphs": [p.id for p in corpus.theme_paragraphs(theme.id)],
         "line": first_sentence(theme.summary),
         "line_en": first_sentence(theme.summary_en or ""),
@@ -428,6 +430,7 @@ def theme_json(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> Json:
         "title": theme.title,
         "title_en": theme.title_en,
         "aliases": list(theme.aliases),
+        "aliases_outside": list(theme.aliases_outside),  # names from outside the letter
         "summary": theme.summary,
         "summary_en": theme.summary_en,
         "points": [statement_json(p.text, p.text_en, p.sources) for p in theme.points],

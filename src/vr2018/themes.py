@@ -101,7 +101,7 @@ def find(corpus: Corpus, query: str) -> Theme:
 
 
 def _own(theme: Theme) -> tuple[str, ...]:
-    return (theme.id, theme.title, *theme.aliases)
+    return (theme.id, theme.title, *theme.names)
 
 
 def _names(theme: Theme) -> tuple[str, ...]:
@@ -156,7 +156,7 @@ def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
         return ids
     out: list[tuple[str, str]] = []
     for theme in corpus.themes:
-        for alias in (theme.title, theme.title_en or theme.title, *theme.aliases):
+        for alias in (theme.title, theme.title_en or theme.title, *theme.names):
             value = completion(incomplete, (alias,))
             if value and value not in {v for v, _ in out}:
                 out.append((value, theme.title))

@@ -25,7 +25,7 @@ SCHEMA = """
 CREATE TABLE fragment (number INTEGER PRIMARY KEY, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL);
 CREATE TABLE section (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, level INTEGER NOT NULL,
-  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id), title_en TEXT);
+  printed INTEGER NOT NULL, parent TEXT REFERENCES section(id), title_en TEXT, heading_inferred INTEGER NOT NULL);
 CREATE TABLE paragraph (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
   fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
@@ -49,7 +49,9 @@ CREATE TABLE person_alias (
 CREATE TABLE theme (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, title TEXT NOT NULL, summary TEXT NOT NULL,
   title_en TEXT, summary_en TEXT);
-CREATE TABLE theme_alias (theme TEXT NOT NULL REFERENCES theme(id), alias TEXT NOT NULL, PRIMARY KEY (theme, alias));
+CREATE TABLE theme_alias (
+  theme TEXT NOT NULL REFERENCES theme(id), alias TEXT NOT NULL, outside INTEGER NOT NULL,
+  PRIMARY KEY (theme, alias));
 CREATE TABLE theme_section (
   theme TEXT NOT NULL REFERENCES theme(id), section TEXT NOT NULL REFERENCES section(id),
   PRIMARY KEY (theme, section));
@@ -144,7 +146,10 @@ def _letter(con: Any, corpus: Corpus) -> None:
     _insert(
         con,
         "section",
-        [(s.id, i, s.title, s.level, s.printed, s.parent, s.title_en) for i, s in enumerate(corpus.sections, 1)],
+        [
+            (s.id, i, s.title, s.level, s.printed, s.parent, s.title_en, s.heading_inferred)
+            for i, s in enumerate(corpus.sections, 1)
+        ],
     )
     _insert(
         con,
@@ -218,7 +223,11 @@ def _about(con: Any, corpus: Corpus) -> None:
     _insert(
         con, "theme", [(t.id, i, t.title, t.summary, t.title_en, t.summary_en) for i, t in enumerate(corpus.themes, 1)]
     )
-    _insert(con, "theme_alias", [(t.id, a) for t in corpus.themes for a in dict.fromkeys(t.aliases)])
+    _insert(
+        con,
+        "theme_alias",
+        [(t.id, a, a in t.aliases_outside) for t in corpus.themes for a in dict.fromkeys(t.names)],
+    )
     _insert(con, "theme_section", [(t.id, s) for t in corpus.themes for s in dict.fromkeys(t.sections)])
     for name, columns, attribute in PARAGRAPH_LISTS:
         english = "_en " in columns

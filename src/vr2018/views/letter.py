@@ -68,8 +68,13 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
             parts.append(paragraph_block(item, lang))
         elif item is not None and item.printed:
             parts.append(plain(heading(item, lang), "bold underline" if item.level == 1 else HEADING_STYLE))
-        elif item is not None and item.id != corpus.sections[0].id:
-            parts.append(plain(heading(item, lang), "italic " + MUTED))
+        elif item is not None and item.id != corpus.sections[0].id:  # ours; "(inferred)" where it is a guess
+            parts.append(
+                Text.assemble(
+                    plain(heading(item, lang), "italic " + MUTED),
+                    (" (inferred)" if item.heading_inferred else "", MUTED),
+                )
+            )
         previous = kind
     parts.append(Rule(style=MUTED))
     for signatory in letter.signatories:
@@ -229,13 +234,16 @@ def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> Render
 
 
 def _missing_text(corpus: Corpus, lang: Lang = NL) -> str:
-    """One line per gap: between which paragraphs, and the headings lost with it."""
+    """One line per gap: between which paragraphs, and the headings right before it; where
+    the paragraph after it stands under a section we infer, that it may still belong there."""
     missing = []
     for gap in reading.gaps(corpus):
         line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
         for lost in gap.headings:
-            line += f", the heading “{heading(lost, lang)}” without its text"
+            line += f" and the heading “{heading(lost, lang)}”"
         line += f", before ¶ {gap.before.id}" + (" (starts mid-sentence)" if gap.before.cut == "start" else "")
+        if gap.headings and corpus.section(gap.before.section).heading_inferred:
+            line += f"; whether ¶ {gap.before.id} still belongs under that heading is not known"
         missing.append(line)
     return "\n".join(missing)
 

@@ -17,6 +17,7 @@ from .layout import (
     HEADING_STYLE,
     ID_STYLE,
     MUTED,
+    NOT_IN_THE_LETTER,
     Fit,
     Wide,
     fields,
@@ -127,12 +128,22 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
     ]
     if theme.aliases:
         parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
+    if theme.aliases_outside:  # found by them too, but they are not the letter's words
+        parts.append(
+            Text.assemble((f"also, {NOT_IN_THE_LETTER}: ", MUTED), (clean(", ".join(theme.aliases_outside)), MUTED))
+        )
     parts += [Text(), plain(text_of(theme, "summary", lang))]
 
     parts.append(heading("Points"))
     if not theme.points:  # the loader allows this only for a theme with sections: only the heading survives
         titles = ", ".join(f"“{section_heading(s, lang)}”" for s in detail.sections)
-        parts.append(plain(f"none: only the heading {titles} survives; its text is on a missing page", GAP_STYLE))
+        parts.append(
+            plain(
+                f"none: the pages after the heading {titles} are missing, and no paragraph we have "
+                "is known to belong under it",
+                GAP_STYLE,
+            )
+        )
     for n, point in enumerate(theme.points, 1):
         parts.append(item(f"{n:>2}. ", Text.assemble(clean(text_of(point, "text", lang)), " ", ids(point.sources))))
     parts += _records(corpus, detail, lang)
@@ -141,7 +152,7 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
     parts.append(ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none"))
     for gap in detail.gaps:
         if gap.section:
-            where = f"  the section '{section_heading(corpus.section(gap.section), lang)}' has only its heading"
+            where = f"  the pages after the heading '{section_heading(corpus.section(gap.section), lang)}' are missing"
         else:
             where = f"  ¶ {gap.paragraph} is cut at its {gap.cut} by a missing page"
         parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))

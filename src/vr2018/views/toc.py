@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 OPENING_WORDS = 8
 KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
+INFERRED_KEY = "(inferred): that a section begins there is our guess; the text may continue the one before the gap"
 
 
 def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> RenderableType:
@@ -50,6 +51,8 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
         rows.append(_heading(entry, lang))
         rows += [_paragraph(entry, paragraph, lang) for paragraph in entry.paragraphs]
     rows.append((Text(KEY, style=MUTED), None))
+    if any(e.section.heading_inferred for e in entries):
+        rows.append((Text(INFERRED_KEY, style=MUTED), None))
     return _Columns(rows)
 
 
@@ -64,7 +67,7 @@ def _heading(entry: Entry, lang: Lang) -> Row:
     title = clean(heading(section, lang))  # as read shows it: ours in [brackets]
     if section.printed:
         return ids, Text(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
-    return ids, Text(title, style="italic " + MUTED)
+    return ids, Text.assemble((title, "italic " + MUTED), (" (inferred)" if section.heading_inferred else "", MUTED))
 
 
 def _paragraph(entry: Entry, paragraph: Paragraph, lang: Lang) -> Row:
