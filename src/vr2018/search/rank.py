@@ -28,6 +28,13 @@ PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
 EXACT_BONUS = 0.1
 POSITION_BONUS = 0.25  # a term in the paragraph's first sentence: the paragraph is about it
 CITATION_SCORE = 1.0  # what citing the Kamerstuk or resolution typed adds; such paragraphs rank first
+# The letter is the Kingdom's account of its seat on the Council: every paragraph is about
+# the Netherlands in the Council, even where it says "we" or "het Koninkrijk". So these words
+# frame a question ("what did the Netherlands do about Myanmar") and never alone make a hit.
+FRAME = frozenset(
+    {"nederland", "netherlands", "dutch", "nederlandse", "koninkrijk", "kingdom", "vn", "un", "united", "nations"}
+    | {"verenigde", "naties", "veiligheidsraad", "security", "council", "raad", "lidmaatschap", "membership"}
+)
 MIN_SHARE = 0.5  # the least share of the best hit's matched distinctiveness another hit must match
 
 
@@ -77,7 +84,7 @@ def search_index(
         candidates &= allow
     if phrases:
         candidates = {doc for doc in candidates if all(_has_phrase(index, doc, p) for p in phrases)}
-    base, coverage = _base(index, per_concept, candidates)
+    base, coverage = _base(index, per_concept, candidates, [c.label for c in concepts])
     cited = _citing(index, query, allow)
     for doc in cited:
         base[doc] = base.get(doc, 0.0) + CITATION_SCORE
@@ -110,7 +117,7 @@ def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
 
 
 def _base(
-    index: Index, per_concept: list[dict[int, float]], candidates: set[int]
+    index: Index, per_concept: list[dict[int, float]], candidates: set[int], labels: list[str]
 ) -> tuple[dict[int, float], dict[int, tuple[int, ...]]]:
     """Each hit's BM25 sum times the share of the query's distinctiveness it matches, and the
     concepts it matches.
@@ -118,12 +125,14 @@ def _base(
     A concept weighs its idf over the paragraphs it matches (concepts that match nowhere do
     not count). A candidate is a hit only if it matches at least :data:`MIN_SHARE` of what the
     best candidate matches, and, where any candidate does, a concept that is not common (one
-    that matches at most half the paragraphs): "Veiligheidsraad" alone does not answer
-    "Veiligheidsraad klimaat"."""
+    that matches at most half the paragraphs and is not one of the letter's :data:`FRAME` words):
+    "Veiligheidsraad" alone does not answer "Veiligheidsraad klimaat"."""
     n = len(index.paragraphs)
     weights = [_idf(n, len(scores)) if scores else 0.0 for scores in per_concept]
     whole = sum(weights) or 1.0
-    distinctive = {i for i, scores in enumerate(per_concept) if 0 < len(scores) <= n / 2}
+    distinctive = {
+        i for i, scores in enumerate(per_concept) if 0 < len(scores) <= n / 2 and not set(labels[i].split()) <= FRAME
+    }
     matched_by = {doc: tuple(i for i, scores in enumerate(per_concept) if doc in scores) for doc in candidates}
     shares = {doc: sum(weights[i] for i in matched) / whole for doc, matched in matched_by.items()}
     need_distinctive = any(distinctive.intersection(m) for m in matched_by.values())
