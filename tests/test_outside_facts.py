@@ -95,6 +95,12 @@ def test_json_names_every_outside_fact_and_its_source(invoke):
     assert len(letter["sources"]) == len(letter["source_urls"]) == 1
 
 
+def test_a_citation_carries_the_symbols_of_what_its_paragraph_cites(invoke):
+    data = json.loads(invoke("cite", "conflict-en-honger:2", "--json").stdout)
+    (ref,) = data["references"]
+    assert ref["symbol"] == "S/RES/2417 (2018)" and "symbol" in ref["outside"]
+
+
 def test_exports_carry_the_new_fields(invoke):
     lines = [json.loads(line) for line in invoke("export", "jsonl").stdout.splitlines()]
     refs = {r["id"]: r for r in lines if r["type"] == "reference"}
