@@ -173,12 +173,14 @@ def test_a_bibtex_entry_names_each_field_once(invoke, target, lang):
     entry = invoke("cite", *([target] if target else []), "-f", "bibtex", "--lang", lang).stdout
     names = re.findall(r"^  (\w+)\s+=", entry, flags=re.MULTILINE)
     assert names and len(names) == len(set(names)), names
-    assert ("annote" in names) == (":" in target)
+    note = next(line for line in entry.splitlines() if line.lstrip().startswith("note "))
+    assert ("“" in note) == (":" in target)  # a quoted sentence is in the note, which styles print
+    assert "annote" in names  # which says what is not in the letter (the institution)
 
 
 def test_cite_bibtex_keys_a_sentence_apart_from_its_paragraph(invoke):
-    assert "@misc{vr2018-iran-2231-2," in invoke("cite", "iran-2231:2", "-f", "bibtex").stdout
-    assert "@misc{vr2018-iran-2231," in invoke("cite", "iran-2231", "-f", "bibtex").stdout
+    assert "@techreport{vr2018-iran-2231-2," in invoke("cite", "iran-2231:2", "-f", "bibtex").stdout
+    assert "@techreport{vr2018-iran-2231," in invoke("cite", "iran-2231", "-f", "bibtex").stdout
 
 
 def test_cite_marks_a_cut_quote(invoke):

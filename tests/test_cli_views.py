@@ -347,19 +347,28 @@ LETTER_FACTS = (
 )
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "ris"])
 def test_cite_the_letter(invoke, fmt):
     result = invoke("cite", "--format", fmt)
     assert result.exit_code == 0
     out = result.stdout
-    if fmt == "bibtex":  # names as "Surname, First names"
+    if fmt in ("bibtex", "ris"):  # names as "Surname, First names"
         out = out.replace("Blok, Stef", "Stef Blok").replace("Kaag, Sigrid A.M.", "Sigrid A.M. Kaag")
     for fact in LETTER_FACTS:
         assert fact in out, fact
-    assert "Kamerstuk" not in out and "http" not in out  # nothing the letter does not give
+    # Nothing the letter does not give, but for the ministry in the forms for reference
+    # managers, on the one line that says it is not in the letter and where it is from.
+    marked = [line for line in out.splitlines() if "Not in the letter: " in line]
+    rest = "\n".join(line for line in out.splitlines() if line not in marked)
+    assert "Kamerstuk" not in out and "http" not in rest
+    if fmt in ("text", "markdown"):
+        assert not marked and CORPUS.letter.ministry not in out
+    else:
+        assert len(marked) == 1 and CORPUS.letter.ministry in rest
+        assert all(o.url in marked[0] for o in CORPUS.letter.outside)
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "ris", "csl-json"])
 @pytest.mark.parametrize("pid", IDS)
 def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
     result = invoke("cite", pid, "-f", fmt)
@@ -377,8 +386,11 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
         assert out.count("\n") == 1  # one line, paste-ready
         assert reading.opening(CORPUS.paragraph(pid)) in out
     if fmt == "bibtex":
-        assert out.startswith(f"@misc{{vr2018-{pid},\n") and out.endswith("}\n")
+        assert out.startswith(f"@techreport{{vr2018-{pid},\n") and out.endswith("}\n")
         assert out.count("{") - out.count("\\{") == out.count("}") - out.count("\\}")
+    if fmt == "csl-json":
+        (item,) = json.loads(out)
+        assert item["id"] == f"vr2018-{pid}" and item["locator"] == pid
 
 
 @pytest.mark.parametrize("pid", IDS)
@@ -404,6 +416,15 @@ def test_cite_json_every_paragraph(invoke, pid):
         "sentence",
         "quote",
         "quote_en",
+        "ministry",
+        "ministry_en",
+        "outside",
+        "sources",
+        "source_urls",
+        "references",
+        "key",
+        "csl",
+        "cite_item",
     }
     assert data["kamerstuk"] is None and data["url"] is None
     assert data["addressee"] == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
@@ -412,8 +433,12 @@ def test_cite_json_every_paragraph(invoke, pid):
     assert data["paragraph"]["id"] == pid
     assert set(data["paragraph"]) == PARAGRAPH_KEYS  # the same paragraph object as read and show
     assert data["opening"] and data["opening_en"]
-    assert set(data["formats"]) == set(data["formats_en"]) == {"text", "markdown", "bibtex"}
+    assert set(data["formats"]) == set(data["formats_en"]) == {"text", "markdown", "bibtex", "csl-json", "ris"}
     assert data["sentence"] is None and data["quote"] is None and data["quote_en"] is None
+    assert [r["id"] for r in data["references"]] == list(CORPUS.paragraph(pid).references)
+    assert json.loads(data["formats"]["csl-json"]) == [data["csl"]]
+    assert data["cite_item"] == {"id": data["key"], "locator": pid, "label": "paragraph"}
+    assert data["ministry"] == CORPUS.letter.ministry and data["outside"] == ["ministry"]
 
 
 def test_cite_json_of_the_letter(invoke):
@@ -421,11 +446,14 @@ def test_cite_json_of_the_letter(invoke):
     assert data["paragraph"] is None
     assert data["date"] == "2019-02-15" and data["reference"] == "BZDOC-151021554-15"
     assert [a["name"] for a in data["signatories"]] == ["Stef Blok", "Sigrid A.M. Kaag"]
+    assert data["references"] == [] and data["cite_item"] is None and data["key"] == "brief-2019-02-15"
 
 
 def test_cite_format_prefix(invoke):
-    assert invoke("cite", "-f", "bib").stdout.startswith("@misc{")
+    assert invoke("cite", "-f", "bib").stdout.startswith("@techreport{")
     assert "*Koninkrijk" in invoke("cite", "-f", "md").stdout
+    assert invoke("cite", "-f", "csl").stdout == invoke("cite", "-f", "csl-json").stdout
+    assert invoke("cite", "-f", "RIS").stdout.startswith("TY  - RPRT\n")
 
 
 @pytest.mark.parametrize("args", [("-f", "apa"), ("--format", ""), ("nope",)])

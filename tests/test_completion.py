@@ -86,6 +86,8 @@ def test_wrappers_never_raise(monkeypatch):
         ("vr2018 timeline --theme kli", ["klimaat"]),
         ("vr2018 timeline -t sanc", ["sancties"]),
         ("vr2018 cite -f b", ["bibtex"]),
+        ("vr2018 cite -f c", ["csl-json", "csl"]),
+        ("vr2018 cite -f r", ["ris"]),
         # the shell keeps only candidates starting with exactly what was typed: the typed
         # part is kept as typed, the rest is the name's own
         ("vr2018 timeline -t cura", ["curaçao"]),

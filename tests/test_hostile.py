@@ -372,7 +372,7 @@ def test_unknown_format(invoke, value):
         assert result.exit_code == 0
         return
     assert result.exit_code == 2
-    assert "use text, markdown or bibtex" in result.stderr
+    assert "use text, markdown, bibtex, csl-json or ris" in result.stderr
 
 
 # ── exit codes are documented everywhere ─────────────────────────────────────

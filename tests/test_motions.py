@@ -57,7 +57,10 @@ def test_urls_only_where_dossier_and_number_are_known(corpus):
 def test_a_resolution_without_a_verified_symbol_has_no_link_and_says_why(corpus):
     unverified = corpus.reference("res-2231").replace(symbol=None, adopted=None, year=None, outside=())
     assert unverified.url is None
-    assert motions.no_link(unverified) == "no official link: its UN document symbol could not be verified, so none is given"
+    assert (
+        motions.no_link(unverified)
+        == "no official link: its UN document symbol could not be verified, so none is given"
+    )
     assert motions.no_link(corpus.reference("res-2231")) is None
 
 

@@ -217,7 +217,13 @@ def test_letter_citation_holds_only_the_letters_metadata(corpus):
     assert c.addressee == "de Voorzitter van de Tweede Kamer der Staten-Generaal"
     for fmt in citations.FORMATS:
         out = citations.format_citation(c, fmt)
-        assert "BZDOC-151021554-15" in out and "Kamerstuk" not in out and "http" not in out
+        assert "BZDOC-151021554-15" in out and "Kamerstuk" not in out
+        # what is not in the letter (the ministry) only where it is marked so, with its source
+        marked = citations.outside_note(c, "institution")
+        assert marked is not None and "http" not in marked.replace(corpus.letter.outside[0].url, "")
+        unmarked = [line for line in out.splitlines() if "Not in the letter: " not in line]
+        assert "http" not in "\n".join(unmarked)
+        assert (corpus.letter.ministry in "\n".join(unmarked)) == (fmt in ("bibtex", "csl-json", "ris"))
 
 
 def test_unknown_format_raises(corpus):

@@ -1,9 +1,13 @@
 """Citations of the letter, of a paragraph or of one sentence: the record and its
-text, Markdown and BibTeX forms.
+text, Markdown, BibTeX, CSL-JSON and RIS forms.
 
 Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no Rich, no Typer.
 Every string built here comes from the data; nothing is added that the letter
-does not give.
+does not give, except the sending ministry, which the forms for reference
+managers need (BibTeX ``institution``, CSL ``authority`` and ``publisher``, RIS
+``PB``): it is from outside the letter (``letter.toml``, with its source), and
+each of those forms says so in a field that styles do not print (``annote``,
+RIS's second ``N1``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import TYPE_CHECKING
 from .lang import Lang, text_of
 from .lang import day as lang_day
 from .markdown import escape as _md
-from .model import Record
+from .model import Outside, Record
 from .reading import address_lines, opening
 
 if TYPE_CHECKING:
@@ -27,8 +31,17 @@ if TYPE_CHECKING:
 # original, with our English rendering of its title, offices, headings and
 # opening words after them in [square brackets], marked as an unofficial translation.
 
-FORMATS = ("text", "markdown", "bibtex")
-NAMES = {"text": "text", "markdown": "markdown", "md": "markdown", "bibtex": "bibtex"}  # what --format takes
+FORMATS = ("text", "markdown", "bibtex", "csl-json", "ris")
+NAMES = {  # what --format takes
+    "text": "text",
+    "markdown": "markdown",
+    "md": "markdown",
+    "bibtex": "bibtex",
+    "csl-json": "csl-json",
+    "csl": "csl-json",
+    "ris": "ris",
+}
+CHOICES = "text, markdown, bibtex, csl-json or ris"
 
 
 def format_named(name: str) -> str:
@@ -38,7 +51,7 @@ def format_named(name: str) -> str:
 
     found, _ = resolve(name, NAMES)
     if found is None:
-        raise Failure(f"unknown citation format '{shorten(name)}'; use text, markdown or bibtex")
+        raise Failure(f"unknown citation format '{shorten(name)}'; use {CHOICES}")
     return found
 
 
@@ -68,6 +81,9 @@ class Citation(Record):
     sentence: int | None = None  # citing one sentence of the paragraph (ID:N): N, from 1
     quote: str | None = None  # that sentence, verbatim, with "[…]" where a missing page cuts it
     quote_en: str | None = None  # its English rendering (unofficial)
+    place: str | None = None  # where it was sent from: the town of the sender block's postcode line
+    ministry: str | None = None  # not in the letter: see ``outside``
+    outside: tuple[Outside, ...] = ()  # the sources of what is not in the letter (the ministry)
 
 
 def sentence_citation(corpus: Corpus, sentence: Sentence) -> Citation:
@@ -102,7 +118,21 @@ def citation(corpus: Corpus, paragraph: Paragraph | None = None) -> Citation:
         offices_en=tuple(_office(text_of(s, "office", Lang.en)) for s in letter.signatories),
         section_en=" › ".join(text_of(s, "title", Lang.en) for s in printed) or None,
         opening_en=opening(paragraph, lang=Lang.en) if paragraph else None,
+        place=_place(letter.sender),
+        ministry=letter.ministry,
+        outside=letter.outside,
     )
+
+
+def _place(sender: tuple[str, ...]) -> str | None:
+    """The town of the sender block's postcode line ("2515 XP Den Haag" → "Den Haag")."""
+    import re
+
+    for line in sender:
+        found = re.fullmatch(r"[0-9]{4} ?[A-Z]{2} (.+)", line.strip())
+        if found:
+            return found.group(1)
+    return None
 
 
 def _office(office: str) -> str:
@@ -136,13 +166,19 @@ def address(c: Citation) -> str:
 
 
 def format_citation(c: Citation, fmt: str, lang: Lang = Lang.nl) -> str:
-    """The citation as paste-ready text, Markdown or BibTeX."""
+    """The citation as paste-ready text, Markdown, BibTeX, CSL-JSON or RIS."""
     if fmt == "text":
         return _text(c, lang)
     if fmt == "markdown":
         return _markdown(c, lang)
     if fmt == "bibtex":
         return _bibtex(c, lang)
+    if fmt == "csl-json":
+        import json
+
+        return json.dumps([csl_item(c, lang)], ensure_ascii=False, indent=2)
+    if fmt == "ris":
+        return _ris(c, lang)
     raise ValueError(f"unknown citation format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
@@ -227,35 +263,155 @@ def _bib_name(name: str) -> str:
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _bibtex(c: Citation, lang: Lang) -> str:
-    """BibTeX of the Dutch original (``language = {dutch}``); for ``en`` and
-    ``both`` the note carries our English rendering, marked as unofficial."""
-    year, month, _ = c.date.split("-")
-    key = f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
+def key(c: Citation) -> str:
+    """The citation's key in BibTeX and its ``id`` in CSL-JSON and RIS: "vr2018-ID" (a sentence:
+    "vr2018-ID-N"), or "brief-DATE" for the whole letter."""
+    return f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
+
+
+GENRE = "Kamerbrief"  # what the document is (CSL genre, RIS M3, BibTeX type): a letter to the Kamer
+
+
+def _letter_from(c: Citation, lang: Lang) -> str:
+    """'Letter from the Minister van … and the Minister voor … to the Voorzitter van …': who wrote
+    to whom, in the letter's words (our English after each in [brackets] for ``en`` and ``both``)."""
     offices = " and the ".join(
         f"{office}{_english(english, lang)}" for (_, office), english in zip(c.authors, _offices(c), strict=True)
     )
-    note = f"Reference {c.reference}"
+    return f"Letter from the {offices} to {_addressee(c, lang)}"
+
+
+def note(c: Citation, lang: Lang, letter: bool = False) -> str:
+    """What a reference manager's note holds and styles print: (``letter``: who wrote to whom,)
+    our English title (``en``, ``both``), where the cited paragraph or sentence stands, and the
+    quoted sentence; the translation label last. Empty for the whole letter in Dutch."""
+    parts = [_letter_from(c, lang)] if letter else []
     if lang.english and c.title_en:
-        note += f". Title{_english(c.title_en, lang)}"
+        parts.append(f"Title{_english(c.title_en, lang)}")
     if c.paragraph is not None:
-        note += "." + _sentence(locator(c, lang))[:-1]
+        where = _sentence(locator(c, lang))[1:-1]
+        if c.quote is not None:
+            where += f": “{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}"
+        parts.append(where)
     if lang.english:
-        note += f". {TRANSLATED}"
+        parts.append(TRANSLATED.removesuffix("."))
+    return ". ".join(parts)
+
+
+def outside_note(c: Citation, fields: str) -> str | None:
+    """'Not in the letter: institution (Ministerie van Buitenlandse Zaken); source: …': how the
+    forms for reference managers mark the ministry, in a field that styles do not print."""
+    if c.ministry is None:
+        return None
+    found = "; ".join(f"{o.source} <{o.url}>" for o in c.outside if "ministry" in o.facts)
+    return f"Not in the letter: {fields} ({c.ministry}), from {found}"
+
+
+def _bibtex(c: Citation, lang: Lang) -> str:
+    """BibTeX of the Dutch original: a ``@techreport`` of type "Kamerbrief" whose number is the
+    letter's reference and whose institution is the ministry (marked in ``annote`` as not in the
+    letter); ``note``, which styles print, says who wrote to whom and where the cited paragraph
+    stands, and quotes the sentence; for ``en`` and ``both`` it carries our English, marked as unofficial."""
+    year, month, _ = c.date.split("-")
     fields = [
         ("author", " and ".join(_bib(_bib_name(name)) for name, _ in c.authors)),
         ("title", "{" + _bib(c.title) + "}"),
-        ("howpublished", _bib(f"Letter from the {offices} to {_addressee(c, lang)}")),
+        ("type", GENRE),
+        ("number", _bib(c.reference)),
+    ]
+    if c.ministry:
+        fields.append(("institution", _bib(c.ministry)))
+    if c.place:
+        fields.append(("address", _bib(c.place)))
+    fields += [
         ("year", year),
         ("month", _BIB_MONTHS[int(month) - 1]),  # a BibTeX month macro, not braced
         ("date", c.date),  # for biblatex
-        ("note", _bib(note.removesuffix("."))),
+        ("note", _bib(note(c, lang, letter=True))),
         ("language", "dutch"),
     ]
-    if c.quote is not None:  # the quoted sentence, verbatim
-        fields.append(("annote", _bib(f"“{c.quote}”{_english(c.quote_en and f'“{c.quote_en}”', lang)}")))
+    marked = outside_note(c, "institution")
+    if marked:
+        fields.append(("annote", _bib(marked)))
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(
         f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields
     )
-    return f"@misc{{{key},\n{body}\n}}"
+    return f"@techreport{{{key(c)},\n{body}\n}}"
+
+
+def _names(name: str) -> dict[str, str]:
+    """A signatory's name as the letter prints it, split for CSL: "Sigrid A.M. Kaag" →
+    family "Kaag", given "Sigrid A.M."."""
+    *first, last = name.split()
+    return {"family": last, "given": " ".join(first)} if first else {"family": last}
+
+
+def csl_item(c: Citation, lang: Lang = Lang.nl) -> dict[str, object]:
+    """The citation as one CSL-JSON item (CSL 1.0.2, ``csl-data.json``), as Zotero, Mendeley,
+    pandoc and citeproc read it: the letter as a ``report`` of genre "Kamerbrief" whose number
+    is its reference, by the two ministers as the letter prints their names, to its addressee,
+    issued on its date, in Dutch; the ministry (not in the letter: ``annote`` says so and
+    where it is from) as authority and publisher. For a paragraph or a sentence, ``locator``
+    is its vr2018 address (``ID`` or ``ID:N``: a paragraph of the letter; CSL's cite-item
+    label for it is "paragraph") and ``note`` says where it stands and quotes the sentence."""
+    year, month, day = (int(part) for part in c.date.split("-"))
+    item: dict[str, object] = {
+        "id": key(c),
+        "type": "report",
+        "genre": GENRE,
+        "title": c.title,
+        "number": c.reference,
+        "author": [_names(name) for name, _ in c.authors],
+        "recipient": [{"literal": c.addressee.removeprefix("de ")}],
+        "issued": {"date-parts": [[year, month, day]]},
+        "language": "nl",
+    }
+    if c.ministry:
+        item["authority"] = item["publisher"] = c.ministry
+    if c.place:
+        item["publisher-place"] = c.place
+    if c.paragraph is not None:
+        item["locator"] = address(c)
+    written = note(c, lang)
+    if written:
+        item["note"] = written
+    marked = outside_note(c, "authority and publisher")
+    if marked:
+        item["annote"] = marked
+    return item
+
+
+def cite_item(c: Citation) -> dict[str, str] | None:
+    """The CSL cite-item (``csl-citation.json``) that points into the item: its id, the vr2018
+    address as ``locator`` and "paragraph" as ``label``; None for the whole letter."""
+    if c.paragraph is None:
+        return None
+    return {"id": key(c), "locator": address(c), "label": "paragraph"}
+
+
+def _ris_value(value: str) -> str:
+    """A RIS value is one line."""
+    return " ".join(value.split())
+
+
+def _ris(c: Citation, lang: Lang) -> str:
+    """The citation as one RIS record (``TY  - RPRT``, which Zotero imports as a report, and
+    exports its reports as): authors "Family, Given", title, year and date, the genre as
+    report type (M3), the reference as report number (SN), the ministry as institution (PB,
+    marked not in the letter in the second N1), the place, the language, and a note (N1)
+    saying who wrote to whom and where the cited paragraph stands, with the quote."""
+    year, month, day = c.date.split("-")
+    lines = [("TY", "RPRT"), ("ID", key(c))]
+    lines += [("AU", _bib_name(name)) for name, _ in c.authors]
+    lines += [("TI", c.title), ("PY", year), ("DA", f"{year}/{month}/{day}"), ("M3", GENRE), ("SN", c.reference)]
+    if c.ministry:
+        lines.append(("PB", c.ministry))
+    if c.place:
+        lines.append(("CY", c.place))
+    lines += [("LA", "nl"), ("N1", note(c, lang, letter=True))]
+    marked = outside_note(c, "PB, the institution")
+    if marked:
+        lines.append(("N1", marked))
+    lines.append(("ER", ""))
+    return "\n".join(f"{tag}  - {_ris_value(value)}".rstrip() for tag, value in lines)

@@ -35,9 +35,9 @@ def _complete_theme(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _complete_format(incomplete: str) -> list[str]:
-    from .citations import NAMES
+    from .citations import FORMATS
 
-    return [f for f in NAMES if f.startswith(incomplete)]
+    return [f for f in (*FORMATS, "md", "csl") if f.startswith(incomplete)]
 
 
 def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -79,7 +79,7 @@ CitationFormat = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="Citation style: text, markdown (md) or bibtex.",
+        help="Citation style: text, markdown (md), bibtex, csl-json (csl) or ris.",
         autocompletion=_complete_format,
     ),
 ]

@@ -376,9 +376,10 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
     from . import citations  # and the Markdown escaping it uses: only `cite --json` needs them
 
     paragraph = citation.paragraph
+    letter = corpus.letter
     return {
         "title": citation.title,
-        "title_en": corpus.letter.title_en,
+        "title_en": letter.title_en,
         "date": citation.date,
         "date_as_written": citation.date_as_written,
         "reference": citation.reference,
@@ -386,7 +387,10 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "url": None,  # and no address of its own
         "addressee": citation.addressee,
         "addressee_en": citation.addressee_en,
-        "signatories": [signatory_json(s) for s in corpus.letter.signatories],
+        "signatories": [signatory_json(s) for s in letter.signatories],
+        "ministry": letter.ministry,  # not in the letter: see outside and sources
+        "ministry_en": letter.ministry_en,
+        **outside_json(letter),
         "paragraph": None if paragraph is None else paragraph_json(corpus, paragraph),
         "printed_section_path": list(citation.section_path),  # only headings the letter prints
         "opening": citation.opening,
@@ -394,6 +398,13 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "sentence": citation.sentence,  # cite ID:N: N, and the sentence quoted
         "quote": citation.quote,
         "quote_en": citation.quote_en,
+        # what the cited paragraph cites: Kamerstukken and UN resolutions (with their symbols)
+        "references": []
+        if paragraph is None
+        else [reference_json(corpus, corpus.reference(r)) for r in paragraph.references],
+        "key": citations.key(citation),  # the BibTeX key, the CSL-JSON and RIS id
+        "csl": citations.csl_item(citation),  # the CSL-JSON item of `cite -f csl-json`, as an object
+        "cite_item": citations.cite_item(citation),  # the CSL cite-item pointing into it, or null
         "formats": {fmt: citations.format_citation(citation, fmt) for fmt in citations.FORMATS},
         # `cite --lang en`: the Dutch original cited, our English in [brackets], marked unofficial
         "formats_en": {fmt: citations.format_citation(citation, fmt, Lang.en) for fmt in citations.FORMATS},

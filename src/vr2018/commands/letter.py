@@ -153,6 +153,10 @@ def cite(
     Dutch original: with --lang en (or both) our English follows each Dutch
     part in [square brackets], marked as an unofficial translation.
 
+    For reference managers: bibtex, csl-json (Zotero, Mendeley, pandoc,
+    citeproc) and ris (Zotero, EndNote). These also name the ministry, which
+    the letter does not print; each marks it as not in the letter, with its source.
+
     \b
     Examples:
       vr2018 cite
@@ -160,6 +164,8 @@ def cite(
       vr2018 cite iran-2231 --lang en
       vr2018 cite myanmar-rohingya:2
       vr2018 cite -f bibtex
+      vr2018 cite conflict-en-honger:3 -f csl-json > cite.json
+      vr2018 cite -f ris > letter.ris
     """
     from .. import citations
     from ..text import clean
