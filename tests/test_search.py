@@ -790,3 +790,16 @@ def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
         find_section(corpus, "terorisme")
     assert caught.value.suggestions and "terrorisme" in caught.value.suggestions
     assert str(caught.value).startswith("unknown section 'terorisme'; did you mean: ")
+
+
+@pytest.mark.parametrize("query", ["S/RES/2417", "2417 (2018)", "S/RES/2417 (2018)", "resolution 2417"])
+def test_a_un_symbol_the_letter_does_not_print_finds_its_paragraph_as_an_outside_bridge(corpus, query):
+    hit = search(corpus, query).hits[0]
+    assert hit.paragraph.id == "conflict-en-honger"
+    assert hit.why[0][1:] == ("de resolutie over Conflict en Honger", "outside")
+
+
+@pytest.mark.parametrize("query", ["resolutie 2396", "S/RES/2396 (2017)", "res. 2231"])
+def test_a_resolution_the_letter_numbers_is_found_as_written(corpus, query):
+    hit = search(corpus, query).hits[0]
+    assert hit.why[0][2] == "exact" and hit.paragraph.id in ("contraterrorisme-trip", "iran-2231")

@@ -29,7 +29,7 @@ def make_hit(
     matched: tuple[int, ...],
     exact: bool,
     found: dict[int, dict[str, str]],
-    citation: str | None = None,
+    citation: tuple[str, str] | None = None,
 ) -> Hit:
     """The hit for paragraph ``doc``: its matched words' spans in each language, why each term
     matched (as the Dutch writes the word where it can), what is missing and its best sentence."""
@@ -51,12 +51,13 @@ def make_hit(
                     why.append((resolved[i].label, texts[lang][start:end], how))
     missing = tuple(c.label for i, c in enumerate(resolved) if i not in matched)
     if citation is not None:
+        written, how = citation
         for lang in (0, 1):
-            at = texts[lang].find(citation)
+            at = texts[lang].find(written)
             if at >= 0:
-                raw[lang].append((at, at + len(citation)))
+                raw[lang].append((at, at + len(written)))
                 concept_at[lang].extend([(at, CITED)] * (len(resolved) + 1))
-        why.insert(0, (" ".join(c.label for c in resolved), citation, "exact"))
+        why.insert(0, (" ".join(c.label for c in resolved), written, how))
         missing = ()
     spans, spans_en = merge_spans(texts[0], raw[0]), merge_spans(texts[1], raw[1])
     return Hit(

@@ -41,6 +41,9 @@ OUTSIDE_MARK = "outside:"
 # Negating prefixes kept with their word: "niet-permanente" is not "permanente".
 NEGATIONS = ("niet", "non")
 _NEGATED = re.compile(rf"\b({'|'.join(NEGATIONS)})-(?=[a-z])")
+# The kind of a citation known only from outside the letter (a UN symbol it does not print).
+OUTSIDE_CITATION = "outside-resolutie"
+_SYMBOL = re.compile(r"S/RES/([0-9]+) \(([0-9]{4})\)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -245,7 +248,14 @@ def _cited(
     out = []
     for paragraph in paragraphs:
         refs = [references[r] for r in paragraph.references if r in references]
-        out.append(tuple((r.kind, r.dossier, r.number, r.chapter, r.year, r.as_written) for r in refs))
+        cited = [(r.kind, r.dossier, r.number, r.chapter, r.year, r.as_written) for r in refs]
+        # A UN symbol the letter does not print ("S/RES/2417 (2018)" for the resolution on
+        # Conflict and Hunger) finds the paragraph too, as a bridge from outside the letter.
+        for r in refs:
+            symbol = _SYMBOL.fullmatch(r.symbol or "")
+            if symbol and (symbol.group(1) != r.number or int(symbol.group(2)) != r.year):
+                cited.append((OUTSIDE_CITATION, None, symbol.group(1), None, int(symbol.group(2)), r.as_written))
+        out.append(tuple(cited))
     return tuple(out)
 
 

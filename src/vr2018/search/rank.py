@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .english import EN, dutch_only, only_english, term_frequency
 from .hits import make_hit
-from .index import K1, Index
+from .index import K1, OUTSIDE_CITATION, Index
 from .match import Step, expand
 from .query import Alternative, Concept, parse
 from .results import Results
@@ -265,20 +265,24 @@ def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
     return sum(1 for g in groups if any(early(p) for w in g for p in index.postings[w][doc])) / len(groups)
 
 
-def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, str]:
-    """Paragraphs citing the Kamerstuk or resolution the whole query names: {number: as written}."""
+def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, tuple[str, str]]:
+    """Paragraphs citing the Kamerstuk or resolution the whole query names: {number: (as written,
+    how)}, how being "exact", or "outside" where only a UN symbol the letter does not print links
+    the query to it (S/RES/2417 for "Conflict en Honger")."""
     if not index.cited or len(query) > 80 or not any(ch.isdigit() for ch in query):
         return {}  # every citation has a number: most queries never load the parser
     from .. import kamerstuk
 
     wanted = kamerstuk.parse_citation(query)
-    out: dict[int, str] = {}
+    out: dict[int, tuple[str, str]] = {}
     for doc, refs in enumerate(index.cited):
         if allow is not None and doc not in allow:
             continue
         for kind, dossier, number, chapter, year, as_written in refs:
             if any(kamerstuk.cites(w, kind, dossier, number, chapter, year) for w in wanted):
-                out.setdefault(doc, as_written)
+                how = "outside" if kind == OUTSIDE_CITATION else "exact"
+                if doc not in out or out[doc][1] == "outside":
+                    out[doc] = (as_written, how)
     return out
 
 
