@@ -79,7 +79,8 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     for signatory in letter.signatories:
         office = clean(text_of(signatory, "office", lang))
         parts.append(Text.assemble(office, "\n", (clean(signatory.name), "bold"), "\n"))
-    return Group(*parts)
+    guessed = any(s.heading_inferred for s in corpus.sections if s.id != corpus.sections[0].id)
+    return Group(*parts, *(key("heading")[1:] if guessed else []))
 
 
 # ── show ────────────────────────────────────────────────────────────────────
