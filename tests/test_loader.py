@@ -315,3 +315,18 @@ def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
     assert (
         result.stderr == "vr2018: bad data: data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing\n"
     )
+
+
+def test_the_termbase_is_loaded_and_checked(data_copy):
+    """terms.toml: each term once (case aside), each with a non-empty rendering."""
+    from vr2018.loader import load
+
+    assert load(data_copy).terms["rechtvaardigheid en gerechtigheid"] == "justice and accountability"
+    terms = data_copy / "terms.toml"
+    text = terms.read_text(encoding="utf-8")
+    terms.write_text(text + '"koninkrijk" = "Realm"\n', encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms] 'koninkrijk': the same term as 'Koninkrijk' (case aside)"
+    terms.write_text(text.replace('"motie" = "motion"', '"motie" = ""'), encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms] 'motie': expected a non-empty string, got an empty string"
+    terms.write_text(text.replace("[terms]", "[termen]"), encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms]: table is missing"

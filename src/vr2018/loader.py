@@ -43,7 +43,18 @@ from .schema import field_types, translations
 
 __all__ = ["DATA_FILES", "DataError", "load", "read_toml"]
 
-DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "people", "events", "themes", "glossary")
+DATA_FILES = (
+    "letter",
+    "sections",
+    "paragraphs",
+    "references",
+    "motions",
+    "people",
+    "events",
+    "themes",
+    "glossary",
+    "terms",
+)
 
 # ── What the annotations cannot say ─────────────────────────────────────────
 
@@ -339,6 +350,26 @@ def _glossary(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(value) for key, value in terms.items()}
 
 
+def _terms(doc: dict[str, Any]) -> dict[str, str]:
+    """terms.toml: the termbase, a key Dutch term → its one English rendering; a term
+    given twice (case aside) would have two."""
+    r = _Reader("terms", [])
+    terms = doc.get("terms")
+    if not isinstance(terms, dict):
+        raise r.fail("[terms]", "table is missing")
+    check, expected = _CHECKS["str"]
+    seen: dict[str, str] = {}
+    for term, rendering in terms.items():
+        if not term.strip():
+            raise r.fail("[terms]", "an empty term")
+        if not check(rendering):
+            raise r.fail(f"[terms] {term!r}", f"expected {expected}, got {_describe(rendering)}")
+        other = seen.setdefault(term.lower(), term)
+        if other != term:
+            raise r.fail(f"[terms] {term!r}", f"the same term as {other!r} (case aside)")
+    return dict(terms)
+
+
 # ── Loading: every file, then what spans them ───────────────────────────────
 
 
@@ -364,6 +395,7 @@ def load(folder: Path) -> Corpus:
         themes=tuple(lists["themes"]),
         glossary=_glossary(docs["glossary"]),
         data_dir=folder,
+        terms=_terms(docs["terms"]),
     )
 
 

@@ -165,6 +165,8 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
     missing = _missing(corpus, paragraph)
     if missing:
         rows.append(("Missing", plain(missing, GAP_STYLE)))
+    if lang.english and paragraph.note_en:  # where the English decides or repairs something: said, with it
+        rows.append(("Note", plain("translator's note: " + paragraph.note_en, MUTED)))
     return rows
 
 
