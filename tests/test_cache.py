@@ -46,7 +46,8 @@ def from_cache_only(monkeypatch) -> None:
 
 
 def same_content(a: Corpus, b: Corpus) -> bool:
-    return (a.letter, a.sections, a.paragraphs, a.references, a.motions, a.people, a.events, a.themes, a.glossary) == (
+    mine = (a.letter, a.sections, a.paragraphs, a.references, a.motions, a.people, a.events, a.themes)
+    return (*mine, a.glossary, a.terms) == (
         b.letter,
         b.sections,
         b.paragraphs,
@@ -56,6 +57,7 @@ def same_content(a: Corpus, b: Corpus) -> bool:
         b.events,
         b.themes,
         b.glossary,
+        b.terms,
     )
 
 

@@ -182,10 +182,11 @@ def test_the_views_mark_an_inferred_section(invoke):
     toc = invoke("toc").stdout
     for sid in GUESSED:
         line = next(line for line in toc.splitlines() if line.split()[:2] == ["§", sid])
-        assert line.rstrip().endswith("(inferred)"), line
-    assert "(inferred): that a section begins there is our guess" in toc
+        assert line.split()[2] == "(inferred)", line  # in the id column, never cropped
+    assert "(inferred) after a section id: our guess that a new section begins there." in toc
     read = invoke("read").stdout
     assert read.count("(fragment 4 begins after missing pages)] (inferred)") == 1
+    assert "(inferred) after a [heading]: our guess that a new section begins there." in read
     info = " ".join(invoke("info").stdout.split())
     assert (
         "after ¶ duurzame-ontwikkelingsdoelen and the heading “VN-hervormingen: transparantie en effectiviteit”, "
@@ -211,3 +212,94 @@ def test_the_loader_rejects_an_inferred_printed_heading(data_copy):
         DataError, match=r"section 'veiligheid-voor-burgers': field 'heading_inferred': a printed heading"
     ):
         load(data_copy)
+
+
+# ── people: "also written" is what the letter writes ────────────────────────
+
+
+def test_every_alias_of_a_person_is_written_in_the_letter(corpus, source_text):
+    """The people view shows aliases as "also written": each one is in the letter as it
+    stands (case aside): "minister Blok", not "lid Kuzu" or "Sigrid Kaag"."""
+    sidebar = ("Onze Referentie", "BZDOC-151021554-15")  # cut into the text by the page layout
+    lines = [line for line in source_text.splitlines() if line.strip() not in sidebar]
+    letter = " ".join(" ".join(lines).split()).lower()
+    for person in corpus.people:
+        for alias in person.aliases:
+            assert " ".join(alias.split()).lower() in letter, f"{person.id}: {alias!r} is not in the letter"
+
+
+def test_the_people_view_says_also_written_only_for_the_letters_words(invoke):
+    kaag = invoke("people", "kaag").stdout
+    assert "also written: Kaag, minister Kaag" in kaag and "Sigrid Kaag" not in kaag.replace("Sigrid A.M. Kaag", "")
+    assert "also written" not in invoke("people", "kuzu").stdout
+
+
+# ── our texts, as strong as the letter (issue 18) ───────────────────────────
+
+
+def our_texts(corpus):
+    """(where, Dutch, English, the paragraphs it rests on) for every text we wrote about the letter."""
+    for theme in corpus.themes:
+        rests_on = tuple(p.id for p in corpus.theme_paragraphs(theme.id))
+        yield f"theme {theme.id} title", theme.title, theme.title_en, rests_on
+        yield f"theme {theme.id} summary", theme.summary, theme.summary_en, rests_on
+        for n, point in enumerate(theme.points, 1):
+            yield f"theme {theme.id} point {n}", point.text, point.text_en, point.sources
+    for person in corpus.people:
+        for n, did in enumerate(person.did, 1):
+            yield f"person {person.id} did {n}", did.text, did.text_en, did.paragraphs
+    for motion in corpus.motions:
+        for n, done in enumerate(motion.done, 1):
+            yield f"motion {motion.id} done {n}", done.text, done.text_en, done.paragraphs
+    for event in corpus.events:
+        yield f"event {event.date}", event.label, event.label_en, (event.paragraph,) if event.paragraph else ()
+
+
+def test_our_texts_say_the_netherlands_only_where_the_letter_does(corpus):
+    """Where the letter says "we", "ons" or "het Koninkrijk", so do we: "Nederland(se)"
+    only where a paragraph our text rests on writes that very word, and "the Netherlands"
+    or "Dutch" in English only where our Dutch has it."""
+    problems = []
+    for where, dutch, english, rests_on in our_texts(corpus):
+        said = {w for p in rests_on for w in re.findall(r"\bNederland\w*", corpus.paragraph(p).text)}
+        for word in re.findall(r"\bNederland\w*", dutch):
+            if word not in said:
+                problems.append(f"{where}: {word!r}")
+        if re.search(r"\b(Netherlands|Dutch)\b", english or "") and not re.search(r"\bNederland", dutch):
+            problems.append(f"{where} (English): {english!r}")
+    assert problems == []
+
+
+def test_the_hack_is_not_tagged_sanctions_and_impunity_is_justice(corpus):
+    assert "sancties" not in corpus.paragraph("opcw-hack").themes  # it says nothing of sanctions
+    assert {"raad"} <= set(corpus.paragraph("opcw-hack").themes) & set(corpus.paragraph("inleiding").themes)
+    assert "rechtvaardigheid" in corpus.paragraph("rutte-26-september").themes  # "ongestraft blijft"
+
+
+def test_the_summaries_say_what_the_letter_says(corpus):
+    theme = corpus.theme
+    for t in corpus.themes:  # the three focus themes the priorities translated into, not "priority themes"
+        assert "prioritaire thema" not in t.summary and "priority theme" not in (t.summary_en or ""), t.id
+    burgers = theme("burgers").summary
+    assert burgers.index("wapenembargo") < burgers.index("breekt dan af")  # one more sentence before the cut
+    assert (
+        "gedurende het jaar" in theme("afrikaanse-unie").summary and "hele jaar" not in theme("afrikaanse-unie").summary
+    )
+    assert "whole year" not in theme("afrikaanse-unie").summary_en
+    assert "ongewenste reisbewegingen" in theme("terrorisme").summary
+    assert "undesirable travel movements" in theme("terrorisme").summary_en
+    assert "geborgd kunnen worden" in theme("europa").summary and "wil het kabinet" not in theme("europa").summary
+    assert "wants to" not in theme("europa").summary_en
+    assert (
+        "waar relevant" in theme("rechtvaardigheid").summary
+        and "where relevant" in theme("rechtvaardigheid").summary_en
+    )
+    visit = next(p for p in theme("burgers").points if "Bangladesh" in p.text)
+    assert "ertoe leidde dat de Raad" in visit.text and "led to the Council" in visit.text_en
+    assert "hulp" not in theme("burgers").title and "aid" not in theme("burgers").title_en.split()
+
+
+def test_the_december_debate_keeps_kaags_point(corpus):
+    (event,) = [e for e in corpus.events if e.date == "2018-12"]
+    assert "de beste manier is om toekomstige conflicten te voorkomen" in event.label
+    assert "the best way to prevent future conflicts" in event.label_en

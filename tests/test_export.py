@@ -151,6 +151,7 @@ def test_csv_columns_are_the_json_field_names(invoke):
             "position",
             "text",
             "text_en",
+            "note_en",
             "cut",
             "gap_before",
             "gap_after",

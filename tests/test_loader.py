@@ -104,15 +104,15 @@ FAULTS: list[tuple[str, Callable[[Path], None], str | dict[str, object]]] = [
         "dangling theme",
         edit(
             "paragraphs",
-            'themes = ["sancties"]\nplaces = ["Den Haag"]',
-            'themes = ["sanctions"]\nplaces = ["Den Haag"]',
+            'themes = ["raad"]\nplaces = ["Den Haag"]',
+            'themes = ["council"]\nplaces = ["Den Haag"]',
         ),
-        "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'sanctions'",
+        "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': no theme 'council'",
     ),
     (
         "dangling point source",
         edit("themes", 'sources = ["opcw-hack"]', 'sources = ["opcw-hak"]'),
-        {"starts": "data/themes.toml: theme 'sancties': points #", "ends": "field 'sources': no paragraph 'opcw-hak'"},
+        {"starts": "data/themes.toml: theme 'raad': points #", "ends": "field 'sources': no paragraph 'opcw-hak'"},
     ),
     (
         "dangling motion reference",
@@ -151,9 +151,7 @@ FAULTS: list[tuple[str, Callable[[Path], None], str | dict[str, object]]] = [
     ),
     (
         "a list of strings",
-        edit(
-            "paragraphs", 'themes = ["sancties"]\nplaces = ["Den Haag"]', 'themes = "sancties"\nplaces = ["Den Haag"]'
-        ),
+        edit("paragraphs", 'themes = ["raad"]\nplaces = ["Den Haag"]', 'themes = "raad"\nplaces = ["Den Haag"]'),
         "data/paragraphs.toml: paragraph 'opcw-hack': field 'themes': expected a list of non-empty strings, got a string",
     ),
     (
@@ -305,7 +303,7 @@ def test_the_bundled_data_has_every_english_sibling(data_copy):
     [
         ("", "data/letter.toml: [letter]: signatories #1: field 'office_en' is missing"),
         ("letter", "data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing"),
-        ("letter paragraphs", "data/themes.toml: theme 'sancties': points #5: field 'text_en' is missing"),
+        ("letter paragraphs", "data/themes.toml: theme 'raad': points #1: field 'text_en' is missing"),
     ],
 )
 def test_required_english_names_file_record_and_field(data_copy, keep, expected):
@@ -323,3 +321,18 @@ def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
     assert (
         result.stderr == "vr2018: bad data: data/paragraphs.toml: paragraph 'opcw-hack': field 'text_en' is missing\n"
     )
+
+
+def test_the_termbase_is_loaded_and_checked(data_copy):
+    """terms.toml: each term once (case aside), each with a non-empty rendering."""
+    from vr2018.loader import load
+
+    assert load(data_copy).terms["rechtvaardigheid en gerechtigheid"] == "justice and accountability"
+    terms = data_copy / "terms.toml"
+    text = terms.read_text(encoding="utf-8")
+    terms.write_text(text + '"koninkrijk" = "Realm"\n', encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms] 'koninkrijk': the same term as 'Koninkrijk' (case aside)"
+    terms.write_text(text.replace('"motie" = "motion"', '"motie" = ""'), encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms] 'motie': expected a non-empty string, got an empty string"
+    terms.write_text(text.replace("[terms]", "[termen]"), encoding="utf-8")
+    assert error_for(data_copy) == "data/terms.toml: [terms]: table is missing"

@@ -163,9 +163,9 @@ def test_found_by_part_or_role(corpus, query, first):
     ("query", "theme"),
     [
         ("root causes", "conflictpreventie"),
-        ("Fairness and justice", "rechtvaardigheid"),
+        ("Justice and accountability", "rechtvaardigheid"),
         ("improving peace operations", "vredesoperaties"),
-        ("Protection of civilians and humanitarian aid", "burgers"),
+        ("Protection of civilians and the humanitarian imperative", "burgers"),
         ("UN reforms", "vn-hervorming"),
     ],
 )

@@ -11,7 +11,9 @@ directly after it in the same record, and for each pair:
    or month the Dutch lacks;
 3. both have the same number of sentences (by :mod:`vr2018.sentences`, the
    splitter that numbers ``ID:N``);
-4. a paragraph cut off by a missing page is cut off in English too.
+4. a paragraph cut off by a missing page is cut off in English too;
+5. every key term of the termbase (data/terms.toml) in the Dutch has its one
+   rendering in the English.
 
 Lists of names (a paragraph's ``places`` and ``organisations``) have an
 English sibling too, one name for one: at the end of the record, carrying over
@@ -59,6 +61,8 @@ TRANSLATABLE_LISTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # letter.toml's address blocks: `lines` and `lines_en`, line for line (test_address_blocks_…).
 ADDRESS_BLOCKS = ("addressee", "sender")
+# English-only fields: a translator's note, with no Dutch sibling, right after the English it is about.
+NOTES: dict[str, dict[str, str]] = {"paragraphs.toml": {"note_en": "text_en"}}
 
 # The one documented exception to "acronyms carried over exactly": Dutch
 # abbreviations of names that English abbreviates differently. VN (Verenigde
@@ -164,9 +168,30 @@ def person_names() -> list[str]:
 
 NAMES = person_names()
 
+# The termbase: a key Dutch term → its one English rendering.
+TERMS: dict[str, str] = load("terms.toml")["terms"]
 
-def names(text: str) -> Counter:
-    return Counter({n: len(re.findall(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)) for n in NAMES}) + Counter()
+
+def in_english(name: str) -> str:
+    """A name as the English writes it: a Dutch abbreviation in it rendered as the
+    termbase says ("De Graaf c.s." → "De Graaf et al.")."""
+    for term in sorted(TERMS, key=len, reverse=True):
+        if not term[:1].isalpha() or term.endswith("."):  # the abbreviations: "c.s.", "jl."
+            name = name.replace(f" {term}", f" {TERMS[term]}")
+    return name
+
+
+def names(text: str, english: bool = False) -> Counter:
+    """How often each person's name (and name-like alias) occurs, keyed by its Dutch form."""
+    return (
+        Counter(
+            {
+                n: len(re.findall(rf"(?<![\w-]){re.escape(in_english(n) if english else n)}(?![\w-])", text))
+                for n in NAMES
+            }
+        )
+        + Counter()
+    )
 
 
 def months(text: str, english: bool) -> Counter:
@@ -197,6 +222,8 @@ def sentences(text: str) -> list[str]:
 def test_splitter_knows_the_letters_abbreviations():
     assert len(sentences("de leden Kuzu/Van den Hul (Kamerstuk 35 000; nr. XVII) over de terugkeer.")) == 1
     assert len(sentences("De Graaf c.s. Van 1 november. Op 11 juli jl. Hij sprak.")) == 2
+    assert len(sentences("De Graaf et al. (Kamerstuk 34 550, D). Next.")) == 2
+    assert len(sentences("Dat was het al. Daarna niets.")) == 2  # "al." alone ends a Dutch sentence
     assert len(sentences("Sigrid A.M. Kaag tekende. Zie o.a. Bijlage 2.")) == 2
     assert sentences("resolutie S/RES/2396 (2017). Die stelt PNR verplicht.") == [
         "resolutie S/RES/2396 (2017).",
@@ -236,7 +263,7 @@ def test_english_carries_over_numbers_names_and_notation(file, label, field, rec
     problems = []
     problems += _differences("numbers", numbers(dutch), numbers(english))
     problems += _differences("acronyms", acronyms(dutch, False), acronyms(english, True))
-    problems += _differences("names", names(dutch), names(english))
+    problems += _differences("names", names(dutch), names(english, english=True))
     problems += _differences("months", months(dutch, False), months(english, True))
     for kamerstuk in _KAMERSTUK.findall(dutch):
         if kamerstuk not in english:
@@ -287,6 +314,34 @@ def test_cut_paragraphs_are_cut_in_english(paragraph):
         )
 
 
+NOTED = [
+    pytest.param(p, id=f"paragraphs.toml:{p['id']}:note_en")
+    for p in load("paragraphs.toml")["paragraph"]
+    if "note_en" in p
+]
+
+
+@pytest.mark.parametrize("paragraph", NOTED)
+def test_a_translators_note_is_english_and_adds_no_fact(paragraph):
+    """A note speaks of the translation: English (no Dutch sentence of ours), and naming no
+    number, name or acronym that neither the paragraph nor its English has."""
+    note = norm(paragraph["note_en"])
+    assert note and not set(re.findall(r"\w+", note.lower())) >= {"de", "het", "een"}
+    both = norm(paragraph["text"]) + " " + norm(paragraph["text_en"])
+    assert not numbers(re.sub(r"\bSentences? \d+", "", note)) - numbers(both)  # "Sentence 3" names its place
+    assert not acronyms(note, True) - acronyms(both, True)
+    assert not names(note) - names(both)
+
+
+def test_the_ungrammatical_dutch_sentence_has_its_note():
+    """conflict-en-honger's third sentence cannot be parsed as it stands; the English repairs
+    it, and says so."""
+    (paragraph,) = [p.values[0] for p in NOTED]
+    assert paragraph["id"] == "conflict-en-honger"
+    assert "Sentence 3" in paragraph["note_en"] and "strafbaar stelt" in paragraph["note_en"]
+    assert "strafbaar stelt" in sentences(norm(paragraph["text"]))[2]
+
+
 def test_there_are_cut_paragraphs_to_check():
     assert {p.values[0]["cut"] for p in CUT} == {"end", "start"}
 
@@ -305,6 +360,10 @@ def test_english_fields_sit_directly_after_their_dutch(file):
         key = re.match(r"([A-Za-z_]+) = ", line)
         name = key.group(1) if key else None
         base = name[: -len("_en")] if name and name.endswith("_en") else None
+        if name in NOTES.get(file, {}):
+            assert previous_key == NOTES[file][name], f"{file}:{number}: '{name}' does not follow '{NOTES[file][name]}'"
+            previous_key = name
+            continue
         if base in lists:
             assert base in seen, f"{file}:{number}: '{name}' comes before '{base}'"
             at_end = True
@@ -316,6 +375,87 @@ def test_english_fields_sit_directly_after_their_dutch(file):
         if name:
             seen.add(name)
         previous_key = name
+
+
+# ── the termbase ────────────────────────────────────────────────────────────
+
+
+def required_renderings(dutch: str) -> list[tuple[str, str]]:
+    """(term, rendering) for every termbase term in ``dutch``, as a whole word, case
+    aside; a term inside a longer one ("Mensenhandel" in "Samen tegen Mensenhandel")
+    asks only for the longer one's rendering."""
+    out = []
+    for term in sorted(TERMS, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+        if pattern.search(dutch):
+            out.append((term, TERMS[term]))
+            dutch = pattern.sub(lambda m: " " * len(m.group()), dutch)
+    return out
+
+
+def has_rendering(english: str, rendering: str) -> bool:
+    """The rendering as spelt, or with a capital where a sentence (or the text) begins."""
+    if re.search(rf"(?<!\w){re.escape(rendering)}(?!\w)", english):
+        return True
+    capital = rendering[:1].upper() + rendering[1:]
+    return bool(re.search(rf"(?:^|[.!?:]\s+|[“\"(]){re.escape(capital)}(?!\w)", english))
+
+
+def termbase_problems(dutch: str, english: str) -> list[str]:
+    return [
+        f"{term!r} → {rendering!r}"
+        for term, rendering in required_renderings(dutch)
+        if not has_rendering(english, rendering)
+    ]
+
+
+@pytest.mark.parametrize(("file", "label", "field", "record"), CASES)
+def test_english_renders_every_key_term_as_the_termbase_does(file, label, field, record):
+    dutch, english = pair(record, field)
+    problems = termbase_problems(dutch, english)
+    assert not problems, f"{file}:{label}:{field}_en: " + "; ".join(problems)
+
+
+def test_names_and_address_lines_follow_the_termbase_too():
+    problems = []
+    for file, paths in TRANSLATABLE_LISTS.items():
+        for path, fields in paths.items():
+            for label, record in records(load(file), path):
+                for field in fields:
+                    for nl, en in zip(record.get(field, []), record.get(f"{field}_en", []), strict=True):
+                        problems += [f"{file}:{label}:{field}: {p}" for p in termbase_problems(nl, en)]
+    letter = load("letter.toml")["letter"]
+    for block in ADDRESS_BLOCKS:
+        for nl, en in zip(letter[block]["lines"], letter[block]["lines_en"], strict=True):
+            problems += [f"letter.toml:{block}: {p}" for p in termbase_problems(nl, en)]
+    assert problems == []
+
+
+def test_every_term_is_used_and_the_check_can_fail():
+    dutch = " ".join(
+        norm(record[field])
+        for file, paths in TRANSLATABLE.items()
+        for path, fields in paths.items()
+        for _, record in records(load(file), path)
+        for field in fields
+        if field in record
+    )
+    unused = [t for t in TERMS if not re.search(rf"(?<!\w){re.escape(t)}(?!\w)", dutch, re.IGNORECASE)]
+    assert unused == []
+    assert TERMS["rechtvaardigheid en gerechtigheid"] == "justice and accountability"
+    assert termbase_problems("thema's rechtvaardigheid en gerechtigheid", "themes of fairness and justice") == [
+        "'rechtvaardigheid en gerechtigheid' → 'justice and accountability'"
+    ]
+    assert termbase_problems("tijdens ons Voorzitterschap", "during our Presidency") == [
+        "'voorzitterschap' → 'presidency'"
+    ]
+    assert (
+        termbase_problems("Voorzitterschap en penvoerderschap", "Presidency and as penholder.") == []
+    )  # a sentence starts
+    assert termbase_problems("“Samen tegen Mensenhandel”", "“Samen tegen Mensenhandel”") == [
+        "'Samen tegen Mensenhandel' → 'Together against Human Trafficking'"
+    ]
+    assert required_renderings("VN-Veiligheidsraad") == [("VN-Veiligheidsraad", "UN Security Council")]
 
 
 # Names the English rendering uses for a thing it does not spell out there

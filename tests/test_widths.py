@@ -340,9 +340,16 @@ def test_a_view_explains_an_inferred_marker_exactly_when_it_shows_one(args):
         return
     text = words(in_process(tuple(args), 80))
     body = text
-    for name in ("chamber", "subject", "year"):
+    for name in KEYS:
         body = body.replace(words(KEYS[name]), "")
     assert (words(KEYS["chamber"]) in text) == (", inferred)" in body), args  # "(Tweede Kamer, inferred)"
+    # a section that is our guess: "(inferred)" after its [heading], or in `toc` after its id
+    from vr2018.views.toc import INFERRED
+
+    guessed = re.compile(r"(\]|-zonder-kop) \(inferred\)")
+    shown = bool(guessed.search(body))
+    assert (words(KEYS["heading"]) in text or words(INFERRED) in text) == shown, args
+    body = guessed.sub("", body.replace(words(INFERRED), ""))
     assert (words(KEYS["subject"]) in text) == (" (inferred)" in body), args  # a subject that is our reading
     year = re.search(r"\b[A-Za-z]+ \[\d{4}\]", body)
     assert (words(KEYS["year"]) in text) == bool(year), args

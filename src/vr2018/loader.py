@@ -47,7 +47,18 @@ __all__ = ["DATA_FILES", "DataError", "load", "read_toml"]
 
 _R = TypeVar("_R", bound=Record)
 
-DATA_FILES = ("letter", "sections", "paragraphs", "references", "motions", "people", "events", "themes", "glossary")
+DATA_FILES = (
+    "letter",
+    "sections",
+    "paragraphs",
+    "references",
+    "motions",
+    "people",
+    "events",
+    "themes",
+    "glossary",
+    "terms",
+)
 
 # ── What the annotations cannot say ─────────────────────────────────────────
 
@@ -401,6 +412,26 @@ def _glossary(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(value) for key, value in terms.items()}
 
 
+def _terms(doc: dict[str, Any]) -> dict[str, str]:
+    """terms.toml: the termbase, a key Dutch term → its one English rendering; a term
+    given twice (case aside) would have two."""
+    r = _Reader("terms", [])
+    terms = doc.get("terms")
+    if not isinstance(terms, dict):
+        raise r.fail("[terms]", "table is missing")
+    check, expected = _CHECKS["str"]
+    seen: dict[str, str] = {}
+    for term, rendering in terms.items():
+        if not term.strip():
+            raise r.fail("[terms]", "an empty term")
+        if not check(rendering):
+            raise r.fail(f"[terms] {term!r}", f"expected {expected}, got {_describe(rendering)}")
+        other = seen.setdefault(term.lower(), term)
+        if other != term:
+            raise r.fail(f"[terms] {term!r}", f"the same term as {other!r} (case aside)")
+    return dict(terms)
+
+
 # ── Loading: every file, then what spans them ───────────────────────────────
 
 
@@ -426,6 +457,7 @@ def load(folder: Path) -> Corpus:
         themes=tuple(lists["themes"]),
         glossary=_glossary(docs["glossary"]),
         data_dir=folder,
+        terms=_terms(docs["terms"]),
     )
 
 

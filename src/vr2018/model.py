@@ -188,6 +188,7 @@ class Paragraph(Record):
     text_en: str | None = None
     places_en: tuple[str, ...] = ()  # English names, one for one with places
     organisations_en: tuple[str, ...] = ()
+    note_en: str | None = None  # a translator's note: where the English decides or repairs what the Dutch leaves
 
 
 class Statement(Record):
@@ -353,6 +354,7 @@ class Corpus(Record):
     events: tuple[Event, ...]  # chronological
     themes: tuple[Theme, ...]
     glossary: dict[str, tuple[str, ...]]
+    terms: dict[str, str]  # the termbase: a key Dutch term → its one English rendering
     data_dir: Path
 
     # Private state set in __init__ (names with "_" are not record fields).

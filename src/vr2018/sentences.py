@@ -4,7 +4,8 @@ A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote or bracket
 right after it) followed by white space and the start of a new sentence: a
 capital, a digit, an opening quote or bracket. A full stop that ends one of the
 letter's abbreviations ("nr. 290", "De Graaf c.s. van", "11 juli jl.",
-"o.a.", "bijv.", "e.g.") or a name's initials ("Sigrid A.M. Kaag") ends no
+"o.a.", "bijv.", "e.g.", and "et al.", the English rendering's "c.s.") or a
+name's initials ("Sigrid A.M. Kaag") ends no
 sentence, and nothing inside a link, a resolution symbol ("S/RES/2396 (2017)") or a number ("22.045") does, since no
 white space follows its full stops.
 
@@ -90,6 +91,8 @@ def _abbreviation(text: str, dot: int) -> bool:
     if found is None:
         return False
     word = found.group(1)
+    if word == "al":  # "et al.", two words; a Dutch sentence may well end in "al."
+        return re.search(r"(?:^|\s)et $", text[max(found.start(1) - 4, 0) : found.start(1)]) is not None
     return fold(word) in ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 

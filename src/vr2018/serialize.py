@@ -63,6 +63,7 @@ def paragraph_json(corpus: Corpus, paragraph: Paragraph) -> Json:
         "position": corpus.position(paragraph.id) + 1,
         "text": paragraph.text,
         "text_en": paragraph.text_en,
+        "note_en": paragraph.note_en,  # a translator's note on the English, or null
         "cut": paragraph.cut,
         "gap_before": corpus.gap_before(paragraph),
         "gap_after": corpus.gap_after(paragraph),

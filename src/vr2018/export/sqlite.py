@@ -29,7 +29,7 @@ CREATE TABLE section (
 CREATE TABLE paragraph (
   id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE, section TEXT NOT NULL REFERENCES section(id),
   fragment INTEGER NOT NULL REFERENCES fragment(number), text TEXT NOT NULL, cut TEXT,
-  gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL, text_en TEXT);
+  gap_before INTEGER NOT NULL, gap_after INTEGER NOT NULL, text_en TEXT, note_en TEXT);
 CREATE TABLE sentence (
   id TEXT PRIMARY KEY, paragraph TEXT NOT NULL REFERENCES paragraph(id), number INTEGER NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, text_en TEXT, cut TEXT,
@@ -179,7 +179,18 @@ def _letter(con: Any, corpus: Corpus) -> None:
         con,
         "paragraph",
         [
-            (p.id, i, p.section, p.fragment, p.text, p.cut, corpus.gap_before(p), corpus.gap_after(p), p.text_en)
+            (
+                p.id,
+                i,
+                p.section,
+                p.fragment,
+                p.text,
+                p.cut,
+                corpus.gap_before(p),
+                corpus.gap_after(p),
+                p.text_en,
+                p.note_en,
+            )
             for i, p in enumerate(corpus.paragraphs, 1)
         ],
     )

@@ -42,6 +42,7 @@ KEYS = {
     "chamber": "inferred: the letter does not name the chamber; a motion it does not call a Senate "
     "motion is taken to be one of the House of Representatives, to which the letter is addressed.",
     "subject": "(inferred) after a subject: our reading of the context, not what the letter states.",
+    "heading": "(inferred) after a [heading]: our guess that a new section begins there.",
 }
 
 
@@ -54,7 +55,8 @@ def key(*markers: str) -> list[RenderableType]:
 
 
 def markers(events: Iterable[Event] = (), motions: Iterable[Motion] = ()) -> list[str]:
-    """The markers these events and motions put in a view: an inferred year, chamber or subject."""
+    """The markers these events and motions put in a view: an inferred year, chamber or subject
+    (a view that shows an inferred section adds ``"heading"`` itself)."""
     motions = tuple(motions)
     found = ["year"] if any(e.year_inferred for e in events) else []
     found += ["chamber"] if any(m.chamber_inferred for m in motions) else []

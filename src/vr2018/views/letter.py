@@ -80,7 +80,8 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
     for signatory in letter.signatories:
         office = clean(text_of(signatory, "office", lang))
         parts.append(Text.assemble(office, "\n", (clean(signatory.name), "bold"), "\n"))
-    return Group(*parts)
+    guessed = any(s.heading_inferred for s in corpus.sections if s.id != corpus.sections[0].id)
+    return Group(*parts, *(key("heading")[1:] if guessed else []))
 
 
 # ── show ────────────────────────────────────────────────────────────────────
@@ -169,6 +170,8 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
     missing = _missing(corpus, paragraph)
     if missing:
         rows.append(("Missing", plain(missing, GAP_STYLE)))
+    if lang.english and paragraph.note_en:  # where the English decides or repairs something: said, with it
+        rows.append(("Note", plain("translator's note: " + paragraph.note_en, MUTED)))
     return rows
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 OPENING_WORDS = 8
 KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
-INFERRED_KEY = "(inferred): that a section begins there is our guess; the text may continue the one before the gap"
+INFERRED = "(inferred) after a section id: our guess that a new section begins there."
 
 
 def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> RenderableType:
@@ -52,7 +52,7 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
         rows += [_paragraph(entry, paragraph, lang) for paragraph in entry.paragraphs]
     rows.append((Text(KEY, style=MUTED), None))
     if any(e.section.heading_inferred for e in entries):
-        rows.append((Text(INFERRED_KEY, style=MUTED), None))
+        rows.append((Text(INFERRED, style=MUTED), None))
     return _Columns(rows)
 
 
@@ -64,10 +64,12 @@ def _heading(entry: Entry, lang: Lang) -> Row:
     ids = Text.assemble("  " * (section.level - 1), ("§ ", MUTED), (section.id, ID_STYLE))
     if entry.text_missing:  # in the id column, which is never cropped
         ids.append(" […]", style=GAP_STYLE)
+    if section.heading_inferred:  # there too: a section that is our guess
+        ids.append(" (inferred)", style=MUTED)
     title = clean(heading(section, lang))  # as read shows it: ours in [brackets]
     if section.printed:
         return ids, Text(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
-    return ids, Text.assemble((title, "italic " + MUTED), (" (inferred)" if section.heading_inferred else "", MUTED))
+    return ids, Text(title, style="italic " + MUTED)
 
 
 def _paragraph(entry: Entry, paragraph: Paragraph, lang: Lang) -> Row:
