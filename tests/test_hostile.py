@@ -907,7 +907,8 @@ def _cache_path(cache: Path, data: Path, cache_file) -> Path:
 def test_hostile_cache_settings(tmp_path, setting):
     """A cache folder name too long (was: internal error from Path.is_dir), a device, a relative name."""
     result = run(["search", "Rohingya", "--json"], {"VR2018_CACHE": setting}, cwd=tmp_path)
-    calm(result, (0,))
+    err = calm(result, (0,), note=True)  # an unusable folder is said once: "cannot save the cache in …"
+    assert err == "" or "cache" in err
     json.loads(result.stdout)
 
 

@@ -229,6 +229,9 @@ def _status(exc: Exception) -> int:
     if isinstance(exc, (BrokenPipeError, _PipeClosed)):
         _quiet_closed_pipe()
         return ExitStatus.OK
+    cache = sys.modules.get("vr2018.cache")
+    if cache is not None:  # what it read may be what failed: the next run reads the TOML
+        cache.forget_used()
     if os.environ.get("VR2018_DEBUG"):  # a bug of ours: still one line, never a traceback
         raise exc
     message(f"internal error: {type(exc).__name__}: {exc} (set VR2018_DEBUG=1 for the traceback)")

@@ -1,9 +1,10 @@
-"""The corpus cache: one file per data folder, trusted only after checking.
+"""The corpus cache: one file per data folder, correct or not used.
 
-Reading and validating the TOML takes ~15 ms and building the search index
-~5 ms, more than the rest of a command's own work, so the validated corpus and
-what engines derive from it (:meth:`Corpus.derived`, the search index) are
-kept in a cache file. The TOML is always the truth; the cache is only faster.
+Reading and validating the TOML and building the search index take longer
+than the rest of a command's own work, so the validated corpus and what engines
+derive from it (:meth:`Corpus.derived`, the search index) are kept in a cache
+file. The TOML is always the truth; the cache is only faster, and when anything
+about it is wrong it is not used (docs/performance.md has the figures).
 
 Where
     ``$VR2018_CACHE`` when it names a folder (``off``, ``0``, ``no`` or
@@ -12,51 +13,77 @@ Where
     Unixes, ``~/Library/Caches/vr2018`` on macOS,
     ``%LOCALAPPDATA%\\vr2018\\Cache`` on Windows.
 
-One file per data folder
-    ``corpus-<hash of the data folder's resolved path>.marshal``, so two data
-    folders or two installs never evict each other. Saving removes only other
-    ``corpus-*`` files not touched for 30 days and ``.tmp-*`` files (left by a
-    save that was killed) older than 10 minutes.
+Names of our own
+    ``vr2018-corpus-<hash of the data folder's resolved path>.cache``, one per
+    data folder, so two data folders or two installs never evict each other;
+    a save writes ``.vr2018-corpus-<that hash>.cache.<random>.tmp`` first and
+    renames it. The folder may be shared (``VR2018_CACHE=/tmp``): saving
+    removes only files whose whole name has exactly these forms (and, for a
+    cache file, that start with our magic line): other data folders' cache
+    files not touched for 30 days, and temporary files older than 10 minutes
+    (left by a save that was killed). Earlier versions' ``corpus-<hash>.marshal``
+    files go the same way, by their exact name and magic line.
 
 Keyed on content
-    The key is a BLAKE2b hash over the bytes and names of every file in the
-    data folder (about 0.4 ms for the bundled data), the package's version,
-    the cache format, and the size and modification time of the package's
-    modules. A data edit that keeps size and modification time (``cp -p``,
-    ``rsync -t``, ``tar x``) changes the key.
+    The key is a BLAKE2b hash over the names and bytes of every file in the
+    data folder, the bytes of every module of the package, the package's
+    version, the file format and the machine's byte order. Each data file is
+    read once: the bytes that are hashed are the bytes that are parsed on a
+    miss, so an edit while vr2018 runs is never stored under the other key.
 
-A format that cannot run code
-    ``marshal`` of plain values only (tuples, lists, dicts, frozensets, str,
-    int, float, bool, bytes, None), converted to and from the records by one
-    generic routine driven by the records' annotations (:mod:`vr2018.schema`).
-    The file starts with a magic line and a CRC-32 of the payload, so a
-    truncated or damaged file never reaches ``marshal``; then every value is
-    checked against the schema (exact types, field counts) before a record is
-    built. What engines derive (the search index) is kept as a marshal of its
-    own inside the file, read and checked only when an engine asks for it.
-    Anything else (a pickle, garbage, another shape, another key) is ignored
-    and rebuilt from the TOML. Nothing in the file is ever called or
-    imported. Whoever can write the cache folder can still change what
-    vr2018 shows (as they could by editing the data), but cannot run code.
+Correct or not used
+    A file is used only when it is a regular file (not a link), owned by this
+    user and writable by no one else (on systems with owners), starts with the
+    magic line, has the right CRC-32, holds this key, decodes completely
+    (:mod:`vr2018.columns`) and the corpus it holds passes every rule the
+    loader enforces (:func:`vr2018.rules.check`). A derived value (the search
+    index) is decoded only when an engine asks for it, and used only when its
+    parts agree (``Index.consistent``). Anything else is ignored, the TOML is
+    read, and the file is written again at exit. When a command fails anyway
+    in a way it never should (an "internal error") after using anything from
+    a cache file, :func:`forget_used` removes that file: the next run reads
+    the TOML. So a damaged, stale or hostile file costs at most one rebuild
+    and one failed run, never two.
+
+Memory
+    Reading a file of N bytes costs N bytes and at most a few dozen times N
+    in the values built, whatever the file says (:mod:`vr2018.columns`: no
+    count is read from the file; every count is implied by, or checked
+    against, the bytes that hold the values, before anything is built).
+
+What a hostile writer of the cache folder can do
+    Whoever can write the cache folder but is not this user can delete or
+    replace files there, which costs a rebuild per run (and a line on stderr
+    if vr2018 can no longer save); files they create are not theirs to give
+    us: a file not owned by this user, or writable by others, is never read.
+    This user's own processes (and Windows, where owners are not checked)
+    can write a file vr2018 reads: they can then make vr2018 show other
+    well-formed text that passes every rule (as they could by editing the
+    data or the code), or make one run fail, after which the file is gone.
+    Nobody can make vr2018 run code from the cache folder (nothing in the file
+    is called or imported, and neither pickle nor marshal reads it), use more
+    memory than a small multiple of the file's size, follow a link there, or
+    delete a file whose name is not exactly one of ours.
 
 A directory where the cache file should be
     If it is empty it is removed (it bears our file's name and holds nothing)
     and the cache works again. If it holds anything, it is not ours to delete:
-    the cache is not used, and one line on stderr says so, at every run, so
-    that the slowdown is never silent.
+    the cache is not used, and one line on stderr says so at every run.
 
 Saving happens at exit (with whatever was derived meanwhile), only when
 something changed, through a temporary file and an atomic ``os.replace``.
+When the folder cannot be written, one line on stderr says so, once per run.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
+import re
+import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +93,45 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from . import __version__
+from .columns import Reader, encode, frame
+from .columns import read as read_values
 from .model import Corpus, Record
-from .schema import Invalid, field_types, from_plain, to_plain
+from .schema import field_types
 
 CACHE_ENV = "VR2018_CACHE"
 OFF = ("off", "0", "no", "false")
-FORMAT = 1
-MAGIC = b"vr2018 corpus cache\n"
+FORMAT = 2
+MAGIC = b"vr2018 corpus cache, format 2\n"
+OURS = re.compile(r"vr2018-corpus-[0-9a-f]{16}\.cache")
+TEMPORARY = re.compile(r"\.vr2018-corpus-[0-9a-f]{16}\.cache\.[a-z0-9_]{1,16}\.tmp")
+EARLIER = re.compile(r"corpus-[0-9a-f]{16}\.marshal")  # format 1's name …
+EARLIER_MAGIC = b"vr2018 corpus cache\n"  # … and first line
 KEEP_OTHERS = 30 * 24 * 3600  # seconds: other data folders' files untouched this long are removed
 KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a killed process
+_UID = os.geteuid() if hasattr(os, "geteuid") else None  # None: a system without file owners to check
+
+# What the user is told, in one place (``{}`` fields filled in when said).
+SAID = {
+    "directory": "not using the cache: {path} is a directory; remove it or set {env}=off",
+    "unwritable": (
+        "cannot save the cache in {folder} ({reason}), so every run reads the data again; "
+        "set {env} to a folder you can write, or {env}=off"
+    ),
+}
+
+
+def _tell(what: str, **fields: Any) -> None:
+    """One line on stderr, at most once per run for each kind of thing to say."""
+    if what in _told:
+        return
+    _told.add(what)
+    from .text import shorten  # on one line, without control characters, not endless
+
+    named = {name: shorten(str(value), 240) for name, value in fields.items()}
+    print(f"vr2018: {SAID[what].format(env=CACHE_ENV, **named)}", file=sys.stderr)
+
+
+_told: set[str] = set()
 
 
 # ── Where ───────────────────────────────────────────────────────────────────
@@ -102,69 +159,166 @@ def cache_file(folder: Path) -> Path | None:
     if base is None:
         return None
     name = blake2b(str(Path(folder).resolve()).encode("utf-8", "surrogateescape"), digest_size=8)
-    return base / f"corpus-{name.hexdigest()}.marshal"
+    return base / f"vr2018-corpus-{name.hexdigest()}.cache"
 
 
-def content_key(folder: Path) -> str:
-    """A hash of every data file's name and bytes, the version and the package's modules."""
+# ── The key ─────────────────────────────────────────────────────────────────
+
+
+def content_key(folder: Path) -> tuple[str, dict[str, bytes | OSError]]:
+    """The key for the data in ``folder`` and this code, and what was read to make it:
+    each file's name (relative to ``folder``) → its bytes, or the error reading it gave."""
     digest = blake2b(digest_size=16)
-    digest.update(f"{FORMAT}\0{__version__}\0".encode())
-    try:
-        package = Path(__file__).parent
-        for folder_name in ("", "search"):  # the modules, and the sub-package the search index comes from
-            with os.scandir(package / folder_name) as entries:
-                for entry in sorted(entries, key=lambda e: e.name):
-                    if entry.name.endswith(".py"):
-                        info = entry.stat()
-                        name = f"{folder_name}/{entry.name}"
-                        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    except OSError:  # not a folder on disk (a zip): the version alone stands for the code
-        digest.update(b"\0code not on disk")
+    digest.update(f"{FORMAT}\0{__version__}\0{sys.byteorder}\0".encode())
+    digest.update(code_key())
+    read: dict[str, bytes | OSError] = {}
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
             path = os.path.join(root, name)
-            try:
-                data = read_regular(path)
-            except OSError:  # unreadable, or a FIFO or device (never waited on, never read forever)
-                data = b"\0unreadable"
             relative = os.path.relpath(path, folder)
+            try:
+                data = read[relative] = read_regular(path)
+            except OSError as exc:  # unreadable, or a FIFO or device (never waited on, never read forever)
+                read[relative] = exc
+                data = b"\0unreadable"
             digest.update(f"{relative}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
             digest.update(data)
-    return digest.hexdigest()
+    return digest.hexdigest(), read
 
 
-def read_regular(path: str | os.PathLike[str]) -> bytes:
+def code_key(package: str | None = None) -> bytes:
+    """A hash of every module of the package (or of the package folder ``package``), by
+    name, length and content; the installed package's once per process.
+
+    Each module's bytes go in as their CRC-32, which is four times as fast as BLAKE2b here
+    and reads every byte all the same: an edit is missed only if it keeps the length and
+    the CRC-32 both (by chance, one in four billion; nobody edits code to fool a cache)."""
+    if package is None:
+        if not _code:
+            _code.append(code_key(os.path.dirname(os.path.abspath(__file__))))
+        return _code[0]
+    digest = blake2b(digest_size=16)
+    try:
+        for relative, path in sorted(_modules(package, "")):
+            data = read_regular(path)
+            digest.update(f"{relative}\0{len(data)}\0{zlib.crc32(data)}\0".encode("utf-8", "surrogateescape"))
+    except OSError:  # not a folder on disk (a zip): the version alone stands for the code
+        digest.update(b"\0code not on disk")
+    return digest.digest()
+
+
+_code: list[bytes] = []
+
+
+def _modules(folder: str, prefix: str) -> list[tuple[str, str]]:
+    """(name relative to the package, path) of every module, in sub-packages too."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                found.append((prefix + entry.name, entry.path))
+            elif entry.name not in ("__pycache__", "data") and entry.is_dir(follow_symlinks=False):
+                found += _modules(entry.path, f"{prefix}{entry.name}/")
+    return found
+
+
+def read_regular(path: str | os.PathLike[str], own: bool = False) -> bytes:
     """The bytes of a regular file; OSError for anything else. A FIFO or a device is
-    opened without waiting and never read (a FIFO would block, /dev/zero never ends)."""
-    import stat
-
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    opened without waiting and never read (a FIFO would block, /dev/zero never ends).
+    With ``own``: never through a link, and only a file of this user's that no one else
+    may write (where files have owners)."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if own else 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(f"{os.fspath(path)}: not a regular file")
-        return handle.read()
+        if own and _UID is not None and (info.st_uid != _UID or info.st_mode & 0o022):
+            raise OSError(f"{os.fspath(path)}: not this user's own file")
+        data = os.read(fd, info.st_size + 1)  # the whole file in one call, as a rule
+        if len(data) == info.st_size:
+            return data
+        parts = [data]
+        while parts[-1]:  # it grew meanwhile, or a system that reads less at a time
+            parts.append(os.read(fd, 1 << 20))
+        return b"".join(parts)
+    finally:
+        os.close(fd)
 
 
-# ── Loading and saving ──────────────────────────────────────────────────────
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+# ── What the cache knows about a corpus it handed out ───────────────────────
+
+
+class Entry:
+    """The cache's bookkeeping for one corpus: its file, its key, and what came from the file."""
+
+    __slots__ = ("blobs", "corpus", "forgotten", "from_file", "key", "path", "restored")
+
+    def __init__(self, path: Path, key: str, corpus: Corpus, from_file: bool) -> None:
+        self.path = path
+        self.key = key
+        self.corpus = corpus
+        self.from_file = from_file  # the corpus was read from the file, not the TOML
+        self.blobs: dict[str, memoryview] = {}  # derived values in the file, still encoded
+        self.restored: dict[str, Any] = {}  # … and those decoded (or saved) as they are
+        self.forgotten = False  # a command failed: the file is gone and nothing is saved
+
+    def changed(self) -> bool:
+        """Whether the file lacks something this run has (the corpus, or something derived)."""
+        if not self.from_file:
+            return True
+        return any(self.restored.get(name) is not value for name, value in self.corpus.derivations().items())
+
+
+_entries: list[Entry] = []
 
 
 def load_cached(folder: Path) -> Corpus:
     """The corpus in ``folder``: from its cache file when that holds this content, else from the TOML."""
     path = cache_file(folder)
-    key = "" if path is None else content_key(folder)
-    corpus = None if path is None else read(path, key, folder)
-    if corpus is None:
+    if path is None:
         from .loader import load  # only now: the loader and the TOML parser cost start-up
 
-        corpus = load(folder)
-    if path is None:
-        return corpus
+        return load(folder)
+    key, read = content_key(folder)
+    entry = read_file(path, key, folder)
+    if entry is None:
+        from .loader import load
+
+        entry = Entry(path, key, load(folder, read), from_file=False)  # the bytes that were hashed
+    _entries.append(entry)
     if _usable(path):
         import atexit
 
-        atexit.register(save, corpus, path, key)  # at exit: with whatever was derived meanwhile
-    return corpus
+        atexit.register(_save, entry)  # at exit: with whatever was derived meanwhile
+    return entry.corpus
+
+
+def save(corpus: Corpus) -> None:
+    """Write the cache file of a corpus :func:`load_cached` gave, now, if anything changed."""
+    for entry in _entries:
+        if entry.corpus is corpus:
+            _save(entry)
+
+
+def forget_used() -> None:
+    """A command failed in a way it never should: remove every cache file this run read
+    anything from (it may be what failed), and save nothing at exit. The next run reads
+    the TOML and writes the file again."""
+    for entry in _entries:
+        entry.forgotten = True
+        if entry.from_file:
+            try:
+                os.unlink(entry.path)
+            except OSError:  # a folder we may not write: empty the file (ours) instead
+                try:
+                    os.close(os.open(entry.path, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW))
+                except OSError:
+                    pass
 
 
 def _usable(path: Path) -> bool:
@@ -175,107 +329,189 @@ def _usable(path: Path) -> bool:
         path.rmdir()  # only an empty one
         return True
     except OSError:
-        print(f"vr2018: not using the cache: {path} is a directory; remove it or set {CACHE_ENV}=off", file=sys.stderr)
+        _tell("directory", path=path)
         return False
 
 
-def read(path: Path, key: str, folder: Path) -> Corpus | None:
-    """The corpus held by the cache file at ``path`` if it is ours, intact and for ``key``; else None."""
+# ── Reading ─────────────────────────────────────────────────────────────────
+
+
+def read_file(path: Path, key: str, folder: Path) -> Entry | None:
+    """What the cache file at ``path`` holds, if it is ours, intact, for ``key`` and correct; else None."""
     try:
-        data = read_regular(path)
-    except OSError:  # missing, unreadable, a directory, or a FIFO (which would block every run)
+        data = read_regular(path, own=True)
+    except OSError:  # missing, a link, not ours, a FIFO, a name too long
         return None
     head = len(MAGIC) + 4
-    payload = data[head:]
-    if data[:head] != MAGIC + zlib.crc32(payload).to_bytes(4, "big"):
+    if data[: len(MAGIC)] != MAGIC:
+        return None
+    payload = memoryview(data)[head:]
+    if zlib.crc32(payload) != int.from_bytes(data[len(MAGIC) : head], "little"):
         return None
     try:
-        return decode(marshal.loads(payload), key, folder)
-    except Exception:  # noqa: BLE001 - any other shape, or a marshal it cannot read: rebuild
+        reader = Reader(payload)
+        if reader.column() != key.encode("ascii"):
+            return None
+        fields = _corpus_fields()
+        body = Reader(reader.column())
+        values = read_values(body, 1, ("fixed", tuple(fields.values())))[0]
+        blobs = {}
+        while not reader.done():
+            name = str(reader.column(), "utf-8")
+            blobs[name] = reader.column()
+        if not body.done():
+            return None
+        corpus = Corpus(**dict(zip(fields, values, strict=True)), data_dir=folder)
+        from .rules import check
+
+        check(corpus)
+    except Exception:  # noqa: BLE001 - any shape or content we would not have written: rebuild
         return None
+    entry = Entry(path, key, corpus, from_file=True)
+    entry.blobs = blobs
+    for name in blobs:
+        corpus.offer(name, partial(_restore, entry, name))
+    return entry
 
 
-def save(corpus: Corpus, path: Path, key: str) -> None:
-    """Write the corpus to its cache file if it changed, atomically; never fail."""
-    if not corpus._changed:
+def _corpus_fields() -> dict[str, tuple[Any, ...]]:
+    return {name: node for name, node in field_types(Corpus).items() if name != "data_dir"}
+
+
+def _restore(entry: Entry, name: str, kind: type[Record]) -> Any:
+    """The derived value ``name`` from the file, if it is a ``kind`` whose parts agree; else None.
+
+    Fields that were the corpus's own objects when saved (the index's paragraphs) are
+    stored as the name of that field and given the corpus's object back."""
+    try:
+        reader = Reader(entry.blobs[name])
+        types = field_types(kind)
+        corpus_fields = _corpus_fields()
+        given = {}
+        for pair in read_values(reader, 1, ("tuple", ("str",)))[0]:
+            field, _, source = pair.partition("=")
+            if field not in types or corpus_fields.get(source) != types[field]:
+                return None
+            given[field] = getattr(entry.corpus, source)
+        rest = [(field, node) for field, node in types.items() if field not in given]
+        values = read_values(reader, 1, ("fixed", tuple(node for _, node in rest)))[0]
+        if not reader.done():
+            return None
+        value = object.__new__(kind)  # every field set, as Record.__init__ would
+        value.__dict__.update(given)
+        value.__dict__.update(zip((field for field, _ in rest), values, strict=True))
+        consistent = getattr(value, "consistent", None)
+        if consistent is not None and not consistent():
+            return None
+    except Exception:  # noqa: BLE001 - any other shape, or parts that disagree: the engine rebuilds it
+        return None
+    entry.restored[name] = value
+    return value
+
+
+# ── Saving ──────────────────────────────────────────────────────────────────
+
+
+def _save(entry: Entry) -> None:
+    """Write the entry's corpus to its file if anything changed, atomically; never fail.
+    A folder we cannot write is said on stderr, once per run."""
+    if entry.forgotten or not entry.changed():
+        return
+    try:
+        contents = _contents(entry)
+    except Exception:  # noqa: BLE001 - a value this format cannot hold: only slower
         return
     tmp = None
+    folder = entry.path.parent
     try:
         import tempfile
 
-        payload = marshal.dumps(encode(corpus, key), 4)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{entry.path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(tmp, path)
+            out.write(contents)
+        os.replace(tmp, entry.path)
         tmp = None
-        object.__setattr__(corpus, "_changed", False)
-        prune(path.parent, keep=path)
-    except Exception:  # noqa: BLE001 - a cache we cannot write is only slower
+    except OSError as exc:
+        why = "not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
+        _tell("unwritable", folder=folder, reason=why or exc)
+        return
+    finally:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+    entry.from_file = True
+    entry.restored = entry.corpus.derivations()
+    prune(folder, keep=entry.path)
+
+
+def _contents(entry: Entry) -> bytes:
+    """The file: magic line, CRC-32, then columns: the key, the corpus, and each derived value by name."""
+    corpus = entry.corpus
+    fields = _corpus_fields()
+    parts = [frame(entry.key.encode("ascii"))]
+    parts.append(frame(encode(tuple(getattr(corpus, name) for name in fields), ("fixed", tuple(fields.values())))))
+    derived = corpus.derivations()
+    for name, blob in entry.blobs.items():  # as read: never asked for, or restored and unchanged
+        if name not in derived or entry.restored.get(name) is derived[name]:
+            parts += [frame(name.encode()), frame(bytes(blob))]
+    for name, value in derived.items():
+        if name not in entry.blobs or entry.restored.get(name) is not value:
+            parts += [frame(name.encode()), frame(_encode_derived(corpus, value))]
+    payload = b"".join(parts)
+    return MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
+
+
+def _encode_derived(corpus: Corpus, value: Record) -> bytes:
+    """A derived record: the names of its fields that are the corpus's own, then the others."""
+    own = {id(getattr(corpus, name)): (name, node) for name, node in _corpus_fields().items()}
+    shared, rest = [], []
+    for field, node in field_types(type(value)).items():
+        found = own.get(id(getattr(value, field)))
+        if found is not None and found[1] == node:
+            shared.append(f"{field}={found[0]}")
+        else:
+            rest.append((getattr(value, field), node))
+    return encode(tuple(shared), ("tuple", ("str",))) + encode(
+        tuple(v for v, _ in rest), ("fixed", tuple(n for _, n in rest))
+    )
 
 
 def prune(folder: Path, keep: Path, now: float | None = None) -> None:
-    """Remove other data folders' cache files unused for 30 days and temporary files of killed saves."""
+    """Remove other data folders' cache files unused for 30 days and temporary files of killed
+    saves: only files whose whole name is one of ours (and, for a cache file, that start with
+    our magic line); never a link, a folder or another program's file."""
     now = time.time() if now is None else now
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("corpus-") and entry.name != keep.name:
-            limit = KEEP_OTHERS
-        elif entry.name.startswith(".tmp-"):
-            limit = KEEP_TMP
+        name = entry.name
+        if OURS.fullmatch(name):
+            limit, magic = KEEP_OTHERS, MAGIC
+        elif EARLIER.fullmatch(name):
+            limit, magic = KEEP_OTHERS, EARLIER_MAGIC
+        elif TEMPORARY.fullmatch(name):
+            limit, magic = KEEP_TMP, b""
         else:
             continue
         try:
-            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > limit:
+            if name == keep.name or not entry.is_file(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime > limit and _starts_with(entry.path, magic):
                 os.unlink(entry.path)
         except OSError:
             pass
 
 
-# ── The file's contents ─────────────────────────────────────────────────────
-
-
-def encode(corpus: Corpus, key: str) -> tuple[Any, ...]:
-    """The plain value a cache file holds: format, key, the corpus's fields, derived values (each a marshal)."""
-    fields = tuple((name, node) for name, node in field_types(Corpus).items() if name != "data_dir")
-    body = tuple(to_plain(getattr(corpus, name), node) for name, node in fields)
-    derived = {name: blob for name, (blob, _) in corpus._pending.items()}
-    for name, value in corpus._derived.items():  # records: Corpus.derived says of which type
-        derived[name] = marshal.dumps(to_plain(value, ("record", type(value))), 4)
-    return (FORMAT, key, body, derived)
-
-
-def decode(plain: Any, key: str, folder: Path) -> Corpus:
-    """The corpus from the plain value read from a cache file; raises when it is not for ``key``."""
-    if type(plain) is not tuple or len(plain) != 4 or plain[0] != FORMAT or plain[1] != key:
-        raise Invalid("not this format or not this content")
-    _, _, body, derived = plain
-    fields = [(name, node) for name, node in field_types(Corpus).items() if name != "data_dir"]
-    if type(body) is not tuple or len(body) != len(fields) or type(derived) is not dict:
-        raise Invalid("not a corpus")
-    values = {name: from_plain(value, node) for (name, node), value in zip(fields, body, strict=True)}
-    corpus = Corpus(**values, data_dir=folder)
-    object.__setattr__(corpus, "_changed", False)
-    for name, blob in derived.items():
-        if type(name) is str and type(blob) is bytes:
-            corpus._pending[name] = (blob, _restorer(blob))
-    return corpus
-
-
-def _restorer(blob: bytes) -> Callable[[type[Record]], Any]:
-    def restore(kind: type[Record]) -> Any:
-        try:
-            return from_plain(marshal.loads(blob), ("record", kind))
-        except Exception:  # noqa: BLE001 - damaged or another shape: the engine rebuilds it
-            return None
-
-    return restore
+def _starts_with(path: str, magic: bytes) -> bool:
+    if not magic:
+        return True
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    try:
+        return os.read(fd, len(magic)) == magic
+    finally:
+        os.close(fd)

@@ -3,8 +3,9 @@
 What each record holds is declared once, by the annotations in
 :mod:`vr2018.model` (a field with a default is optional; ``tuple[Point, ...]``
 is a list of ``[[points]]`` tables; ``x_en`` is the English of ``x``, a list's one for one), plus
-the few facts annotations cannot state, in the tables below (TOML dates,
-enumerations, which ids a field refers to). One generic routine,
+the few facts annotations cannot state, in the tables of :mod:`vr2018.rules`
+(TOML dates, enumerations, which ids a field refers to), which the cache
+applies too. One generic routine,
 :meth:`_Reader.record`, checks every table of every file against that: unknown
 keys, missing required fields, wrong types, empty strings, enumerations. A
 second pass checks what spans records and files: duplicate ids, references
@@ -17,30 +18,20 @@ record and the field (and the line and column of a TOML syntax error).
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .corpus import DataError
 from .model import (
     Corpus,
-    Event,
     Fragment,
     Letter,
-    Motion,
-    Outside,
     Paragraph,
-    Person,
-    Point,
     Record,
-    Reference,
-    Section,
-    Signatory,
-    Statement,
-    Theme,
 )
+from .rules import CHOICES, FILES, REFERS, RULES, SPACED, TOML_DATES, one_for_one
 from .schema import field_types, translations
 
 __all__ = ["DATA_FILES", "DataError", "load", "read_toml"]
@@ -60,44 +51,8 @@ DATA_FILES = (
     "terms",
 )
 
-# ── What the annotations cannot say ─────────────────────────────────────────
-
-TOML_DATES = {(Letter, "date"), (Motion, "date"), (Reference, "adopted")}  # a TOML date, kept as ISO text
-CHOICES: dict[tuple[type, str], tuple[Any, ...]] = {
-    (Section, "level"): (1, 2),
-    (Paragraph, "cut"): ("start", "end"),
-    (Reference, "kind"): ("kamerstuk", "resolutie"),
-    (Event, "source"): ("paragraph", "letterhead"),
-}
-SPACED = {(Theme, "summary"), (Theme, "summary_en")}  # runs of white space become one space
-# (record type, field) → the kind of record its ids name, and what the message adds
-REFERS: dict[tuple[type, str], tuple[str, str]] = {
-    (Section, "parent"): ("section", ""),
-    (Paragraph, "section"): ("section", " in data/sections.toml"),
-    (Paragraph, "themes"): ("theme", ""),
-    (Paragraph, "people"): ("person", ""),
-    (Paragraph, "references"): ("reference", ""),
-    (Statement, "paragraphs"): ("paragraph", ""),
-    (Point, "sources"): ("paragraph", ""),
-    (Motion, "reference"): ("reference", ""),
-    (Motion, "people"): ("person", ""),
-    (Event, "paragraph"): ("paragraph", ""),
-    (Theme, "sections"): ("section", ""),
-    (Letter, "earlier_letter"): ("reference", ""),
-    (Signatory, "person"): ("person", ""),
-}
-# The files that are lists of [[tables]]: file → (table name, record type); the
-# table name is also the kind of id that REFERS names.
-FILES: dict[str, tuple[str, type[Record]]] = {
-    "sections": ("section", Section),
-    "paragraphs": ("paragraph", Paragraph),
-    "references": ("reference", Reference),
-    "motions": ("motion", Motion),
-    "people": ("person", Person),
-    "themes": ("theme", Theme),
-    "events": ("event", Event),
-}
-
+# What the annotations cannot say (TOML dates, choices, ids a field names) and the
+# rules within one record are in vr2018.rules, shared with the cache.
 
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "str": (lambda v: isinstance(v, str) and v.strip() != "", "a non-empty string"),
@@ -124,7 +79,9 @@ def _describe(value: Any) -> str:
 # ── Reading one file ────────────────────────────────────────────────────────
 
 
-def read_toml(folder: Path, name: str) -> dict[str, Any]:
+def read_toml(folder: Path, name: str, read: Mapping[str, bytes | OSError] | None = None) -> dict[str, Any]:
+    """The TOML document ``name``.toml of ``folder``; from ``read`` (file name → its bytes, or
+    the error reading it gave) when given, so that what is parsed is what was hashed."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised only on Python < 3.11
@@ -135,7 +92,13 @@ def read_toml(folder: Path, name: str) -> dict[str, Any]:
     from .cache import read_regular
 
     try:
-        raw = read_regular(path)
+        found = read_regular(path) if read is None else read.get(f"{name}.toml")
+        if found is None:  # not among the files read: say why, as reading it does (a folder, gone)
+            read_regular(path)
+            raise FileNotFoundError(path)  # it appeared since then; what was hashed did not have it
+        if isinstance(found, OSError):
+            raise found
+        raw = found
     except FileNotFoundError:
         raise DataError(f"{label}: file not found (looked in {folder})") from None
     except OSError as exc:  # a folder, a FIFO, a device, no permission
@@ -199,7 +162,7 @@ class _Reader:
             values[name] = self.value(cls, where, item, name, node)
         record = cls(**values)
         rule = RULES.get(cls)
-        message = _one_for_one(record, english) or (rule(record) if rule else None)
+        message = one_for_one(record, english) or (rule(record) if rule else None)
         if message:
             raise self.fail(where, message)
         self.found.append((self.file, where, record))
@@ -226,147 +189,6 @@ class _Reader:
         if (cls, name) in SPACED:
             return " ".join(value.split())
         return value
-
-
-# ── Rules within one record ─────────────────────────────────────────────────
-
-
-def _one_for_one(record: Record, english: dict[str, str]) -> str | None:
-    """A list's English sibling names the same things, one for one (``places_en`` for ``places``)."""
-    for name, dutch_name in english.items():
-        dutch, theirs = getattr(record, dutch_name), getattr(record, name)
-        if isinstance(dutch, tuple) and len(theirs or ()) != len(dutch):
-            return (
-                f"field '{name}': expected one entry for each of the {len(dutch)} in '{dutch_name}', "
-                f"got {len(theirs or ())}"
-            )
-    return None
-
-
-def _kamerstuk_has_dossier(ref: Reference) -> str | None:
-    if ref.kind == "kamerstuk" and ref.dossier is None:
-        return "field 'dossier' is missing (required for a kamerstuk)"
-    return None
-
-
-# The fields that hold a fact from outside the letter, per record type: the letter
-# prints no UN document symbol, no adoption date and no ministry. (A reference's
-# number and year are only ever what the letter writes: resolution 2417 is not
-# numbered there, so its number is in its symbol alone.)
-OUTSIDE_FIELDS: dict[type, tuple[str, ...]] = {
-    Reference: ("symbol", "adopted"),
-    Letter: ("ministry",),
-}
-
-
-def _outside_marked(record: Reference | Letter) -> str | None:
-    """Every fact from outside the letter is marked ``outside`` with its source, and only those."""
-    marked = [f for o in record.outside for f in o.facts]
-    allowed = OUTSIDE_FIELDS[type(record)]
-    for fact in marked:
-        if fact not in allowed:
-            return f"field 'outside': {fact!r} cannot come from outside the letter (only {', '.join(allowed)})"
-        if getattr(record, fact) is None:
-            return f"field 'outside': {fact!r} is marked as from outside the letter but has no value"
-    if len(marked) != len(set(marked)):
-        return "field 'outside': a fact is named twice"
-    for fact in allowed:
-        if getattr(record, fact) is not None and fact not in marked:
-            return f"field '{fact}': not in the letter, so it must be marked in an [[outside]] table with its source"
-    return None
-
-
-def _reference(ref: Reference) -> str | None:
-    """A Kamerstuk has a dossier; a UN symbol agrees with the number and year the letter gives."""
-    message = _kamerstuk_has_dossier(ref) or _outside_marked(ref)
-    if message or ref.symbol is None:
-        return message
-    if ref.kind != "resolutie":
-        return "field 'symbol': only a UN resolution has a UN document symbol"
-    found = re.fullmatch(r"S/RES/([0-9]+) \(([0-9]{4})\)", ref.symbol)
-    if found is None:
-        return f"field 'symbol': expected 'S/RES/<number> (<year>)', got {ref.symbol!r}"
-    number, year = found.groups()
-    if ref.number is not None and ref.number != number:
-        return f"field 'symbol': {ref.symbol!r} does not have the number the letter gives, {ref.number}"
-    if ref.year is not None and ref.year != int(year):
-        return f"field 'symbol': {ref.symbol!r} does not have the year the letter gives, {ref.year}"
-    if ref.adopted is not None and not ref.adopted.startswith(f"{year}-"):
-        return f"field 'adopted': {ref.adopted} is not in the symbol's year, {year}"
-    return None
-
-
-def _outside_source(outside: Outside) -> str | None:
-    if not outside.facts:
-        return "field 'facts': name at least one fact the source gives"
-    if not outside.url.startswith("https://"):
-        return f"field 'url': expected the source's https:// address, got {outside.url!r}"
-    return None
-
-
-def _point_cites(point: Point) -> str | None:
-    return None if point.sources else "field 'sources': a point must cite at least one paragraph"
-
-
-def _inferred_heading_is_ours(section: Section) -> str | None:
-    """A heading the letter prints is the letter's: only one of ours can be a guess."""
-    if section.heading_inferred and section.printed:
-        return "field 'heading_inferred': a printed heading is the letter's, not inferred"
-    return None
-
-
-def _theme_has_points(theme: Theme) -> str | None:
-    """Points are what a theme says; a theme may have none only where the letter keeps
-    nothing but its heading, and then it names that heading's section. An alias is
-    either the letter's words or from outside it, never both."""
-    both = sorted(set(theme.aliases) & set(theme.aliases_outside))
-    if both:
-        return f"field 'aliases_outside': {both[0]!r} is also in 'aliases' (an alias is from outside or not)"
-    if theme.points or theme.sections:
-        return None
-    return "field 'points' is missing (a theme without points must name its heading's section in 'sections')"
-
-
-def _event_date(event: Event) -> str | None:
-    if not is_period(event.date):
-        return f"field 'date': expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY, got {event.date!r}"
-    if event.source == "paragraph" and event.paragraph is None:
-        return "field 'paragraph' is missing (or give source = \"letterhead\" for a date the letterhead prints)"
-    if event.source != "paragraph" and event.paragraph is not None:
-        return f"field 'paragraph': an event from the {event.source} cites no paragraph"
-    return None
-
-
-RULES: dict[type, Callable[[Any], str | None]] = {
-    Section: _inferred_heading_is_ours,
-    Reference: _reference,
-    Letter: _outside_marked,
-    Outside: _outside_source,
-    Point: _point_cites,
-    Theme: _theme_has_points,
-    Event: _event_date,
-}
-
-
-def is_period(value: str) -> bool:
-    """YYYY, YYYY-MM, YYYY-MM-DD, or a range of years YYYY/YYYY."""
-    parts = value.split("/")
-    if len(parts) == 2:
-        return all(len(p) == 4 and p.isdigit() for p in parts) and parts[0] < parts[1]
-    if len(parts) != 1:
-        return False
-    try:
-        if len(value) == 4 and value.isdigit():
-            return True
-        if len(value) == 7:
-            _dt.date.fromisoformat(value + "-01")
-            return True
-        if len(value) == 10:
-            _dt.date.fromisoformat(value)
-            return True
-    except ValueError:
-        return False
-    return False
 
 
 # ── The files that are not lists of records ─────────────────────────────────
@@ -412,6 +234,9 @@ def _glossary(doc: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(value) for key, value in terms.items()}
 
 
+# ── Loading: every file, then what spans them ───────────────────────────────
+
+
 def _terms(doc: dict[str, Any]) -> dict[str, str]:
     """terms.toml: the termbase, a key Dutch term → its one English rendering; a term
     given twice (case aside) would have two."""
@@ -432,12 +257,12 @@ def _terms(doc: dict[str, Any]) -> dict[str, str]:
     return dict(terms)
 
 
-# ── Loading: every file, then what spans them ───────────────────────────────
+def load(folder: Path, read: Mapping[str, bytes | OSError] | None = None) -> Corpus:
+    """Read and validate every data file in ``folder``; raise :class:`DataError` on the first fault.
 
-
-def load(folder: Path) -> Corpus:
-    """Read and validate every data file in ``folder``; raise :class:`DataError` on the first fault."""
-    docs = {name: read_toml(folder, name) for name in DATA_FILES}
+    ``read`` holds the files already read (file name → bytes, or the error reading it gave):
+    the cache passes the bytes it hashed, so the corpus it keeps is exactly that content."""
+    docs = {name: read_toml(folder, name, read) for name in DATA_FILES}
     found: list[tuple[str, str, Record]] = []
     letter = _letter(docs["letter"], found)
     lists: dict[str, list[Any]] = {}

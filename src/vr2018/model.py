@@ -365,9 +365,8 @@ class Corpus(Record):
     _people: dict[str, Person]
     _themes: dict[str, Theme]
     _position: dict[str, int]
-    _derived: dict[str, Any]
-    _changed: bool
-    _pending: dict[str, Any]
+    _derived: dict[str, Any]  # what engines derived: name → value (Corpus.derived)
+    _offers: dict[str, Callable[[type[Record]], Any]]  # name → restore(kind): a ready-made value, or None
 
     # One corpus is one object: compared and hashed by identity, not field by field.
     __eq__ = object.__eq__
@@ -385,6 +384,7 @@ class Corpus(Record):
         events: tuple[Event, ...],
         themes: tuple[Theme, ...],
         glossary: dict[str, tuple[str, ...]],
+        terms: dict[str, str],
         data_dir: Path,
     ) -> None:  # the fields, named once more: a type checker reads a record's own __init__ instead of its fields
         super().__init__(
@@ -397,12 +397,11 @@ class Corpus(Record):
             events=events,
             themes=themes,
             glossary=glossary,
+            terms=terms,
             data_dir=data_dir,
         )
         object.__setattr__(self, "_derived", {})
-        object.__setattr__(self, "_changed", True)  # not yet in the cache file
-        # Derived values read from the cache file, still plain: name → (plain, restore(kind) → value or None).
-        object.__setattr__(self, "_pending", {})
+        object.__setattr__(self, "_offers", {})
 
         def by_id(records: tuple[Any, ...]) -> dict[str, Any]:
             return {r.id: r for r in records}
@@ -440,18 +439,25 @@ class Corpus(Record):
 
     def derived(self, name: str, build: Callable[[Corpus], _R], kind: type[_R]) -> _R:
         """What an engine derives from the corpus (the search index, a record of type
-        ``kind``), built once and kept with the corpus and in the cache file (the cache
-        restores it to that type, or it is rebuilt)."""
+        ``kind``), built once and kept with the corpus. Whoever loaded the corpus may have
+        offered a ready-made one (the cache, from its file: :meth:`offer`); it is used when
+        it restores to a ``kind`` whose ``consistent()`` (if it has one) holds, else built."""
         value = self._derived.get(name)
         if value is None:
-            pending = self._pending.pop(name, None)
-            if pending is not None:
-                value = pending[1](kind)  # None when the cached value has another shape
+            offer = self._offers.pop(name, None)
+            value = offer(kind) if offer is not None else None
             if value is None:
                 value = build(self)
-                object.__setattr__(self, "_changed", True)
             self._derived[name] = value
         return value
+
+    def offer(self, name: str, restore: Callable[[type[Record]], Any]) -> None:
+        """A ready-made value for :meth:`derived` ``(name, …)``: ``restore(kind)`` returns it, or None."""
+        self._offers[name] = restore
+
+    def derivations(self) -> dict[str, Any]:
+        """What has been derived so far (built, or restored from an offer): name → value."""
+        return dict(self._derived)
 
     # derived views
     def section_path(self, paragraph: Paragraph) -> tuple[Section, ...]:
