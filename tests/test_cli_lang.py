@@ -61,14 +61,24 @@ DUTCH_INTERFACE = (
 )
 
 
+def said(name: str, out: str) -> str:
+    """What the output says: for the Markdown export, its text as CommonMark reads it, the
+    backslash escapes (``thema\\'s``: CommonMark's, and those pandoc's commonmark_x needs) and
+    the angle brackets of an autolink (``<https://…>``) taken out."""
+    if name != "export":
+        return out
+    return re.sub(r"<(https?://[^\s<>]+)>", r"\1", re.sub(r"\\([!-/:-@[-`{-~])", r"\1", out))
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_lang_en_answers_in_english(invoke, name):
     args, english, dutch, dutch_gone = COMMANDS[name]
     result = invoke(*args, "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    assert english in result.stdout
+    out = said(name, result.stdout)
+    assert english in out
     if dutch_gone:
-        assert dutch not in result.stdout
+        assert dutch not in out
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -77,10 +87,11 @@ def test_lang_nl_is_the_default_and_dutch(invoke, name):
     default = invoke(*args)
     assert default.exit_code == 0, default.stderr
     assert invoke(*args, "--lang", "nl").stdout == default.stdout
+    out = said(name, default.stdout)
     if dutch is not None:
-        assert dutch in default.stdout
+        assert dutch in out
     if english != dutch:
-        assert english not in default.stdout
+        assert english not in out
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -88,11 +99,12 @@ def test_lang_both_gives_english_and_under_passages_the_dutch(invoke, name):
     args, english, dutch, _ = COMMANDS[name]
     result = invoke(*args, "--lang", "both")
     assert result.exit_code == 0, result.stderr
-    assert english in result.stdout
+    out = said(name, result.stdout)
+    assert english in out
     if name in PASSAGES:
-        assert dutch in result.stdout
-        assert result.stdout.index(english) < result.stdout.index(dutch)  # the Dutch under the English
-        assert DUTCH_ORIGINAL in result.stdout
+        assert dutch in out
+        assert out.index(english) < out.index(dutch)  # the Dutch under the English
+        assert DUTCH_ORIGINAL in out
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -125,7 +137,7 @@ def test_bad_lang_is_one_line_and_status_2(invoke, name, how, monkeypatch):
 @pytest.mark.parametrize("lang", ["nl", "en", "both"])
 @pytest.mark.parametrize("name", COMMANDS)
 def test_interface_words_are_english_in_every_mode(invoke, name, lang):
-    out = invoke(*COMMANDS[name][0], "--lang", lang).stdout
+    out = said(name, invoke(*COMMANDS[name][0], "--lang", lang).stdout)
     for paragraph in CORPUS.paragraphs:  # the letter's own words may say anything ("een brief aan uw Kamer")
         out = out.replace(paragraph.text, "")
     for word in DUTCH_INTERFACE:

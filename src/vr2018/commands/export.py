@@ -17,7 +17,7 @@ from ..lang import Lang
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-@app.command("export", short_help="Everything as Markdown, CSV, JSON Lines or an SQLite database (and its metadata).")
+@app.command("export", short_help="Everything as Markdown, CSV, JSON Lines or an SQLite database.")
 def export_(
     format_: opt.ExportFormat,
     target: opt.ExportTarget = None,
