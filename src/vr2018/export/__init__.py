@@ -129,7 +129,8 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     if name == "letter":
         return [letter_row(corpus)]
     if name in ("sections", "paragraphs", "gaps"):
-        return serialize.read_json(corpus)[name]
+        rows: list[dict[str, Any]] = serialize.read_json(corpus)[name]
+        return rows
     if name == "statements":
         return statement_rows(corpus)
     if name == "sentences":
