@@ -38,6 +38,7 @@ def cases(folder: str) -> dict[str, list[str]]:
         "export markdown": [*tool, "export", "markdown"],
         "export jsonl": [*tool, "export", "jsonl"],
         "export sqlite FILE": [*tool, "export", "sqlite", f"{folder}/vr2018.db", "--force"],
+        "export metadata": [*tool, "export", "metadata"],
     }
     for table in TABLES:
         out[f"export csv {table}"] = [*tool, "export", "csv", table]

@@ -100,10 +100,11 @@ def test_wrappers_never_raise(monkeypatch):
         ("vr2018 show IR", ["IRAN-2231"]),
         ("vr2018 motions KU", ["KUZU"]),
         ("vr2018 motions --kamerstuk KST-22", ["KST-22045-290"]),
-        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
+        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite", "metadata"]),
         ("vr2018 export csv p", ["paragraphs", "points", "people"]),
         ("vr2018 export sqlite ", []),  # a FILE: the shell's to complete, never a format name
         ("vr2018 export markdown ", []),  # takes none
+        ("vr2018 export metadata ", []),  # a DATABASE file: the shell's to complete
     ],
 )
 def test_bash_completion(runner, words, expected):

@@ -662,7 +662,9 @@ def test_a_written_file_has_ordinary_permissions(invoke, tmp_path):
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-@pytest.mark.parametrize("fmt", [("markdown",), ("jsonl",), ("csv", "paragraphs"), ("sqlite", "{tmp}/x.db")])
+@pytest.mark.parametrize(
+    "fmt", [("markdown",), ("jsonl",), ("csv", "paragraphs"), ("sqlite", "{tmp}/x.db"), ("metadata",)]
+)
 def test_export_never_imports_rich(tmp_path, fmt):
     args = [a.format(tmp=tmp_path) for a in fmt]
     result = subprocess.run(
@@ -818,7 +820,7 @@ def test_markdown_statements_never_end_in_empty_parentheses(corpus):
 @pytest.mark.parametrize(
     "words, expected",
     [
-        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite"]),
+        ("vr2018 export ", ["markdown", "csv", "jsonl", "sqlite", "metadata"]),
         ("vr2018 export j", ["jsonl"]),
         ("vr2018 export csv p", ["paragraphs", "points", "people"]),
     ],

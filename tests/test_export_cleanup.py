@@ -144,9 +144,12 @@ def test_exports_stopped_at_random_moments_leave_nothing_after_the_next_one(tmp_
         if process.stderr:
             process.stderr.close()
         # finished first (0), stopped cleanly (128 + N), or ended by the signal before vr2018
-        # handled it (-N: while Python was starting, before any temporary file existed)
-        assert status in (0, 128 + stop, -stop), (run, stop, status, err)
-        assert "Traceback" not in err, err
+        # handled it (-N: while Python was starting, before any temporary file existed); Ctrl-C
+        # while the interpreter itself starts (site, runpy, the first import) is Python's: status 1
+        # and its own report, ending in KeyboardInterrupt
+        python_starting = stop == signal.SIGINT and status == 1 and err.rstrip().endswith("KeyboardInterrupt")
+        assert status in (0, 128 + stop, -stop) or python_starting, (run, stop, status, err)
+        assert "Traceback" not in err or python_starting, err
         seen.add((stop, status))
         if stop != signal.SIGKILL:  # its own file is gone (one a SIGKILL left may wait for an export that gets further)
             assert not [n for n in ours(tmp_path) if f"-{process.pid}-" in n], (run, stop, status)

@@ -206,7 +206,9 @@ def _complete_export_target(ctx: typer.Context, incomplete: str) -> list[str]:
 
 ExportFormat = Annotated[
     str,
-    typer.Argument(metavar="FORMAT", autocompletion=_complete_export_format, help="markdown, csv, jsonl or sqlite."),
+    typer.Argument(
+        metavar="FORMAT", autocompletion=_complete_export_format, help="markdown, csv, jsonl, sqlite or metadata."
+    ),
 ]
 ExportTarget = Annotated[
     str | None,
@@ -215,6 +217,6 @@ ExportTarget = Annotated[
         autocompletion=_complete_export_target,
         help="csv: the TABLE (letter, sections, paragraphs, sentences, gaps, themes, points, statements, events, "
         "people, motions, references); "
-        "sqlite: the database FILE.",
+        "sqlite: the database FILE; metadata: the DATABASE it describes (vr2018.db unless given).",
     ),
 ]

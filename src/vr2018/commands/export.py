@@ -31,9 +31,10 @@ def export_(
     """Export the whole letter, and what vr2018 knows about it, for other tools.
 
     markdown and jsonl are the whole corpus in one document; csv is one table
-    per call; sqlite writes a database with keys and a full-text index. Text
-    goes to stdout unless -o FILE is given. A file is written whole or not at
-    all, and an existing file is kept unless --force.
+    per call; sqlite writes a database with keys and full-text indexes, and
+    metadata Datasette's description of it. Text goes to stdout unless -o FILE
+    is given. A file is written whole or not at all, and an existing file is
+    kept unless --force.
 
     \b
     Examples:
@@ -41,6 +42,7 @@ def export_(
       vr2018 export csv paragraphs -o paragraphs.csv
       vr2018 export jsonl | jq -c 'select(.type == "motion")'
       vr2018 export sqlite vr2018.db
+      vr2018 export metadata -o metadata.json && datasette vr2018.db -m metadata.json
     """
     from .. import export
     from ..output import emit_bytes, write_file
@@ -54,6 +56,10 @@ def export_(
         return ExitStatus.OK
     if format_ == "csv":
         text = export.csv_text(corpus, table, bom=bom)
+    elif format_ == "metadata":
+        from ..export.metadata import database_name, metadata_json
+
+        text = metadata_json(corpus, database_name(table))
     else:
         text = export.markdown(corpus, lang) if format_ == "markdown" else export.jsonl(corpus)
     data = text.encode("utf-8")

@@ -1,4 +1,5 @@
-"""Take the letter elsewhere: the whole corpus as Markdown, CSV, JSON Lines or SQLite.
+"""Take the letter elsewhere: the whole corpus as Markdown, CSV, JSON Lines or SQLite (with
+Datasette's metadata for it, :mod:`vr2018.export.metadata`).
 
 Pure functions from a :class:`~vr2018.corpus.Corpus` to text (``markdown``,
 ``csv_text``, ``jsonl``); the one writer, :func:`~vr2018.export.sqlite.write_sqlite`,
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..lang import Lang
 
-FORMATS = ("markdown", "csv", "jsonl", "sqlite")
+FORMATS = ("markdown", "csv", "jsonl", "sqlite", "metadata")
 TABLES = (
     "letter",
     "sections",
@@ -50,10 +51,11 @@ def _choices(values: tuple[str, ...]) -> str:
 
 
 def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[str, str | None]:
-    """What to export where: ``(table, path)``: table "" but for csv, path None for stdout
-    (never for sqlite); ExportError otherwise.
+    """What to export where: ``(table, path)``: table "" but for csv (the table) and metadata
+    (the database it describes), path None for stdout (never for sqlite); ExportError otherwise.
 
     ``csv TABLE`` names a table; ``sqlite FILE`` names the database (or ``-o FILE``);
+    ``metadata [DATABASE]`` the database file it is for (``vr2018.db`` unless given);
     the text formats write to stdout unless ``-o FILE`` is given (``-o -`` is stdout).
     """
     if fmt not in FORMATS:
@@ -74,6 +76,12 @@ def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[
         if path in (None, "-"):
             raise ExportError("sqlite needs a FILE: vr2018 export sqlite vr2018.db")
         return "", path
+    if fmt == "metadata":
+        if target is not None and target.lower().endswith((".json", ".yaml", ".yml")):
+            raise ExportError(
+                f"metadata takes the DATABASE it describes (vr2018.db), not a FILE to write: use -o {target}"
+            )
+        return target or "vr2018.db", path
     if target is not None:
         raise ExportError(f"{fmt} takes no TABLE or FILE: write to a file with -o {target}")
     return "", path

@@ -5,11 +5,13 @@ Columns are the ``--json`` field names (English text in ``x_en`` beside ``x``; a
 reference's ``kind`` is ``kamerstuk`` or ``resolution``). Lists become link tables
 (``paragraph_theme``, ``point_paragraph``, …) with
 foreign keys both ways; statements that cite paragraphs (theme points, what a
-person did, what was done on a motion) get a row each. ``paragraph_fts`` is an
-FTS5 index over the paragraphs' Dutch and English (``text``, ``text_en``: a word
-in either finds the paragraph) that folds accents (``curacao`` finds
-Curaçao), declared with ``content="paragraph"`` so Datasette offers a search box
-on the paragraph table.
+person did, what was done on a motion) get a row each. Full-text search (FTS5,
+folding accents: ``curacao`` finds Curaçao) covers the paragraphs, the sentences,
+the theme points and the people, each in Dutch and English (``text``, ``text_en``:
+a word in either finds the row): ``paragraph_fts``, ``sentence_fts`` and ``point_fts``
+are declared with ``content=`` their table, so Datasette offers a search box on it;
+``person_fts`` holds a person's names, role and what they did (see :data:`FTS`).
+What each table and column holds, for Datasette, is :mod:`vr2018.export.metadata`.
 """
 
 from __future__ import annotations
@@ -107,11 +109,24 @@ PARAGRAPH_LISTS = (
     ("paragraph_organisation", "organisation TEXT NOT NULL, organisation_en TEXT", "organisations"),
 )
 
-FTS = """
-CREATE VIRTUAL TABLE paragraph_fts USING fts5(
-  id UNINDEXED, text, text_en, content="paragraph", tokenize="unicode61 remove_diacritics 2");
+# Full-text search, every index folding accents (`curacao` finds Curaçao) and covering both languages.
+# Paragraphs, sentences and points: external-content FTS5 tables over their own table (content=), which
+# Datasette finds by itself. People: their names, other names, role and what they did, which live in
+# three tables, in one FTS5 table of its own whose rowid is the person's (metadata.json names it).
+TOKENIZE = "unicode61 remove_diacritics 2"
+FTS = f"""
+CREATE VIRTUAL TABLE paragraph_fts USING fts5(id UNINDEXED, text, text_en, content="paragraph", tokenize="{TOKENIZE}");
 INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE sentence_fts USING fts5(id UNINDEXED, text, text_en, content="sentence", tokenize="{TOKENIZE}");
+INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE point_fts USING fts5(
+  theme UNINDEXED, text, text_en, content="point", content_rowid="id", tokenize="{TOKENIZE}");
+INSERT INTO point_fts(point_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE person_fts USING fts5(
+  id UNINDEXED, name, aliases, role, role_en, did, did_en, tokenize="{TOKENIZE}");
 """
+# The full-text index of each table that has one (Datasette's fts_table).
+FTS_TABLES = {"paragraph": "paragraph_fts", "sentence": "sentence_fts", "point": "point_fts", "person": "person_fts"}
 
 
 def _link_tables() -> str:
@@ -305,6 +320,29 @@ def _as_statements(points: tuple[Any, ...]) -> list[Any]:
     return [Statement(text=p.text, paragraphs=p.sources, text_en=p.text_en) for p in points]
 
 
+def _person_search(con: Any, corpus: Corpus) -> None:
+    """``person_fts``: each person's names, other names (one a line), role and what they did
+    (one statement a line), under the person's own rowid."""
+    rowid = {i: r for r, i in con.execute("SELECT rowid, id FROM person")}
+    _insert(
+        con,
+        "person_fts(rowid, id, name, aliases, role, role_en, did, did_en)",
+        [
+            (
+                rowid[p.id],
+                p.id,
+                p.name,
+                "\n".join(dict.fromkeys(p.aliases)),
+                p.role,
+                p.role_en,
+                "\n".join(d.text for d in p.did),
+                "\n".join(d.text_en or "" for d in p.did),
+            )
+            for p in corpus.people
+        ],
+    )
+
+
 def write_sqlite(corpus: Corpus, path: str) -> None:
     """Write the database to ``path`` (a new or empty file), foreign keys checked as rows go in."""
     import sqlite3
@@ -327,6 +365,8 @@ def _write(con: Any, corpus: Corpus) -> None:
             _letter(con, corpus)
             _about(con, corpus)
         con.executescript("BEGIN;" + FTS + "COMMIT;")
+        with con:
+            _person_search(con, corpus)
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"foreign key check failed: {problems[:3]}")
