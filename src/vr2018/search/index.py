@@ -215,9 +215,16 @@ class _Words:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """The word at ``start`` opens the text, a sentence, or a quoted or bracketed phrase."""
-    before = text[:start].rstrip(" \t\n\"'‘“(")
-    return not before or before[-1] in ".!?:;•"
+    """The word at ``start`` opens the text, a sentence, or a quoted or bracketed phrase
+    (looking back a few characters only: building the index stays linear in the text)."""
+    window = text[max(0, start - _LOOK_BACK) : start]
+    before = window.rstrip(" \t\n\"'‘“(")
+    if not before:
+        return len(window) == start  # only space and quotes since the text began
+    return before[-1] in ".!?:;•"
+
+
+_LOOK_BACK = 8
 
 
 def _vocabulary(vocabulary: list[str], english: set[str]) -> _Vocabulary:
