@@ -39,6 +39,7 @@ PARAGRAPH_KEYS = {
     "position",
     "text",
     "text_en",
+    "note_en",
     "cut",
     "gap_before",
     "gap_after",
@@ -573,3 +574,13 @@ def test_json_prints_an_empty_array_when_nothing_is_found(invoke, args):
 def test_json_prints_nothing_on_bad_usage(invoke, args):
     result = invoke(*args, "--json")
     assert result.exit_code == 2 and result.stdout == "" and len(result.stderr.splitlines()) == 1
+
+
+def test_show_gives_a_translators_note_with_the_english(invoke):
+    english = " ".join(invoke("show", "conflict-en-honger", "--lang", "en").stdout.split())
+    assert "Note translator's note: Sentence 3 is ungrammatical in the Dutch" in english
+    assert "translator's note" not in invoke("show", "conflict-en-honger").stdout  # the Dutch alone: no note
+    assert "translator's note" not in invoke("show", "iran-2231", "--lang", "en").stdout
+    data = json.loads(invoke("show", "conflict-en-honger", "--json").stdout)["paragraph"]
+    assert data["note_en"] == CORPUS.paragraph("conflict-en-honger").note_en
+    assert json.loads(invoke("show", "iran-2231", "--json").stdout)["paragraph"]["note_en"] is None
