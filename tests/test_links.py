@@ -61,7 +61,7 @@ def test_every_kamerstuk_label_with_a_link_is_a_link():
 def test_a_resolutions_link_goes_with_its_symbol_not_with_the_letters_words():
     """The letter's words ("de resolutie over Conflict en Honger") do not say which document
     they mean; the symbol, marked as not in the letter, does, and it is what opens the UN's link."""
-    out = run(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
+    out = printed(["refs"], FORCE_COLOR="1", TERM="xterm-256color")
     for ref in CORPUS.references:
         if ref.kind == "resolutie":
             assert f"{ref.url}\x1b\\\x1b[1m{ref.symbol}" in out

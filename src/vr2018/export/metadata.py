@@ -82,6 +82,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "level": "1 for a heading, 2 for a subheading",
             "printed": "1 if the letter prints this heading, 0 if it is ours (lost on a missing page, or none)",
             "parent": "The heading this one is under (a section id)",
+            "heading_inferred": "1 if the section itself is our guess (a fragment begins after missing pages: "
+            "whether a new chapter began there is not known), else 0",
         },
     ),
     "paragraph": (
@@ -93,6 +95,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "fragment": "The fragment (run of text between missing pages) it is in",
             "text": "The paragraph's text, verbatim, in Dutch: the authority",
             "text_en": f"The paragraph in English: {_EN}",
+            "note_en": "A translator's note where the English repairs the Dutch (ours, in English only)",
             "cut": "'start' or 'end' if a missing page cuts the paragraph there",
             "gap_before": "1 if pages are missing just before this paragraph",
             "gap_after": "1 if pages are missing just after this paragraph",
@@ -180,7 +183,11 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     ),
     "theme_alias": (
         "Other names a theme can be looked up by, in Dutch and English.",
-        {"theme": "The theme", "alias": "Another name"},
+        {
+            "theme": "The theme",
+            "alias": "Another name",
+            "outside": "1 if the name is not the letter's (JCPOA, Agenda 2030): from outside, shown as such",
+        },
     ),
     "theme_section": ("The sections of the letter a theme covers.", {"theme": "The theme", "section": "The section"}),
     "point": (
