@@ -199,8 +199,10 @@ class _Words:
             written = text[token.start : token.end]
             shouted = len(written) > 1 and written.isalpha() and written.isupper()
             self.capitals[token.word] = self.capitals.get(token.word, True) and shouted
-            if not _starts_sentence(text, token.start):
-                self.named[token.word] = self.named.get(token.word, True) and written[:1].isupper()
+            if not written[:1].isupper():  # written small: not a name (where it is, is of no matter)
+                self.named[token.word] = False
+            elif not _starts_sentence(text, token.start):  # a capital inside a sentence
+                self.named.setdefault(token.word, True)
             surface.setdefault(token.word, written)
             (self.english if base else self.dutch).add(token.word)
         # Compounds share their first part's position; they are extra entries, not extra length.
