@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..text import STOPWORDS, stem
 from .english import stem_en
@@ -35,11 +35,26 @@ if TYPE_CHECKING:
     from .index import Index
 
 
-class Step(NamedTuple):
-    """How a query word reached one vocabulary word: its reason and what that match is worth."""
+class Step(tuple[str, float]):
+    """How a query word reached one vocabulary word: its reason (one of REASONS) and what that
+    match is worth. A plain tuple subclass: a NamedTuple costs far more to define, and this CLI
+    is mostly start-up (benchmarks/startup.py)."""
 
-    reason: str  # one of REASONS
-    weight: float
+    __slots__ = ()
+
+    def __new__(cls, reason: str, weight: float) -> Step:
+        return tuple.__new__(cls, (reason, weight))
+
+    @property
+    def reason(self) -> str:
+        return self[0]
+
+    @property
+    def weight(self) -> float:
+        return self[1]
+
+    def __repr__(self) -> str:
+        return f"Step(reason={self[0]!r}, weight={self[1]!r})"
 
 
 # How much a match of each reason is worth, relative to the exact word.

@@ -7,7 +7,7 @@ Pure functions: no I/O, no Rich, no Typer.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..model import Record
 from ..text import STOPWORDS, Token, fold, stem, tokens, words
@@ -24,7 +24,7 @@ COMPOUND_WEIGHT = 0.7  # the two words of a compound typed as one (klimaatbeleid
 _QUOTED = re.compile(r'"([^"]*)"')
 
 
-class Alternative(NamedTuple):
+class Alternative:
     """One way the text may say a concept.
 
     words      the folded words, stop words included (for a phrase's order)
@@ -36,12 +36,17 @@ class Alternative(NamedTuple):
     looseness  how each word is matched (:data:`.match.FORGIVING` or :data:`.match.AS_WRITTEN`)
     """
 
-    words: tuple[str, ...]
-    content: tuple[str, ...]
-    weight: float
-    how: str
-    phrase: bool
-    looseness: str
+    __slots__ = ("words", "content", "weight", "how", "phrase", "looseness")
+
+    def __init__(
+        self, words: tuple[str, ...], content: tuple[str, ...], weight: float, how: str, phrase: bool, looseness: str
+    ) -> None:
+        self.words = words
+        self.content = content
+        self.weight = weight
+        self.how = how
+        self.phrase = phrase
+        self.looseness = looseness
 
 
 class Concept(Record):

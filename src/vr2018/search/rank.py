@@ -14,7 +14,6 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from .english import EN, dutch_only, only_english, term_frequency
 from .hits import make_hit
@@ -38,7 +37,7 @@ FRAME = frozenset(
 MIN_SHARE = 0.5  # the least share of the best hit's matched distinctiveness another hit must match
 
 
-class Ranked(NamedTuple):
+class Ranked:
     """A short-listed paragraph's final score, and what matched there.
 
     matched  the numbers of the query's concepts it matches
@@ -46,18 +45,26 @@ class Ranked(NamedTuple):
     found    per matched concept: {the paragraph's word: how it matched (one of results.HOW)}
     """
 
-    score: float
-    doc: int
-    matched: tuple[int, ...]
-    exact: bool
-    found: dict[int, dict[str, str]]
+    __slots__ = ("score", "doc", "matched", "exact", "found")
+
+    def __init__(
+        self, score: float, doc: int, matched: tuple[int, ...], exact: bool, found: dict[int, dict[str, str]]
+    ) -> None:
+        self.score = score
+        self.doc = doc
+        self.matched = matched
+        self.exact = exact
+        self.found = found
 
 
-class Scored(NamedTuple):
+class Scored:
     """Pass 1's result: each concept's score per paragraph, and which alternative gave it."""
 
-    per_concept: list[dict[int, float]]
-    best_alternative: list[dict[int, int]]
+    __slots__ = ("per_concept", "best_alternative")
+
+    def __init__(self, per_concept: list[dict[int, float]], best_alternative: list[dict[int, int]]) -> None:
+        self.per_concept = per_concept
+        self.best_alternative = best_alternative
 
 
 def search_index(
