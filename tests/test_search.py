@@ -799,3 +799,9 @@ def test_a_un_symbol_the_letter_does_not_print_finds_its_paragraph_as_an_outside
 def test_a_resolution_the_letter_numbers_is_found_as_written(corpus, query):
     hit = search(corpus, query).hits[0]
     assert hit.why[0][2] == "exact" and hit.paragraph.id in ("contraterrorisme-trip", "iran-2231")
+
+
+def test_a_verb_reaches_its_past_participle_as_an_inflection():
+    index = make("Als onderdeel van de gedeelde termijn met Italië.", "Wij delen niets.")
+    assert ids(index, "deelde") == ["p1"]
+    assert expand(index, "deelde")["gedeelde"].reason == "inflection"

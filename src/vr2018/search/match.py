@@ -6,8 +6,8 @@ split as a compound, a compound part is not then typo-matched, a glossary value
 is not expanded at all):
 
 ``exact``       the word as typed (case and accents aside)
-``inflection``  the same stem, within one language (sancties ↔ sanctie, weapons ↔ weapon,
-                threat → threatens); for a name only the name with a short ending
+``inflection``  the same stem, within one language (sancties ↔ sanctie, deelde ↔ gedeelde,
+                weapons ↔ weapon, threat → threatens); for a name only the name with a short ending
                 (Nederland → Nederlandse), never another word (Maarten is not maart)
 ``compound``    the word is one part of a text compound at a real boundary: both parts are
                 words, with or without the Dutch linking -s-/-e- (embargo → wapenembargo,
@@ -130,9 +130,14 @@ def expand(
 
 def _inflections(index: Index, word: str) -> Iterable[str]:
     """Words of the same stem, Dutch with Dutch and English with English; never a name."""
-    for candidate in index.stems.get(stem(word), ()):
-        if candidate not in index.english_only and candidate not in index.names:
-            yield candidate
+    # the same stem, and a verb's past participle (deelde → gedeelde, gedeeld → deelde)
+    dutch_stems = {stem(word), stem("ge" + word)}
+    if word.startswith("ge") and len(word) > 5:
+        dutch_stems.add(stem(word[2:]))
+    for root in dutch_stems:
+        for candidate in index.stems.get(root, ()):
+            if candidate not in index.english_only and candidate not in index.names:
+                yield candidate
     for candidate in index.stems_en.get(stem_en(word), ()):
         if candidate not in index.names:
             yield candidate
