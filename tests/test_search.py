@@ -805,3 +805,15 @@ def test_a_verb_reaches_its_past_participle_as_an_inflection():
     index = make("Als onderdeel van de gedeelde termijn met Italië.", "Wij delen niets.")
     assert ids(index, "deelde") == ["p1"]
     assert expand(index, "deelde")["gedeelde"].reason == "inflection"
+
+
+def test_an_english_word_reaches_only_its_own_derivations():
+    index = build_index(
+        [
+            Paragraph(id="p1", section="s", fragment=1, text="Tegen.", text_en="Against it."),
+            Paragraph(id="p2", section="s", fragment=1, text="Dreigt.", text_en="It threatens."),
+        ],
+        {},
+    )
+    assert ids(index, "again") == []  # "st" is no English ending: against is another word
+    assert ids(index, "threat") == ["p2"]

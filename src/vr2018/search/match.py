@@ -76,7 +76,11 @@ MIN_AFFIX = 4  # shortest query word matched as one part of a compound
 MIN_PART = 3  # shortest other part of that compound ("raad" in veiligheidsraad)
 MIN_TYPO = 7  # shortest word forgiven any typo: shorter ones are too often another word (Crimea, crime)
 MIN_SWAP = 5  # shortest word forgiven two neighbouring letters swapped (Pompoe, Pompeo)
-MAX_ENGLISH_ENDING = 4  # threat → threatens, prevent → prevention; longer is another word
+# The endings that make an English word of another (threat → threatens, prevent → prevention);
+# any other ending is another word (again ↛ against, human ↛ humane).
+ENGLISH_ENDINGS = frozenset(
+    {"s", "es", "d", "ed", "ing", "en", "ens", "ened", "er", "ers", "ion", "ions", "al", "ly", "ment", "ments"}
+)
 # The endings a name takes as an adjective, a plural or a genitive: Nederland → Nederlandse,
 # Nederlanden; never another word that starts with it (Kamer ↛ Kameroen).
 NAME_ENDINGS = frozenset({"e", "s", "n", "en", "se", "es", "er", "ers"})
@@ -141,14 +145,14 @@ def _inflections(index: Index, word: str) -> Iterable[str]:
     for candidate in index.stems_en.get(stem_en(word), ()):
         if candidate not in index.names:
             yield candidate
-    # English derivation with a short ending: threat → threatens, prevent → prevention
+    # English derivation with one of its endings: threat → threatens, prevent → prevention
     if len(word) >= MIN_AFFIX:
         for candidate, where in _affixes(index, word):
             if (
                 where == "prefix"
                 and candidate in index.english_only
                 and candidate not in index.names
-                and len(candidate) - len(word) <= MAX_ENGLISH_ENDING
+                and candidate[len(word) :] in ENGLISH_ENDINGS
             ):
                 yield candidate
 
