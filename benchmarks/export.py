@@ -50,13 +50,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the warm-up runs (the test suite's check)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="vr2018-export-bench-") as folder:
         # a cache of its own, warm after the first run, as a user's would be
         env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1", "VR2018_CACHE": f"{folder}/cache"}
         commands = cases(folder)
-        median = interleaved(commands, args.rounds, env)
+        median = interleaved(commands, args.rounds, env, warm_up=not args.no_warm_up)
 
     base = median["vr2018 read --json"]
     rows = [

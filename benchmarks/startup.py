@@ -82,12 +82,14 @@ def run_once(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def interleaved(commands: dict[str, list[str]], rounds: int, env: dict[str, str]) -> dict[str, float]:
+def interleaved(
+    commands: dict[str, list[str]], rounds: int, env: dict[str, str], warm_up: bool = True
+) -> dict[str, float]:
     """The median wall time of each command over ``rounds`` interleaved rounds (every
     round runs every command once, so a shared machine's noise falls on all alike),
-    after one warm-up run of each."""
+    after one warm-up run of each (unless not ``warm_up``: figures then include a cold start)."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the file cache (and the corpus cache) once
+    for argv in commands.values() if warm_up else ():  # warm the file cache (and the corpus cache) once
         run_once(argv, env)
     for _ in range(rounds):
         for name, argv in commands.items():
@@ -100,11 +102,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--vs", metavar="VR2018", help="another vr2018 executable to time side by side")
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the warm-up runs (the test suite's check)")
     args = parser.parse_args()
 
     env = {**os.environ, "VR2018_NO_PAGER": "1", "NO_COLOR": "1"}
     commands = cases(args.vs)
-    median = interleaved(commands, args.rounds, env)
+    median = interleaved(commands, args.rounds, env, warm_up=not args.no_warm_up)
     base, bare = median["import baseline"], median["python -c pass"]
     base_no_gc = median["import baseline, collector off"]
     rows = [

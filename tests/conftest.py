@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 from typer.testing import CliRunner
 
 # The tests never touch the user's cache: each run gets a fresh cache folder
@@ -24,6 +26,21 @@ from vr2018 import load_corpus  # noqa: E402
 from vr2018.cli import app  # noqa: E402
 from vr2018.corpus import data_dir  # noqa: E402
 from vr2018.text import TERMINAL_ACTIVE  # noqa: E402
+
+# Typer's CliRunner builds the whole Click command tree (every command, every parameter)
+# on every invoke: a large part of the in-process tests' time. The tree depends only on
+# the app, which no test changes: each app's is built once, as a process builds it once.
+_built: dict[typer.Typer, Any] = {}
+
+
+def _command_of(app: typer.Typer) -> Any:
+    command = _built.get(app)
+    if command is None:
+        command = _built[app] = typer.main.get_command(app)
+    return command
+
+
+typer.testing._get_command = _command_of
 
 
 @pytest.fixture(scope="session")

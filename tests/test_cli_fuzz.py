@@ -13,6 +13,7 @@ the exact counts.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shlex
@@ -189,6 +190,7 @@ def _units(command) -> st.SearchStrategy[list[list[str]]]:
     return st.tuples(*pieces, extras).map(lambda groups: [unit for group in groups for unit in group])
 
 
+@functools.cache  # built once per command: a strategy built afresh for every example is validated afresh
 def argv_for(name: str) -> st.SearchStrategy[list[str]]:
     command = COMMANDS[name]
     return _units(command).flatmap(
