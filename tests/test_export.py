@@ -891,3 +891,12 @@ def test_markdown_prose_reads_back_as_itself_under_every_pandoc_reader(pandoc, r
     assert len(html.paragraphs) == len(texts)
     wrong = [(t, prose(t), b) for t, b in zip(texts, html.paragraphs, strict=True) if b != t]
     assert not wrong, wrong[:5]
+
+
+def test_markdown_links_a_resolution_by_its_symbol_marked_as_not_in_the_letter(invoke, corpus):
+    md = invoke("export", "markdown").stdout
+    for ref in corpus.references:
+        if ref.symbol:
+            assert f"[{ref.as_written}](<" not in md  # the letter's words do not open the UN's link
+            line = next(line for line in md.splitlines() if f"(<{ref.url}>)" in line)
+            assert "not in the letter: " in line and ref.adopted in line

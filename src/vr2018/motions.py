@@ -25,6 +25,16 @@ def key(reference: Reference) -> KamerstukKey | None:
     return kamerstuk.key_of(reference.dossier, reference.number, reference.chapter)
 
 
+# How every output names a field that holds a fact from outside the letter.
+OUTSIDE_NAMES = {"adopted": "adoption date"}
+
+
+def not_in_the_letter(facts: tuple[str, ...]) -> str:
+    """'not in the letter: year, symbol, adoption date': the words every view and the Markdown
+    export mark outside facts with (a link made from an outside symbol is not named apart)."""
+    return "not in the letter: " + ", ".join(OUTSIDE_NAMES.get(f, f) for f in facts if f != "url")
+
+
 def no_link(ref: Reference) -> str | None:
     """Why a reference has no official link: for a Kamerstuk, what the letter does give
     ("nr. XVII" is a budget chapter, printed as such, not a document number); for a UN

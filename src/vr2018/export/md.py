@@ -186,7 +186,12 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = []
     for ref in motions.references(corpus):
         written = text_of(ref, "as_written", lang)
-        name = _url(written, ref.url) if ref.url else prose(written)
+        if ref.symbol and ref.url:  # the letter's words do not say which document: the symbol does
+            adopted = f", adopted {ref.adopted}" if ref.adopted else ""
+            marker = f" ({motions.not_in_the_letter(ref.outside_facts)})" if ref.outside_facts else ""
+            name = f"{prose(written)} ({_url(ref.symbol, ref.url)}{prose(adopted + marker)})"
+        else:
+            name = _url(written, ref.url) if ref.url else prose(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
         note = motions.no_link(ref)
         items.append(

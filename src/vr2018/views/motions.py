@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ..lang import EN, NL, Lang, day, text_of
-from ..motions import no_link
+from ..motions import no_link, not_in_the_letter
 from ..text import clean
 from .layout import MUTED, fields, ids, indent, key, link, markers, plain, url
 
@@ -17,15 +17,6 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus
     from ..model import Letter, Motion, Reference
-
-# How a view names a field that holds a fact from outside the letter.
-OUTSIDE_NAMES = {"adopted": "adoption date"}
-
-
-def not_in_the_letter(facts: tuple[str, ...]) -> str:
-    """'not in the letter: year, symbol, adoption date': the words every view marks outside facts with
-    (a link made from an outside symbol is not named apart)."""
-    return "not in the letter: " + ", ".join(OUTSIDE_NAMES.get(f, f) for f in facts if f != "url")
 
 
 def un_document(ref: Reference) -> Text | None:
