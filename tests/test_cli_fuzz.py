@@ -350,9 +350,9 @@ def test_an_option_value_that_looks_like_a_separator_is_not_one(argv):
 )
 def test_json_is_still_owed_where_the_parser_says_it_was_asked_for(argv, monkeypatch):
     import vr2018.app
-    import vr2018.commands.search
+    import vr2018.output
 
-    for module in (vr2018.commands.search, vr2018.app):  # hits, and the empty array of nothing found
+    for module in (vr2018.output, vr2018.app):  # hits (output.respond), and the empty array of nothing found
         monkeypatch.setattr(module, "emit_json", lambda value: print("not JSON") or 0)
     with pytest.raises(AssertionError, match="not JSON"):
         check(argv)

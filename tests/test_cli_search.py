@@ -197,7 +197,7 @@ def test_bad_limit_exit_2_one_line(invoke):
 def test_unknown_theme_exit_2_with_did_you_mean(invoke):
     result = invoke("search", "Iran", "--theme", "klimat")
     assert result.exit_code == 2
-    assert result.stderr == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?\n"
+    assert result.stderr == "vr2018: unknown theme 'klimat'; did you mean: klimaat?\n"
 
 
 def test_unknown_section_exit_2(invoke):

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from vr2018 import citations
-from vr2018.errors import ExitStatus, NotFound
+from vr2018 import citations, messages
+from vr2018.errors import ExitStatus
 from vr2018.lang import section_title
+from vr2018.problems import Problem
 from vr2018.sentences import of, sentence_named, texts
 
 # ── the engine ──────────────────────────────────────────────────────────────
@@ -45,11 +46,12 @@ def test_an_unambiguous_start_of_an_id_will_do(corpus):
     ],
 )
 def test_a_bad_address_says_what_there_is(corpus, query, message):
-    with pytest.raises(NotFound) as error:
+    with pytest.raises(Problem) as error:
         sentence_named(corpus, query)
-    assert error.value.message.startswith(message)
-    assert error.value.status == ExitStatus.BAD_USAGE
-    assert "\n" not in error.value.message
+    line = messages.line(error.value)
+    assert line.startswith(message)
+    assert messages.status(error.value) == ExitStatus.BAD_USAGE
+    assert "\n" not in line
 
 
 def test_a_missing_page_cuts_the_first_or_last_sentence(corpus):

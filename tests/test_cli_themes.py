@@ -112,13 +112,13 @@ def test_unknown_theme_suggests_exit_2(invoke):
     result = invoke("theme", "klimat")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?\n"
+    assert result.stderr == "vr2018: unknown theme 'klimat'; did you mean: klimaat?\n"
 
 
 def test_ambiguous_theme_exit_2(invoke):
     result = invoke("theme", "kl")
     assert result.exit_code == 2
-    assert result.stderr.startswith("vr2018: Ambiguous theme 'kl'. Did you mean: ")
+    assert result.stderr.startswith("vr2018: ambiguous theme 'kl'; did you mean: ")
 
 
 def test_theme_full_without_name_is_bad_usage(invoke):
@@ -247,7 +247,7 @@ def test_motions_kamerstuk_no_match_exit_1_names_what_the_letter_cites(invoke):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith("vr2018: No motion in the letter is on Kamerstuk 12 345.")
+    assert result.stderr.startswith("vr2018: no motion in the letter is on Kamerstuk 12 345; the motions it")
     for cited in ("22045-290", "34550-D", "35000-XVII", "26150-168"):
         assert cited in result.stderr
 
@@ -282,7 +282,7 @@ def test_motions_by_subject_with_a_typo(invoke):
 def test_motions_no_match_exit_1(invoke):
     result = invoke("motions", "Rutte")
     assert result.exit_code == 1
-    assert result.stderr.startswith("vr2018: No motion matches 'Rutte'. The letter answers 3 motions: ")
+    assert result.stderr.startswith("vr2018: no motion matches 'Rutte'; the letter answers 3 motions: ")
 
 
 def test_motions_empty_query_exit_2(invoke):
@@ -417,7 +417,7 @@ def test_motions_json_with_no_match_prints_an_empty_array_and_exits_1(invoke, ar
     result = invoke("motions", *args, "--json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
-    assert result.stderr.startswith("vr2018: No motion") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("vr2018: no motion") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(

@@ -263,13 +263,13 @@ def test_timeline_theme_text(invoke):
 
 def test_timeline_unknown_theme_exits_2_with_suggestion(invoke):
     result = invoke("timeline", "--theme", "klimat")
-    assert one_line_failure(result) == "vr2018: Unknown theme 'klimat'. Did you mean: klimaat?"
+    assert one_line_failure(result) == "vr2018: unknown theme 'klimat'; did you mean: klimaat?"
     assert result.stdout == ""
 
 
 def test_timeline_ambiguous_theme_prefix_exits_2(invoke):
     message = one_line_failure(invoke("timeline", "-t", "kl"))
-    assert message.startswith("vr2018: Ambiguous theme 'kl'. Did you mean: ")
+    assert message.startswith("vr2018: ambiguous theme 'kl'; did you mean: ")
     assert "klimaat" in message
 
 

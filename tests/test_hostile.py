@@ -137,7 +137,7 @@ def test_markup_in_a_query_is_kept_in_the_message_and_in_did_you_mean(invoke):
     result = invoke("people", "kagg[/]")
     assert one_line(result) == "vr2018: nobody called 'kagg[/]' in the letter; did you mean: Sigrid A.M. Kaag?\n"
     result = invoke("theme", "[red]klimat")
-    assert one_line(result) == "vr2018: Unknown theme '[red]klimat'. Did you mean: klimaat?\n"
+    assert one_line(result) == "vr2018: unknown theme '[red]klimat'; did you mean: klimaat?\n"
     result = invoke("search", "[bold red]rohinga[/]", "--theme", "klimaat")
     assert "'[bold red]rohinga[/]'" in one_line(result)
     result = invoke("[bold]serch")
@@ -298,7 +298,7 @@ def test_combining_person_name(invoke):
     [
         (["serch", "x"], 2, "Did you mean 'search'?"),
         (["theem"], 2, "Did you mean 'theme'?"),
-        (["theme", "klimat"], 2, "Did you mean: klimaat?"),
+        (["theme", "klimat"], 2, "did you mean: klimaat?"),
         (["timeline", "--theme", "sanctie"], 0, None),  # an unambiguous start is a name
         (["timeline", "--theme", "carribisch"], 2, "caribisch"),
         (["show", "iran-2232"], 2, "did you mean: iran-2231?"),

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import reading, themes
-from vr2018.errors import Failure
+from vr2018 import messages, reading, themes
+from vr2018.errors import ExitStatus
 from vr2018.model import Event
+from vr2018.problems import Conflict, Invalid, NoEvents
 
 # ── timeline order ──────────────────────────────────────────────────────────
 
@@ -66,9 +67,11 @@ def test_window_bound(text, first, last):
 
 @pytest.mark.parametrize("text", ["", "18", "2018-13", "2018-02-30", "sept 2018", "2018/2019", "2018-09-26T10"])
 def test_window_bound_rejects_in_one_line(text):
-    with pytest.raises(Failure) as caught:
+    with pytest.raises(Invalid) as caught:
         reading.window_bound(text)
-    assert caught.value.status == 2 and "\n" not in str(caught.value)
+    assert caught.value.kind == "date" and caught.value.asked == text
+    line = messages.line(caught.value)
+    assert messages.status(caught.value) == 2 and "\n" not in line and "is not a date" in line
 
 
 def test_september_to_december_2018(corpus):
@@ -318,18 +321,21 @@ def test_bash_completion_of_a_name_of_several_words(runner):
 
 
 def test_dated_is_the_timeline_as_the_command_filters_it(corpus):
-    from vr2018.errors import ExitStatus, Failure, NotFound
-
     found = reading.dated(corpus, since="2018-09", until="2018-12", person="rutte")
-    assert found.events and found.narrowing == "naming Rutte from 2018-09 to 2018-12"
+    assert (found.since, found.until, found.people) == ("2018-09", "2018-12", ("Rutte",))
+    assert found.events and messages.narrowing(found.since, found.until, found.people) == (
+        "naming Rutte from 2018-09 to 2018-12"
+    )
     assert found.events == reading.timeline(
         corpus,
         start=reading.window_bound("2018-09"),
         end=reading.window_bound("2018-12", last=True),
         people=reading.people_named(corpus, "rutte"),
     )
-    with pytest.raises(Failure, match="--from 2019 is after --to 2018"):
+    with pytest.raises(Conflict) as reversed_window:
         reading.dated(corpus, since="2019", until="2018")
-    with pytest.raises(NotFound) as nothing:
+    assert messages.line(reversed_window.value) == "--from 2019 is after --to 2018"
+    assert messages.status(reversed_window.value) == ExitStatus.BAD_USAGE
+    with pytest.raises(NoEvents) as nothing:
         reading.dated(corpus, until="1900")
-    assert nothing.value.status == ExitStatus.NOTHING_FOUND and "to 1900" in str(nothing.value)
+    assert messages.status(nothing.value) == ExitStatus.NOTHING_FOUND and "to 1900" in messages.line(nothing.value)

@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import motions
+from vr2018 import messages, motions
+from vr2018.errors import ExitStatus
 from vr2018.kamerstuk import parse
 from vr2018.model import KAMERSTUK_URL
+from vr2018.problems import Empty, Invalid, NoMotion, NotAKamerstuk
 
 # ── the data ────────────────────────────────────────────────────────────────
 
@@ -112,12 +114,14 @@ def test_by_kamerstuk_sorts_by_dossier(corpus):
 
 
 def test_no_motion_message_names_what_the_letter_cites(corpus):
-    text = motions.no_motion_message(corpus, parse("12345"))
-    assert text.startswith("No motion in the letter is on Kamerstuk 12 345.")
+    found = motions.no_motion(corpus, "12345", parse("12345"))
+    assert (found.label, found.on, found.also) == ("12 345", ("22045-290", "34550-D", "35000-XVII"), ("26150-168",))
+    text = messages.line(found)
+    assert text.startswith("no motion in the letter is on Kamerstuk 12 345; the motions it answers are on Kamerstuk")
     for notation in ("22045-290", "34550-D", "35000-XVII", "26150-168"):
         assert notation in text
     assert "\n" not in text
-    cited = motions.no_motion_message(corpus, parse("26 150; nr. 168"))
+    cited = messages.line(motions.no_motion(corpus, "26 150; nr. 168", parse("26 150; nr. 168")))
     assert "Kamerstuk 26 150; nr. 168, which is not a motion" in cited
 
 
@@ -174,8 +178,9 @@ def test_reported_in_is_the_letters_sentence_naming_the_motion(corpus):
 
 
 def test_search_rejects_an_empty_query(corpus):
-    with pytest.raises(ValueError, match="empty query"):
+    with pytest.raises(Empty) as caught:
         motions.search(corpus, " -- ")
+    assert messages.line(caught.value).startswith("empty query")
 
 
 @given(st.text(max_size=20))
@@ -185,16 +190,17 @@ def test_search_returns_motions_or_raises_value_error(query):
     corpus = load_corpus()
     try:
         found = motions.search(corpus, query)
-    except ValueError:
+    except (Empty, Invalid) as exc:
+        assert messages.status(exc) == ExitStatus.BAD_USAGE
         return
     assert set(found) <= set(corpus.motions)
 
 
 def test_no_words_message(corpus):
-    text = motions.no_words_message(corpus, "xyz")
+    text = messages.line(motions.no_words(corpus, "xyz"))
     assert text == (
-        "No motion matches 'xyz'. The letter answers 3 motions: "
-        "Kuzu (22045-290), De Graaf c.s. (34550-D), Kuzu/Van den Hul (35000-XVII)."
+        "no motion matches 'xyz'; the letter answers 3 motions: "
+        "Kuzu (22045-290), De Graaf c.s. (34550-D), Kuzu/Van den Hul (35000-XVII)"
     )
 
 
@@ -259,18 +265,18 @@ def test_find_by_kamerstuk_or_by_words(corpus):
 
 @pytest.mark.parametrize(("query", "kamerstuk_only"), [("abc", True), ('""', False)])
 def test_find_refuses_a_query_it_cannot_read_as_bad_usage(corpus, query, kamerstuk_only):
-    from vr2018.errors import ExitStatus, Failure
-
-    with pytest.raises(Failure) as caught:
+    with pytest.raises((NotAKamerstuk, Invalid, Empty)) as caught:
         motions.find(corpus, query, kamerstuk_only=kamerstuk_only)
-    assert caught.value.status == ExitStatus.BAD_USAGE
+    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
 
 
 def test_nothing_found_explains_by_kamerstuk_or_by_words(corpus):
-    from vr2018.errors import ExitStatus
-
     by_number = motions.nothing_found(corpus, "12345")
-    assert by_number.status == ExitStatus.NOTHING_FOUND
-    assert str(by_number) == motions.no_motion_message(corpus, parse("12345"))
-    assert str(motions.nothing_found(corpus, "xyz")) == motions.no_words_message(corpus, "xyz")
-    assert str(motions.nothing_found(corpus, "12345", kamerstuk_only=True)).startswith("No motion in the letter")
+    assert isinstance(by_number, NoMotion) and by_number.kamerstuk
+    assert messages.status(by_number) == ExitStatus.NOTHING_FOUND
+    assert messages.line(by_number) == messages.line(motions.no_motion(corpus, "12345", parse("12345")))
+    assert messages.line(motions.nothing_found(corpus, "xyz")) == messages.line(motions.no_words(corpus, "xyz"))
+    by_flag = motions.nothing_found(corpus, "12345", kamerstuk_only=True)
+    assert messages.line(by_flag).startswith("no motion in the letter")
+    with pytest.raises(NoMotion):  # find raises it itself: nothing found is the engine's to say
+        motions.find(corpus, "12345")

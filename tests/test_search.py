@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vr2018 import messages
 from vr2018.model import Paragraph
 from vr2018.search import (
     OUTSIDE_MARK,
@@ -553,8 +554,9 @@ def test_the_engine_itself_refuses_an_overlong_query():
 
     corpus = load_corpus()
     assert search(corpus, "Rohingya " * (MAX_QUERY // 9)).hits  # just under the cap: answered
-    with pytest.raises(QueryError, match="query too long"):
+    with pytest.raises(QueryError) as caught:
         search(corpus, "x" * (MAX_QUERY + 1))
+    assert messages.line(caught.value).startswith(f"query too long: {MAX_QUERY + 1} characters, at most {MAX_QUERY}")
 
 
 # ── issue 12: what is missing, why it matched, exact mode, numbers, sentences ──
@@ -675,34 +677,35 @@ def nothing(query: str = "x", searched: int | None = None, outside: int = 0, sug
 
 
 def test_nothing_found_is_status_1_and_says_what_was_searched(corpus):
-    from vr2018.errors import ExitStatus, NotFound
+    from vr2018.errors import ExitStatus
+    from vr2018.problems import NoHits
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, ["xyzzy"], nothing("xyzzy"))
-    assert isinstance(found, NotFound)
-    assert found.status == ExitStatus.NOTHING_FOUND
-    assert str(found) == "nothing found for 'xyzzy'"
-    assert found.suggestions == ()
+    assert isinstance(found, NoHits) and found.words == ("xyzzy",)
+    assert messages.status(found) == ExitStatus.NOTHING_FOUND
+    assert messages.line(found) == "nothing found for 'xyzzy'"
+    assert found.candidates == ()
 
 
 def test_nothing_found_offers_the_letters_words(corpus):
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, ["Rohinya", "crisis"], nothing(suggestions=("Rohingya", "crises")))
-    assert str(found) == "nothing found for 'Rohinya crisis'; did you mean: Rohingya, crises?"
-    assert found.suggestions == ("Rohingya", "crises")
+    assert messages.line(found) == "nothing found for 'Rohinya crisis'; did you mean: Rohingya, crises?"
+    assert found.candidates == ("Rohingya", "crises")
 
 
 def test_a_filter_names_itself_and_the_search_without_it(corpus):
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=5, outside=1), theme="klimaat")
-    assert str(found) == (
+    assert messages.line(found) == (
         "nothing found for 'Rohingya' in theme 'Klimaat en water'; "
         "1 paragraph outside it matches: vr2018 search Rohingya"
     )
     found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=2, outside=3), section="inleiding")
-    assert str(found) == (
+    assert messages.line(found) == (
         "nothing found for 'Rohingya' in section 'Inleiding'; 3 paragraphs outside it match: vr2018 search Rohingya"
     )
 
@@ -711,7 +714,7 @@ def test_matches_outside_the_filter_leave_out_did_you_mean(corpus):
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, ["x"], nothing(searched=5, outside=2, suggestions=("y",)), theme="klimaat")
-    assert "did you mean" not in str(found)
+    assert "did you mean" not in messages.line(found)
 
 
 def test_two_filters_that_share_no_paragraph_say_so(corpus):
@@ -720,7 +723,7 @@ def test_two_filters_that_share_no_paragraph_say_so(corpus):
     found = explain_nothing_found(
         corpus, ["klimaat"], nothing(searched=0, outside=4), theme="myanmar", section="inleiding"
     )
-    assert str(found) == (
+    assert messages.line(found) == (
         "nothing found for 'klimaat': no paragraph on theme 'Myanmar en de Rohingya' is in section 'Inleiding'; "
         "4 paragraphs outside them match: vr2018 search klimaat"
     )
@@ -730,7 +733,7 @@ def test_a_section_whose_text_is_missing_says_so(corpus):
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=0, outside=1), section="vn-hervormingen")
-    assert str(found) == (
+    assert messages.line(found) == (
         "nothing found for 'Rohingya': the text of section 'VN-hervormingen: transparantie en effectiviteit' "
         "is missing from this copy of the letter, only its heading survives; "
         "1 paragraph outside it matches: vr2018 search Rohingya"
@@ -750,7 +753,7 @@ def test_the_search_without_the_filter_is_a_command_to_copy(corpus, query, comma
     from vr2018.search import explain_nothing_found
 
     found = explain_nothing_found(corpus, query, nothing(searched=5, outside=1), theme="klimaat")
-    assert str(found).endswith(f"1 paragraph outside it matches: {command}")
+    assert messages.line(found).endswith(f"1 paragraph outside it matches: {command}")
 
 
 def test_the_explanation_fits_what_search_returns(corpus):
@@ -759,8 +762,8 @@ def test_the_explanation_fits_what_search_returns(corpus):
     results = search(corpus, "Rohingya", theme="klimaat")
     assert not results.hits and results.outside
     found = explain_nothing_found(corpus, ["Rohingya"], results, theme="klimaat")
-    assert str(found).startswith("nothing found for 'Rohingya' in theme 'Klimaat en water'; ")
-    assert str(found).endswith(": vr2018 search Rohingya")
+    assert messages.line(found).startswith("nothing found for 'Rohingya' in theme 'Klimaat en water'; ")
+    assert messages.line(found).endswith(": vr2018 search Rohingya")
 
 
 @pytest.mark.parametrize(
@@ -773,19 +776,20 @@ def test_find_section_by_id_or_title(corpus, name):
 
 
 def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
-    from vr2018.errors import ExitStatus, NotFound
+    from vr2018.errors import ExitStatus
+    from vr2018.problems import Unknown
     from vr2018.search import find_section
 
-    with pytest.raises(NotFound) as caught:
+    with pytest.raises(Unknown) as caught:
         find_section(corpus, "zzz")
-    assert caught.value.status == ExitStatus.BAD_USAGE
-    assert str(caught.value) == (
-        "unknown section 'zzz'. Sections: " + ", ".join(s.id for s in corpus.sections) + " (see 'vr2018 toc')"
+    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert messages.line(caught.value) == (
+        "unknown section 'zzz'; sections: " + ", ".join(s.id for s in corpus.sections) + " (see 'vr2018 toc')"
     )
-    with pytest.raises(NotFound) as caught:
+    with pytest.raises(Unknown) as caught:
         find_section(corpus, "terorisme")
-    assert caught.value.suggestions and "terrorisme" in caught.value.suggestions
-    assert str(caught.value).startswith("unknown section 'terorisme'; did you mean: ")
+    assert caught.value.candidates and "terrorisme" in caught.value.candidates
+    assert messages.line(caught.value).startswith("unknown section 'terorisme'; did you mean: ")
 
 
 @pytest.mark.parametrize("query", ["S/RES/2417", "2417 (2018)", "S/RES/2417 (2018)", "resolution 2417"])

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import themes
+from vr2018 import messages, themes
+from vr2018.problems import Empty, Unknown
 from vr2018.sentences import texts as sentence_texts
 from vr2018.text import STOPWORDS, fold, key, words
 
@@ -230,24 +231,27 @@ def test_every_name_finds_its_theme(corpus):
 
 
 def test_typo_suggests_the_theme(corpus):
-    with pytest.raises(themes.UnknownTheme) as caught:
+    with pytest.raises(Unknown) as caught:
         themes.find(corpus, "klimat")
-    assert str(caught.value) == "Unknown theme 'klimat'. Did you mean: klimaat?"
+    assert (caught.value.kind, caught.value.asked, caught.value.candidates) == ("theme", "klimat", ("klimaat",))
+    assert messages.line(caught.value) == "unknown theme 'klimat'; did you mean: klimaat?"
 
 
 def test_ambiguous_prefix_names_each_theme_once(corpus):
-    with pytest.raises(themes.UnknownTheme) as caught:
+    with pytest.raises(Unknown) as caught:
         themes.find(corpus, "kl")
     error = caught.value
     assert error.ambiguous
-    assert "klimaat" in error.suggestions
-    assert len(error.suggestions) == len({themes.find(corpus, s).id for s in error.suggestions})
-    assert str(error).startswith("Ambiguous theme 'kl'. Did you mean: ")
+    assert "klimaat" in error.candidates
+    assert len(error.candidates) == len({themes.find(corpus, s).id for s in error.candidates})
+    assert messages.line(error).startswith("ambiguous theme 'kl'; did you mean: ")
 
 
 def test_nonsense_points_to_the_list(corpus):
-    with pytest.raises(themes.UnknownTheme, match="Run 'vr2018 theme' for the list"):
+    with pytest.raises(Unknown) as caught:
         themes.find(corpus, "qqqqqq")
+    assert caught.value.candidates == ()
+    assert messages.line(caught.value) == "unknown theme 'qqqqqq' (see 'vr2018 theme')"
 
 
 @given(st.text(max_size=30))
@@ -257,8 +261,9 @@ def test_find_returns_a_theme_or_raises_unknown_theme(query):
     corpus = load_corpus()
     try:
         found = themes.find(corpus, query)
-    except themes.UnknownTheme as exc:
-        assert "\n" not in str(exc)
+    except (Unknown, Empty) as exc:
+        assert exc.kind == "theme"
+        assert "\n" not in messages.line(exc)
     else:
         assert found in corpus.themes
 
@@ -310,15 +315,16 @@ def test_complete_falls_back_to_one_word_aliases(corpus):
 
 
 def test_an_unknown_theme_is_not_found_with_status_2(corpus):
-    from vr2018.errors import ExitStatus, NotFound
+    from vr2018.errors import ExitStatus
 
-    with pytest.raises(NotFound) as caught:
+    with pytest.raises(Unknown) as caught:
         themes.find(corpus, "klimat")
-    assert caught.value.status == ExitStatus.BAD_USAGE
-    assert caught.value.suggestions == ("klimaat",)
-    with pytest.raises(NotFound) as caught:
+    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert caught.value.candidates == ("klimaat",)
+    with pytest.raises(Empty) as empty:
         themes.find(corpus, " ")
-    assert str(caught.value) == "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
+    assert messages.status(empty.value) == ExitStatus.BAD_USAGE
+    assert messages.line(empty.value) == "empty theme name: give a theme's id, title or alias (see 'vr2018 theme')"
 
 
 def test_listing_gives_each_theme_its_paragraph_count_and_first_sentence(corpus):

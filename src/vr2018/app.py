@@ -1,6 +1,7 @@
 """How a command runs and ends: the Typer application, its command group, and
 the one error handler that turns every failure into one line on stderr and
-an exit status (:class:`~vr2018.errors.ExitStatus`), never a traceback.
+an exit status (:class:`~vr2018.errors.ExitStatus`), never a traceback. The
+engines' domain errors are worded, and their status decided, in :mod:`vr2018.messages`.
 
 The commands themselves are in :mod:`vr2018.commands`.
 """
@@ -16,16 +17,18 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
-from .errors import ExitStatus, Failure, NotFound, Terminated, did_you_mean
-from .output import PROG, emit_json, message, prepare_streams
+from .errors import ExitStatus, Failure, Terminated
+from .output import PROG, Run, emit_json, message, prepare_streams, run_state
+from .problems import Problem, Unknown
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-# ── exit statuses: which command can end how, declared once ─────────────────
+# ── exit statuses: which command can end how, declared with each command ────
 # Every command can end with 0 (it printed what was asked for), 2 (bad usage or
-# bad data) and 130 (interrupted); these can also answer 1, nothing found.
-FINDS_NOTHING = frozenset({"search", "motions", "people", "timeline"})
+# bad data) and 130 (interrupted); one declared ``finds_nothing=True`` (its engine
+# may raise NothingFound) can also answer 1, nothing found. Filled as commands register.
+_FINDS_NOTHING: set[str] = set()
 
 _MEANING = {
     ExitStatus.OK: "found",
@@ -37,7 +40,7 @@ _MEANING = {
 
 def exit_statuses(command: str | None = None) -> tuple[ExitStatus, ...]:
     """The statuses ``vr2018 COMMAND`` can exit with (None: any command)."""
-    finds_nothing = command is None or command in FINDS_NOTHING
+    finds_nothing = command is None or command in _FINDS_NOTHING
     return tuple(s for s in ExitStatus if s != ExitStatus.NOTHING_FOUND or finds_nothing)
 
 
@@ -65,10 +68,12 @@ class _Command(TyperCommand):
     and with ``--json``, JSON on stdout even when nothing is found."""
 
     def invoke(self, ctx: Any) -> Any:
+        from . import messages
+
         try:
             return super().invoke(ctx)
-        except NotFound as error:  # nothing answers (status 1): --json still prints JSON, an empty array
-            if error.status == ExitStatus.NOTHING_FOUND and ctx.params.get("json_"):
+        except Problem as error:  # nothing answers (status 1): --json still prints JSON, an empty array
+            if messages.status(error) == ExitStatus.NOTHING_FOUND and run_state(ctx).json:
                 emit_json([])
             raise
 
@@ -102,10 +107,24 @@ class _App(typer.Typer):
     """The Typer application whose commands are :class:`_Command`."""
 
     def command(
-        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+        self,
+        name: str | None = None,
+        *,
+        finds_nothing: bool = False,
+        cls: type[TyperCommand] | None = None,
+        **kwargs: Any,
     ) -> Callable[[_CommandFunction], _CommandFunction]:
-        """Typer's decorator, with :class:`_Command`: the decorated function keeps its signature for type checkers."""
-        return super().command(name, cls=cls or _Command, **kwargs)
+        """Typer's decorator, with :class:`_Command`: the decorated function keeps its signature for
+        type checkers. ``finds_nothing``: the command can exit 1 (its --help says so)."""
+        register = super().command(name, cls=cls or _Command, **kwargs)
+
+        def decorate(function: _CommandFunction) -> _CommandFunction:
+            called = name or function.__name__.replace("_", "-")  # as Typer names it
+            if finds_nothing:
+                _FINDS_NOTHING.add(called)
+            return register(function)
+
+        return decorate
 
 
 class _PipeClosed(Exception):
@@ -178,11 +197,9 @@ class _Group(TyperGroup):
         # search for Rohingya, and a title-setting OSC is nothing at all.
         raw = list(sys.argv[1:] if args is None else args)
         cleaned = [clean(a) for a in raw]
-        # A file name is never quietly changed into another one: output.write_file refuses these.
-        from . import output
-
-        output.ALTERED_ARGUMENTS.clear()
-        output.ALTERED_ARGUMENTS.update(c for a, c in zip(raw, cleaned, strict=True) if c != a)
+        # The run's state travels in Click's context object: a file name is never quietly
+        # changed into another one (output.write_file refuses the altered arguments).
+        extra.setdefault("obj", Run(c for a, c in zip(raw, cleaned, strict=True) if c != a))
         try:
             result = super().main(
                 cleaned,
@@ -211,7 +228,12 @@ def _status(exc: Exception) -> int:
     return the exit status: the one error handler of every command."""
     from .corpus import DataError
 
-    if isinstance(exc, Failure):  # NotFound included: raised by the engines
+    if isinstance(exc, Problem):  # raised by the engines: worded, and its status decided, in one place
+        from . import messages
+
+        message(messages.line(exc))
+        return messages.status(exc)
+    if isinstance(exc, Failure):
         message(str(exc))
         return exc.status
     if isinstance(exc, DataError):
@@ -400,8 +422,6 @@ def help_(
       vr2018 help
       vr2018 help search
     """
-    from .text import shorten
-
     root = ctx.parent
     assert root is not None and isinstance(root.command, TyperGroup)
     if command is None:
@@ -412,7 +432,7 @@ def help_(
         import difflib
 
         close = difflib.get_close_matches(command.lower(), list(_Group.ORDER), n=2)  # SEARCH: search
-        fail(f"no command '{shorten(command)}'" + did_you_mean(close, f"{PROG} help"))
+        raise Unknown("command", command, close)
     with found.make_context(command, [], parent=root, resilient_parsing=True) as sub:
         print(found.get_help(sub))
     return ExitStatus.OK

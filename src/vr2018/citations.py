@@ -41,17 +41,16 @@ NAMES = {  # what --format takes
     "csl": "csl-json",
     "ris": "ris",
 }
-CHOICES = "text, markdown, bibtex, csl-json or ris"
 
 
 def format_named(name: str) -> str:
     """The format ``name`` (or an unambiguous start of it) names; bad usage otherwise."""
-    from .errors import Failure
-    from .text import resolve, shorten
+    from .problems import Unknown
+    from .text import resolve
 
-    found, _ = resolve(name, NAMES)
+    found, close = resolve(name, NAMES)
     if found is None:
-        raise Failure(f"unknown citation format '{shorten(name)}'; use {CHOICES}")
+        raise Unknown("citation format", name, close, choices=FORMATS)
     return found
 
 

@@ -3,9 +3,10 @@
 The commands live in :mod:`vr2018.commands`, one module per family (letter,
 people, themes, motions, search, export). Each parses its arguments, calls an
 engine, hands the result to a view (:mod:`vr2018.views`, Rich) or a serialiser
-(:mod:`vr2018.serialize`, ``--json``), and returns the exit status. Engines raise
-:class:`~vr2018.errors.NotFound` when nothing answers; :mod:`vr2018.app` turns
-that, and every other failure, into one line on stderr.
+(:mod:`vr2018.serialize`, ``--json``) through :func:`vr2018.output.respond`.
+Engines raise the domain errors of :mod:`vr2018.problems` (data, no sentences);
+:mod:`vr2018.messages` words each as one line and decides its exit status, and
+:mod:`vr2018.app` prints that line, and every other failure, on stderr.
 
 Start-up is most of what a command costs, so:
 - engines, views and serialisers are imported inside the commands that use

@@ -1,13 +1,15 @@
-"""Exit statuses and the failures a user is told about, in one place.
+"""Exit statuses, and the command line's own failures.
 
-Engines raise these (they are plain exceptions: no I/O, no Rich, no Typer);
-the command line's one handler (:mod:`vr2018.app`) turns each into one line
-on stderr and its exit status. Modelled on httpie's ``status.py``.
+Engines never import this module: they raise the domain errors of
+:mod:`vr2018.problems`, which :mod:`vr2018.messages` words and gives a status.
+:class:`Failure` is for the command line's own checks (an option given without
+the argument it needs, a file that cannot be written); the one handler
+(:mod:`vr2018.app`) turns each into one line on stderr and its exit status.
+Modelled on httpie's ``status.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 
 
@@ -41,25 +43,3 @@ class Terminated(KeyboardInterrupt):
     @property
     def status(self) -> int:
         return 128 + self.signum
-
-
-class NotFound(Failure):
-    """Nothing answers what the user named or asked: the message says why, and
-    ``suggestions`` holds what they may have meant (also named in the message).
-
-    A name that matches nothing (a paragraph id, a theme) is bad usage (2);
-    a question with no answer in the letter (a search, a motion) is status 1.
-    """
-
-    def __init__(
-        self, message: str, status: ExitStatus = ExitStatus.NOTHING_FOUND, suggestions: Sequence[str] = ()
-    ) -> None:
-        super().__init__(message, status)
-        self.suggestions = tuple(suggestions)
-
-
-def did_you_mean(suggestions: Sequence[str], listing: str = "") -> str:
-    """'; did you mean: a, b?' or, with nothing close, where to look (" (see 'vr2018 theme')")."""
-    if suggestions:
-        return f"; did you mean: {', '.join(suggestions)}?"
-    return f" (see '{listing}')" if listing else ""

@@ -14,8 +14,9 @@ accepted and dropped: both chambers' documents of a dossier are numbered in it.
     >>> parse("kst-35000-XVII").compact
     '35000-XVII'
 
-Anything that is not a Kamerstuk raises :class:`ValueError` with a one-line
-message fit to show a user. Pure functions: no I/O.
+Anything that is not a Kamerstuk raises :class:`~vr2018.problems.NotAKamerstuk` (a
+:class:`ValueError`) saying which rule it breaks; :mod:`vr2018.messages` words it.
+Pure functions: no I/O.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from __future__ import annotations
 import re
 
 from .model import Record
+from .problems import NotAKamerstuk
 from .text import fold
-
-EXAMPLES = "22045, '22 045, nr. 290', 22045-290, 34550-D, '34550 V D' or 35000-XVII"
 
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _URL = re.compile(r"^(?:https?://)?(?:www\.|zoek\.)?officielebekendmakingen\.nl/", re.ASCII)
@@ -93,26 +93,25 @@ def key_of(dossier: str, number: str | None = None, chapter: str | None = None) 
 
 
 def parse(text: str) -> KamerstukKey:
-    """Parse a Kamerstuk in any common notation; ValueError (one line) if it is not one."""
+    """Parse a Kamerstuk in any common notation; :class:`~vr2018.problems.NotAKamerstuk` if it is not one."""
     if not isinstance(text, str):
         raise TypeError(f"a Kamerstuk must be text, not {type(text).__name__}")
-    shown = _shown(text)
     s = " ".join(fold(text).split())
     if not s:
-        raise ValueError(f"empty Kamerstuk: give a dossier or document, e.g. {EXAMPLES}")
+        raise NotAKamerstuk(text, "empty")
     s = _URL.sub("", s)
     s = re.sub(r"\.html?$", "", s)
     s = _PREFIX.sub("", s, count=1)
     found = _DOSSIER.match(s)
     if not found:
-        raise ValueError(f"'{shown}' is not a Kamerstuk: expected a dossier number first, e.g. {EXAMPLES}")
+        raise NotAKamerstuk(text, "dossier-first")
     dossier = re.sub(r"[^0-9]", "", found.group()).lstrip("0")
     if not dossier or len(dossier) > 6:
-        raise ValueError(f"'{shown}' is not a Kamerstuk: a dossier number has one to six digits, e.g. {EXAMPLES}")
+        raise NotAKamerstuk(text, "dossier-digits")
     rest = s[found.end() :]
     if rest and rest[0].isalnum() and not rest[0].isdigit():
         # "22045a" is not a dossier followed by a letter: demand a separator
-        raise ValueError(f"'{shown}' is not a Kamerstuk: put a space or '-' between dossier and document")
+        raise NotAKamerstuk(text, "separator")
     number: str | None = None
     chapter: str | None = None
     tokens = [t for t in _SPLIT.split(rest) if t and t not in _NUMBER_WORDS]
@@ -120,7 +119,7 @@ def parse(text: str) -> KamerstukKey:
         if re.fullmatch(r"[0-9]+", token, re.ASCII):
             value = token.lstrip("0")
             if number is not None or not value or len(value) > 4:
-                raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{token}'; e.g. {EXAMPLES}")
+                raise NotAKamerstuk(text, "unexpected", token)
             number = value
         elif re.fullmatch(r"[a-z]+", token, re.ASCII):
             upper = token.upper()
@@ -132,9 +131,9 @@ def parse(text: str) -> KamerstukKey:
             elif len(upper) <= 2 and number is None:
                 number = upper
             else:
-                raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
+                raise NotAKamerstuk(text, "unexpected", token)
         else:
-            raise ValueError(f"'{shown}' is not a Kamerstuk: unexpected '{_shown(token)}'; e.g. {EXAMPLES}")
+            raise NotAKamerstuk(text, "unexpected", token)
     return KamerstukKey(dossier=dossier, number=number, chapter=chapter)
 
 
@@ -148,12 +147,6 @@ def looks_like(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """The user's input, on one line and not too long, for a message."""
-    one = " ".join(str(text).split())
-    return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
 # ── Citations as people type them: a Kamerstuk or a UN resolution ──────────

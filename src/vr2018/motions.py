@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import kamerstuk, sentences
-from .errors import Failure, NotFound
 from .kamerstuk import KamerstukKey
-from .text import completion, name_completion, near, shorten, words
+from .problems import Empty, Invalid, NoMotion, Resolution
+from .text import completion, name_completion, near, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -148,14 +148,11 @@ def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
     "motion" (motie, Kamerstuk, nr.) are dropped too; a query of nothing else
     finds every motion.
     """
-    from .search import QueryError, index_for, parse
+    from .search import index_for, parse
 
     if not words(query):
-        raise ValueError("empty query: give a submitter or a word from the subject, e.g. Kuzu or Rohingya")
-    try:
-        concepts, _ = parse(index_for(corpus), query.replace('"', " "))
-    except QueryError as exc:
-        raise ValueError(str(exc)) from None
+        raise Empty("motion")
+    concepts, _ = parse(index_for(corpus), query.replace('"', " "))
     pools = {m.id: haystack(corpus, m) for m in corpus.motions}
 
     def finding(alternative: tuple[str, ...]) -> set[str]:
@@ -174,30 +171,36 @@ def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
 def find(corpus: Corpus, query: str | None = None, kamerstuk_only: bool = False) -> tuple[Motion, ...]:
     """What `vr2018 motions` lists: every motion (by Kamerstuk with ``kamerstuk_only``),
     or those on the Kamerstuk ``query`` names (when it is one, or must be one), or
-    those :func:`search` finds by its words. :class:`Failure` (exit status 2) for a
-    query that is no Kamerstuk where one is needed, or that holds no words."""
+    those :func:`search` finds by its words. :class:`~vr2018.problems.NotAKamerstuk` (or
+    :class:`~vr2018.problems.Resolution`, naming the UN resolution it is) for a query that
+    is no Kamerstuk where one is needed, :class:`~vr2018.problems.Empty` or
+    :class:`~vr2018.search.QueryError` for one that holds no words, and
+    :class:`~vr2018.problems.NoMotion` with the facts of why when no motion answers."""
     if query is None:
         return by_kamerstuk(corpus) if kamerstuk_only else corpus.motions
     try:
         if not (kamerstuk_only or kamerstuk.looks_like(query)):
-            return search(corpus, query)
-        found = matching(corpus, kamerstuk.parse(query))
-    except ValueError as exc:
+            found = search(corpus, query)
+        else:
+            found = matching(corpus, kamerstuk.parse(query))
+    except (Empty, Invalid):
         resolution = cited_resolution(corpus, query)
         if resolution is not None:  # 'S/RES/2231': no Kamerstuk at all (exit status 2)
-            raise Failure(f"'{shorten(query, 30)}' is not a Kamerstuk: {_resolution_line(resolution)}") from None
-        raise Failure(str(exc)) from None
+            raise Resolution(query, resolution.number or "", resolution.as_written) from None
+        raise
+    if not found:
+        raise nothing_found(corpus, query, kamerstuk_only)
     return by_kamerstuk(corpus, found) if kamerstuk_only else found
 
 
-def nothing_found(corpus: Corpus, query: str, kamerstuk_only: bool = False) -> NotFound:
-    """Why :func:`find` found nothing for ``query``, as one line (exit status 1)."""
+def nothing_found(corpus: Corpus, query: str, kamerstuk_only: bool = False) -> NoMotion:
+    """Why :func:`find` found nothing for ``query``: the facts :mod:`vr2018.messages` says."""
     if kamerstuk_only or kamerstuk.looks_like(query):
-        return NotFound(no_motion_message(corpus, kamerstuk.parse(query)))
+        return no_motion(corpus, query, kamerstuk.parse(query))
     resolution = cited_resolution(corpus, query)
     if resolution is not None:  # 'motions S/RES/2231'
-        return NotFound(f"No motion matches '{shorten(query, 30)}': {_resolution_line(resolution)}")
-    return NotFound(no_words_message(corpus, query))
+        return NoMotion(query, kamerstuk=False, resolution=(resolution.number or "", resolution.as_written))
+    return no_words(corpus, query)
 
 
 def cited_resolution(corpus: Corpus, text: str) -> Reference | None:
@@ -215,44 +218,27 @@ def cited_resolution(corpus: Corpus, text: str) -> Reference | None:
     )
 
 
-def _resolution_line(ref: Reference) -> str:
-    number = ref.number or ""
-    return (
-        f"{number} is the UN Security Council resolution the letter cites as "
-        f"'{ref.as_written}'; 'vr2018 refs' lists it with its paragraphs."
-    )
-
-
-def no_motion_message(corpus: Corpus, wanted: KamerstukKey) -> str:
-    """One line for a Kamerstuk no motion matches, naming the Kamerstukken the letter does cite."""
+def no_motion(corpus: Corpus, query: str, wanted: KamerstukKey) -> NoMotion:
+    """No motion is on the Kamerstuk ``wanted``: the resolution it may mean, a Kamerstuk the
+    letter cites that is no motion, the Kamerstukken of the motions and the others cited."""
     bare = wanted.number is None and wanted.chapter is None
     resolution = cited_resolution(corpus, wanted.dossier) if bare else None
     if resolution is not None:  # '--kamerstuk 2231': a well-formed dossier, but meant as the resolution
-        return f"No motion in the letter is on Kamerstuk {wanted.label}: {_resolution_line(resolution)}"
+        pair = (resolution.number or "", resolution.as_written)
+        return NoMotion(query, kamerstuk=True, label=wanted.label, resolution=pair)
     motion_ids = {m.reference for m in corpus.motions}
     on = [k.compact for k in (key(reference(corpus, m)) for m in by_kamerstuk(corpus)) if k]
     others = [r for r in corpus.references if r.kind == "kamerstuk" and r.id not in motion_ids]
     named = [r for r in others if wanted.matches(r.dossier, r.number, r.chapter)]
-    text = f"No motion in the letter is on Kamerstuk {wanted.label}."
-    if named:
-        text += f" The letter cites {named[0].as_written}, which is not a motion (see 'vr2018 refs')."
-    text += f" The motions it answers are on Kamerstuk {_and(on)}"
     rest = [k.compact for k in (key(r) for r in others if r not in named) if k]
-    if rest:
-        text += f"; it also cites Kamerstuk {_and(rest)}"
-    return text + "."
+    cited = named[0].as_written if named else ""
+    return NoMotion(query, kamerstuk=True, label=wanted.label, cited=cited, on=on, also=rest)
 
 
-def no_words_message(corpus: Corpus, query: str) -> str:
-    shown = shorten(query)
-    listed = ", ".join(
-        f"{'/'.join(m.submitters)} ({k.compact})" for m in by_kamerstuk(corpus) if (k := key(reference(corpus, m)))
-    )
-    return f"No motion matches '{shown}'. The letter answers {len(corpus.motions)} motions: {listed}."
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def no_words(corpus: Corpus, query: str) -> NoMotion:
+    """No motion matches the words of ``query``: every motion, as (submitters, Kamerstuk)."""
+    listed = [("/".join(m.submitters), k.compact) for m in by_kamerstuk(corpus) if (k := key(reference(corpus, m)))]
+    return NoMotion(query, kamerstuk=False, motions=listed, count=len(corpus.motions))
 
 
 def complete(

@@ -53,9 +53,19 @@ def _complete_motion_query(ctx: typer.Context, incomplete: str) -> list[tuple[st
 # ── options every command family shares ────────────────────────────────────
 
 
+def _wants_json(ctx: typer.Context, value: bool) -> bool:
+    """Note in the run's state (:class:`vr2018.output.Run`) that JSON was asked for: a
+    command that finds nothing then still prints JSON, an empty array."""
+    if value:
+        from .output import run_state
+
+        run_state(ctx).json = True
+    return value
+
+
 def json_flag(help: str) -> Any:
     """``--json``: nothing but JSON on stdout (:mod:`vr2018.serialize`), never Rich."""
-    return typer.Option("--json", help=help)
+    return typer.Option("--json", help=help, callback=_wants_json)
 
 
 def full_flag(help: str) -> Any:

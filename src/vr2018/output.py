@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExitStatus, Failure
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 PROG = "vr2018"
 
@@ -98,6 +101,34 @@ def _write(stream: Any, text: str) -> None:
     stream.flush()
 
 
+class Run:
+    """What one run knows beyond a command's parameters. It travels in Click's context
+    object (``ctx.obj``, set by the command line's main and shared by every sub-context),
+    never in a global: the arguments whose escape sequences or control characters were
+    taken out (as they read since), and whether ``--json`` was asked for."""
+
+    def __init__(self, altered: Iterable[str] = ()) -> None:
+        self.altered = frozenset(altered)
+        self.json = False
+
+
+def run_state(ctx: Any) -> Run:
+    """This run's :class:`Run`, from the Click context ``ctx`` (set there if it has none)."""
+    found = ctx.find_object(Run)
+    return found if isinstance(found, Run) else ctx.ensure_object(Run)
+
+
+def respond(json: bool, data: Callable[[], object], view: Callable[[], RenderableType]) -> ExitStatus:
+    """How every command answers: with ``json``, ``data()`` as JSON on stdout (no Rich
+    loaded); else ``view()`` shown (:func:`vr2018.terminal.show`). Each is made only when
+    it is the one printed."""
+    if json:
+        return emit_json(data())
+    from .terminal import show
+
+    return show(view())
+
+
 def emit_json(value: Any) -> ExitStatus:
     """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8.
     Returns the status of a command that printed what was asked for."""
@@ -132,14 +163,17 @@ def emit_bytes(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def write_file(path: str, fill: Callable[[str], object], force: bool = False) -> None:
+def write_file(
+    path: str, fill: Callable[[str], object], force: bool = False, refused: Iterable[str] = frozenset()
+) -> None:
     """Write ``path`` whole or not at all: ``fill`` writes a temporary file beside it,
     which then replaces ``path`` in one rename. An existing file is kept unless ``force``.
 
     A symbolic link is written through (its target is replaced, the link stays); a
     device or FIFO (``/dev/null``, ``/dev/full``, a named pipe) is written into, never
     replaced by a file of ours; a name whose escape sequences or control characters
-    were taken out of the command line is refused, so no other file is ever written.
+    were taken out of the command line (``refused``: :attr:`Run.altered`) is refused, so no
+    other file is ever written.
     Interrupted by SIGINT, SIGTERM or SIGHUP, it leaves nothing behind; what an export
     killed outright left beside the destination, the next one removes (:mod:`vr2018.temporary`).
     """
@@ -147,7 +181,7 @@ def write_file(path: str, fill: Callable[[str], object], force: bool = False) ->
 
     from .temporary import stop_signals
 
-    if path in ALTERED_ARGUMENTS:
+    if path in refused:
         raise Failure(
             f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
             "or bytes that are not UTF-8; choose another name"
@@ -208,11 +242,6 @@ def _write_special(path: str, fill: Callable[[str], object]) -> None:
                 shutil.copyfileobj(source, target)
     except OSError as exc:
         raise Failure(f"cannot write {shown_path(path)}: {exc.strerror or exc}") from None
-
-
-# Command-line arguments that held escape sequences, control characters or undecodable
-# bytes, as they read once those were taken out (filled in by the command line's main).
-ALTERED_ARGUMENTS: set[str] = set()
 
 
 def shown_path(path: str, width: int = 80) -> str:

@@ -4,8 +4,8 @@ Citations live in :mod:`vr2018.citations`.
 
 Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no Rich, no
 Typer. ``find_*`` lookups return what they found plus "did you mean"
-suggestions; ``*_named`` lookups raise :class:`~vr2018.errors.NotFound` with
-the user's message instead. Every string built here comes from the data;
+suggestions; ``*_named`` lookups raise a :mod:`~vr2018.problems` error with
+what was asked and the close candidates instead. Every string built here comes from the data;
 nothing is added that the letter does not give.
 """
 
@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .errors import ExitStatus, Failure, NotFound, did_you_mean
 from .lang import Lang, text_of
 from .lang import day as lang_day
 from .lang import month as lang_month
 from .model import Record, day_number
-from .text import STOPWORDS, key, resolve, shorten, suggest, words
+from .problems import Conflict, Empty, Invalid, NoEvents, NothingFound, Unknown
+from .text import STOPWORDS, key, resolve, suggest, words
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -54,16 +54,12 @@ def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[s
 
 def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
     """The paragraph the user named (an unambiguous prefix will do); else
-    :class:`NotFound` (exit status 2) suggesting the closest ids."""
+    :class:`~vr2018.problems.Unknown` naming the closest ids (:class:`~vr2018.problems.Empty` if blank)."""
     if not query.strip():
-        raise NotFound("empty paragraph id ('vr2018 toc' lists every id)", ExitStatus.BAD_USAGE)
+        raise Empty("paragraph")
     paragraph, suggestions = find_paragraph(corpus, query)
     if paragraph is None:
-        raise NotFound(
-            f"no paragraph '{shorten(query)}'{did_you_mean(suggestions)} ('vr2018 toc' lists every id)",
-            ExitStatus.BAD_USAGE,
-            suggestions,
-        )
+        raise Unknown("paragraph", query, suggestions)
     return paragraph
 
 
@@ -150,22 +146,21 @@ def timeline(
 
 def window_bound(text: str, last: bool = False) -> int:
     """A --from/--to value as YYYYMMDD: a year ('2018'), a month ('2018-09') or a date
-    ('2018-09-26'); its first day, or with ``last`` its last. :class:`Failure` (one line,
-    exit status 2) for anything else."""
+    ('2018-09-26'); its first day, or with ``last`` its last. :class:`~vr2018.problems.Invalid`
+    (a date) for anything else."""
     import re
     from datetime import date
 
     value = text.strip()
     found = re.fullmatch(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?", value, re.ASCII)
-    shown = shorten(text, 30)
     if not found:
-        raise Failure(f"'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)")
+        raise Invalid("date", text, "form")
     year = int(found.group(1))
     month, day = (int(g) if g else None for g in found.groups()[1:])
     try:  # 2018-00 and 2018-09-00 are no dates: a missing part is None, never 0
         date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
-        raise Failure(f"'{shown}' is not a date: {exc}") from None
+        raise Invalid("date", text, "calendar", str(exc)) from None
     return day_number(value, last)
 
 
@@ -180,37 +175,14 @@ def names_person(event: Event, person: Person) -> bool:
     return False
 
 
-def narrowing(since: str | None = None, until: str | None = None, people: tuple[Person, ...] | None = None) -> str:
-    """How --from, --to and --person narrowed a timeline, in words: "from 2018-09 to 2018-12"."""
-    out = []
-    if people is not None:
-        out.append("naming " + " or ".join(p.name for p in people))
-    if since is not None:
-        out.append(f"from {shorten(since, 20)}")
-    if until is not None:
-        out.append(f"to {shorten(until, 20)}")
-    return " ".join(out)
-
-
-def nothing_dated(
-    theme: Theme | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    people: tuple[Person, ...] | None = None,
-) -> NotFound:
-    """Why a filtered timeline is empty, naming the filters (exit status 1)."""
-    where = [f"in the paragraphs on theme '{theme.title}'"] if theme is not None else []
-    narrowed = narrowing(since, until, people)
-    if narrowed:
-        where.append(narrowed)
-    return NotFound(f"no dated events {' '.join(where) or 'in the letter'}")
-
-
 class Dated(Record):
-    """A timeline as `timeline` filters it: its events, and how they were narrowed, in words."""
+    """A timeline as `timeline` filters it: its events, and the filters that narrowed it
+    (the window as typed, the names of the people; :func:`vr2018.messages.narrowing` says it)."""
 
     events: tuple[Event, ...]
-    narrowing: str
+    since: str | None = None
+    until: str | None = None
+    people: tuple[str, ...] | None = None
 
 
 def dated(
@@ -221,17 +193,18 @@ def dated(
     person: str | None = None,
 ) -> Dated:
     """The timeline for the filters as typed (--from, --to: a year, month or day; --person: a
-    name, alias or role). :class:`Failure` for a window that is no window, :class:`NotFound`
-    (status 1) naming the filters when nothing is dated within them."""
+    name, alias or role). :class:`~vr2018.problems.Conflict` for a window that is no window,
+    :class:`~vr2018.problems.NoEvents` with the filters when nothing is dated within them."""
     start = window_bound(since) if since is not None else None
     end = window_bound(until, last=True) if until is not None else None
     if start is not None and end is not None and start > end:
-        raise Failure(f"--from {since} is after --to {until}")
+        raise Conflict("window", "reversed", since or "", until or "")
     who = people_named(corpus, person) if person is not None else None
     events = timeline(corpus, theme, start=start, end=end, people=who)
+    names = None if who is None else tuple(p.name for p in who)
     if not events:
-        raise nothing_dated(theme, since, until, who)
-    return Dated(events=events, narrowing=narrowing(since, until, who))
+        raise NoEvents(theme.title if theme is not None else "", since, until, names)
+    return Dated(events=events, since=since, until=until, people=names)
 
 
 # ── people ──────────────────────────────────────────────────────────────────
@@ -272,16 +245,13 @@ def find_people(corpus: Corpus, query: str) -> tuple[tuple[Person, ...], list[st
 
 
 def people_named(corpus: Corpus, name: str) -> tuple[Person, ...]:
-    """The people :func:`find_people` finds; :class:`NotFound` (exit status 1)
-    naming the closest names when nobody matches; a blank name is bad usage."""
+    """The people :func:`find_people` finds; :class:`~vr2018.problems.NothingFound`
+    naming the closest names when nobody matches; :class:`~vr2018.problems.Empty` for a blank name."""
     if not name.strip():
-        raise Failure("empty name: give a name, alias or role word ('vr2018 people' lists everyone)")
+        raise Empty("person")
     found, suggestions = find_people(corpus, name)
     if not found:
-        raise NotFound(
-            f"nobody called '{shorten(name)}' in the letter{did_you_mean(suggestions)}",
-            suggestions=suggestions,
-        )
+        raise NothingFound("person", name, suggestions)
     return found
 
 

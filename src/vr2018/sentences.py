@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .errors import ExitStatus, NotFound
 from .model import Record
-from .text import fold, shorten
+from .problems import BadSentence
+from .text import fold
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -204,29 +204,26 @@ def named(corpus: Corpus, address: str) -> Paragraph | Sentence:
 
 def sentence_named(corpus: Corpus, query: str) -> Sentence:
     """The sentence ``ID:N`` names (N from 1; the id may be an unambiguous start of one);
-    else :class:`NotFound` (exit status 2) saying what is wrong in one line: an unknown
-    id (with the paragraph lookup's did-you-mean) or a number out of range."""
+    else :class:`~vr2018.problems.BadSentence` saying what is wrong (no number, not a number,
+    out of range) with the paragraph's sentence count, or the paragraph lookup's
+    :class:`~vr2018.problems.Unknown` for an unknown id."""
     from .reading import find_paragraph, paragraph_named
 
     wanted, number = split_address(query)
     if number is None:
-        raise NotFound(
-            f"no sentence number in '{shorten(query)}': write ID:N, e.g. myanmar-rohingya:2", ExitStatus.BAD_USAGE
-        )
+        raise BadSentence(query, "no-number")
     digits = _sentence_number(number)
     if number and digits is None and find_paragraph(corpus, wanted)[0] is None:
         wanted = query  # not an ID:N at all ("[link=http://x]"): the lookup quotes the whole of it
     paragraph = paragraph_named(corpus, wanted)
     found = of(paragraph)
-    has = f"{paragraph.id} has {len(found)} sentence{'s' if len(found) != 1 else ''}"
-    has += f" ({paragraph.id}:1 to {paragraph.id}:{len(found)})" if len(found) > 1 else f" ({paragraph.id}:1)"
     if not number:
-        raise NotFound(f"no sentence number after '{paragraph.id}:': {has}", ExitStatus.BAD_USAGE)
+        raise BadSentence(query, "empty-number", paragraph.id, len(found))
     if digits is None:
-        raise NotFound(f"'{shorten(number)}' is not a sentence number: {has}", ExitStatus.BAD_USAGE)
+        raise BadSentence(query, "not-a-number", paragraph.id, len(found), number)
     n = int(digits) if len(digits) <= 18 else 0  # past any paragraph (and past what int() takes: 4300 digits)
     if not 1 <= n <= len(found):
-        raise NotFound(f"no sentence {shorten(number, 30)}: {has}", ExitStatus.BAD_USAGE)
+        raise BadSentence(query, "out-of-range", paragraph.id, len(found), number)
     return found[n - 1]
 
 

@@ -9,43 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import ExitStatus, NotFound
 from .lang import Lang, text_of
 from .model import Record
+from .problems import Empty, Unknown
 from .reading import timeline
 from .sentences import texts as sentence_texts
-from .text import completion, key, resolve, shorten
+from .text import completion, key, resolve
 
 if TYPE_CHECKING:
     from .corpus import Corpus
     from .model import Event, Motion, Paragraph, Person, Section, Theme
-
-
-class UnknownTheme(NotFound):
-    """No theme, or more than one, goes by that name (exit status 2). ``str()`` is the user's message."""
-
-    def __init__(self, query: str, suggestions: list[str], ambiguous: bool) -> None:
-        self.query = query
-        self.ambiguous = ambiguous
-        self.suggestions = tuple(suggestions)
-        super().__init__(self._describe(), ExitStatus.BAD_USAGE, suggestions)
-
-    def _describe(self) -> str:
-        shown = shorten(self.query)
-        head = f"Ambiguous theme '{shown}'." if self.ambiguous else f"Unknown theme '{shown}'."
-        if self.suggestions:
-            return f"{head} Did you mean: {', '.join(self.suggestions)}?"
-        return f"{head} Run 'vr2018 theme' for the list."
-
-
-class EmptyTheme(UnknownTheme):
-    """A blank theme name: said as such, the way every command says "empty …"."""
-
-    def __init__(self, query: str) -> None:
-        super().__init__(query, [], ambiguous=False)
-
-    def _describe(self) -> str:
-        return "empty theme name: give a theme's id, title or alias ('vr2018 theme' lists them)"
 
 
 class ThemeGap(Record):
@@ -79,10 +52,11 @@ def names(corpus: Corpus) -> dict[str, str]:
 
 def find(corpus: Corpus, query: str) -> Theme:
     """The theme named by id, title or alias (case/accent-insensitive, or an
-    unambiguous prefix); :class:`UnknownTheme` with suggestions otherwise
-    (:class:`EmptyTheme`, a kind of it, for a blank name)."""
+    unambiguous prefix); :class:`~vr2018.problems.Unknown` with the close names
+    otherwise (ambiguous where several themes have a name starting so), and
+    :class:`~vr2018.problems.Empty` for a blank name."""
     if not query.strip():
-        raise EmptyTheme(query)
+        raise Empty("theme")
     table = names(corpus)
     found, suggestions = resolve(query, table)
     if found is not None:
@@ -91,13 +65,13 @@ def find(corpus: Corpus, query: str) -> Theme:
     prefixed = [t for t in corpus.themes if wanted and any(key(n).startswith(wanted) for n in _names(t))]
     if prefixed:  # more than one theme has a name starting so: name each once
         shown = [t.id if key(t.id).startswith(wanted) else _shortest(t, wanted) for t in prefixed]
-        raise UnknownTheme(query, shown[:5], ambiguous=True)
+        raise Unknown("theme", query, shown[:5], ambiguous=True)
     distinct: dict[str, str] = {}  # one suggestion per theme, the id where it is among them
     for name in suggestions:
         target = table[name]
         if target not in distinct or name == target:
             distinct[target] = name
-    raise UnknownTheme(query, list(distinct.values()), ambiguous=False)
+    raise Unknown("theme", query, list(distinct.values()))
 
 
 def _own(theme: Theme) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from ..lang import Lang
 
 @app.command("export", short_help="Everything as Markdown, CSV, JSON Lines or an SQLite database.")
 def export_(
+    ctx: typer.Context,
     format_: opt.ExportFormat,
     target: opt.ExportTarget = None,
     output: Annotated[
@@ -45,14 +46,16 @@ def export_(
       vr2018 export metadata -o metadata.json && datasette vr2018.db -m metadata.json
     """
     from .. import export
-    from ..output import emit_bytes, write_file
+    from ..output import emit_bytes, run_state, write_file
+
+    refused = run_state(ctx).altered  # names whose control characters the command line took out
 
     table, path = export.check(format_, target, output, bom)
     corpus = load_letter()
     if format_ == "sqlite" and path is not None:  # check() names a FILE for sqlite
         from ..export.sqlite import write_sqlite
 
-        write_file(path, lambda temporary: write_sqlite(corpus, temporary), force)
+        write_file(path, lambda temporary: write_sqlite(corpus, temporary), force, refused)
         return ExitStatus.OK
     if format_ == "csv":
         text = export.csv_text(corpus, table, bom=bom)
@@ -68,5 +71,5 @@ def export_(
     else:
         from pathlib import Path
 
-        write_file(path, lambda temporary: Path(temporary).write_bytes(data), force)
+        write_file(path, lambda temporary: Path(temporary).write_bytes(data), force, refused)
     return ExitStatus.OK

@@ -12,9 +12,11 @@ from .. import options as opt
 from ..app import app, fail, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-from ..output import emit_json
+from ..output import respond
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from ..corpus import Corpus
     from ..sentences import Sentence
 
@@ -37,15 +39,16 @@ def read(
       vr2018 read --lang en
       vr2018 read --json | jq '.paragraphs[].id'
     """
+    from ..serialize import read_json
+
     corpus = load_letter()
-    if json_:
-        from ..serialize import read_json
 
-        return emit_json(read_json(corpus))
-    from ..terminal import show
-    from ..views.letter import letter_view
+    def view() -> "RenderableType":
+        from ..views.letter import letter_view
 
-    return show(letter_view(corpus, lang))
+        return letter_view(corpus, lang)
+
+    return respond(json_, data=lambda: read_json(corpus), view=view)
 
 
 @app.command(short_help="Table of contents: headings, paragraph ids, first words, gaps.")
@@ -64,18 +67,18 @@ def toc(
       vr2018 toc --lang en
       vr2018 toc --json | jq -r '.sections[].id'
     """
+    from ..serialize import toc_json
     from ..toc import contents
 
     corpus = load_letter()
     entries = contents(corpus)
-    if json_:
-        from ..serialize import toc_json
 
-        return emit_json(toc_json(corpus, entries))
-    from ..terminal import show
-    from ..views.toc import toc_view
+    def view() -> "RenderableType":
+        from ..views.toc import toc_view
 
-    return show(toc_view(corpus, entries, lang))
+        return toc_view(corpus, entries, lang)
+
+    return respond(json_, data=lambda: toc_json(corpus, entries), view=view)
 
 
 @app.command("show", short_help="One paragraph (ID) or sentence (ID:N), with all we know about it.")
@@ -110,29 +113,30 @@ def show_(
     found = named(corpus, paragraph)
     if isinstance(found, Sentence):
         return _show_sentence(corpus, found, context, lang, json_)
+    from ..serialize import show_json
+
     before, after = reading.neighbours(corpus, found, context)
-    if json_:
-        from ..serialize import show_json
 
-        return emit_json(show_json(corpus, found, before, after))
-    from ..terminal import show
-    from ..views.letter import show_view
+    def view() -> "RenderableType":
+        from ..views.letter import show_view
 
-    return show(show_view(corpus, found, before, after, lang))
+        return show_view(corpus, found, before, after, lang)
+
+    return respond(json_, data=lambda: show_json(corpus, found, before, after), view=view)
 
 
 def _show_sentence(corpus: "Corpus", sentence: "Sentence", context: int, lang: Lang, json_: bool) -> ExitStatus:
     """`show ID:N`: one sentence, with its paragraph id, number and section."""
     if context:
         fail("--context is for a paragraph: show its id without ':N' to see its neighbours")
-    if json_:
-        from ..serialize import show_json
+    from ..serialize import show_json
 
-        return emit_json(show_json(corpus, sentence.paragraph, sentence=sentence))
-    from ..terminal import show
-    from ..views.letter import sentence_view
+    def view() -> "RenderableType":
+        from ..views.letter import sentence_view
 
-    return show(sentence_view(corpus, sentence, lang))
+        return sentence_view(corpus, sentence, lang)
+
+    return respond(json_, data=lambda: show_json(corpus, sentence.paragraph, sentence=sentence), view=view)
 
 
 @app.command(short_help="A paste-ready citation of the letter, a paragraph (ID) or a quoted sentence (ID:N).")
@@ -180,6 +184,7 @@ def cite(
     else:
         citation = citations.citation(corpus, found)
     if json_:
+        from ..output import emit_json
         from ..serialize import citation_json
 
         return emit_json(citation_json(corpus, citation))
@@ -199,12 +204,13 @@ def info(
       vr2018 info
       vr2018 info --json
     """
+    from ..serialize import info_json
+
     corpus = load_letter()
-    if json_:
-        from ..serialize import info_json
 
-        return emit_json(info_json(corpus, __version__))
-    from ..terminal import show
-    from ..views.letter import info_view
+    def view() -> "RenderableType":
+        from ..views.letter import info_view
 
-    return show(info_view(corpus, __version__, lang))
+        return info_view(corpus, __version__, lang)
+
+    return respond(json_, data=lambda: info_json(corpus, __version__), view=view)

@@ -5,16 +5,19 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from .. import options as opt
 from ..app import app, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-from ..output import emit_json
+from ..output import respond
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
-@app.command(short_help="The motions the letter answers, what was done, official links.")
+@app.command(finds_nothing=True, short_help="The motions the letter answers, what was done, official links.")
 def motions(
     query_words: opt.MotionQuery = None,
     kamerstuk: opt.KamerstukFlag = False,
@@ -41,20 +44,18 @@ def motions(
       vr2018 motions --json
     """
     from .. import motions as engine
+    from ..serialize import motions_json
 
     query = opt.joined(query_words)
     corpus = load_letter()
     found = engine.find(corpus, query, kamerstuk_only=kamerstuk)
-    if not found and query is not None:
-        raise engine.nothing_found(corpus, query, kamerstuk_only=kamerstuk)
-    if json_:
-        from ..serialize import motions_json
 
-        return emit_json(motions_json(corpus, found))
-    from ..terminal import show
-    from ..views.motions import motions_by_kamerstuk, motions_view
+    def view() -> "RenderableType":
+        from ..views.motions import motions_by_kamerstuk, motions_view
 
-    return show(motions_by_kamerstuk(corpus, found, lang) if kamerstuk else motions_view(corpus, found, lang))
+        return motions_by_kamerstuk(corpus, found, lang) if kamerstuk else motions_view(corpus, found, lang)
+
+    return respond(json_, data=lambda: motions_json(corpus, found), view=view)
 
 
 @app.command(short_help="Every Kamerstuk and UN resolution the letter cites.")
@@ -71,14 +72,14 @@ def refs(
       vr2018 refs --json
     """
     from ..motions import references
+    from ..serialize import references_json
 
     corpus = load_letter()
     found = references(corpus)
-    if json_:
-        from ..serialize import references_json
 
-        return emit_json(references_json(corpus, found))
-    from ..terminal import show
-    from ..views.motions import references_view
+    def view() -> "RenderableType":
+        from ..views.motions import references_view
 
-    return show(references_view(corpus, found, lang))
+        return references_view(corpus, found, lang)
+
+    return respond(json_, data=lambda: references_json(corpus, found), view=view)

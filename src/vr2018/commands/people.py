@@ -5,18 +5,21 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from .. import options as opt
 from ..app import app, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-from ..output import emit_json
+from ..output import respond
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # ── people and dates: timeline, people ──────────────────────────────────────
 
 
-@app.command(short_help="Every dated event in the letter, in chronological order.")
+@app.command(finds_nothing=True, short_help="Every dated event in the letter, in chronological order.")
 def timeline(
     theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
     lang: opt.LangOption = Lang.nl,
@@ -48,21 +51,23 @@ def timeline(
       vr2018 timeline --json
     """
     from .. import reading, themes
+    from ..serialize import timeline_json
 
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
     found = reading.dated(corpus, chosen, since, until, person)
-    if json_:
-        from ..serialize import timeline_json
 
-        return emit_json(timeline_json(found.events))
-    from ..terminal import show
-    from ..views.people import timeline_view
+    def view() -> "RenderableType":
+        from ..messages import narrowing
+        from ..views.people import timeline_view
 
-    return show(timeline_view(corpus, found.events, chosen, lang, found.narrowing))
+        narrowed = narrowing(found.since, found.until, found.people)
+        return timeline_view(corpus, found.events, chosen, lang, narrowed)
+
+    return respond(json_, data=lambda: timeline_json(found.events), view=view)
 
 
-@app.command(short_help="Everyone the letter names, their role, and what they did.")
+@app.command(finds_nothing=True, short_help="Everyone the letter names, their role, and what they did.")
 def people(
     name_words: opt.PersonName = None,
     lang: opt.LangOption = Lang.nl,
@@ -85,15 +90,15 @@ def people(
       vr2018 people minister-president --json
     """
     from .. import reading
+    from ..serialize import people_json
 
     name = opt.joined(name_words)
     corpus = load_letter()
     found = corpus.people if name is None else reading.people_named(corpus, name)
-    if json_:
-        from ..serialize import people_json
 
-        return emit_json(people_json(corpus, found))
-    from ..terminal import show
-    from ..views.people import people_view, people_views
+    def view() -> "RenderableType":
+        from ..views.people import people_view, people_views
 
-    return show(people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang))
+        return people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang)
+
+    return respond(json_, data=lambda: people_json(corpus, found), view=view)

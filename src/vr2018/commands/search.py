@@ -5,18 +5,21 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 """
 
 # No `from __future__ import annotations` here (see vr2018.cli).
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from .. import options as opt
 from ..app import app, fail, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-from ..output import emit_json
+from ..output import respond
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 # ── search ──────────────────────────────────────────────────────────────────
 
 
-@app.command(short_help="Find paragraphs, forgiving typos, accents, inflection, English.")
+@app.command(finds_nothing=True, short_help="Find paragraphs, forgiving typos, accents, inflection, English.")
 def search(
     query: opt.SearchQuery,
     limit: opt.Limit = 10,
@@ -47,7 +50,7 @@ def search(
       vr2018 search veiligheid --theme klimaat -n 3
     """
     from .. import search as engine
-    from ..text import shorten
+    from ..serialize import search_json
 
     text = " ".join(query)
     if not text.strip():
@@ -61,17 +64,11 @@ def search(
 
         theme_id = find(corpus, theme).id
     section_id = engine.find_section(corpus, section) if section is not None else None
-    try:
-        results = engine.search(corpus, text, limit=limit, theme=theme_id, section=section_id, exact=exact)
-    except engine.QueryError as exc:
-        fail(f"{exc}: '{shorten(text)}'")
-    if not results.hits:
-        raise engine.explain_nothing_found(corpus, query, results, theme=theme_id, section=section_id)
-    if json_:
-        from ..serialize import search_json
+    results = engine.answer(corpus, query, limit=limit, theme=theme_id, section=section_id, exact=exact)
 
-        return emit_json(search_json(corpus, results))
-    from ..terminal import show
-    from ..views.search import search_view
+    def view() -> "RenderableType":
+        from ..views.search import search_view
 
-    return show(search_view(corpus, results, full=full, lang=lang))
+        return search_view(corpus, results, full=full, lang=lang)
+
+    return respond(json_, data=lambda: search_json(corpus, results), view=view)

@@ -12,9 +12,11 @@ from .. import options as opt
 from ..app import app, fail, load_letter
 from ..errors import ExitStatus
 from ..lang import Lang
-from ..output import emit_json
+from ..output import respond
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from ..corpus import Corpus
 
 
@@ -49,25 +51,26 @@ def theme(
         if full:
             fail("--full needs a theme NAME (run 'vr2018 theme' for the list)")
         return _theme_list(corpus, json_, lang)
+    from ..serialize import theme_json
+
     detail = themes.detail(corpus, themes.find(corpus, name))
-    if json_:
-        from ..serialize import theme_json
 
-        return emit_json(theme_json(corpus, detail, full=full))
-    from ..terminal import show
-    from ..views.themes import theme_view
+    def view() -> "RenderableType":
+        from ..views.themes import theme_view
 
-    return show(theme_view(corpus, detail, full=full, lang=lang))
+        return theme_view(corpus, detail, full=full, lang=lang)
+
+    return respond(json_, data=lambda: theme_json(corpus, detail, full=full), view=view)
 
 
 def _theme_list(corpus: "Corpus", json_: bool, lang: Lang) -> ExitStatus:
     """`vr2018 theme` without a NAME: one line per theme."""
-    if json_:
-        from ..serialize import theme_list_json
+    from ..serialize import theme_list_json
 
-        return emit_json(theme_list_json(corpus, corpus.themes))
-    from ..terminal import show
-    from ..themes import listing
-    from ..views.themes import theme_list
+    def view() -> "RenderableType":
+        from ..themes import listing
+        from ..views.themes import theme_list
 
-    return show(theme_list(corpus, listing(corpus, lang), crop=sys.stdout.isatty(), lang=lang))
+        return theme_list(corpus, listing(corpus, lang), crop=sys.stdout.isatty(), lang=lang)
+
+    return respond(json_, data=lambda: theme_list_json(corpus, corpus.themes), view=view)

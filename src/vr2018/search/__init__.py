@@ -35,6 +35,7 @@ not with the length of the text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .hits import merge_spans
@@ -71,6 +72,7 @@ __all__ = [
     "Index",
     "QueryError",
     "Results",
+    "answer",
     "build_index",
     "did_you_mean",
     "expand",
@@ -111,3 +113,21 @@ def search(
     results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
     outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total
     return results.replace(searched=len(allowed), outside=outside, suggestions=() if outside else results.suggestions)
+
+
+def answer(
+    corpus: Corpus,
+    words: Sequence[str],
+    limit: int = 10,
+    theme: str | None = None,
+    section: str | None = None,
+    exact: bool = False,
+) -> Results:
+    """What `vr2018 search` asks: :func:`search` for the words as typed, the results when
+    something is found; :class:`~vr2018.problems.NoHits` saying why not otherwise."""
+    results = search(corpus, " ".join(words), limit=limit, theme=theme, section=section, exact=exact)
+    if not results.hits:
+        from .explain import explain_nothing_found
+
+        raise explain_nothing_found(corpus, words, results, theme=theme, section=section)
+    return results

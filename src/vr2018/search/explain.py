@@ -13,7 +13,7 @@ from ..text import fold, suggest, words
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
-    from ..errors import NotFound
+    from ..problems import NoHits
     from .index import Index
     from .results import Results
 
@@ -75,18 +75,13 @@ def section_names(corpus: Corpus) -> dict[str, str]:
 
 def find_section(corpus: Corpus, name: str) -> str:
     """The id of the section named by id or title (case and accents aside, a
-    prefix will do); :class:`~vr2018.errors.NotFound` (exit status 2) otherwise."""
-    from ..errors import ExitStatus, NotFound, did_you_mean
-    from ..text import resolve, shorten
+    prefix will do); :class:`~vr2018.problems.Unknown` with the close names and every id otherwise."""
+    from ..problems import Unknown
+    from ..text import resolve
 
     found, close = resolve(name, section_names(corpus))
     if found is None:
-        every = ", ".join(s.id for s in corpus.sections)
-        raise NotFound(
-            f"unknown section '{shorten(name, 40)}'{did_you_mean(close) or '.'} Sections: {every} (see 'vr2018 toc')",
-            ExitStatus.BAD_USAGE,
-            close,
-        )
+        raise Unknown("section", name, close, choices=[s.id for s in corpus.sections])
     return found
 
 
@@ -95,47 +90,34 @@ def find_section(corpus: Corpus, name: str) -> str:
 
 def explain_nothing_found(
     corpus: Corpus, query: Sequence[str], results: Results, theme: str | None = None, section: str | None = None
-) -> NotFound:
+) -> NoHits:
     """Why ``results`` (of ``query``, the words as typed, within ``theme`` and
-    ``section``) hold no hit, as one line: the section's text is missing, the
-    filters exclude each other, how many paragraphs match outside the filters
-    and the command that shows them, or else words of the letter close to those
-    typed. Status 1 (nothing found)."""
-    from ..errors import NotFound, did_you_mean
-    from ..text import shorten
+    ``section``) hold no hit, as the facts :mod:`vr2018.messages` says: the section's
+    text is missing, the filters exclude each other, how many paragraphs match
+    outside the filters and the command that shows them, or else words of the letter
+    close to those typed."""
+    from ..problems import NoHits
 
-    why = f"nothing found for '{shorten(' '.join(query))}'" + _where(corpus, results, theme, section)
-    if results.outside:
-        n = results.outside
-        them = "them" if theme and section else "it"
-        again = _search_again(query, theme, section)
-        why += f"; {n} paragraph{'s' if n != 1 else ''} outside {them} match{'es' if n == 1 else ''}: {again}"
-    else:
-        why += did_you_mean(list(results.suggestions))
-    return NotFound(why, suggestions=results.suggestions)
-
-
-def _where(corpus: Corpus, results: Results, theme: str | None, section: str | None) -> str:
-    """Where the search looked, or why no paragraph could match there."""
-    theme_title = corpus.theme(theme).title if theme else ""
-    section_title = corpus.section(section).title if section else ""
-    if section and not paragraphs_in(corpus, section=section):  # VN-hervormingen: a heading, no text
-        why = f": the text of section '{section_title}' is missing from this copy of the letter"
-        return why + (", only its heading survives" if corpus.section(section).printed else "")
-    if results.searched == 0:
-        return f": no paragraph on theme '{theme_title}' is in section '{section_title}'"
-    return (f" in theme '{theme_title}'" if theme else "") + (f" in section '{section_title}'" if section else "")
+    missing = bool(section) and not paragraphs_in(corpus, section=section)  # VN-hervormingen: a heading, no text
+    return NoHits(
+        query,
+        results.suggestions,
+        theme=corpus.theme(theme).title if theme else "",
+        section=corpus.section(section).title if section else "",
+        section_missing=missing,
+        heading_printed=bool(section) and missing and corpus.section(section or "").printed,
+        disjoint=not missing and results.searched == 0,
+        outside=results.outside,
+        again=_search_again(query) if results.outside else "",
+    )
 
 
-def _search_again(query: Sequence[str], theme: str | None, section: str | None) -> str:
-    """The command that searches the same words without the filters, or, where it is
-    too long or unprintable to quote, what to leave out."""
+def _search_again(query: Sequence[str]) -> str:
+    """The command that searches the same words without the filters; "" where it is too
+    long or unprintable to quote (the message then says what to leave out)."""
     import shlex
 
     from ..text import shorten
 
     again = f"vr2018 search {'-- ' if any(q.startswith('-') for q in query) else ''}{shlex.join(query)}"
-    if shorten(again, 100) != again:
-        used = (flag for flag, value in (("--theme", theme), ("--section", section)) if value)
-        again = "search again without " + " and ".join(used)
-    return again
+    return again if shorten(again, 100) == again else ""

@@ -68,15 +68,13 @@ def parse(index: Index, query: str, exact: bool = False) -> tuple[list[Concept],
     With ``exact``, every word is a concept of its own, matched as written, and no glossary entry is read.
     """
     if len(query) > MAX_QUERY:
-        raise QueryError(
-            f"query too long: {len(query)} characters, at most {MAX_QUERY}; search for a few words or one sentence"
-        )
+        raise QueryError(query, "too-long")
     folded = fold(query)
     phrases = [tuple(words(p)) for p in _QUOTED.findall(folded)]
     phrases = [p for p in phrases if p]
     typed = query_words(folded.replace('"', " "))
     if not typed:
-        raise QueryError("the query has no letters or digits to search for")
+        raise QueryError(query, "no-words")
     shouted = _capitals(query)
     capitalised = _capitalised(query)
     runs = {} if exact else _name_runs(query, typed)

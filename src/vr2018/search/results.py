@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Record
+from ..problems import Invalid
 
 if TYPE_CHECKING:
     from ..model import Paragraph
@@ -21,8 +22,12 @@ HOW = ("exact", "inflection", "compound", "typo", "english", "glossary", "outsid
 MAX_QUERY = 2000
 
 
-class QueryError(ValueError):
-    """The query cannot be searched: nothing to search for, or far too long."""
+class QueryError(Invalid, ValueError):
+    """The query cannot be searched (``reason``): nothing to search for ("no-words"),
+    or far too long ("too-long", ``detail`` the most it may be)."""
+
+    def __init__(self, query: str, reason: str) -> None:
+        super().__init__("query", query, reason, str(MAX_QUERY) if reason == "too-long" else "")
 
 
 class Hit(Record):
