@@ -161,13 +161,13 @@ def test_nothing_found_in_a_section_without_text_says_so(invoke):
     result = invoke("search", "conflict", "--section", "VN-hervormingen")
     assert result.exit_code == 1
     assert result.stderr == (
-        "vr2018: nothing found for 'conflict': the text of section "
-        "'VN-hervormingen: transparantie en effectiviteit' is missing from this copy of the letter, "
-        "only its heading survives; 5 paragraphs outside it match: vr2018 search conflict\n"
+        "vr2018: nothing found for 'conflict': no paragraph of this copy of the letter is known to stand in "
+        "section 'VN-hervormingen: transparantie en effectiviteit' (the pages after its heading are missing); "
+        "5 paragraphs outside it match: vr2018 search conflict\n"
     )
     result = invoke("search", "qqqzzz", "--section", "vn-hervormingen", "--json")
     assert result.exit_code == 1 and json.loads(result.stdout) == []
-    assert result.stderr.endswith("only its heading survives\n")
+    assert result.stderr.endswith("(the pages after its heading are missing)\n")
 
 
 def test_nothing_found_where_a_theme_and_a_section_do_not_meet(invoke):

@@ -734,8 +734,8 @@ def test_a_section_whose_text_is_missing_says_so(corpus):
 
     found = explain_nothing_found(corpus, ["Rohingya"], nothing(searched=0, outside=1), section="vn-hervormingen")
     assert messages.line(found) == (
-        "nothing found for 'Rohingya': the text of section 'VN-hervormingen: transparantie en effectiviteit' "
-        "is missing from this copy of the letter, only its heading survives; "
+        "nothing found for 'Rohingya': no paragraph of this copy of the letter is known to stand in section "
+        "'VN-hervormingen: transparantie en effectiviteit' (the pages after its heading are missing); "
         "1 paragraph outside it matches: vr2018 search Rohingya"
     )
 

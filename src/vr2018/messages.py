@@ -174,8 +174,8 @@ def _nothing(p: NothingFound) -> str:
 def _no_hits(p: NoHits) -> str:
     why = f"nothing found for '{shorten(p.asked)}'"
     if p.section_missing:
-        why += f": the text of section '{p.section}' is missing from this copy of the letter"
-        why += ", only its heading survives" if p.heading_printed else ""
+        why += f": no paragraph of this copy of the letter is known to stand in section '{p.section}'"
+        why += " (the pages after its heading are missing)" if p.heading_printed else ""
     elif p.disjoint:
         why += f": no paragraph on theme '{p.theme}' is in section '{p.section}'"
     else:
