@@ -584,3 +584,12 @@ def test_show_gives_a_translators_note_with_the_english(invoke):
     data = json.loads(invoke("show", "conflict-en-honger", "--json").stdout)["paragraph"]
     assert data["note_en"] == CORPUS.paragraph("conflict-en-honger").note_en
     assert json.loads(invoke("show", "iran-2231", "--json").stdout)["paragraph"]["note_en"] is None
+
+
+def test_toc_plain_is_one_id_tab_opening_line_per_paragraph(invoke, corpus):
+    for lang in ("nl", "en"):
+        lines = invoke("toc", "--plain", "--lang", lang).stdout.splitlines()
+        assert [line.split("\t")[0] for line in lines] == [p.id for p in corpus.paragraphs]
+        assert all(line.count("\t") == 1 and line.split("\t")[1] for line in lines)
+    english = invoke("toc", "--plain", "--lang", "en").stdout
+    assert english.startswith("inleiding\tIn 2018 the Kingdom")

@@ -129,6 +129,15 @@ def respond(json: bool, data: Callable[[], object], view: Callable[[], Renderabl
     return show(view())
 
 
+def emit_lines(lines: Iterable[str]) -> ExitStatus:
+    """Plain lines on stdout (no Rich), each made safe for a terminal; the status of a command
+    that printed what was asked for."""
+    from .text import clean
+
+    _write(sys.stdout, "".join(clean(line) + "\n" for line in lines))
+    return ExitStatus.OK
+
+
 def emit_json(value: Any) -> ExitStatus:
     """JSON on stdout and nothing else; ASCII-escaped where stdout cannot encode UTF-8.
     Returns the status of a command that printed what was asked for."""

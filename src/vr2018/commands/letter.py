@@ -7,6 +7,8 @@ serialiser and returns its exit status (see :mod:`vr2018.cli`).
 # No `from __future__ import annotations` here (see vr2018.cli).
 from typing import TYPE_CHECKING, Annotated
 
+import typer
+
 from .. import __version__
 from .. import options as opt
 from ..app import app, fail, load_letter
@@ -51,9 +53,18 @@ def read(
     return respond(json_, data=lambda: read_json(corpus), view=view)
 
 
+PLAIN_WORDS = 8  # first words of each paragraph in `toc --plain`
+
+
 @app.command(short_help="Table of contents: headings, paragraph ids, first words, gaps.")
 def toc(
     lang: opt.LangOption = Lang.nl,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain", help="One 'ID<TAB>first words' line per paragraph, for fzf, grep and cut; nothing else."
+        ),
+    ] = False,
     json_: Annotated[bool, opt.json_flag("Print the table of contents as one JSON object.")] = False,
 ) -> ExitStatus:
     """The letter's table of contents: every heading in reading order (the letter's,
@@ -66,12 +77,18 @@ def toc(
       vr2018 toc
       vr2018 toc --lang en
       vr2018 toc --json | jq -r '.sections[].id'
+      vr2018 toc --plain | fzf --preview 'vr2018 show {1}'
     """
     from ..serialize import toc_json
     from ..toc import contents
 
     corpus = load_letter()
     entries = contents(corpus)
+    if plain and not json_:
+        from ..output import emit_lines
+        from ..reading import opening
+
+        return emit_lines(f"{p.id}\t{opening(p, PLAIN_WORDS, lang)}" for entry in entries for p in entry.paragraphs)
 
     def view() -> "RenderableType":
         from ..views.toc import toc_view
