@@ -17,7 +17,7 @@ import time
 
 os.environ["VR2018_CACHE"] = tempfile.mkdtemp(prefix="vr2018-bench-cache-")
 
-from vr2018.cache import cache_file, content_key, read_file, save  # noqa: E402
+from vr2018.cache import cache_file, content_key, load_cached, read_file, save  # noqa: E402
 from vr2018.corpus import data_dir  # noqa: E402
 from vr2018.loader import load  # noqa: E402
 from vr2018.search import build_index, index_for, search  # noqa: E402
@@ -39,21 +39,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
     folder = data_dir()
-    corpus = load(folder)
+    corpus = load_cached(folder)
     index_for(corpus)
+    save(corpus)
     path = cache_file(folder)
-    assert path is not None, "the benchmark needs a writable cache folder"
-    from vr2018.cache import load_cached
 
-    cached = load_cached(folder)
-    index_for(cached)
-    save(cached)
-
-    def from_cache():
-        key, _ = content_key(folder)
-        entry = read_file(path, key, folder)
-        assert entry is not None, "the cache file was not written"
-        return entry.corpus
+    def from_cache():  # the key (the data's bytes hashed), the file read, decoded and checked
+        return read_file(path, content_key(folder)[0], folder).corpus
 
     rows = [
         ("load from TOML (parse + validate)", median_ms(lambda: load(folder), max(args.runs // 10, 5))),

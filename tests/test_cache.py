@@ -8,6 +8,7 @@ import json
 import marshal
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -84,9 +85,20 @@ def framed(payload: bytes) -> bytes:
     return cache.MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
 
 
+def value(*cols: bytes) -> bytes:
+    """A value's bytes as vr2018.columns lays them out: its columns, each framed."""
+    return b"".join(map(columns.frame, cols))
+
+
+def sizes(*numbers: int) -> bytes:
+    return array("I", numbers).tobytes()
+
+
 def cache_of(corpus: Corpus, folder: Path, index: Index | None = None) -> bytes:
     """The cache file vr2018 would write for ``corpus`` (and ``index``) under the key of ``folder``."""
     made = cache.Entry(cache_file(folder), content_key(folder)[0], corpus, from_file=False)
+    signature = cache.code_signature()
+    made.code = signature + cache.code_key() if signature else b""
     if index is not None:
         corpus.offer("search-index", lambda kind: index)
         index_for(corpus)
@@ -124,8 +136,8 @@ def test_cache_round_trip_gives_the_same_corpus_and_index(cache_dir, data_copy, 
 def test_the_file_and_its_temporary_files_have_names_of_our_own(cache_dir, data_copy):
     saved(data_copy)
     (name,) = [p.name for p in cache_dir.iterdir()]
-    assert cache.OURS.fullmatch(name) and name.startswith("vr2018-corpus-")
-    assert cache.TEMPORARY.fullmatch(f".{name}.a1b2c_d3.tmp")  # what tempfile.mkstemp makes of our prefix
+    assert re.fullmatch(cache.OURS, name) and name.startswith("vr2018-corpus-")
+    assert re.fullmatch(cache.TEMPORARY, f".{name}.a1b2c_d3.tmp")  # what tempfile.mkstemp makes of our prefix
 
 
 def test_editing_a_data_file_invalidates_the_cache(cache_dir, data_copy):
@@ -160,8 +172,8 @@ def test_what_is_parsed_is_what_was_hashed(cache_dir, data_copy, monkeypatch):
     assert new != old
     hashed = cache.content_key
 
-    def then_edited(folder):
-        key = hashed(folder)
+    def then_edited(folder, *args):
+        key = hashed(folder, *args)
         path.write_bytes(new)  # someone saves the file just after vr2018 hashed it
         return key
 
@@ -218,6 +230,40 @@ def test_an_edit_to_any_module_keeping_size_and_mtime_changes_the_key(tmp_path, 
     assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
     assert cache.code_key(str(package)) != before
     assert cache.code_key(str(package)) == cache.code_key(str(package))
+
+
+def test_the_modules_are_read_again_only_when_one_may_have_changed(cache_dir, data_copy, monkeypatch):
+    """The file keeps the modules' signature (names, sizes, inodes, times) beside their hash:
+    while the signature holds, no run reads the modules; when it changes, they are hashed."""
+    saved(data_copy)
+    code = cache.code_key()
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "code_key", lambda *args: pytest.fail("the modules were read"))
+        assert entry(fresh(data_copy)).from_file
+    monkeypatch.setattr(cache, "code_signature", lambda *args: b"s" * 16)  # a module touched, say
+    read = []
+    monkeypatch.setattr(cache, "code_key", lambda *args: read.append(1) or code)
+    corpus = fresh(data_copy)
+    assert read and entry(corpus).from_file  # the same content: the file still holds
+    assert entry(corpus).changed()  # … and is written again with the new signature
+    save(corpus)
+    read.clear()
+    assert entry(fresh(data_copy)).from_file and not read
+
+
+def test_the_signature_changes_with_any_edit_of_a_module(tmp_path, monkeypatch):
+    package = tmp_path / "vr2018"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.code_signature(str(package))
+    assert before and cache.code_signature(str(package)) == before
+    path = package / "search" / "rank.py"
+    info = path.stat()
+    time.sleep(0.05)  # past the clock's tick, which the file system's times follow
+    path.write_bytes(path.read_bytes())  # the same bytes, the same size, the old time put back
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert cache.code_signature(str(package)) != before  # the status-change time moved on
+    monkeypatch.setattr(sys, "platform", "win32")  # no status-change time: no shortcut
+    assert cache.code_signature(str(package)) == b""
 
 
 def test_the_key_names_the_code_the_version_and_the_byte_order(data_copy, monkeypatch):
@@ -292,7 +338,7 @@ def test_well_framed_columns_of_another_shape_are_not_used(cache_dir, data_copy,
     body = columns.encode(values, node)
     if shape == "field missing":
         body = columns.encode(values[:-1], ("fixed", node[1][:-1]))
-    elif shape == "string count":  # the letter's title, its first column, as two strings
+    elif shape == "string count":  # the letter's title, the first column, as two strings
         body = columns.frame(b"\x00a\x00b") + body[4 + int.from_bytes(body[:4], "little") :]
     elif shape == "bytes left over":
         body += b"\x00"
@@ -303,7 +349,7 @@ def test_well_framed_columns_of_another_shape_are_not_used(cache_dir, data_copy,
     with pytest.raises(ValueError):
         columns.decode(body, node)
     key = content_key(data_copy)[0].encode()
-    plant(cache_file(data_copy), framed(columns.frame(key) + columns.frame(body)))
+    plant(cache_file(data_copy), framed(columns.frame(key) + columns.frame(b"") + columns.frame(body)))
     corpus = fresh(data_copy)
     assert same_content(corpus, reference) and not entry(corpus).from_file
 
@@ -362,27 +408,31 @@ def test_an_inconsistent_search_index_is_rebuilt(cache_dir, data_copy, monkeypat
     index = index_for(reference)
     word = next(iter(index.postings))
     broken = {
-        "postings of a paragraph past the last": {**index.postings, word: {len(index.paragraphs): [0]}},
-        "a word without a spelling": {**index.postings, "zzzzz": {0: [0]}},
+        "postings of a paragraph past the last": dict(postings={**index.postings, word: {len(index.paragraphs): [0]}}),
+        "a paragraph's norm missing": dict(norms=index.norms[:-1]),
+        "a start without its end": dict(ends_at=[*index.ends_at[:-1], index.ends_at[-1][:-1]]),
+        "a word without its start": dict(starts=index.starts[:-1]),
+        "a blob of other words": dict(blob=index.blob.replace("\n", "\nx", 1)),
     }
-    for postings in broken.values():
-        bad = index.replace(postings=postings)
-        assert not bad.consistent()
-        plant(cache_file(data_copy), cache_of(loader.load(data_copy), data_copy, bad))
-        from_cache_only(monkeypatch)  # the corpus itself is fine and comes from the cache
-        corpus = fresh(data_copy)
-        assert entry(corpus).from_file and not entry(corpus).changed()
-        assert index_for(corpus).postings == index.postings  # built again, not the one in the file
-        assert entry(corpus).changed()  # so the file is written again at exit
-        monkeypatch.undo()
-        monkeypatch.setattr(cache, "_entries", [])
     assert index.consistent()
+    for changes in broken.values():
+        bad = index.replace(**changes)
+        assert not bad.consistent(), changes
+        plant(cache_file(data_copy), cache_of(loader.load(data_copy), data_copy, bad))
+        with monkeypatch.context() as patched:
+            from_cache_only(patched)  # the corpus itself is fine and comes from the cache
+            corpus = fresh(data_copy)
+        assert entry(corpus).from_file and not entry(corpus).changed()
+        rebuilt = index_for(corpus)  # built again, not the one in the file
+        assert all(getattr(rebuilt, name) == getattr(index, name) for name in Index._fields if name != "paragraphs")
+        assert entry(corpus).changed()  # so the file is written again at exit
 
 
 def test_a_derived_value_of_another_shape_is_rebuilt(cache_dir, data_copy, monkeypatch):
     reference = saved(data_copy)
     payload = framed(
         columns.frame(content_key(data_copy)[0].encode())
+        + columns.frame(b"")
         + columns.frame(
             columns.encode(
                 tuple(getattr(reference, n) for n in cache._corpus_fields()),
@@ -470,17 +520,9 @@ def test_a_file_that_claims_millions_of_values_costs_no_memory(cache_dir, data_c
         # a column that says it is 64 MiB long
         "column length": framed((1 << 26).to_bytes(4, "little")),
         # the right key, then the letter's five strings, then 2^26 attachments, in 4 bytes
-        "container size": framed(
-            columns.frame(key)
-            + columns.frame(
-                b"".join(columns.frame(b"\x00x") for _ in range(5)) + columns.frame(array("I", [1 << 26]).tobytes())
-            )
-        ),
+        "container size": framed(value(key, b"", value(*[b"\x00x"] * 5, sizes(1 << 26)))),
         # … or 2^32 - 1 of them
-        "largest size": framed(
-            columns.frame(key)
-            + columns.frame(b"".join(columns.frame(b"\x00x") for _ in range(5)) + columns.frame(b"\xff\xff\xff\xff"))
-        ),
+        "largest size": framed(value(key, b"", value(*[b"\x00x"] * 5, b"\xff" * 4))),
     }
     for name, data in claims.items():
         plant(path, data)
@@ -508,21 +550,21 @@ def test_reading_a_real_file_costs_a_small_multiple_of_its_size(cache_dir, data_
 def test_a_budget_bounds_what_any_columns_can_build():
     for node in (("tuple", ("str",)), ("list", ("int",)), ("dict", ("str",), ("str",)), ("tuple", ("none",))):
         with pytest.raises(columns.Invalid):
-            columns.decode(columns.frame(array("I", [1 << 30]).tobytes()), node)
+            columns.decode(value(sizes(1 << 30)), node)
     eight = ("fixed", (("tuple", ("none",)),) * 8)
     with pytest.raises(columns.Invalid):  # one budget for all the values: 8 x 40 of them in 64 bytes
-        columns.decode(columns.frame(array("I", [40]).tobytes()) * 8, eight)
-    assert columns.decode(columns.frame(array("I", [5]).tobytes()) * 8, eight) == ((None,) * 5,) * 8
+        columns.decode(value(*[sizes(40)] * 8), eight)
+    assert columns.decode(value(*[sizes(5)] * 8), eight) == ((None,) * 5,) * 8
     with pytest.raises(columns.Invalid):  # items that take no bytes of their own count all the same
-        columns.decode(columns.frame(array("I", [1000]).tobytes()), ("tuple", ("fixed", ())))
-    with pytest.raises(columns.Invalid):  # strings: as many as the separators present, no more
-        columns.decode(columns.frame(array("I", [3]).tobytes()) + columns.frame(b"\x00a\x00b"), ("tuple", ("str",)))
-    assert columns.decode(
-        columns.frame(array("I", [2]).tobytes()) + columns.frame(b"\x00a\x00b"), ("tuple", ("str",))
-    ) == ("a", "b")
+        columns.decode(value(sizes(1000)), ("tuple", ("fixed", ())))
+    strings = ("tuple", ("str",))
+    assert columns.decode(value(sizes(3), b"\x00a\x00b\x00a"), strings) == ("a", "b", "a")
+    with pytest.raises(columns.Invalid):  # as many strings as separators, no more
+        columns.decode(value(sizes(3), b"\x00a\x00b"), strings)
     for flags in (b"\x02", b"\x01\x00"):  # a flag is 0 or 1, one per value
         with pytest.raises(columns.Invalid):
-            columns.decode(columns.frame(flags) + columns.frame(b"\x00a"), ("optional", ("str",)))
+            columns.decode(value(flags, b"\x00a"), ("optional", ("str",)))
+    assert columns.decode(value(b"\x01", b"\x00a"), ("optional", ("str",))) == "a"
 
 
 @pytest.mark.parametrize(
@@ -739,7 +781,7 @@ def test_the_cli_writes_the_cache_at_exit_and_reads_it_next_time(tmp_path, data_
         done = cli("search", "Rohingya", "--json", env=env, cwd=tmp_path)
         assert done.returncode == 0 and done.stderr == ""
     files = list((tmp_path / "c").iterdir())
-    assert len(files) == 1 and cache.OURS.fullmatch(files[0].name)
+    assert len(files) == 1 and re.fullmatch(cache.OURS, files[0].name)
     assert files[0].stat().st_mode & 0o777 == 0o600
     written = files[0].stat().st_mtime_ns
     done = cli("theme", "klimaat", env=env, cwd=tmp_path)

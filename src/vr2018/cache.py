@@ -93,8 +93,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from . import __version__
-from .columns import Reader, encode, frame
-from .columns import read as read_values
+from .columns import decode, encode, frame, frames
 from .model import Corpus, Record
 from .schema import field_types
 
@@ -102,10 +101,11 @@ CACHE_ENV = "VR2018_CACHE"
 OFF = ("off", "0", "no", "false")
 FORMAT = 2
 MAGIC = b"vr2018 corpus cache, format 2\n"
-OURS = re.compile(r"vr2018-corpus-[0-9a-f]{16}\.cache")
-TEMPORARY = re.compile(r"\.vr2018-corpus-[0-9a-f]{16}\.cache\.[a-z0-9_]{1,16}\.tmp")
-EARLIER = re.compile(r"corpus-[0-9a-f]{16}\.marshal")  # format 1's name …
-EARLIER_MAGIC = b"vr2018 corpus cache\n"  # … and first line
+# Our files' names, whole: the cache file, a save's temporary file, and format 1's file.
+OURS = r"vr2018-corpus-[0-9a-f]{16}\.cache"
+TEMPORARY = r"\.vr2018-corpus-[0-9a-f]{16}\.cache\.[a-z0-9_]{1,16}\.tmp"
+EARLIER = r"corpus-[0-9a-f]{16}\.marshal"
+EARLIER_MAGIC = b"vr2018 corpus cache\n"  # format 1's first line
 KEEP_OTHERS = 30 * 24 * 3600  # seconds: other data folders' files untouched this long are removed
 KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a killed process
 _UID = os.geteuid() if hasattr(os, "geteuid") else None  # None: a system without file owners to check
@@ -165,12 +165,13 @@ def cache_file(folder: Path) -> Path | None:
 # ── The key ─────────────────────────────────────────────────────────────────
 
 
-def content_key(folder: Path) -> tuple[str, dict[str, bytes | OSError]]:
-    """The key for the data in ``folder`` and this code, and what was read to make it:
-    each file's name (relative to ``folder``) → its bytes, or the error reading it gave."""
+def content_key(folder: Path, code: bytes | None = None) -> tuple[str, dict[str, bytes | OSError]]:
+    """The key for the data in ``folder`` and this code (``code``: :func:`code_key`), and what
+    was read to make it: each file's name (relative to ``folder``) → its bytes, or the error
+    reading it gave."""
     digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}\0{__version__}\0{sys.byteorder}\0".encode())
-    digest.update(code_key())
+    digest.update(code_key() if code is None else code)
     read: dict[str, bytes | OSError] = {}
     for root, dirs, files in os.walk(folder):
         dirs.sort()
@@ -191,21 +192,31 @@ def code_key(package: str | None = None) -> bytes:
     """A hash of every module of the package (or of the package folder ``package``), by
     name, length and content; the installed package's once per process.
 
-    Each module's bytes go in as their CRC-32, which is four times as fast as BLAKE2b here
-    and reads every byte all the same: an edit is missed only if it keeps the length and
-    the CRC-32 both (by chance, one in four billion; nobody edits code to fool a cache)."""
+    The modules' bytes go in through one running CRC-32, which reads every byte all the
+    same and costs a fraction of BLAKE2b: an edit is missed only if it keeps every length
+    and the CRC-32 (by chance, one in four billion; nobody edits code to fool a cache)."""
     if package is None:
         if not _code:
             _code.append(code_key(os.path.dirname(os.path.abspath(__file__))))
         return _code[0]
-    digest = blake2b(digest_size=16)
+    names, crc = [], 0
     try:
         for relative, path in sorted(_modules(package, "")):
-            data = read_regular(path)
-            digest.update(f"{relative}\0{len(data)}\0{zlib.crc32(data)}\0".encode("utf-8", "surrogateescape"))
+            fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+            try:
+                size = 0
+                while True:
+                    data = os.read(fd, 1 << 16)
+                    crc = zlib.crc32(data, crc)
+                    size += len(data)
+                    if len(data) < 1 << 16:  # a short read of a regular file is its end
+                        break
+            finally:
+                os.close(fd)
+            names.append(f"{relative}\0{size}")
     except OSError:  # not a folder on disk (a zip): the version alone stands for the code
-        digest.update(b"\0code not on disk")
-    return digest.digest()
+        return b"code not on disk"
+    return blake2b(f"{chr(0).join(names)}\0{crc}".encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 _code: list[bytes] = []
@@ -221,6 +232,27 @@ def _modules(folder: str, prefix: str) -> list[tuple[str, str]]:
             elif entry.name not in ("__pycache__", "data") and entry.is_dir(follow_symlinks=False):
                 found += _modules(entry.path, f"{prefix}{entry.name}/")
     return found
+
+
+def code_signature(package: str | None = None) -> bytes:
+    """Where every module of the package is and when it last changed: its name, size, inode,
+    and modification and status-change times. No edit, copy, checkout or unpacking keeps
+    the status-change time (ctime): the system sets it (to its clock's tick, a few ms), and
+    only setting the clock back could repeat it.
+    So while this is the same, the modules hold the bytes they held: a cache file that
+    records it with :func:`code_key` spares every later run reading all the modules.
+    Empty (no shortcut) where there is no status-change time: Windows."""
+    if sys.platform == "win32":
+        return b""
+    package = package or os.path.dirname(os.path.abspath(__file__))
+    try:
+        found = [
+            f"{relative}\0{info.st_size}\0{info.st_ino}\0{info.st_dev}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
+            for relative, info in sorted((relative, os.stat(path)) for relative, path in _modules(package, ""))
+        ]
+    except OSError:
+        return b""
+    return blake2b("\0".join(found).encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 def read_regular(path: str | os.PathLike[str], own: bool = False) -> bytes:
@@ -256,20 +288,22 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 class Entry:
     """The cache's bookkeeping for one corpus: its file, its key, and what came from the file."""
 
-    __slots__ = ("blobs", "corpus", "forgotten", "from_file", "key", "path", "restored")
+    __slots__ = ("blobs", "code", "corpus", "forgotten", "from_file", "key", "known", "path", "restored")
 
-    def __init__(self, path: Path, key: str, corpus: Corpus, from_file: bool) -> None:
+    def __init__(self, path: Path, key: str, corpus: Corpus, from_file: bool, known: bytes = b"") -> None:
         self.path = path
         self.key = key
         self.corpus = corpus
         self.from_file = from_file  # the corpus was read from the file, not the TOML
+        self.known = known  # the code's signature and hash as the file has them
+        self.code = known  # … and as they are now (code_signature, code_key)
         self.blobs: dict[str, memoryview] = {}  # derived values in the file, still encoded
         self.restored: dict[str, Any] = {}  # … and those decoded (or saved) as they are
         self.forgotten = False  # a command failed: the file is gone and nothing is saved
 
     def changed(self) -> bool:
-        """Whether the file lacks something this run has (the corpus, or something derived)."""
-        if not self.from_file:
+        """Whether the file lacks something this run has (the corpus, something derived, the code's signature)."""
+        if not self.from_file or self.known != self.code:
             return True
         return any(self.restored.get(name) is not value for name, value in self.corpus.derivations().items())
 
@@ -284,12 +318,17 @@ def load_cached(folder: Path) -> Corpus:
         from .loader import load  # only now: the loader and the TOML parser cost start-up
 
         return load(folder)
-    key, read = content_key(folder)
-    entry = read_file(path, key, folder)
+    parts = _parts(path)
+    signature = code_signature()
+    known = bytes(parts[1]) if parts else b""  # the code's signature and hash when the file was written
+    code = known[16:] if signature and known[:16] == signature and len(known) == 32 else code_key()
+    key, read = content_key(folder, code)
+    entry = _entry(parts, path, key, folder) if parts else None
     if entry is None:
         from .loader import load
 
         entry = Entry(path, key, load(folder, read), from_file=False)  # the bytes that were hashed
+    entry.code = signature + code if signature else b""
     _entries.append(entry)
     if _usable(path):
         import atexit
@@ -338,6 +377,14 @@ def _usable(path: Path) -> bool:
 
 def read_file(path: Path, key: str, folder: Path) -> Entry | None:
     """What the cache file at ``path`` holds, if it is ours, intact, for ``key`` and correct; else None."""
+    parts = _parts(path)
+    return _entry(parts, path, key, folder) if parts else None
+
+
+def _parts(path: Path) -> list[memoryview] | None:
+    """The columns of the cache file at ``path``: the key, the code's signature and hash, the
+    corpus, then each derived value's name and value; None unless it is a regular file of
+    ours, starts with our magic line and has the right CRC-32."""
     try:
         data = read_regular(path, own=True)
     except OSError:  # missing, a link, not ours, a FIFO, a name too long
@@ -349,25 +396,27 @@ def read_file(path: Path, key: str, folder: Path) -> Entry | None:
     if zlib.crc32(payload) != int.from_bytes(data[len(MAGIC) : head], "little"):
         return None
     try:
-        reader = Reader(payload)
-        if reader.column() != key.encode("ascii"):
-            return None
+        parts = frames(payload)
+    except ValueError:
+        return None
+    return parts if len(parts) >= 3 and len(parts) % 2 else None
+
+
+def _entry(parts: list[memoryview], path: Path, key: str, folder: Path) -> Entry | None:
+    """The entry for the corpus in ``parts``, if they are for ``key`` and it passes every rule."""
+    if parts[0] != key.encode("ascii"):
+        return None
+    try:
         fields = _corpus_fields()
-        body = Reader(reader.column())
-        values = read_values(body, 1, ("fixed", tuple(fields.values())))[0]
-        blobs = {}
-        while not reader.done():
-            name = str(reader.column(), "utf-8")
-            blobs[name] = reader.column()
-        if not body.done():
-            return None
+        values = decode(parts[2], ("fixed", tuple(fields.values())))
+        blobs = {str(name, "utf-8"): blob for name, blob in zip(parts[3::2], parts[4::2], strict=True)}
         corpus = Corpus(**dict(zip(fields, values, strict=True)), data_dir=folder)
         from .rules import check
 
         check(corpus)
     except Exception:  # noqa: BLE001 - any shape or content we would not have written: rebuild
         return None
-    entry = Entry(path, key, corpus, from_file=True)
+    entry = Entry(path, key, corpus, from_file=True, known=bytes(parts[1]))
     entry.blobs = blobs
     for name in blobs:
         corpus.offer(name, partial(_restore, entry, name))
@@ -384,19 +433,17 @@ def _restore(entry: Entry, name: str, kind: type[Record]) -> Any:
     Fields that were the corpus's own objects when saved (the index's paragraphs) are
     stored as the name of that field and given the corpus's object back."""
     try:
-        reader = Reader(entry.blobs[name])
+        shared, others = frames(entry.blobs[name])
         types = field_types(kind)
         corpus_fields = _corpus_fields()
         given = {}
-        for pair in read_values(reader, 1, ("tuple", ("str",)))[0]:
+        for pair in decode(shared, ("tuple", ("str",))):
             field, _, source = pair.partition("=")
             if field not in types or corpus_fields.get(source) != types[field]:
                 return None
             given[field] = getattr(entry.corpus, source)
         rest = [(field, node) for field, node in types.items() if field not in given]
-        values = read_values(reader, 1, ("fixed", tuple(node for _, node in rest)))[0]
-        if not reader.done():
-            return None
+        values = decode(others, ("fixed", tuple(node for _, node in rest)))
         value = object.__new__(kind)  # every field set, as Record.__init__ would
         value.__dict__.update(given)
         value.__dict__.update(zip((field for field, _ in rest), values, strict=True))
@@ -443,15 +490,17 @@ def _save(entry: Entry) -> None:
             except OSError:
                 pass
     entry.from_file = True
+    entry.known = entry.code
     entry.restored = entry.corpus.derivations()
     prune(folder, keep=entry.path)
 
 
 def _contents(entry: Entry) -> bytes:
-    """The file: magic line, CRC-32, then columns: the key, the corpus, and each derived value by name."""
+    """The file: magic line, CRC-32, then columns: the key, the code's signature and hash, the
+    corpus, and each derived value by name."""
     corpus = entry.corpus
     fields = _corpus_fields()
-    parts = [frame(entry.key.encode("ascii"))]
+    parts = [frame(entry.key.encode("ascii")), frame(entry.code)]
     parts.append(frame(encode(tuple(getattr(corpus, name) for name in fields), ("fixed", tuple(fields.values())))))
     derived = corpus.derivations()
     for name, blob in entry.blobs.items():  # as read: never asked for, or restored and unchanged
@@ -474,9 +523,8 @@ def _encode_derived(corpus: Corpus, value: Record) -> bytes:
             shared.append(f"{field}={found[0]}")
         else:
             rest.append((getattr(value, field), node))
-    return encode(tuple(shared), ("tuple", ("str",))) + encode(
-        tuple(v for v, _ in rest), ("fixed", tuple(n for _, n in rest))
-    )
+    others = encode(tuple(v for v, _ in rest), ("fixed", tuple(n for _, n in rest)))
+    return frame(encode(tuple(shared), ("tuple", ("str",)))) + frame(others)
 
 
 def prune(folder: Path, keep: Path, now: float | None = None) -> None:
@@ -488,16 +536,14 @@ def prune(folder: Path, keep: Path, now: float | None = None) -> None:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    kinds = [(re.compile(OURS), KEEP_OTHERS, MAGIC), (re.compile(EARLIER), KEEP_OTHERS, EARLIER_MAGIC)]
+    kinds.append((re.compile(TEMPORARY), KEEP_TMP, b""))
     for entry in entries:
         name = entry.name
-        if OURS.fullmatch(name):
-            limit, magic = KEEP_OTHERS, MAGIC
-        elif EARLIER.fullmatch(name):
-            limit, magic = KEEP_OTHERS, EARLIER_MAGIC
-        elif TEMPORARY.fullmatch(name):
-            limit, magic = KEEP_TMP, b""
-        else:
+        found = [(limit, magic) for pattern, limit, magic in kinds if pattern.fullmatch(name)]
+        if not found:
             continue
+        limit, magic = found[0]
         try:
             if name == keep.name or not entry.is_file(follow_symlinks=False):
                 continue

@@ -7,34 +7,35 @@ marshal is not secure against maliciously constructed data). Checking every
 count of a marshal before reading it means walking it object by object in
 Python, which costs three times as long as reading it (measured on the
 letter's search index). So the cache has a format of its own, read only by
-C-speed primitives (``str.split``, ``array.frombytes``, ``map``, ``zip``).
+C-speed primitives (``str.split``, ``array.frombytes``, ``map``, ``islice``).
 
 Size-bounded by construction
     Values are stored column by column, walking the type tree: all strings of
-    one field in one column, all integers of another in the next, and so on.
-    A column is a 4-byte length and that many bytes, and a count is never
-    read from the file: how many strings a column holds is how many pieces it
-    splits into, how many integers is its length over 8, and a container's
-    size is an entry of a column of sizes whose total must equal the count of
-    its items' column. Every count is also charged against a budget of one
-    element per byte of the input, before anything is built, so decoding N
-    bytes makes at most N values: a few dozen times N bytes of memory in the
-    worst case (an empty set costs 4 bytes of the file and about 200 in
-    memory), a few times N for real data.
+    one field in one column, all integers of another in the next, and so on. A
+    column is a 4-byte length and that many bytes, and no count is read from
+    the file: how many strings a column holds is how many pieces it splits
+    into, how many integers its length over 8; a container's size is an entry
+    of a column of sizes, whose total must fit the budget before its items are
+    read. The budget is one value per byte
+    of the input, charged before anything is built, so decoding N bytes makes
+    at most N values: a few dozen times N bytes of memory in the worst case
+    (an empty set costs 4 bytes of the file and about 200 in memory), a few
+    times N for real data.
 
 Nothing else
-    Strings are UTF-8 joined by a separator that none of them contains (the
-    column's first character); integers are 64-bit and floats are doubles, in
-    this machine's byte order (the cache key names it); booleans and "is it
-    there" flags for optional values are bytes 0 or 1; an ``array.array`` is
-    its type code, its length in bytes, and its bytes. Records are rebuilt
-    field by field without calling any code of the file's choosing: nothing
-    in the file is a type, a function or a name to import.
+    Strings are UTF-8, joined by a separator that none of them contains (the
+    column's first character); integers are 64-bit and floats are doubles, in this machine's byte order
+    (the cache key names it); booleans and "is it there" flags for optional
+    values are bytes 0 or 1; an ``array.array`` is its type code, its length in
+    bytes, and its bytes. Records are rebuilt field by field without calling
+    any code of the file's choosing: nothing in the file is a type, a function
+    or a name to import.
 """
 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from itertools import chain, islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -43,19 +44,16 @@ from typing import Any
 from .model import Record
 from .schema import field_types
 
-__all__ = ["Invalid", "Reader", "decode", "encode", "frame"]
+__all__ = ["Invalid", "decode", "encode", "frame", "frames"]
 
-_SEQUENCES: dict[str, Any] = {"tuple": tuple, "list": list, "frozenset": frozenset}
+_CONTAINERS: dict[str, Any] = {"tuple": tuple, "list": list, "frozenset": frozenset, "dict": dict}
 _SEPARATORS = "\x00\x1f\x1e\ufffe"
 _ARRAY_CODES = frozenset(b"bBhHiIlLqQfd")
-_SIZE = "I"  # a container's size: an unsigned int (4 bytes wherever Python runs)
+_SIZE = "I"  # a container's size, a string's number: an unsigned int (4 bytes wherever Python runs)
 
 
 class Invalid(ValueError):
     """Bytes that are not a value of the expected type tree: the cache file is not used."""
-
-
-# ── Writing ─────────────────────────────────────────────────────────────────
 
 
 def frame(blob: bytes) -> bytes:
@@ -63,16 +61,23 @@ def frame(blob: bytes) -> bytes:
     return len(blob).to_bytes(4, "little") + blob
 
 
+def frames(data: bytes | memoryview) -> list[memoryview]:
+    """The columns of ``data``, which must hold nothing else."""
+    reader = _Reader(data)
+    found = []
+    while reader.at < len(reader.data):
+        found.append(reader.column())
+    return found
+
+
+# ── Writing ─────────────────────────────────────────────────────────────────
+
+
 def encode(value: Any, node: tuple[Any, ...]) -> bytes:
     """``value`` (of type tree ``node``) as a sequence of columns."""
     parts: list[bytes] = []
     _encode([value], node, parts)
     return b"".join(parts)
-
-
-def _column(parts: list[bytes], blob: bytes) -> None:
-    parts.append(len(blob).to_bytes(4, "little"))
-    parts.append(blob)
 
 
 def _separator(strings: list[str]) -> str:
@@ -83,12 +88,17 @@ def _separator(strings: list[str]) -> str:
     return next(c for c in map(chr, range(0x20, 0x110000)) if c not in joined and not 0xD800 <= ord(c) < 0xE000)
 
 
+def _column(parts: list[bytes], blob: bytes) -> None:
+    parts.append(len(blob).to_bytes(4, "little"))
+    parts.append(blob)
+
+
 def _encode(values: list[Any], node: tuple[Any, ...], parts: list[bytes]) -> None:
     tag = node[0]
     if tag == "str" or tag == "path":
-        strings = values if tag == "str" else list(map(str, values))
-        sep = _separator(strings) if strings else ""
-        _column(parts, (sep + sep.join(strings)).encode("utf-8", "surrogatepass"))
+        texts = values if tag == "str" else list(map(str, values))
+        sep = _separator(texts) if texts else ""
+        _column(parts, (sep + sep.join(texts)).encode("utf-8", "surrogatepass"))
     elif tag == "int" or tag == "float":
         _column(parts, array("q" if tag == "int" else "d", values).tobytes())
     elif tag == "bool":
@@ -98,13 +108,13 @@ def _encode(values: list[Any], node: tuple[Any, ...], parts: list[bytes]) -> Non
     elif tag == "optional":
         _column(parts, bytes(v is not None for v in values))
         _encode([v for v in values if v is not None], node[1], parts)
-    elif tag in _SEQUENCES:
+    elif tag in _CONTAINERS:
         _column(parts, array(_SIZE, map(len, values)).tobytes())
-        _encode(list(chain.from_iterable(values)), node[1], parts)
-    elif tag == "dict":
-        _column(parts, array(_SIZE, map(len, values)).tobytes())
-        _encode(list(chain.from_iterable(map(dict.keys, values))), node[1], parts)
-        _encode(list(chain.from_iterable(map(dict.values, values))), node[2], parts)
+        if tag == "dict":
+            _encode(list(chain.from_iterable(map(dict.keys, values))), node[1], parts)
+            _encode(list(chain.from_iterable(map(dict.values, values))), node[2], parts)
+        else:
+            _encode(list(chain.from_iterable(values)), node[1], parts)
     elif tag == "fixed":
         for i, item in enumerate(node[1]):
             _encode(list(map(itemgetter(i), values)), item, parts)
@@ -123,15 +133,15 @@ def _encode(values: list[Any], node: tuple[Any, ...], parts: list[bytes]) -> Non
 # ── Reading ─────────────────────────────────────────────────────────────────
 
 
-class Reader:
+class _Reader:
     """Columns read one after another from ``data``, with a budget of values to build."""
 
-    __slots__ = ("budget", "data", "at")
+    __slots__ = ("at", "budget", "data")
 
-    def __init__(self, data: bytes | memoryview, budget: int | None = None) -> None:
+    def __init__(self, data: bytes | memoryview) -> None:
         self.data = memoryview(data)
         self.at = 0
-        self.budget = len(self.data) if budget is None else budget
+        self.budget = len(self.data)
 
     def column(self) -> memoryview:
         """The next column's bytes."""
@@ -149,25 +159,22 @@ class Reader:
         if self.budget < 0:
             raise Invalid("more values than the file has bytes")
 
-    def done(self) -> bool:
-        return self.at == len(self.data)
-
 
 def decode(data: bytes | memoryview, node: tuple[Any, ...]) -> Any:
     """The value of type tree ``node`` held by ``data``, which must hold nothing else; raises :class:`Invalid`."""
-    reader = Reader(data)
-    value = read(reader, 1, node)[0]
-    if not reader.done():
+    reader = _Reader(data)
+    value = _read(reader, 1, node)[0]
+    if reader.at != len(reader.data):
         raise Invalid("bytes left over")
     return value
 
 
-def _numbers(blob: memoryview, code: str, count: int) -> list[Any]:
+def _numbers(blob: memoryview, code: str, count: int) -> array[int]:
     numbers = array(code)
     if len(blob) != count * numbers.itemsize:
         raise Invalid(f"expected {count} numbers")
     numbers.frombytes(blob)
-    return numbers.tolist()
+    return numbers
 
 
 def _flags(blob: memoryview, count: int) -> bytes:
@@ -177,13 +184,13 @@ def _flags(blob: memoryview, count: int) -> bytes:
     return flags
 
 
-def read(reader: Reader, count: int, node: tuple[Any, ...]) -> list[Any]:
+def _read(reader: _Reader, count: int, node: tuple[Any, ...]) -> list[Any]:
     """``count`` values of type tree ``node``, from the reader's next columns."""
     tag = node[0]
     if tag == "record":  # its fields pay for themselves
         return _records(reader, count, node[1])
     if tag == "fixed":
-        columns = [read(reader, count, item) for item in node[1]]
+        columns = [_read(reader, count, item) for item in node[1]]
         return list(zip(*columns, strict=True)) if columns else [()] * count
     reader.spend(count)
     if tag == "str" or tag == "path":
@@ -199,38 +206,37 @@ def read(reader: Reader, count: int, node: tuple[Any, ...]) -> list[Any]:
         del strings[0]
         return strings if tag == "str" else list(map(Path, strings))
     if tag == "int" or tag == "float":
-        return _numbers(reader.column(), "q" if tag == "int" else "d", count)
+        return _numbers(reader.column(), "q" if tag == "int" else "d", count).tolist()
     if tag == "bool":
         return list(map(bool, _flags(reader.column(), count)))
     if tag == "none":
         return [None] * count
     if tag == "optional":
         flags = _flags(reader.column(), count)
-        present = read(reader, flags.count(1), node[1])
+        present = _read(reader, flags.count(1), node[1])
         if len(present) == count:
             return present
-        items = iter(present)
-        return [next(items) if flag else None for flag in flags]
-    if tag in _SEQUENCES or tag == "dict":
+        each = iter(present)
+        return [next(each) if flag else None for flag in flags]
+    if tag in _CONTAINERS:
         sizes = _numbers(reader.column(), _SIZE, count)
         total = sum(sizes)
         if total > reader.budget:
             raise Invalid("more values than the file has bytes")
-        items = iter(read(reader, total, node[1]))
-        if tag != "dict":
-            return list(map(_SEQUENCES[tag], map(islice, repeat(items), sizes)))
-        found = iter(read(reader, total, node[2]))
-        return list(map(dict, map(zip, map(islice, repeat(items), sizes), map(islice, repeat(found), sizes))))
+        items: Iterator[Any] = iter(_read(reader, total, node[1]))
+        if tag == "dict":  # (key, value) pairs; dict() lets zip reuse each pair's tuple
+            items = zip(items, _read(reader, total, node[2]), strict=True)
+        return list(map(_CONTAINERS[tag], map(islice, repeat(items), sizes)))  # each takes its size from one iterator
     if tag == "array":
         return _arrays(reader, count)
     raise Invalid(f"cannot read a {tag}")
 
 
-def _records(reader: Reader, count: int, cls: type[Record]) -> list[Any]:
+def _records(reader: _Reader, count: int, cls: type[Record]) -> list[Any]:
     """Records of type ``cls``, field by field; every field is set, as ``Record.__init__`` would."""
     types = field_types(cls)
     names = tuple(types)
-    columns = [read(reader, count, node) for node in types.values()]
+    columns = [_read(reader, count, node) for node in types.values()]
     out = []
     new = object.__new__
     for row in zip(*columns, strict=True) if columns else [()] * count:
@@ -240,7 +246,7 @@ def _records(reader: Reader, count: int, cls: type[Record]) -> list[Any]:
     return out
 
 
-def _arrays(reader: Reader, count: int) -> list[array[int]]:
+def _arrays(reader: _Reader, count: int) -> list[array[int]]:
     codes = bytes(reader.column())
     if len(codes) != count or not _ARRAY_CODES.issuperset(codes):
         raise Invalid("not array type codes")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from functools import partial
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, is_not
 from typing import Any
 
 from .model import (
@@ -271,23 +272,24 @@ def _records(corpus: Corpus) -> dict[type, list[Any]]:
 def _check_fields(cls: type[Record], records: list[Any], ids: dict[str, set[str]]) -> None:
     """The rules of every field of ``cls``, each over the column of its values in ``records``."""
     types = field_types(cls)
-    columns = {name: list(map(attrgetter(name), records)) for name in types}
+    names = tuple(types)
+    rows = list(map(attrgetter(*names), records)) if len(names) > 1 else [(getattr(r, names[0]),) for r in records]
+    columns = dict(zip(names, map(list, zip(*rows, strict=True)), strict=True)) if rows else dict.fromkeys(names, [])
+    strings: list[Any] = []  # every string the loader requires to be more than blanks
     for name, node in types.items():
         column = columns[name]
         if node[0] == "optional":
             node = node[1]
-            column = [v for v in column if v is not None]
-        values = list(chain.from_iterable(column)) if node == ("tuple", ("str",)) else column
-        if node in (("str",), ("tuple", ("str",))) and not all(map(str.strip, values)):
-            _fail(f"a blank {cls.__name__}.{name}")
-        choices = CHOICES.get((cls, name))
-        if choices is not None and not set(column) <= set(choices):
-            _fail(f"{cls.__name__}.{name} not one of {choices}")
-        if (cls, name) in TOML_DATES and not all(map(_is_iso_date, column)):
-            _fail(f"{cls.__name__}.{name} not a date")
-        refers = REFERS.get((cls, name))
-        if refers is not None and not ids[refers[0]].issuperset(column if node == ("str",) else values):
-            _fail(f"{cls.__name__}.{name} names no {refers[0]}")
+            column = list(filter(_present, column))
+        if node == ("str",):
+            strings.append(column)
+        elif node == ("tuple", ("str",)):
+            column = list(chain.from_iterable(column))
+            strings.append(column)
+        if (cls, name) in _SPECIAL:
+            _check_special(cls, name, column, ids)
+    if not all(map(str.strip, chain.from_iterable(strings))):
+        _fail(f"a blank string in a {cls.__name__}")
     for english, dutch in translations(cls).items():  # one for one, as one_for_one() says
         if types[dutch][0] == "tuple" and list(map(len, columns[dutch])) != [len(v or ()) for v in columns[english]]:
             _fail(f"{cls.__name__}.{english} not one for one with {dutch}")
@@ -295,6 +297,22 @@ def _check_fields(cls: type[Record], records: list[Any], ids: dict[str, set[str]
     message = next(filter(None, map(rule, records)), None) if rule else None
     if message:
         _fail(f"{cls.__name__}: {message}")
+
+
+def _check_special(cls: type[Record], name: str, column: list[Any], ids: dict[str, set[str]]) -> None:
+    """A choice, a TOML date, or the ids of other records (``column``: the values present, flattened)."""
+    choices = CHOICES.get((cls, name))
+    if choices is not None and not set(column) <= set(choices):
+        _fail(f"{cls.__name__}.{name} not one of {choices}")
+    if (cls, name) in TOML_DATES and not all(map(_is_iso_date, column)):
+        _fail(f"{cls.__name__}.{name} not a date")
+    refers = REFERS.get((cls, name))
+    if refers is not None and not ids[refers[0]].issuperset(column):
+        _fail(f"{cls.__name__}.{name} names no {refers[0]}")
+
+
+_SPECIAL = {*CHOICES, *TOML_DATES, *REFERS}
+_present = partial(is_not, None)
 
 
 def _is_iso_date(value: str) -> bool:
