@@ -289,3 +289,10 @@ def test_both_languages_show_the_dutch_sentence_under_the_english(corpus):
     out = console.export_text()
     english = out.index("the safe, voluntary and sustainable return of refugees possible.")
     assert english < out.index("duurzame terugkeer van vluchtelingen mogelijk te maken.")
+
+
+def test_no_option_is_suggested_that_has_nothing_in_common_with_what_was_typed(invoke):
+    far = invoke("search", "--count", "x")
+    assert far.exit_code == 2 and "Possible options" not in far.stderr and "--json" not in far.stderr
+    near = invoke("search", "--limt", "3", "x")
+    assert near.exit_code == 2 and "(Possible options: --limit)" in near.stderr

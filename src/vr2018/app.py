@@ -240,6 +240,7 @@ def _status(exc: Exception) -> int:
         message(f"bad data: {exc}")
         return ExitStatus.BAD_USAGE
     if isinstance(exc, typer.TyperException):
+        _keep_close_possibilities(exc)
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         message(f"{_quoted_short(_env_hint_if_from_env(exc))}{_lang_hint(exc, ctx) or hint}")
@@ -258,6 +259,24 @@ def _status(exc: Exception) -> int:
         raise exc
     message(f"internal error: {type(exc).__name__}: {exc} (set VR2018_DEBUG=1 for the traceback)")
     return ExitStatus.BAD_USAGE
+
+
+def _keep_close_possibilities(exc: Exception) -> None:
+    """Click offers an option as "possible" when it is close counting the leading dashes
+    (`--count` → `--json`): keep only the names close without them (`--limt` → `--limit`)."""
+    possibilities = getattr(exc, "possibilities", None)
+    typed = getattr(exc, "option_name", None)
+    if not possibilities or not isinstance(typed, str):
+        return
+    from difflib import SequenceMatcher
+
+    def close(name: str) -> bool:
+        return SequenceMatcher(None, typed.lstrip("-"), name.lstrip("-")).ratio() >= CLOSE_OPTION
+
+    exc.possibilities = [p for p in possibilities if close(p)]  # type: ignore[attr-defined]
+
+
+CLOSE_OPTION = 0.6  # difflib's own cutoff, applied to the names without their dashes
 
 
 def _lang_hint(exc: Exception, ctx: Any) -> str:
