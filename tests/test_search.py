@@ -821,3 +821,10 @@ def test_an_english_word_reaches_only_its_own_derivations():
     )
     assert ids(index, "again") == []  # "st" is no English ending: against is another word
     assert ids(index, "threat") == ["p2"]
+
+
+def test_the_rare_words_of_a_question_outrank_two_adjacent_common_ones(corpus):
+    # opcw-hack matches Russian, spies (an outside bridge) and hack; rutte-26-september only
+    # "chemical weapons", side by side: a bonus is a share of what a paragraph covers
+    hits = search(corpus, "Russian spies tried to hack the chemical weapons watchdog").hits
+    assert hits[0].paragraph.id == "opcw-hack"

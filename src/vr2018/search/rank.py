@@ -98,8 +98,10 @@ def search_index(
         coverage.setdefault(doc, ())
 
     # Pass 2, for a short-list only: what matched where, proximity, phrase, position and exact
-    # bonuses. The bonuses add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a
-    # paragraph outside a generous short-list cannot reach the top ``limit``.
+    # bonuses. Each bonus is a share of the base, which already holds how much of the query the
+    # paragraph covers: two adjacent common words cannot outrank the rare words of a question.
+    # They add at most (PROXIMITY + PHRASE + POSITION + EXACT) x the base, so a paragraph outside
+    # a generous short-list cannot reach the top ``limit``.
     shortlist = heapq.nlargest(max(4 * limit, 50), base, key=lambda d: (d in cited, base[d], -d))
     ranked = [_rank(index, doc, base[doc], coverage[doc], concepts, scored, match) for doc in shortlist]
     top = heapq.nlargest(limit, ranked, key=lambda r: (r.doc in cited, r.score, -r.doc))
@@ -222,7 +224,6 @@ def _rank(
     match: _Matcher,
 ) -> Ranked:
     """A short-listed paragraph's final score, and per matched concept {word here: how}."""
-    raw = sum(scored.per_concept[i][doc] for i in matched)
     groups: list[set[str]] = []
     found: dict[int, dict[str, str]] = {}
     exact = bool(matched)
@@ -248,12 +249,12 @@ def _rank(
         groups.append(set(here))
     score = base
     if len(matched) > 1:
-        score += PROXIMITY_BONUS * raw * _proximity(index, doc, groups)
-        score += PHRASE_BONUS * raw * _in_order(index, doc, groups)
+        score += PROXIMITY_BONUS * base * _proximity(index, doc, groups)
+        score += PHRASE_BONUS * base * _in_order(index, doc, groups)
     if matched:
-        score += POSITION_BONUS * raw * _early(index, doc, groups)
+        score += POSITION_BONUS * base * _early(index, doc, groups)
     if exact:
-        score += EXACT_BONUS * raw
+        score += EXACT_BONUS * base
     return Ranked(score, doc, matched, exact, found)
 
 
