@@ -26,10 +26,15 @@ Names of our own
 
 Keyed on content
     The key is a BLAKE2b hash over the names and bytes of every file in the
-    data folder, the bytes of every module of the package, the package's
-    version, the file format and the machine's byte order. Each data file is
-    read once: the bytes that are hashed are the bytes that are parsed on a
-    miss, so an edit while vr2018 runs is never stored under the other key.
+    data folder, the content of every module of the package (:func:`code_key`),
+    the package's version, the file format and the machine's byte order. Each
+    data file is read once: the bytes that are hashed are the bytes that are
+    parsed on a miss, so an edit while vr2018 runs is never stored under the
+    other key. The modules are read and hashed again only when their
+    signature (:func:`code_signature`: each one's name, size, inode,
+    modification and status-change time) differs from the one the file
+    recorded beside their hash: no edit, copy or unpacking keeps a file's
+    status-change time. Windows has none, so there every run reads them.
 
 Correct or not used
     A file is used only when it is a regular file (not a link), owned by this
@@ -51,19 +56,22 @@ Memory
     count is read from the file; every count is implied by, or checked
     against, the bytes that hold the values, before anything is built).
 
-What a hostile writer of the cache folder can do
-    Whoever can write the cache folder but is not this user can delete or
-    replace files there, which costs a rebuild per run (and a line on stderr
-    if vr2018 can no longer save); files they create are not theirs to give
-    us: a file not owned by this user, or writable by others, is never read.
-    This user's own processes (and Windows, where owners are not checked)
-    can write a file vr2018 reads: they can then make vr2018 show other
-    well-formed text that passes every rule (as they could by editing the
-    data or the code), or make one run fail, after which the file is gone.
-    Nobody can make vr2018 run code from the cache folder (nothing in the file
-    is called or imported, and neither pickle nor marshal reads it), use more
-    memory than a small multiple of the file's size, follow a link there, or
-    delete a file whose name is not exactly one of ours.
+What a hostile writer of the cache folder can and cannot do
+    Someone else who can write the folder can delete or replace files there,
+    or put a folder or a link where the cache file goes: that costs a rebuild
+    per run (and a line on stderr when vr2018 can no longer save), nothing
+    more. The files they make are never read: a file not owned by this user,
+    or that others may write, or a link, is ignored (on systems with owners).
+    This user's own programs, and anyone on Windows, where owners are not
+    checked, can write a file that vr2018 reads: they can make it show other
+    text, well-formed and passing every rule (as they could by editing the
+    data, or vr2018 itself), or make the run that reads it fail, after which
+    that file is gone. Nobody can make vr2018 run code from the cache folder
+    (nothing in the file is called or imported, and neither pickle nor
+    marshal reads it: Python's documentation says marshal is not secure
+    against maliciously constructed data), use more memory than a small
+    multiple of the file's size, write through a link there, or delete a
+    file whose name and first line are not exactly ours.
 
 A directory where the cache file should be
     If it is empty it is removed (it bears our file's name and holds nothing)
@@ -128,7 +136,10 @@ def _tell(what: str, **fields: Any) -> None:
     from .text import shorten  # on one line, without control characters, not endless
 
     named = {name: shorten(str(value), 240) for name, value in fields.items()}
-    print(f"vr2018: {SAID[what].format(env=CACHE_ENV, **named)}", file=sys.stderr)
+    try:
+        print(f"vr2018: {SAID[what].format(env=CACHE_ENV, **named)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # stderr closed: nobody to tell
+        pass
 
 
 _told: set[str] = set()
@@ -297,7 +308,7 @@ class Entry:
         self.from_file = from_file  # the corpus was read from the file, not the TOML
         self.known = known  # the code's signature and hash as the file has them
         self.code = known  # … and as they are now (code_signature, code_key)
-        self.blobs: dict[str, memoryview] = {}  # derived values in the file, still encoded
+        self.blobs: dict[str, memoryview] = {}  # derived values in the file not yet decoded
         self.restored: dict[str, Any] = {}  # … and those decoded (or saved) as they are
         self.forgotten = False  # a command failed: the file is gone and nothing is saved
 
@@ -433,7 +444,7 @@ def _restore(entry: Entry, name: str, kind: type[Record]) -> Any:
     Fields that were the corpus's own objects when saved (the index's paragraphs) are
     stored as the name of that field and given the corpus's object back."""
     try:
-        shared, others = frames(entry.blobs[name])
+        shared, others = frames(entry.blobs.pop(name))  # once decoded, the file's bytes may go
         types = field_types(kind)
         corpus_fields = _corpus_fields()
         given = {}
@@ -503,12 +514,10 @@ def _contents(entry: Entry) -> bytes:
     parts = [frame(entry.key.encode("ascii")), frame(entry.code)]
     parts.append(frame(encode(tuple(getattr(corpus, name) for name in fields), ("fixed", tuple(fields.values())))))
     derived = corpus.derivations()
-    for name, blob in entry.blobs.items():  # as read: never asked for, or restored and unchanged
-        if name not in derived or entry.restored.get(name) is derived[name]:
-            parts += [frame(name.encode()), frame(bytes(blob))]
+    for name, blob in entry.blobs.items():  # never asked for: as read
+        parts += [frame(name.encode()), frame(bytes(blob))]
     for name, value in derived.items():
-        if name not in entry.blobs or entry.restored.get(name) is not value:
-            parts += [frame(name.encode()), frame(_encode_derived(corpus, value))]
+        parts += [frame(name.encode()), frame(_encode_derived(corpus, value))]
     payload = b"".join(parts)
     return MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
 

@@ -5,8 +5,8 @@ rendering. Optional fields are ``None`` where the letter does not give them:
 nothing is filled in that the letter does not hold.
 
 The annotations are the schema (:mod:`vr2018.schema` reads them): the loader
-validates the TOML against them and the cache converts records to and from
-plain structures with them. A field ``x_en`` is the English rendering of the
+validates the TOML against them and the cache file's format
+(:mod:`vr2018.columns`) writes and reads records by them. A field ``x_en`` is the English rendering of the
 field ``x`` beside it.
 """
 
