@@ -900,3 +900,14 @@ def test_markdown_links_a_resolution_by_its_symbol_marked_as_not_in_the_letter(i
             assert f"[{ref.as_written}](<" not in md  # the letter's words do not open the UN's link
             line = next(line for line in md.splitlines() if f"(<{ref.url}>)" in line)
             assert "not in the letter: " in line and ref.adopted in line
+
+
+def test_sqlite_resolutions_carry_their_outside_symbol_and_sources(db, corpus):
+    rows = {r[0]: r[1:] for r in db.execute("select id, symbol, adopted, outside, sources from reference")}
+    for ref in corpus.references:
+        symbol, adopted, outside, sources = rows[ref.id]
+        assert (symbol, adopted) == (ref.symbol, ref.adopted)
+        if ref.symbol:
+            assert "symbol" in outside and all(o.url in sources for o in ref.outside)
+        else:
+            assert outside is None and sources is None

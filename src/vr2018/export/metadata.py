@@ -140,7 +140,12 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "chamber": "The chamber of parliament, in Dutch",
             "chamber_en": "The chamber of parliament, in English",
             "year": "The year, where known",
-            "url": "The official publication, where the letter gives enough to link it",
+            "url": "The official publication, where the letter gives enough to link it (a UN resolution's by "
+            "its symbol, which is not in the letter)",
+            "symbol": "A UN resolution's official document symbol (S/RES/2231 (2015)): not in the letter",
+            "adopted": "The date the Council adopted the resolution (ISO 8601): not in the letter",
+            "outside": "The fields of this row that are not in the letter but from the public sources named",
+            "sources": "The public sources those fields were checked against, each with its address",
         },
     ),
     "person": (

@@ -44,7 +44,7 @@ CREATE TABLE gap_heading (
 CREATE TABLE reference (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, as_written TEXT NOT NULL, description TEXT NOT NULL,
   dossier TEXT, number TEXT, chapter TEXT, chamber TEXT, year INTEGER, url TEXT, description_en TEXT,
-  as_written_en TEXT, chamber_en TEXT);
+  as_written_en TEXT, chamber_en TEXT, symbol TEXT, adopted TEXT, outside TEXT, sources TEXT);
 CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, role_en TEXT);
 CREATE TABLE person_alias (
   person TEXT NOT NULL REFERENCES person(id), alias TEXT NOT NULL, PRIMARY KEY (person, alias));
@@ -184,6 +184,10 @@ def _letter(con: Any, corpus: Corpus) -> None:
                 r.description_en,
                 r.as_written_en,
                 r.chamber_en,
+                r.symbol,
+                r.adopted,
+                ", ".join(r.outside_facts) or None,
+                " | ".join(f"{o.source} <{o.url}>" for o in r.outside) or None,
             )
             for r in corpus.references
         ],
