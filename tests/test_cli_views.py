@@ -593,3 +593,17 @@ def test_toc_plain_is_one_id_tab_opening_line_per_paragraph(invoke, corpus):
         assert all(line.count("\t") == 1 and line.split("\t")[1] for line in lines)
     english = invoke("toc", "--plain", "--lang", "en").stdout
     assert english.startswith("inleiding\tIn 2018 the Kingdom")
+
+
+def test_color_and_pager_flags_win_over_the_environment(invoke, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    always = invoke("search", "Rohingya", "--color", "always").stdout
+    assert "\x1b[" in always
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    never = invoke("search", "Rohingya", "--color", "never").stdout
+    assert "\x1b[" not in never
+    bad = invoke("search", "Rohingya", "--color", "sometimes")
+    assert bad.exit_code == 2 and "'sometimes' is not one of auto, always, never" in bad.stderr
+    assert invoke("search", "Rohingya", "--no-pager").exit_code == 0
+    assert "--color" not in invoke("export", "--help").stdout  # export prints files, never a view

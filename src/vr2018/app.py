@@ -63,9 +63,20 @@ def usage_metavar(param: Any) -> str:
     return f"{base}{dots}" if param.required else f"[{base}]{dots}"
 
 
+PRINTS_NO_VIEW = frozenset({"export", "help"})  # they print files or help, never a view
+
+
 class _Command(TyperCommand):
     """Every command: arguments shown as in :func:`usage_metavar`, in the usage line and under Arguments;
-    and with ``--json``, JSON on stdout even when nothing is found."""
+    with ``--json``, JSON on stdout even when nothing is found; and, where it prints a view,
+    ``--no-pager`` and ``--color``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.name not in PRINTS_NO_VIEW:
+            from .options import display_options
+
+            self.params.extend(display_options())
 
     def invoke(self, ctx: Any) -> Any:
         from . import messages
@@ -200,6 +211,9 @@ class _Group(TyperGroup):
         # The run's state travels in Click's context object: a file name is never quietly
         # changed into another one (output.write_file refuses the altered arguments).
         extra.setdefault("obj", Run(c for a, c in zip(raw, cleaned, strict=True) if c != a))
+        from .terminal import reset
+
+        reset()  # --no-pager and --color hold for this run only
         try:
             result = super().main(
                 cleaned,

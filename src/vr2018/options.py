@@ -230,3 +230,47 @@ ExportTarget = Annotated[
         "sqlite: the database FILE; metadata: the DATABASE it describes (vr2018.db unless given).",
     ),
 ]
+
+
+def _no_pager(ctx: typer.Context, param: Any, value: bool) -> bool:
+    from .terminal import configure
+
+    if value:
+        configure(no_pager=True)
+    return value
+
+
+def _color(ctx: typer.Context, param: Any, value: str | None) -> str | None:
+    from .terminal import COLORS, configure
+
+    if value is None:
+        return value
+    if value not in COLORS:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(COLORS)}")
+    configure(color=value)
+    return value
+
+
+def display_options() -> list[Any]:
+    """``--no-pager`` and ``--color auto|always|never``, which every command that prints takes
+    (they are not passed to the command: the terminal takes them)."""
+    from typer.core import TyperOption
+
+    return [
+        TyperOption(
+            param_decls=["--no-pager"],
+            is_flag=True,
+            default=False,
+            expose_value=False,
+            callback=_no_pager,
+            help="Never open the pager, even when the output is taller than the screen.",
+        ),
+        TyperOption(
+            param_decls=["--color"],
+            default=None,
+            metavar="WHEN",
+            expose_value=False,
+            callback=_color,
+            help="Colour and links: auto (on a terminal), always, never. Wins over NO_COLOR and FORCE_COLOR.",
+        ),
+    ]

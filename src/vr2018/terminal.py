@@ -19,6 +19,27 @@ if TYPE_CHECKING:
 
 _given: Console | None = None  # set by printing_on()
 
+# What --no-pager and --color said for this run (None: not given); the command line's main
+# resets them at the start of every run. The flags win over VR2018_NO_PAGER, NO_COLOR and FORCE_COLOR.
+_no_pager: bool = False
+_color: str | None = None
+COLORS = ("auto", "always", "never")
+
+
+def configure(no_pager: bool | None = None, color: str | None = None) -> None:
+    """Take --no-pager and --color (``auto``, ``always``, ``never``) for this run."""
+    global _no_pager, _color
+    if no_pager is not None:
+        _no_pager = no_pager
+    if color is not None:
+        _color = None if color == "auto" else color
+
+
+def reset() -> None:
+    """Every run starts from the environment alone."""
+    global _no_pager, _color
+    _no_pager, _color = False, None
+
 
 def console(**settings: Any) -> Console:
     """The console every view is printed on: stdout. ``settings`` (Rich's Console
@@ -38,6 +59,11 @@ def console(**settings: Any) -> Console:
         # only the colours), whatever FORCE_COLOR or the terminal says.
         "color_system": None if os.environ.get("NO_COLOR") else "auto",
     }
+    if _color == "never":  # --color never: as NO_COLOR
+        ours["color_system"] = None
+    elif _color == "always":  # --color always: as FORCE_COLOR, NO_COLOR notwithstanding
+        ours["color_system"] = "auto"
+        ours["force_terminal"] = True
     out = Console(**{**ours, **settings})
     # Rich answers a closed pipe with exit status 1 ("nothing found"): hand it
     # back to the CLI, which leaves quietly with status 0.
@@ -74,7 +100,7 @@ def show(renderable: RenderableType) -> ExitStatus:
 
     out = _given if _given is not None else console()
     view = Measure(renderable)
-    if not (out.is_terminal and not os.environ.get("VR2018_NO_PAGER")):
+    if not (out.is_terminal and not os.environ.get("VR2018_NO_PAGER") and not _no_pager):
         out.print(view, crop=False)
         return ExitStatus.OK
     with out.capture() as captured:
