@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import vr2018
-from vr2018 import cache, columns, loader, rules
+from vr2018 import cache, cache_key, columns, files, loader, rules
 from vr2018.cache import cache_file, content_key, load_cached, save
 from vr2018.model import Corpus
 from vr2018.search import index_for, search
@@ -210,7 +210,7 @@ def test_two_data_folders_do_not_evict_each_other(cache_dir, data_copy, tmp_path
 
 
 def test_the_code_key_covers_every_module_of_the_package():
-    modules = {relative for relative, _ in cache._modules(str(PACKAGE), "")}
+    modules = {relative for relative, _ in cache_key._modules(str(PACKAGE), "")}
     on_disk = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
     assert modules == on_disk
     assert {"cache.py", "search/index.py", "views/letter.py", "commands/search.py"} <= modules
@@ -220,7 +220,7 @@ def test_the_code_key_covers_every_module_of_the_package():
 def test_an_edit_to_any_module_keeping_size_and_mtime_changes_the_key(tmp_path, module):
     package = tmp_path / "vr2018"
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    before = cache.code_key(str(package))
+    before = cache_key.code_key(str(package))
     path = package / module
     info = path.stat()
     data = path.read_bytes()
@@ -228,8 +228,8 @@ def test_an_edit_to_any_module_keeping_size_and_mtime_changes_the_key(tmp_path, 
     path.write_bytes(data[:at] + b"DEF " + data[at + 4 :])  # same length
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert path.stat().st_size == info.st_size and path.stat().st_mtime_ns == info.st_mtime_ns
-    assert cache.code_key(str(package)) != before
-    assert cache.code_key(str(package)) == cache.code_key(str(package))
+    assert cache_key.code_key(str(package)) != before
+    assert cache_key.code_key(str(package)) == cache_key.code_key(str(package))
 
 
 def test_the_modules_are_read_again_only_when_one_may_have_changed(cache_dir, data_copy, monkeypatch):
@@ -254,26 +254,26 @@ def test_the_modules_are_read_again_only_when_one_may_have_changed(cache_dir, da
 def test_the_signature_changes_with_any_edit_of_a_module(tmp_path, monkeypatch):
     package = tmp_path / "vr2018"
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    before = cache.code_signature(str(package))
-    assert before and cache.code_signature(str(package)) == before
+    before = cache_key.code_signature(str(package))
+    assert before and cache_key.code_signature(str(package)) == before
     path = package / "search" / "rank.py"
     info = path.stat()
     time.sleep(0.05)  # past the clock's tick, which the file system's times follow
     path.write_bytes(path.read_bytes())  # the same bytes, the same size, the old time put back
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert cache.code_signature(str(package)) != before  # the status-change time moved on
+    assert cache_key.code_signature(str(package)) != before  # the status-change time moved on
     monkeypatch.setattr(sys, "platform", "win32")  # no status-change time: no shortcut
-    assert cache.code_signature(str(package)) == b""
+    assert cache_key.code_signature(str(package)) == b""
 
 
 def test_the_key_names_the_code_the_version_and_the_byte_order(data_copy, monkeypatch):
     key = content_key(data_copy)[0]
-    monkeypatch.setattr(cache, "_code", [b"other code"])
+    monkeypatch.setattr(cache_key, "_code", [b"other code"])
     assert content_key(data_copy)[0] != key
-    monkeypatch.setattr(cache, "_code", [])
-    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    monkeypatch.setattr(cache_key, "_code", [])
+    monkeypatch.setattr(cache_key, "__version__", "0.0.0-other")
     assert content_key(data_copy)[0] != key
-    monkeypatch.setattr(cache, "__version__", vr2018.__version__)
+    monkeypatch.setattr(cache_key, "__version__", vr2018.__version__)
     monkeypatch.setattr(sys, "byteorder", "big" if sys.byteorder == "little" else "little")
     assert content_key(data_copy)[0] != key
 
@@ -450,7 +450,7 @@ def test_a_derived_value_of_another_shape_is_rebuilt(cache_dir, data_copy, monke
 
 
 def test_a_file_anyone_else_could_have_written_is_not_read(cache_dir, data_copy):
-    if cache._UID is None:
+    if files.UID is None:
         pytest.skip("a system without file owners")
     saved(data_copy)
     path = cache_file(data_copy)

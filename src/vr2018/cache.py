@@ -25,16 +25,16 @@ Names of our own
     files go the same way, by their exact name and magic line.
 
 Keyed on content
-    The key is a BLAKE2b hash over the names and bytes of every file in the
-    data folder, the content of every module of the package (:func:`code_key`),
-    the package's version, the file format and the machine's byte order. Each
-    data file is read once: the bytes that are hashed are the bytes that are
-    parsed on a miss, so an edit while vr2018 runs is never stored under the
-    other key. The modules are read and hashed again only when their
-    signature (:func:`code_signature`: each one's name, size, inode,
-    modification and status-change time) differs from the one the file
-    recorded beside their hash: no edit, copy or unpacking keeps a file's
-    status-change time. Windows has none, so there every run reads them.
+    The key (:mod:`vr2018.cache_key`) is a BLAKE2b hash over the names and
+    bytes of every file in the data folder, the content of every module of
+    the package, the package's version, the file format and the machine's
+    byte order. Each data file is read once: the bytes that are hashed are
+    the bytes that are parsed on a miss, so an edit while vr2018 runs is never
+    stored under the other key. The modules are read and hashed again only
+    when their signature (each one's name, size, inode, modification and
+    status-change time) differs from the one the file recorded beside their
+    hash: no edit, copy or unpacking keeps a file's status-change time.
+    Windows has none, so there every run reads them.
 
 Correct or not used
     A file is used only when it is a regular file (not a link), owned by this
@@ -87,7 +87,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 import time
 import zlib
@@ -95,20 +94,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib would load OpenSSL first, which costs start-up more than all the hashing
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
-
-from . import __version__
+from .cache_key import FORMAT, blake2b, code_key, code_signature, content_key
 from .columns import decode, encode, frame, frames
+from .files import NOFOLLOW, NONBLOCK, read_regular
 from .model import Corpus, Record
 from .schema import field_types
 
 CACHE_ENV = "VR2018_CACHE"
 OFF = ("off", "0", "no", "false")
-FORMAT = 2
-MAGIC = b"vr2018 corpus cache, format 2\n"
+MAGIC = f"vr2018 corpus cache, format {FORMAT}\n".encode()
 # Our files' names, whole: the cache file, a save's temporary file, and format 1's file.
 OURS = r"vr2018-corpus-[0-9a-f]{16}\.cache"
 TEMPORARY = r"\.vr2018-corpus-[0-9a-f]{16}\.cache\.[a-z0-9_]{1,16}\.tmp"
@@ -116,7 +110,6 @@ EARLIER = r"corpus-[0-9a-f]{16}\.marshal"
 EARLIER_MAGIC = b"vr2018 corpus cache\n"  # format 1's first line
 KEEP_OTHERS = 30 * 24 * 3600  # seconds: other data folders' files untouched this long are removed
 KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a killed process
-_UID = os.geteuid() if hasattr(os, "geteuid") else None  # None: a system without file owners to check
 
 # What the user is told, in one place (``{}`` fields filled in when said).
 SAID = {
@@ -171,126 +164,6 @@ def cache_file(folder: Path) -> Path | None:
         return None
     name = blake2b(str(Path(folder).resolve()).encode("utf-8", "surrogateescape"), digest_size=8)
     return base / f"vr2018-corpus-{name.hexdigest()}.cache"
-
-
-# ── The key ─────────────────────────────────────────────────────────────────
-
-
-def content_key(folder: Path, code: bytes | None = None) -> tuple[str, dict[str, bytes | OSError]]:
-    """The key for the data in ``folder`` and this code (``code``: :func:`code_key`), and what
-    was read to make it: each file's name (relative to ``folder``) → its bytes, or the error
-    reading it gave."""
-    digest = blake2b(digest_size=16)
-    digest.update(f"{FORMAT}\0{__version__}\0{sys.byteorder}\0".encode())
-    digest.update(code_key() if code is None else code)
-    read: dict[str, bytes | OSError] = {}
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            relative = os.path.relpath(path, folder)
-            try:
-                data = read[relative] = read_regular(path)
-            except OSError as exc:  # unreadable, or a FIFO or device (never waited on, never read forever)
-                read[relative] = exc
-                data = b"\0unreadable"
-            digest.update(f"{relative}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-            digest.update(data)
-    return digest.hexdigest(), read
-
-
-def code_key(package: str | None = None) -> bytes:
-    """A hash of every module of the package (or of the package folder ``package``), by
-    name, length and content; the installed package's once per process.
-
-    The modules' bytes go in through one running CRC-32, which reads every byte all the
-    same and costs a fraction of BLAKE2b: an edit is missed only if it keeps every length
-    and the CRC-32 (by chance, one in four billion; nobody edits code to fool a cache)."""
-    if package is None:
-        if not _code:
-            _code.append(code_key(os.path.dirname(os.path.abspath(__file__))))
-        return _code[0]
-    names, crc = [], 0
-    try:
-        for relative, path in sorted(_modules(package, "")):
-            fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-            try:
-                size = 0
-                while True:
-                    data = os.read(fd, 1 << 16)
-                    crc = zlib.crc32(data, crc)
-                    size += len(data)
-                    if len(data) < 1 << 16:  # a short read of a regular file is its end
-                        break
-            finally:
-                os.close(fd)
-            names.append(f"{relative}\0{size}")
-    except OSError:  # not a folder on disk (a zip): the version alone stands for the code
-        return b"code not on disk"
-    return blake2b(f"{chr(0).join(names)}\0{crc}".encode("utf-8", "surrogateescape"), digest_size=16).digest()
-
-
-_code: list[bytes] = []
-
-
-def _modules(folder: str, prefix: str) -> list[tuple[str, str]]:
-    """(name relative to the package, path) of every module, in sub-packages too."""
-    found = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                found.append((prefix + entry.name, entry.path))
-            elif entry.name not in ("__pycache__", "data") and entry.is_dir(follow_symlinks=False):
-                found += _modules(entry.path, f"{prefix}{entry.name}/")
-    return found
-
-
-def code_signature(package: str | None = None) -> bytes:
-    """Where every module of the package is and when it last changed: its name, size, inode,
-    and modification and status-change times. No edit, copy, checkout or unpacking keeps
-    the status-change time (ctime): the system sets it (to its clock's tick, a few ms), and
-    only setting the clock back could repeat it.
-    So while this is the same, the modules hold the bytes they held: a cache file that
-    records it with :func:`code_key` spares every later run reading all the modules.
-    Empty (no shortcut) where there is no status-change time: Windows."""
-    if sys.platform == "win32":
-        return b""
-    package = package or os.path.dirname(os.path.abspath(__file__))
-    try:
-        found = [
-            f"{relative}\0{info.st_size}\0{info.st_ino}\0{info.st_dev}\0{info.st_mtime_ns}\0{info.st_ctime_ns}"
-            for relative, info in sorted((relative, os.stat(path)) for relative, path in _modules(package, ""))
-        ]
-    except OSError:
-        return b""
-    return blake2b("\0".join(found).encode("utf-8", "surrogateescape"), digest_size=16).digest()
-
-
-def read_regular(path: str | os.PathLike[str], own: bool = False) -> bytes:
-    """The bytes of a regular file; OSError for anything else. A FIFO or a device is
-    opened without waiting and never read (a FIFO would block, /dev/zero never ends).
-    With ``own``: never through a link, and only a file of this user's that no one else
-    may write (where files have owners)."""
-    fd = os.open(path, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if own else 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{os.fspath(path)}: not a regular file")
-        if own and _UID is not None and (info.st_uid != _UID or info.st_mode & 0o022):
-            raise OSError(f"{os.fspath(path)}: not this user's own file")
-        data = os.read(fd, info.st_size + 1)  # the whole file in one call, as a rule
-        if len(data) == info.st_size:
-            return data
-        parts = [data]
-        while parts[-1]:  # it grew meanwhile, or a system that reads less at a time
-            parts.append(os.read(fd, 1 << 20))
-        return b"".join(parts)
-    finally:
-        os.close(fd)
-
-
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 # ── What the cache knows about a corpus it handed out ───────────────────────
@@ -366,7 +239,7 @@ def forget_used() -> None:
                 os.unlink(entry.path)
             except OSError:  # a folder we may not write: empty the file (ours) instead
                 try:
-                    os.close(os.open(entry.path, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW))
+                    os.close(os.open(entry.path, os.O_WRONLY | os.O_TRUNC | NOFOLLOW))
                 except OSError:
                     pass
 
@@ -565,7 +438,7 @@ def prune(folder: Path, keep: Path, now: float | None = None) -> None:
 def _starts_with(path: str, magic: bytes) -> bool:
     if not magic:
         return True
-    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    fd = os.open(path, os.O_RDONLY | NOFOLLOW | NONBLOCK)
     try:
         return os.read(fd, len(magic)) == magic
     finally:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .corpus import DataError
+from .files import read_regular
 from .model import (
     Corpus,
     Fragment,
@@ -89,8 +90,6 @@ def read_toml(folder: Path, name: str, read: Mapping[str, bytes | OSError] | Non
 
     path = folder / f"{name}.toml"
     label = f"data/{name}.toml"
-    from .cache import read_regular
-
     try:
         found = read_regular(path) if read is None else read.get(f"{name}.toml")
         if found is None:  # not among the files read: say why, as reading it does (a folder, gone)
