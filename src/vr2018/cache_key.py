@@ -27,6 +27,8 @@ except ImportError:  # pragma: no cover - a Python built without it
 from . import __version__
 from .files import NONBLOCK, read_regular
 
+__all__ = ["FORMAT", "blake2b", "code_key", "code_signature", "content_key"]
+
 FORMAT = 2  # the cache file's format (vr2018.columns, and the file's layout in vr2018.cache)
 
 
