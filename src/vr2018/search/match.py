@@ -116,15 +116,17 @@ def expand(
     if looseness == AS_WRITTEN or word.isdigit() or word in STOPWORDS:  # numbers, stop words: as typed
         return found
     english = word in index.english_only or (word not in index.postings and stem_en(word) in index.stems_en)
+    # the vocabulary words that start or end with the word, scanned once for every step that reads them
+    around = list(_affixes(index, word)) if len(word) >= MIN_AFFIX else []
     if word not in index.names:
-        for candidate in _inflections(index, word):
+        for candidate in _inflections(index, word, around):
             add(candidate, "inflection")
     else:  # a name's own derivations only: Nederland → Nederlandse, Nederlanden (never Maarten → maart)
-        for candidate, where in _affixes(index, word):
+        for candidate, where in around:
             if where == "prefix" and candidate in index.names and candidate[len(word) :] in NAME_ENDINGS:
                 add(candidate, "inflection")
     if not english and len(word) >= MIN_AFFIX and word not in index.names:
-        for candidate in _compounds(index, word):
+        for candidate in _compounds(index, word, around):
             add(candidate, "compound")
     if not any(s.reason in ("exact", "inflection") for s in found.values()):
         for candidate, _ in fuzzy(index, word, names_only=capitals, in_name=looseness == IN_NAME):
@@ -132,7 +134,7 @@ def expand(
     return found
 
 
-def _inflections(index: Index, word: str) -> Iterable[str]:
+def _inflections(index: Index, word: str, around: list[tuple[str, str]]) -> Iterable[str]:
     """Words of the same stem, Dutch with Dutch and English with English; never a name."""
     # the same stem, and a verb's past participle (deelde → gedeelde, gedeeld → deelde)
     dutch_stems = {stem(word), stem("ge" + word)}
@@ -146,15 +148,14 @@ def _inflections(index: Index, word: str) -> Iterable[str]:
         if candidate not in index.names:
             yield candidate
     # English derivation with one of its endings: threat → threatens, prevent → prevention
-    if len(word) >= MIN_AFFIX:
-        for candidate, where in _affixes(index, word):
-            if (
-                where == "prefix"
-                and candidate in index.english_only
-                and candidate not in index.names
-                and candidate[len(word) :] in ENGLISH_ENDINGS
-            ):
-                yield candidate
+    for candidate, where in around:
+        if (
+            where == "prefix"
+            and candidate in index.english_only
+            and candidate not in index.names
+            and candidate[len(word) :] in ENGLISH_ENDINGS
+        ):
+            yield candidate
 
 
 def is_word(index: Index, part: str) -> bool:
@@ -178,14 +179,17 @@ def split_at_boundary(index: Index, compound: str, part: str, where: str) -> boo
     return False
 
 
-def _compounds(index: Index, word: str) -> list[str]:
-    """Dutch compounds of which ``word`` (or its stem) is the first or last part, at a real boundary."""
+def _compounds(index: Index, word: str, around: list[tuple[str, str]]) -> list[str]:
+    """Dutch compounds of which ``word`` (or its stem) is the first or last part, at a real boundary;
+    ``around`` holds the vocabulary words around ``word`` itself (:func:`_affixes`)."""
     out: dict[str, None] = {}
-    for needle in dict.fromkeys((word, stem(word))):
-        if len(needle) < MIN_AFFIX:
-            continue
-        for candidate, where in _affixes(index, needle):
-            if where in ("prefix", "suffix") and candidate not in index.english_only and candidate not in index.names:
+    root = stem(word)
+    needles = [(word, around)]
+    if root != word and len(root) >= MIN_AFFIX:
+        needles.append((root, list(_affixes(index, root))))
+    for needle, found in needles:
+        for candidate, where in found:
+            if candidate not in index.english_only and candidate not in index.names:
                 if split_at_boundary(index, candidate, needle, where):
                     out[candidate] = None
     if len(out) > MAX_AFFIXES:  # a short, common part: keep the closest, most used words
