@@ -811,6 +811,26 @@ def test_a_verb_reaches_its_past_participle_as_an_inflection():
     assert expand(index, "deelde")["gedeelde"].reason == "inflection"
 
 
+@pytest.mark.parametrize(("query", "written"), [("bleef", "blijven"), ("blijven", "bleef"), ("kwam", "gekomen")])
+def test_an_irregular_verb_reaches_its_other_forms_as_an_inflection(query, written):
+    index = make(f"De Raad is de ontwikkelingen {written} volgen.", "Niets.")
+    assert expand(index, query)[written].reason == "inflection"
+
+
+@pytest.mark.parametrize(("query", "written"), [("vroeg", "gevraagd"), ("leden", "geleden"), ("geleden", "leden")])
+def test_a_verb_form_that_is_also_another_word_reaches_no_verb(query, written):
+    index = make(f"Zij hebben het {written}.", "Niets.")
+    assert written not in expand(index, query)
+
+
+def test_every_irregular_form_belongs_to_one_verb_only():
+    from vr2018.search.verbs import FORMS
+
+    for form, forms in FORMS.items():
+        assert form in forms
+        assert all(FORMS[other] == forms for other in forms), form
+
+
 def test_an_english_word_reaches_only_its_own_derivations():
     index = build_index(
         [

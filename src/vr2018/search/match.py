@@ -7,7 +7,7 @@ is not expanded at all):
 
 ``exact``       the word as typed (case and accents aside)
 ``inflection``  the same stem, within one language (sancties ↔ sanctie, deelde ↔ gedeelde,
-                weapons ↔ weapon, threat → threatens); for a name only the name with a short ending
+                bleef ↔ blijven, weapons ↔ weapon, threat → threatens); for a name only the name with a short ending
                 (Nederland → Nederlandse), never another word (Maarten is not maart)
 ``compound``    the word is one part of a text compound at a real boundary: both parts are
                 words, with or without the Dutch linking -s-/-e- (embargo → wapenembargo,
@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..text import STOPWORDS, stem
 from .english import stem_en
+from .verbs import FORMS
 
 if TYPE_CHECKING:
     from .index import Index
@@ -137,9 +138,12 @@ def expand(
 def _inflections(index: Index, word: str, around: list[tuple[str, str]]) -> Iterable[str]:
     """Words of the same stem, Dutch with Dutch and English with English; never a name."""
     # the same stem, and a verb's past participle (deelde → gedeelde, gedeeld → deelde)
-    dutch_stems = {stem(word), stem("ge" + word)}
-    if word.startswith("ge") and len(word) > 5:
+    dutch_stems = {stem(word)}
+    if _weak_past(word):
+        dutch_stems.add(stem("ge" + word))
+    if word.startswith("ge") and word.endswith(("d", "t", "de", "te")) and _weak_past(word[2:] + "e"):
         dutch_stems.add(stem(word[2:]))
+    dutch_stems.update(stem(form) for form in FORMS.get(word, ()))  # an irregular verb: bleef ↔ blijven
     for root in dutch_stems:
         for candidate in index.stems.get(root, ()):
             if candidate not in index.english_only and candidate not in index.names:
@@ -156,6 +160,16 @@ def _inflections(index: Index, word: str, around: list[tuple[str, str]]) -> Iter
             and candidate[len(word) :] in ENGLISH_ENDINGS
         ):
             yield candidate
+
+
+def _weak_past(word: str) -> bool:
+    """``word`` has the shape of a weak verb's past tense (deelde, stelden): a stem of three
+    letters or more and -de, -te, -den or -ten; "leden" (members) is not one, so it never
+    reaches "geleden" (ago)."""
+    for ending in ("den", "ten", "de", "te"):
+        if word.endswith(ending):
+            return len(word) - len(ending) >= 3
+    return False
 
 
 def is_word(index: Index, part: str) -> bool:
