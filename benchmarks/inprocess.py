@@ -17,9 +17,9 @@ import time
 
 os.environ["VR2018_CACHE"] = tempfile.mkdtemp(prefix="vr2018-bench-cache-")
 
-from vr2018.cache import cache_file, content_key, load_cached, read_file, save  # noqa: E402
-from vr2018.corpus import data_dir  # noqa: E402
-from vr2018.loader import load  # noqa: E402
+from vr2018.corpus.cache import cache_file, content_key, load_cached, read_file, save  # noqa: E402
+from vr2018.corpus.load import data_dir  # noqa: E402
+from vr2018.corpus.loader import load  # noqa: E402
 from vr2018.search import build_index, index_for, search  # noqa: E402
 
 QUERIES = ["Rohingya", "rohinga", "Curacao", "noord korea sancties", "human trafficking", '"nucleaire deal"']

@@ -41,10 +41,10 @@ from pathlib import Path
 
 os.environ["VR2018_CACHE"] = "off"  # measure the loader itself, not the cache
 
-from vr2018.corpus import data_dir  # noqa: E402
-from vr2018.loader import load as _load  # noqa: E402
-from vr2018.model import Paragraph  # noqa: E402
-from vr2018.schema import field_types  # noqa: E402
+from vr2018.corpus.load import data_dir  # noqa: E402
+from vr2018.corpus.loader import load as _load  # noqa: E402
+from vr2018.corpus.model import Paragraph  # noqa: E402
+from vr2018.corpus.schema import field_types  # noqa: E402
 from vr2018.search import build_index, search_index  # noqa: E402
 
 QUERIES = {

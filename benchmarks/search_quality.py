@@ -252,7 +252,7 @@ def evaluate_absent(
 ) -> float:
     """The share of queries answered with no hits, or with hits that each name every absent term:
     as missing, or as matched only through a bridge the output labels "not in the letter"."""
-    from vr2018.text import fold
+    from vr2018.text.fold import fold
 
     good = silent = 0
     wrong = []
@@ -286,7 +286,7 @@ def precision_probes(name: str) -> list[dict]:
 def names_it(text: str, forms: Sequence[str]) -> bool:
     """The text names one of the forms: as whole words, or (a one-word form of five letters
     or more) as the start or end of one of its words ("klimaat" in "klimaatverandering")."""
-    from vr2018.text import words
+    from vr2018.text.fold import words
 
     found = words(text)
     joined = " " + " ".join(found) + " "

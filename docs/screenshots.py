@@ -44,8 +44,8 @@ def record(args: list[str], width: int = WIDTH):
     """Run ``vr2018 ARGS`` in-process and return a recording Console holding its output."""
     from rich.text import Text
 
-    from vr2018 import terminal
-    from vr2018.cli import app
+    from vr2018.cli import console as terminal
+    from vr2018.cli.main import app
 
     console = terminal.console(  # the CLI's own console, drawn as a terminal of this width
         record=True,

@@ -23,9 +23,9 @@ from typer.testing import CliRunner
 os.environ["VR2018_CACHE"] = tempfile.mkdtemp(prefix="vr2018-test-cache-")
 
 from vr2018 import load_corpus  # noqa: E402
-from vr2018.cli import app  # noqa: E402
-from vr2018.corpus import data_dir  # noqa: E402
-from vr2018.text import TERMINAL_ACTIVE  # noqa: E402
+from vr2018.cli.main import app  # noqa: E402
+from vr2018.corpus.load import data_dir  # noqa: E402
+from vr2018.text.clean import TERMINAL_ACTIVE  # noqa: E402
 
 # Typer's CliRunner builds the whole Click command tree (every command, every parameter)
 # on every invoke: a large part of the in-process tests' time. The tree depends only on

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 import vr2018
-from vr2018 import cache, cache_key, columns, files, loader, rules
-from vr2018.cache import cache_file, content_key, load_cached, save
-from vr2018.model import Corpus
+from vr2018.corpus import cache, cache_key, columns, files, loader, rules
+from vr2018.corpus.cache import cache_file, content_key, load_cached, save
+from vr2018.corpus.model import Corpus
 from vr2018.search import index_for, search
 from vr2018.search.index import Index
 
@@ -86,7 +86,7 @@ def framed(payload: bytes) -> bytes:
 
 
 def value(*cols: bytes) -> bytes:
-    """A value's bytes as vr2018.columns lays them out: its columns, each framed."""
+    """A value's bytes as vr2018.corpus.columns lays them out: its columns, each framed."""
     return b"".join(map(columns.frame, cols))
 
 
@@ -213,10 +213,10 @@ def test_the_code_key_covers_every_module_of_the_package():
     modules = {relative for relative, _ in cache_key._modules(str(PACKAGE), "")}
     on_disk = {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
     assert modules == on_disk
-    assert {"cache.py", "search/index.py", "views/letter.py", "commands/search.py"} <= modules
+    assert {"corpus/cache.py", "search/index.py", "views/letter.py", "cli/commands/search.py"} <= modules
 
 
-@pytest.mark.parametrize("module", ["views/letter.py", "cli.py", "search/rank.py"])
+@pytest.mark.parametrize("module", ["views/letter.py", "cli/main.py", "search/rank.py"])
 def test_an_edit_to_any_module_keeping_size_and_mtime_changes_the_key(tmp_path, module):
     package = tmp_path / "vr2018"
     shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -483,7 +483,7 @@ MEASURE = textwrap.dedent(
     """
     import json, os, resource, sys, tracemalloc
     from pathlib import Path
-    from vr2018 import cache
+    from vr2018.corpus import cache
     path, folder = Path(sys.argv[1]), Path(sys.argv[2])
     key = cache.content_key(folder)[0]
     tracemalloc.start()
@@ -595,7 +595,7 @@ def test_a_command_that_fails_on_a_cached_value_removes_the_file(tmp_path, data_
         """
         import sys
         from pathlib import Path
-        from vr2018 import cache
+        from vr2018.corpus import cache
         from vr2018.search.index import index_for
         corpus = cache.load_cached(Path(sys.argv[1]))
         index = index_for(corpus)

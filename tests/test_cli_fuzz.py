@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from vr2018.app import exit_statuses
-from vr2018.cli import app
-from vr2018.text import TERMINAL_ACTIVE, clean
+from vr2018.cli.main import app
+from vr2018.cli.status import exit_statuses
+from vr2018.text.clean import TERMINAL_ACTIVE, clean
 
 GROUP = typer.main.get_command(app)
 COMMANDS = {name: GROUP.get_command(None, name) for name in GROUP.list_commands(None)}
@@ -310,12 +310,12 @@ def test_the_top_level_survives_anything(argv):
 
 def test_a_failed_check_says_how_to_rerun_it_and_why(monkeypatch):
     """A failure that passes on rerun must still be understood from the CI log alone."""
-    import vr2018.app
+    import vr2018.cli.app
 
     def broken_handler(exc: Exception) -> int:
         raise RuntimeError("the handler broke")
 
-    monkeypatch.setattr(vr2018.app, "_status", broken_handler)
+    monkeypatch.setattr(vr2018.cli.app, "settle", broken_handler)
     with pytest.raises(AssertionError) as failed:
         check(["search", "--bogus"])
     text = str(failed.value)
@@ -349,10 +349,10 @@ def test_an_option_value_that_looks_like_a_separator_is_not_one(argv):
     ],
 )
 def test_json_is_still_owed_where_the_parser_says_it_was_asked_for(argv, monkeypatch):
-    import vr2018.app
-    import vr2018.output
+    import vr2018.cli.app
+    import vr2018.cli.streams
 
-    for module in (vr2018.output, vr2018.app):  # hits (output.respond), and the empty array of nothing found
+    for module in (vr2018.cli.streams, vr2018.cli.app):  # hits (output.respond), and the empty array of nothing found
         monkeypatch.setattr(module, "emit_json", lambda value: print("not JSON") or 0)
     with pytest.raises(AssertionError, match="not JSON"):
         check(argv)

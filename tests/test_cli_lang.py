@@ -8,8 +8,11 @@ import re
 
 import pytest
 
-from vr2018 import load_corpus, reading, sentences
-from vr2018.lang import BOTH, DUTCH_ORIGINAL, EN, NL, UNOFFICIAL, Lang, heading, section_title, text_of
+from vr2018 import load_corpus
+from vr2018.corpus.lang import BOTH, DUTCH_ORIGINAL, EN, NL, UNOFFICIAL, Lang, heading, section_title, text_of
+from vr2018.letter import sentences
+from vr2018.letter.paragraphs import opening
+from vr2018.timeline import date_label
 
 CORPUS = load_corpus()
 P = CORPUS.paragraph("myanmar-rohingya")
@@ -209,7 +212,7 @@ def test_show_en_gives_english_dates_roles_and_headings(invoke):
     paragraph = CORPUS.paragraph("rutte-26-september")
     assert section_title(CORPUS, paragraph, EN) in out
     for event in CORPUS.paragraph_events(paragraph.id):
-        assert f"{reading.date_label(event, EN)}: {event.label_en}" in out
+        assert f"{date_label(event, EN)}: {event.label_en}" in out
     assert "September" in out and "september" not in out.replace(paragraph.id, "")
 
 
@@ -241,12 +244,12 @@ def test_cite_en_cites_the_dutch_original_with_the_english_marked(invoke, fmt, l
     assert "unofficial translation" in out and "unofficial translation" not in dutch
     assert "the Dutch original is authoritative" in out
     assert CORPUS.letter.title in out  # the source, as it is titled
-    assert reading.opening(P) in out and reading.opening(P, lang=EN) in out
+    assert opening(P) in out and opening(P, lang=EN) in out
     assert CORPUS.letter.title_en in out.replace("\\", "")
     if fmt == "bibtex":
         assert re.search(r"(?m)^  language +=  ?\{dutch\},?$", out)
         note = next(line for line in out.splitlines() if line.lstrip().startswith("note"))
-        assert "unofficial translation" in note and reading.opening(P, lang=EN) in note
+        assert "unofficial translation" in note and opening(P, lang=EN) in note
     if fmt == "text":
         assert out.count("\n") == 1 and "15 February 2019" in out
 
@@ -294,10 +297,10 @@ def test_headings_keep_the_letters_dutch_and_ours_are_english():
     ],
 )
 def test_date_label_in_english(date, precision_label):
-    from vr2018.model import Event
+    from vr2018.corpus.model import Event
 
-    assert reading.date_label(Event(date, "x", "x", "inleiding"), EN) == precision_label
-    assert reading.date_label(Event(date, "x", "x", "inleiding"), BOTH) == precision_label
+    assert date_label(Event(date, "x", "x", "inleiding"), EN) == precision_label
+    assert date_label(Event(date, "x", "x", "inleiding"), BOTH) == precision_label
 
 
 def test_lang_values():
@@ -314,7 +317,7 @@ def test_cite_json_carries_the_english_formats_whatever_lang(invoke, args):
     for fmt in ("text", "markdown", "bibtex"):
         assert data["formats_en"][fmt] + "\n" == invoke("cite", *args, "-f", fmt, "--lang", "en").stdout
         assert data["formats"][fmt] + "\n" == invoke("cite", *args, "-f", fmt).stdout
-    assert data["opening_en"] == (reading.opening(P, lang=EN) if args else None)
+    assert data["opening_en"] == (opening(P, lang=EN) if args else None)
 
 
 @pytest.mark.parametrize("args", [["--lang", "en"], ["help", "--lang", "en"], ["help", "search", "--lang", "en"]])

@@ -23,9 +23,10 @@ import re
 import pytest
 import typer
 
-from vr2018 import load_corpus, reading
-from vr2018.cli import app
-from vr2018.lang import DUTCH_MONTHS, ENGLISH_MONTHS
+from vr2018 import load_corpus
+from vr2018.cli.main import app
+from vr2018.corpus.lang import DUTCH_MONTHS, ENGLISH_MONTHS
+from vr2018.letter.paragraphs import opening
 
 CORPUS = load_corpus()
 
@@ -57,7 +58,7 @@ def _kept_dutch() -> list[str]:
     kept.append(" ".join(letter.addressee[:2]).removeprefix("Aan de ") + " [")
     for section in CORPUS.sections:
         kept += [f"({section.title})", f"{section.title} ["]  # "African Union (Afrikaanse Unie)"; cite's "… [English]"
-    kept += [reading.opening(p) for p in CORPUS.paragraphs]  # cite quotes a paragraph's first words
+    kept += [opening(p) for p in CORPUS.paragraphs]  # cite quotes a paragraph's first words
     # A theme's other names are what a user may type, in either language ("also: Veiligheidsraad, Security Council").
     kept += ["also: " + ", ".join(t.aliases) for t in CORPUS.themes]
     return sorted({" ".join(k.split()) for k in kept}, key=len, reverse=True)

@@ -89,8 +89,8 @@ def test_unknown_command(invoke):
 def test_every_help_shows_examples_and_exit_codes(invoke):
     from typer.main import get_command
 
-    from vr2018.app import exit_codes
-    from vr2018.cli import app
+    from vr2018.cli.main import app
+    from vr2018.cli.status import exit_codes
 
     for name in ["", *get_command(app).commands]:
         result = invoke(*([name] if name else []), "--help")
@@ -109,13 +109,13 @@ def test_every_help_shows_examples_and_exit_codes(invoke):
 def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(monkeypatch):
     import pytest
 
-    import vr2018.cli
+    import vr2018.cli.main
     from vr2018.__main__ import run
 
     def interrupted() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(vr2018.cli, "main", interrupted)
+    monkeypatch.setattr(vr2018.cli.main, "main", interrupted)
     try:
         with pytest.raises(SystemExit) as exit_:
             run()

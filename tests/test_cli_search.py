@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from vr2018.cli import app
+from vr2018.cli.main import app
 
 
 def test_finds_and_highlights_a_misspelt_name(invoke):
@@ -38,7 +38,7 @@ def test_a_cut_paragraph_shows_the_gap_marker(invoke):
 
 def test_full_prints_whole_paragraphs(invoke, corpus):
     """Without --full a hit shows its best sentence whole, numbered (ID:N); with --full the paragraph."""
-    from vr2018.sentences import texts
+    from vr2018.letter.sentences import texts
 
     text = corpus.paragraph("conflict-en-honger").text
     snippet = invoke("search", "hongersnood", "-n", "1").stdout
@@ -245,7 +245,7 @@ def test_an_outside_bridge_is_shown_as_not_in_the_letter(invoke):
 
 
 def test_json_says_why_what_is_missing_and_which_sentence(invoke, corpus):
-    from vr2018.sentences import texts
+    from vr2018.letter.sentences import texts
 
     hits = json.loads(invoke("search", "srebrenica", "justice", "--json").stdout)
     assert hits and all(h["missing"] == ["srebrenica"] for h in hits)
@@ -264,7 +264,7 @@ def test_exact_does_not_match_through_the_english(invoke):
 def test_english_view_shows_the_english_sentence_marked_unofficial(corpus):
     from rich.console import Console
 
-    from vr2018.lang import EN, UNOFFICIAL
+    from vr2018.corpus.lang import EN, UNOFFICIAL
     from vr2018.search import search
     from vr2018.views.search import search_view
 
@@ -280,7 +280,7 @@ def test_english_view_shows_the_english_sentence_marked_unofficial(corpus):
 def test_both_languages_show_the_dutch_sentence_under_the_english(corpus):
     from rich.console import Console
 
-    from vr2018.lang import BOTH
+    from vr2018.corpus.lang import BOTH
     from vr2018.search import search
     from vr2018.views.search import search_view
 

@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from vr2018 import citations, messages
-from vr2018.errors import ExitStatus
-from vr2018.lang import section_title
+from vr2018.cli import messages
+from vr2018.cli.status import ExitStatus
+from vr2018.corpus.lang import section_title
+from vr2018.letter import citations
+from vr2018.letter.sentences import of, sentence_named, texts
 from vr2018.problems import Problem
-from vr2018.sentences import of, sentence_named, texts
 
 # ── the engine ──────────────────────────────────────────────────────────────
 
@@ -95,7 +96,7 @@ def test_show_marks_a_sentence_a_missing_page_cuts(invoke):
 
 @pytest.mark.parametrize("lang", ["en", "both"])
 def test_show_id_n_in_english_is_labelled_and_both_keeps_the_dutch(invoke, corpus, lang):
-    from vr2018.lang import DUTCH_ORIGINAL, UNOFFICIAL
+    from vr2018.corpus.lang import DUTCH_ORIGINAL, UNOFFICIAL
 
     sentence = sentence_named(corpus, "myanmar-rohingya:3")
     out = " ".join(invoke("show", "myanmar-rohingya:3", "--lang", lang).stdout.split())

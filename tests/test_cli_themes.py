@@ -385,7 +385,7 @@ def test_completion_callbacks(corpus):
     """The shell asks for candidates (bash protocol); our callbacks answer from the engine."""
     from typer.testing import CliRunner
 
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     def complete(line: str) -> list[str]:
         words = line.split() + ([""] if line.endswith(" ") else [])

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from vr2018 import cli
+from vr2018.cli import main as cli
 
 ALL = [cli._name(c) for c in cli.app.registered_commands]
 
@@ -48,7 +48,7 @@ def test_completion_keeps_the_whole_tree(monkeypatch):
 )
 def test_the_console_script_runs_as_before(argv, status, out):
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from vr2018.cli import main; sys.argv[0] = 'vr2018'; main()", *argv],
+        [sys.executable, "-c", "import sys; from vr2018.cli.main import main; sys.argv[0] = 'vr2018'; main()", *argv],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_COLOR": "1", "VR2018_NO_PAGER": "1"},

@@ -8,8 +8,12 @@ import re
 import pytest
 from conftest import one_line_failure
 
-from vr2018 import load_corpus, reading, themes
-from vr2018.lang import section_title
+from vr2018 import load_corpus, themes
+from vr2018.corpus.lang import section_title
+from vr2018.letter.outline import gaps
+from vr2018.letter.paragraphs import opening, word_count
+from vr2018.people import person_paragraphs
+from vr2018.timeline import date_label
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
@@ -70,7 +74,7 @@ def test_bare_command_is_a_short_overview_without_reading_data(invoke, monkeypat
     def boom(*_args, **_kwargs):
         raise AssertionError("the overview must not load the data")
 
-    monkeypatch.setattr("vr2018.corpus.load_corpus", boom)
+    monkeypatch.setattr("vr2018.corpus.load.load_corpus", boom)
     result = invoke()
     assert result.exit_code == 0
     out = result.stdout
@@ -113,7 +117,7 @@ def test_show_every_paragraph(invoke, pid):
     for person in paragraph.people:
         assert CORPUS.person(person).name in out
     for event in CORPUS.paragraph_events(pid):
-        assert reading.date_label(event) in out
+        assert date_label(event) in out
     for ref in paragraph.references:
         reference = CORPUS.reference(ref)
         assert reference.as_written in out
@@ -236,13 +240,13 @@ def test_timeline_text_marks_inferred_years_and_shows_every_event(invoke):
     assert result.exit_code == 0
     out = result.stdout
     for event in CORPUS.events:
-        assert reading.date_label(event) in out
+        assert date_label(event) in out
         assert event.label in out
     assert "6 juli [2018]" in out and "april 2018" in out and "1945" in out and "2033-2034" in out
     assert out.count("[2018]") >= sum(e.year_inferred for e in CORPUS.events)
     assert "inferred" in out
     # each event's row starts its line ("2018 " must not be found inside "2017-2018 ")
-    dates = [out.index("\n" + reading.date_label(e) + " ") for e in CORPUS.events if not e.year_inferred]
+    dates = [out.index("\n" + date_label(e) + " ") for e in CORPUS.events if not e.year_inferred]
     assert dates == sorted(dates)
 
 
@@ -302,7 +306,7 @@ def test_people_list(invoke):
     for person in CORPUS.people:
         line = next(line for line in result.stdout.splitlines() if line.startswith(person.name + " "))
         assert person.role in line and person.id in line
-        assert f"¶ {len(reading.person_paragraphs(CORPUS, person))}" in line
+        assert f"¶ {len(person_paragraphs(CORPUS, person))}" in line
 
 
 @pytest.mark.parametrize("query", ["kaag", "KAAG", "Kaag", "sigrid kaag", "minister Kaag"])
@@ -385,7 +389,7 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
         assert "paragraph that begins on a missing page" in out.lower()
     if fmt == "text":
         assert out.count("\n") == 1  # one line, paste-ready
-        assert reading.opening(CORPUS.paragraph(pid)) in out
+        assert opening(CORPUS.paragraph(pid)) in out
     if fmt == "bibtex":
         assert out.startswith(f"@techreport{{vr2018-{pid},\n") and out.endswith("}\n")
         assert out.count("{") - out.count("\\{") == out.count("}") - out.count("\\}")
@@ -476,7 +480,7 @@ def test_info_json(invoke):
         "fragments": len(CORPUS.letter.fragments),
         "sections": len(CORPUS.sections),
         "paragraphs": len(CORPUS.paragraphs),
-        "words": reading.word_count(CORPUS),
+        "words": word_count(CORPUS),
         "themes": len(CORPUS.themes),
         "motions": len(CORPUS.motions),
         "references": len(CORPUS.references),
@@ -505,8 +509,8 @@ def test_info_text(invoke):
         f"data {CORPUS.letter.data_version}",
     ):
         assert fact in out, fact
-    assert f"{len(CORPUS.paragraphs)} in {len(CORPUS.sections)} sections, {reading.word_count(CORPUS)} words" in out
-    for gap in reading.gaps(CORPUS):
+    assert f"{len(CORPUS.paragraphs)} in {len(CORPUS.sections)} sections, {word_count(CORPUS)} words" in out
+    for gap in gaps(CORPUS):
         assert f"after ¶ {gap.after.id}" in out and f"before ¶ {gap.before.id}" in out
 
 

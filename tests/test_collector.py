@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from vr2018 import cli
+from vr2018.cli import main as cli
 
 # Every command once (as a user most often runs it), and the runs that take other paths:
 # --json, nothing found, the overview (it builds every command), no cache.

@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import complete, load_corpus, motions, reading, themes
-from vr2018.text import completion, fold
+from vr2018 import load_corpus, motions, themes
+from vr2018.cli import completion as complete
+from vr2018.people import find_people
+from vr2018.text.fold import fold
+from vr2018.text.names import completion
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
@@ -55,7 +58,7 @@ def test_people_candidates(corpus, typed, expected):
 def test_people_candidates_resolve_to_their_person(corpus):
     for person in corpus.people:
         for value, help_ in complete.people_candidates(corpus, person.id[:2]):
-            found, _ = reading.find_people(corpus, value)
+            found, _ = find_people(corpus, value)
             assert len(found) == 1 and help_.startswith(found[0].name)
 
 
@@ -69,7 +72,7 @@ def test_wrappers_never_raise(monkeypatch):
     def broken(*_args, **_kwargs):
         raise OSError("no data")
 
-    monkeypatch.setattr("vr2018.corpus.load_corpus", broken)
+    monkeypatch.setattr("vr2018.corpus.load.load_corpus", broken)
     for wrapper in (complete.paragraph_ids, complete.people, complete.themes, complete.motion_queries):
         assert wrapper("a") == []
 
@@ -110,13 +113,13 @@ def test_wrappers_never_raise(monkeypatch):
 def test_bash_completion(runner, words, expected):
     parts = words.split(" ")
     env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1)}
-    result = runner.invoke(__import__("vr2018.cli", fromlist=["app"]).app, [], env=env)
+    result = runner.invoke(__import__("vr2018.cli.main", fromlist=["app"]).app, [], env=env)
     assert result.exit_code == 0
     assert result.stdout.split() == expected
 
 
 def test_zsh_completion_carries_the_help_text(runner):
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "vr2018 people rhug"}
     result = runner.invoke(app, [], env=env)
@@ -125,7 +128,7 @@ def test_zsh_completion_carries_the_help_text(runner):
 
 
 def test_zsh_completion_keeps_the_typed_case(runner):
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "vr2018 timeline -t cura"}
     result = runner.invoke(app, [], env=env)
@@ -192,8 +195,8 @@ def test_install_completion_is_offered(invoke):
     ],
 )
 def test_sentence_candidates_after_an_id_and_colon(corpus, typed, expected):
-    from vr2018.complete import paragraph_candidates
-    from vr2018.sentences import sentence_named
+    from vr2018.cli.completion import paragraph_candidates
+    from vr2018.letter.sentences import sentence_named
 
     found = paragraph_candidates(corpus, typed)
     assert [value for value, _ in found] == expected
@@ -202,7 +205,7 @@ def test_sentence_candidates_after_an_id_and_colon(corpus, typed, expected):
 
 
 def test_zsh_completes_the_sentences_of_an_id(runner):
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     for command in ("show", "cite"):
         env = {"_VR2018_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"vr2018 {command} myanmar-rohingya:"}

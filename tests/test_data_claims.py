@@ -49,7 +49,7 @@ def test_json_carries_subject_inferred(invoke):
 
 
 def test_subject_inferred_is_documented_in_the_file_header():
-    from vr2018.corpus import data_dir
+    from vr2018.corpus.load import data_dir
 
     header = (data_dir() / "motions.toml").read_text(encoding="utf-8").split("[[motion]]")[0]
     assert "subject_inferred = true" in header
@@ -104,8 +104,8 @@ def test_views_show_letterhead(invoke):
 
 
 def test_the_loader_wants_a_paragraph_or_the_letterhead(data_copy):
-    from vr2018.corpus import DataError
-    from vr2018.loader import load
+    from vr2018.corpus.load import DataError
+    from vr2018.corpus.loader import load
 
     events = data_copy / "events.toml"
     text = events.read_text(encoding="utf-8")
@@ -150,8 +150,8 @@ def test_the_theme_view_says_the_pages_after_the_heading_are_missing(invoke):
 
 
 def test_the_loader_allows_no_points_only_with_sections(data_copy):
-    from vr2018.corpus import DataError
-    from vr2018.loader import load
+    from vr2018.corpus.load import DataError
+    from vr2018.corpus.loader import load
 
     themes = data_copy / "themes.toml"
     text = themes.read_text(encoding="utf-8")
@@ -199,8 +199,8 @@ def test_the_views_mark_an_inferred_section(invoke):
 
 
 def test_the_loader_rejects_an_inferred_printed_heading(data_copy):
-    from vr2018.corpus import DataError
-    from vr2018.loader import load
+    from vr2018.corpus.load import DataError
+    from vr2018.corpus.loader import load
 
     sections = data_copy / "sections.toml"
     text = sections.read_text(encoding="utf-8")

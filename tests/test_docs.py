@@ -195,7 +195,7 @@ def test_readme_lists_the_exit_statuses():
 def test_every_command_has_an_example(page):
     from typer.main import get_command
 
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     commands = set(get_command(app).commands)
     assert commands <= {e.args[0] for e in examples(page) if e.args}

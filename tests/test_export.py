@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from vr2018.export import TABLES, markdown
-from vr2018.markdown import escape
-from vr2018.sentences import sentences
+from vr2018.letter.sentences import sentences
+from vr2018.text.markdown import escape
 
 # CommonMark plus the GitHub extensions that could change text (tables, strikethrough).
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -415,21 +415,31 @@ def test_sqlite_keys_hold(db):
 def test_sqlite_columns_are_the_json_field_names(db, corpus):
     """A table that holds one kind of --json object names its columns as the object's fields
     (plus its own row number or position), English siblings included."""
-    from vr2018 import serialize, themes
+    from vr2018 import themes
+    from vr2018.serialize.letter import (
+        letter_json,
+        paragraph_json,
+        reference_json,
+        section_json,
+        signatory_json,
+        statement_json,
+    )
+    from vr2018.serialize.people import event_json, person_json
+    from vr2018.serialize.themes import motion_json, theme_json
 
     objects = {
-        "letter": serialize.letter_json(corpus),
-        "signatory": serialize.signatory_json(corpus.letter.signatories[0]),
-        "section": serialize.section_json(corpus, corpus.sections[0]),
-        "paragraph": serialize.paragraph_json(corpus, corpus.paragraphs[0]),
-        "reference": serialize.reference_json(corpus, corpus.references[0]),
-        "person": serialize.person_json(corpus, corpus.people[0]),
-        "motion": serialize.motion_json(corpus, corpus.motions[0]),
-        "event": serialize.event_json(corpus.events[0]),
-        "theme": serialize.theme_json(corpus, themes.detail(corpus, corpus.themes[0])),
-        "point": {"theme": "", **serialize.statement_json("", "", ())},
-        "motion_done": {"motion": "", **serialize.statement_json("", "", ())},
-        "person_did": {"person": "", **serialize.statement_json("", "", ())},
+        "letter": letter_json(corpus),
+        "signatory": signatory_json(corpus.letter.signatories[0]),
+        "section": section_json(corpus, corpus.sections[0]),
+        "paragraph": paragraph_json(corpus, corpus.paragraphs[0]),
+        "reference": reference_json(corpus, corpus.references[0]),
+        "person": person_json(corpus, corpus.people[0]),
+        "motion": motion_json(corpus, corpus.motions[0]),
+        "event": event_json(corpus.events[0]),
+        "theme": theme_json(corpus, themes.detail(corpus, corpus.themes[0])),
+        "point": {"theme": "", **statement_json("", "", ())},
+        "motion_done": {"motion": "", **statement_json("", "", ())},
+        "person_did": {"person": "", **statement_json("", "", ())},
     }
     for table, fields in objects.items():
         columns = {row[1] for row in db.execute(f"pragma table_info({table})")} - {"id", "position", "number"}
@@ -547,12 +557,10 @@ def test_markdown_links_to_anchors_resolve(corpus, md_tokens):
 
 def test_markdown_marks_every_gap(corpus):
     text = markdown(corpus)
-    from vr2018 import reading
+    from vr2018.letter.outline import gaps, outline
 
-    assert text.count("Text missing: one or more pages") == sum(
-        1 for kind, _ in reading.outline(corpus) if kind == "gap"
-    )
-    assert sum(1 for kind, _ in reading.outline(corpus) if kind == "gap") == len(reading.gaps(corpus))
+    assert text.count("Text missing: one or more pages") == sum(1 for kind, _ in outline(corpus) if kind == "gap")
+    assert sum(1 for kind, _ in outline(corpus) if kind == "gap") == len(gaps(corpus))
 
 
 def test_markdown_to_stdout_and_to_a_file_agree(invoke, tmp_path, corpus):
@@ -708,8 +716,8 @@ def test_docs_example_prints_what_it_shows(block, tmp_path_factory):
 
 
 def test_outline_lays_out_gaps_where_read_shows_them(invoke, corpus):
-    """reading.outline (the Markdown's layout) and `read` agree on every paragraph and gap, in order."""
-    from vr2018 import reading
+    """outline (the Markdown's layout) and `read` agree on every paragraph and gap, in order."""
+    from vr2018.letter.outline import gaps, outline
 
     shown_by_read = []
     for line in invoke("read").stdout.splitlines():
@@ -717,9 +725,9 @@ def test_outline_lays_out_gaps_where_read_shows_them(invoke, corpus):
             shown_by_read.append(line[2:])
         elif "Tekst ontbreekt" in line or "Text missing" in line:
             shown_by_read.append("GAP")
-    outline = [item.id if kind == "paragraph" else "GAP" for kind, item in reading.outline(corpus) if kind != "section"]
+    outline = [item.id if kind == "paragraph" else "GAP" for kind, item in outline(corpus) if kind != "section"]
     assert outline == shown_by_read
-    assert outline.count("GAP") == len(reading.gaps(corpus))
+    assert outline.count("GAP") == len(gaps(corpus))
 
 
 def _pandoc() -> str | None:
@@ -773,7 +781,7 @@ def test_markdown_through_pandoc_keeps_every_paragraph_with_unique_ids_and_links
     no HTML id twice (a heading's id is never a paragraph's anchor: 'Afrikaanse Unie'), every
     in-document link lands on an id, and every URL is a link (the letter's own, under plain
     CommonMark too), the same links under every reader."""
-    from vr2018.lang import BOTH, NL
+    from vr2018.corpus.lang import BOTH, NL
 
     text = markdown(corpus, BOTH if lang == "both" else NL)
 
@@ -807,7 +815,7 @@ def test_markdown_through_pandoc_keeps_every_paragraph_with_unique_ids_and_links
 
 
 def test_markdown_statements_never_end_in_empty_parentheses(corpus):
-    from vr2018.lang import BOTH, EN, NL
+    from vr2018.corpus.lang import BOTH, EN, NL
 
     for lang in (NL, EN, BOTH):
         text = markdown(corpus, lang)
@@ -826,7 +834,7 @@ def test_markdown_statements_never_end_in_empty_parentheses(corpus):
     ],
 )
 def test_export_completes_formats_and_tables(runner, words, expected):
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     env = {"_VR2018_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
     result = runner.invoke(app, [], env=env)

@@ -1,6 +1,6 @@
 """An export stopped by SIGINT, SIGTERM or SIGHUP leaves nothing behind; one killed outright
 (SIGKILL) leaves its temporary file, which the next export removes, and nothing but
-vr2018's own temporary files is ever removed (src/vr2018/temporary.py)."""
+vr2018's own temporary files is ever removed (src/vr2018/cli/temporary.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from vr2018 import temporary
+from vr2018.cli import temporary
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and process IDs")
 

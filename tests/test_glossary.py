@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from vr2018.text import words
+from vr2018.text.fold import words
 
 if sys.version_info >= (3, 11):
     import tomllib

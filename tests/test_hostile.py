@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import calm, run
 
-from vr2018.output import emit_json
+from vr2018.cli.streams import emit_json
 from vr2018.search import MAX_QUERY
-from vr2018.text import TERMINAL_ACTIVE
+from vr2018.text.clean import TERMINAL_ACTIVE
 
 # Every command with arguments that make it print its main view (data is read).
 VIEWS = [
@@ -381,8 +381,8 @@ def test_unknown_format(invoke, value):
 def test_every_command_help_states_the_exit_codes(invoke):
     import typer
 
-    from vr2018.app import exit_codes
-    from vr2018.cli import app
+    from vr2018.cli.main import app
+    from vr2018.cli.status import exit_codes
 
     group = typer.main.get_command(app)
     names = group.list_commands(None)
@@ -843,7 +843,7 @@ def test_export_interrupted_mid_write_leaves_nothing(tmp_path):
     """Ctrl-C while the temporary file is being filled: exit 130, no temporary file, the old file kept."""
     code = (
         "import os, signal, sys\n"
-        "from vr2018.output import write_file\n"
+        "from vr2018.cli.streams import write_file\n"
         "def fill(path):\n"
         "    open(path, 'w').write('half')\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"
@@ -877,7 +877,7 @@ def test_exported_text_carries_no_control_characters(invoke, data_copy, monkeypa
 def test_a_fifo_in_the_data_or_cache_folder_never_blocks(tmp_path, data_copy):
     if not hasattr(os, "mkfifo"):
         pytest.skip("needs named pipes")
-    from vr2018.cache import cache_file
+    from vr2018.corpus.cache import cache_file
 
     os.mkfifo(data_copy / "junk")  # the cache's content key reads every file of the data folder
     cache = tmp_path / "cache"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vr2018 import messages
-from vr2018.kamerstuk import KamerstukKey, looks_like, parse
+from vr2018.cli import messages
+from vr2018.letter.kamerstuk import KamerstukKey, looks_like, parse
 from vr2018.problems import NotAKamerstuk
 
 K = KamerstukKey

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from vr2018 import DataError, load_corpus
-from vr2018.corpus import data_dir
-from vr2018.loader import DATA_FILES
-from vr2018.model import (
+from vr2018.corpus.load import data_dir
+from vr2018.corpus.loader import DATA_FILES
+from vr2018.corpus.model import (
     Event,
     Letter,
     Motion,
@@ -24,7 +24,7 @@ from vr2018.model import (
     Statement,
     Theme,
 )
-from vr2018.schema import translations
+from vr2018.corpus.schema import translations
 
 
 def edit(name: str, old: str, new: str) -> Callable[[Path], None]:
@@ -325,7 +325,7 @@ def test_required_english_is_exit_2_in_one_line(invoke, data_copy, monkeypatch):
 
 def test_the_termbase_is_loaded_and_checked(data_copy):
     """terms.toml: each term once (case aside), each with a non-empty rendering."""
-    from vr2018.loader import load
+    from vr2018.corpus.loader import load
 
     assert load(data_copy).terms["rechtvaardigheid en gerechtigheid"] == "justice and accountability"
     terms = data_copy / "terms.toml"

@@ -8,10 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import messages, reading, themes
-from vr2018.errors import ExitStatus
-from vr2018.model import Event
+from vr2018 import themes
+from vr2018.cli import messages
+from vr2018.cli.status import ExitStatus
+from vr2018.corpus.model import Event
+from vr2018.people import find_people, people_named
 from vr2018.problems import Conflict, Invalid, NoEvents
+from vr2018.timeline import dated, timeline, window_bound
 
 # ── timeline order ──────────────────────────────────────────────────────────
 
@@ -61,23 +64,21 @@ def test_span(date, span):
     ],
 )
 def test_window_bound(text, first, last):
-    assert reading.window_bound(text) == first
-    assert reading.window_bound(text, last=True) == last
+    assert window_bound(text) == first
+    assert window_bound(text, last=True) == last
 
 
 @pytest.mark.parametrize("text", ["", "18", "2018-13", "2018-02-30", "sept 2018", "2018/2019", "2018-09-26T10"])
 def test_window_bound_rejects_in_one_line(text):
     with pytest.raises(Invalid) as caught:
-        reading.window_bound(text)
+        window_bound(text)
     assert caught.value.kind == "date" and caught.value.asked == text
     line = messages.line(caught.value)
     assert messages.status(caught.value) == 2 and "\n" not in line and "is not a date" in line
 
 
 def test_september_to_december_2018(corpus):
-    found = reading.timeline(
-        corpus, start=reading.window_bound("2018-09"), end=reading.window_bound("2018-12", last=True)
-    )
+    found = timeline(corpus, start=window_bound("2018-09"), end=window_bound("2018-12", last=True))
     dates = [e.date for e in found]
     assert {"2018-09-06", "2018-09-26", "2018-09-27", "2018-12"} <= set(dates)
     assert "2018-07-11" not in dates and "2019-02-15" not in dates and "2017" not in dates
@@ -94,8 +95,8 @@ def test_window_is_exactly_the_events_within_it(bounds, a, b):
 
     corpus = load_corpus()
     since, until = bounds[0].isoformat()[:a], bounds[1].isoformat()[:b]
-    start, end = reading.window_bound(since), reading.window_bound(until, last=True)
-    found = reading.timeline(corpus, start=start, end=end)
+    start, end = window_bound(since), window_bound(until, last=True)
+    found = timeline(corpus, start=start, end=end)
     for event in corpus.events:
         first, last = event.span
         assert (event in found) == (first >= start and last <= end)
@@ -103,10 +104,10 @@ def test_window_is_exactly_the_events_within_it(bounds, a, b):
 
 
 def test_person_filter(corpus):
-    rutte = reading.people_named(corpus, "rutte")
-    assert [e.date for e in reading.timeline(corpus, people=rutte)] == ["2018-09-26"]
-    pms = reading.people_named(corpus, "prime minister")
-    assert [e.date for e in reading.timeline(corpus, people=pms)] == [
+    rutte = people_named(corpus, "rutte")
+    assert [e.date for e in timeline(corpus, people=rutte)] == ["2018-09-26"]
+    pms = people_named(corpus, "prime minister")
+    assert [e.date for e in timeline(corpus, people=pms)] == [
         "2018-07-09",
         "2018-07-11",
         "2018-09-06",
@@ -130,7 +131,7 @@ def test_person_filter(corpus):
     ],
 )
 def test_prime_minister(corpus, query):
-    found, _ = reading.find_people(corpus, query)
+    found, _ = find_people(corpus, query)
     ids = [p.id for p in found]
     assert ids[0] == "rutte"  # the one whose role is exactly that
     assert "rhuggenaath" in ids and "wever-croes" in ids and "romeo-marlin" in ids
@@ -155,7 +156,7 @@ def test_prime_minister(corpus, query):
     ],
 )
 def test_found_by_part_or_role(corpus, query, first):
-    found, _ = reading.find_people(corpus, query)
+    found, _ = find_people(corpus, query)
     assert found and found[0].id == first
 
 
@@ -247,14 +248,14 @@ def test_cli_people_by_role(invoke, query):
     ],
 )
 def test_more_notations(text, dossier, number, chapter):
-    from vr2018.kamerstuk import KamerstukKey, looks_like, parse
+    from vr2018.letter.kamerstuk import KamerstukKey, looks_like, parse
 
     assert parse(text) == KamerstukKey(dossier, number, chapter)
     assert looks_like(text)
 
 
 def test_a_chapter_the_letter_leaves_out_still_matches():
-    from vr2018.kamerstuk import parse
+    from vr2018.letter.kamerstuk import parse
 
     assert parse("34550 V D").matches("34550", "D", None)  # the letter cites "34 550, D"
     assert not parse("34550 V E").matches("34550", "D", None)
@@ -308,7 +309,7 @@ def test_completion_offers_every_submitter(corpus, typed, before, expected):
 
 
 def test_bash_completion_of_a_name_of_several_words(runner):
-    from vr2018.cli import app
+    from vr2018.cli.main import app
 
     for words, expected in (
         ("vr2018 motions De", "De Graaf"),
@@ -321,21 +322,21 @@ def test_bash_completion_of_a_name_of_several_words(runner):
 
 
 def test_dated_is_the_timeline_as_the_command_filters_it(corpus):
-    found = reading.dated(corpus, since="2018-09", until="2018-12", person="rutte")
+    found = dated(corpus, since="2018-09", until="2018-12", person="rutte")
     assert (found.since, found.until, found.people) == ("2018-09", "2018-12", ("Rutte",))
     assert found.events and messages.narrowing(found.since, found.until, found.people) == (
         "naming Rutte from 2018-09 to 2018-12"
     )
-    assert found.events == reading.timeline(
+    assert found.events == timeline(
         corpus,
-        start=reading.window_bound("2018-09"),
-        end=reading.window_bound("2018-12", last=True),
-        people=reading.people_named(corpus, "rutte"),
+        start=window_bound("2018-09"),
+        end=window_bound("2018-12", last=True),
+        people=people_named(corpus, "rutte"),
     )
     with pytest.raises(Conflict) as reversed_window:
-        reading.dated(corpus, since="2019", until="2018")
+        dated(corpus, since="2019", until="2018")
     assert messages.line(reversed_window.value) == "--from 2019 is after --to 2018"
     assert messages.status(reversed_window.value) == ExitStatus.BAD_USAGE
     with pytest.raises(NoEvents) as nothing:
-        reading.dated(corpus, until="1900")
+        dated(corpus, until="1900")
     assert messages.status(nothing.value) == ExitStatus.NOTHING_FOUND and "to 1900" in messages.line(nothing.value)

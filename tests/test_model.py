@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vr2018.model import Event, Paragraph, Record, Reference
+from vr2018.corpus.model import Event, Paragraph, Reference
+from vr2018.corpus.record import Record
 
 
 class Pair(Record):

@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import messages, motions
-from vr2018.errors import ExitStatus
-from vr2018.kamerstuk import parse
-from vr2018.model import KAMERSTUK_URL
+from vr2018 import motions
+from vr2018.cli import messages
+from vr2018.cli.status import ExitStatus
+from vr2018.corpus.model import KAMERSTUK_URL
+from vr2018.letter.kamerstuk import parse
 from vr2018.problems import Empty, Invalid, NoMotion, NotAKamerstuk
 
 # ── the data ────────────────────────────────────────────────────────────────
@@ -244,7 +245,7 @@ def test_complete_filters_by_what_was_typed(corpus):
     ],
 )
 def test_near(word, candidates, expected):
-    from vr2018.text import near
+    from vr2018.text.names import near
 
     assert near(word, candidates) is expected
 

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from vr2018 import load_corpus
-from vr2018.corpus import DataError
-from vr2018.loader import load
+from vr2018.corpus.load import DataError
+from vr2018.corpus.loader import load
 
 CORPUS = load_corpus()
 RESOLUTIONS = [r for r in CORPUS.references if r.kind == "resolutie"]

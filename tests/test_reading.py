@@ -1,4 +1,4 @@
-"""The reading views' engine (vr2018.reading) and the data it rests on: events and people."""
+"""The reading views' engine (vr2018.letter.paragraphs) and the data it rests on: events and people."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import citations, load_corpus, reading
-from vr2018.lang import DUTCH_MONTHS, section_title
-from vr2018.model import Event
+from vr2018 import load_corpus
+from vr2018.corpus.lang import DUTCH_MONTHS, section_title
+from vr2018.corpus.model import Event
+from vr2018.letter import citations
+from vr2018.letter.outline import gaps
+from vr2018.letter.paragraphs import counts, find_paragraph, neighbours, paragraph_named, word_count
+from vr2018.people import find_people, people_named, person_names, person_paragraphs
+from vr2018.timeline import date_label, dated, timeline
 
 CORPUS = load_corpus()
 IDS = [p.id for p in CORPUS.paragraphs]
@@ -37,7 +42,7 @@ def span(event: Event) -> tuple[dt.date, dt.date]:
 
 
 def test_enough_events_in_chronological_order(corpus):
-    events = reading.timeline(corpus)
+    events = timeline(corpus)
     assert len(events) >= 12
     # No event lies wholly before an earlier-listed one.
     for i, earlier in enumerate(events):
@@ -72,7 +77,7 @@ def test_enough_people_each_with_a_role_and_what_they_did(corpus):
     assert len(corpus.people) >= 10
     for person in corpus.people:
         assert person.role and person.did
-        assert reading.person_paragraphs(corpus, person), person.id
+        assert person_paragraphs(corpus, person), person.id
 
 
 def test_what_people_did_cites_paragraphs_that_name_them(corpus):
@@ -104,12 +109,12 @@ def test_no_first_names_the_letter_does_not_print(corpus, source_text):
     ],
 )
 def test_date_label_at_the_letters_precision(date, inferred, label):
-    assert reading.date_label(Event(date, "x", "x", "inleiding", inferred)) == label
+    assert date_label(Event(date, "x", "x", "inleiding", inferred)) == label
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.booleans())
 def test_date_label_reads_back_as_the_date(day, inferred):
-    label = reading.date_label(Event(day.isoformat(), "x", "x", "inleiding", inferred))
+    label = date_label(Event(day.isoformat(), "x", "x", "inleiding", inferred))
     number, month, year = label.split(" ")
     assert int(number) == day.day
     assert DUTCH_MONTHS.index(month) + 1 == day.month
@@ -117,7 +122,7 @@ def test_date_label_reads_back_as_the_date(day, inferred):
 
 
 def test_every_event_has_a_label_in_the_timeline_order(corpus):
-    labels = [reading.date_label(e) for e in corpus.events]
+    labels = [date_label(e) for e in corpus.events]
     assert len(labels) == len(corpus.events) and all(labels)
 
 
@@ -129,17 +134,17 @@ def test_find_paragraph_by_id_or_unambiguous_prefix_in_any_case(pid, data):
     unique = [n for n in range(1, len(pid) + 1) if sum(i.startswith(pid[:n]) for i in IDS) == 1]
     n = data.draw(st.sampled_from(unique))
     query = data.draw(st.sampled_from([pid[:n], pid[:n].upper()]))
-    found, suggestions = reading.find_paragraph(CORPUS, query)
+    found, suggestions = find_paragraph(CORPUS, query)
     assert found is not None and found.id == pid and suggestions == []
 
 
 def test_find_paragraph_suggests_for_a_typo(corpus):
-    found, suggestions = reading.find_paragraph(corpus, "iran-2213")
+    found, suggestions = find_paragraph(corpus, "iran-2213")
     assert found is None and "iran-2231" in suggestions
 
 
 def test_ambiguous_prefix_lists_the_candidates(corpus):
-    found, suggestions = reading.find_paragraph(corpus, "con")
+    found, suggestions = find_paragraph(corpus, "con")
     assert found is None
     assert set(suggestions) == {"conflict-en-honger", "contraterrorisme-trip"}
 
@@ -147,7 +152,7 @@ def test_ambiguous_prefix_lists_the_candidates(corpus):
 @pytest.mark.parametrize("n", [0, 1, 2, 50])
 def test_neighbours_in_reading_order(corpus, n):
     for i, paragraph in enumerate(corpus.paragraphs):
-        before, after = reading.neighbours(corpus, paragraph, n)
+        before, after = neighbours(corpus, paragraph, n)
         assert list(before) == list(corpus.paragraphs[max(i - n, 0) : i])
         assert list(after) == list(corpus.paragraphs[i + 1 : i + 1 + n])
 
@@ -159,15 +164,15 @@ def test_section_title_brackets_headings_not_in_our_text(corpus):
 
 
 def test_gaps_sit_between_fragments(corpus):
-    gaps = reading.gaps(corpus)
-    assert len(gaps) == len(corpus.letter.fragments) - 1
-    for gap in gaps:
+    missing = gaps(corpus)
+    assert len(missing) == len(corpus.letter.fragments) - 1
+    for gap in missing:
         assert gap.before.fragment == gap.after.fragment + 1
-    assert [h.id for g in gaps for h in g.headings] == ["vn-hervormingen"]
+    assert [h.id for g in missing for h in g.headings] == ["vn-hervormingen"]
 
 
 def test_word_count(corpus):
-    assert reading.word_count(corpus) == len(" ".join(p.text for p in corpus.paragraphs).split())
+    assert word_count(corpus) == len(" ".join(p.text for p in corpus.paragraphs).split())
 
 
 # ── themes and people ───────────────────────────────────────────────────────
@@ -175,9 +180,9 @@ def test_word_count(corpus):
 
 @given(st.sampled_from(CORPUS.people), st.data())
 def test_find_people_by_any_name_in_any_case(person, data):
-    name = data.draw(st.sampled_from(reading.person_names(person)))
+    name = data.draw(st.sampled_from(person_names(person)))
     name = data.draw(st.sampled_from([name, name.upper(), name.lower()]))
-    found, _ = reading.find_people(CORPUS, name)
+    found, _ = find_people(CORPUS, name)
     assert person in found
 
 
@@ -194,14 +199,14 @@ def test_find_people_by_any_name_in_any_case(person, data):
     ],
 )
 def test_find_people(corpus, query, ids):
-    found, _ = reading.find_people(corpus, query)
+    found, _ = find_people(corpus, query)
     assert {p.id for p in found} == ids
 
 
 def test_find_people_suggests_close_names(corpus):
-    found, suggestions = reading.find_people(corpus, "Kagg")
+    found, suggestions = find_people(corpus, "Kagg")
     assert found == () and suggestions == ["Sigrid A.M. Kaag"]
-    assert reading.find_people(corpus, "qqqqq") == ((), [])
+    assert find_people(corpus, "qqqqq") == ((), [])
 
 
 # ── citations ───────────────────────────────────────────────────────────────
@@ -270,16 +275,16 @@ def test_markdown_escaping_leaves_no_live_markup(value):
     ],
 )
 def test_find_paragraph_suggests_ids_by_their_parts(corpus, query, first):
-    found, suggestions = reading.find_paragraph(corpus, query)
+    found, suggestions = find_paragraph(corpus, query)
     assert found is None
     assert suggestions[0] == first
     assert len(suggestions) <= 5
 
 
 def test_find_paragraph_suggests_ids_holding_the_word_before_fuzzy_ones(corpus):
-    _, suggestions = reading.find_paragraph(corpus, "korea")
+    _, suggestions = find_paragraph(corpus, "korea")
     assert suggestions[:2] == ["blok-noord-korea", "sanctiecomite-noord-korea"]
-    _, suggestions = reading.find_paragraph(corpus, "zzzz")
+    _, suggestions = find_paragraph(corpus, "zzzz")
     assert suggestions == []
 
 
@@ -287,7 +292,7 @@ def test_find_paragraph_suggests_ids_holding_the_word_before_fuzzy_ones(corpus):
 
 
 def test_paragraph_named_finds_what_find_paragraph_finds(corpus):
-    assert reading.paragraph_named(corpus, "IRAN-2231").id == "iran-2231"
+    assert paragraph_named(corpus, "IRAN-2231").id == "iran-2231"
 
 
 @pytest.mark.parametrize(
@@ -299,53 +304,53 @@ def test_paragraph_named_finds_what_find_paragraph_finds(corpus):
     ],
 )
 def test_paragraph_named_raises_bad_usage_with_suggestions(corpus, query, message):
-    from vr2018 import messages
-    from vr2018.errors import ExitStatus
+    from vr2018.cli import messages
+    from vr2018.cli.status import ExitStatus
     from vr2018.problems import Problem
 
     with pytest.raises(Problem) as caught:
-        reading.paragraph_named(corpus, query)
+        paragraph_named(corpus, query)
     assert caught.value.kind == "paragraph"
     assert messages.status(caught.value) == ExitStatus.BAD_USAGE
     assert messages.line(caught.value) == message
-    expected = tuple(reading.find_paragraph(corpus, query)[1]) if query.strip() else ()
+    expected = tuple(find_paragraph(corpus, query)[1]) if query.strip() else ()
     assert caught.value.candidates == expected
 
 
 def test_people_named_finds_or_raises_nothing_found(corpus):
-    from vr2018 import messages
-    from vr2018.errors import ExitStatus
+    from vr2018.cli import messages
+    from vr2018.cli.status import ExitStatus
     from vr2018.problems import NothingFound
 
-    assert [p.id for p in reading.people_named(corpus, "kaag")] == ["kaag"]
+    assert [p.id for p in people_named(corpus, "kaag")] == ["kaag"]
     with pytest.raises(NothingFound) as caught:
-        reading.people_named(corpus, "Kagg")
+        people_named(corpus, "Kagg")
     assert messages.status(caught.value) == ExitStatus.NOTHING_FOUND
     assert messages.line(caught.value) == "nobody called 'Kagg' in the letter; did you mean: Sigrid A.M. Kaag?"
     assert caught.value.candidates == ("Sigrid A.M. Kaag",)
     with pytest.raises(NothingFound) as nobody:
-        reading.people_named(corpus, "qqqqq")
+        people_named(corpus, "qqqqq")
     assert messages.line(nobody.value) == "nobody called 'qqqqq' in the letter"
 
 
 def test_nothing_dated_names_the_theme(corpus):
-    from vr2018 import messages
-    from vr2018.errors import ExitStatus
+    from vr2018.cli import messages
+    from vr2018.cli.status import ExitStatus
     from vr2018.problems import NoEvents
 
     migration = corpus.theme("migratie")
-    assert reading.timeline(corpus, migration) == ()
+    assert timeline(corpus, migration) == ()
     with pytest.raises(NoEvents) as caught:
-        reading.dated(corpus, migration)
+        dated(corpus, migration)
     assert caught.value.theme == "Migratie en mensenhandel"
     assert messages.status(caught.value) == ExitStatus.NOTHING_FOUND
     assert messages.line(caught.value) == "no dated events in the paragraphs on theme 'Migratie en mensenhandel'"
 
 
 def test_counts(corpus):
-    counts = reading.counts(corpus)
-    assert counts["paragraphs"] == len(corpus.paragraphs) and counts["words"] == reading.word_count(corpus)
-    assert list(counts) == [
+    numbers = counts(corpus)
+    assert numbers["paragraphs"] == len(corpus.paragraphs) and numbers["words"] == word_count(corpus)
+    assert list(numbers) == [
         "fragments",
         "sections",
         "paragraphs",

@@ -128,7 +128,7 @@ def test_rispy_reads_the_ris_as_zotero_would(invoke, target, lang):
 
 
 def test_a_quoted_sentence_is_in_the_notes_styles_print(invoke, corpus):
-    from vr2018.sentences import named
+    from vr2018.letter.sentences import named
 
     sentence = named(corpus, "conflict-en-honger:3")
     quote = f"“{sentence.text}”"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vr2018 import messages
-from vr2018.model import Paragraph
+from vr2018.cli import messages
+from vr2018.corpus.model import Paragraph
 from vr2018.search import (
     OUTSIDE_MARK,
     QueryError,
@@ -22,7 +22,7 @@ from vr2018.search import (
     search_index,
 )
 from vr2018.search.match import AS_WRITTEN, Step
-from vr2018.text import words
+from vr2018.text.fold import words
 
 
 def make(*texts: str, glossary: dict[str, list[str]] | None = None):
@@ -446,7 +446,7 @@ NOT_IN_THE_TEXT = {
 
 def test_no_hit_for_a_glossary_key_matches_only_stopwords(corpus):
     """Every key of the real glossary, searched: each hit matches some content word."""
-    from vr2018.text import STOPWORDS
+    from vr2018.text.stopwords import STOPWORDS
 
     noise = []
     for key in corpus.glossary:
@@ -677,7 +677,7 @@ def nothing(query: str = "x", searched: int | None = None, outside: int = 0, sug
 
 
 def test_nothing_found_is_status_1_and_says_what_was_searched(corpus):
-    from vr2018.errors import ExitStatus
+    from vr2018.cli.status import ExitStatus
     from vr2018.problems import NoHits
     from vr2018.search import explain_nothing_found
 
@@ -776,7 +776,7 @@ def test_find_section_by_id_or_title(corpus, name):
 
 
 def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
-    from vr2018.errors import ExitStatus
+    from vr2018.cli.status import ExitStatus
     from vr2018.problems import Unknown
     from vr2018.search import find_section
 
@@ -824,7 +824,7 @@ def test_a_verb_form_that_is_also_another_word_reaches_no_verb(query, written):
 
 
 def test_every_irregular_form_belongs_to_one_verb_only():
-    from vr2018.search.verbs import FORMS
+    from vr2018.text.verbs import FORMS
 
     for form, forms in FORMS.items():
         assert form in forms

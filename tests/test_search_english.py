@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018.model import Paragraph
+from vr2018.corpus.model import Paragraph
 from vr2018.search import build_index, search, search_index
-from vr2018.search.english import EN, dutch_only, stem_en
-from vr2018.search.index import index_for
+from vr2018.search.english import EN
+from vr2018.search.index import dutch_only, index_for
+from vr2018.text.english import stem_en
 
 
 def pair(*texts: tuple[str, str]):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018.sentences import around, sentences, texts
+from vr2018.letter.sentences import around, sentences, texts
 
 # Counted by reading the letter (data/source/kamerbrief-2019-02-15.txt), sentence by sentence.
 EXPECTED = {

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018.text import STOPWORDS, compounds, fold, stem, tokens, words
+from vr2018.text.dutch import stem
+from vr2018.text.fold import compounds, fold, tokens, words
+from vr2018.text.stopwords import STOPWORDS
 
 
 @pytest.mark.parametrize(
@@ -120,8 +122,7 @@ def test_stem_never_grows_or_empties_a_word(word):
 def test_terminal_active_characters_are_removed_by_clean_and_escaped_in_json():
     import json
 
-    from vr2018.output import escape_terminal_active
-    from vr2018.text import TERMINAL_ACTIVE, clean
+    from vr2018.text.clean import TERMINAL_ACTIVE, clean, escape_terminal_active
 
     for c in "\x00\x1b\x7f\x9b\u061c\u180e\u200b\u202e\u2028\u2066\ufeff\ud800":  # one of each kind
         assert TERMINAL_ACTIVE.fullmatch(c), repr(c)

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vr2018 import messages, themes
+from vr2018 import themes
+from vr2018.cli import messages
+from vr2018.letter.sentences import texts as sentence_texts
 from vr2018.problems import Empty, Unknown
-from vr2018.sentences import texts as sentence_texts
-from vr2018.text import STOPWORDS, fold, key, words
+from vr2018.text.fold import fold, key, words
+from vr2018.text.stopwords import STOPWORDS
 
 PRIORITIES = {"rechtvaardigheid", "conflictpreventie", "klimaat", "vredesoperaties"}
 THREADS = {
@@ -185,8 +187,8 @@ def test_views_show_an_outside_name_as_not_in_the_letter(invoke):
 
 
 def test_the_loader_rejects_a_name_both_outside_and_not(data_copy):
-    from vr2018.corpus import DataError
-    from vr2018.loader import load
+    from vr2018.corpus.load import DataError
+    from vr2018.corpus.loader import load
 
     themes_file = data_copy / "themes.toml"
     text = themes_file.read_text(encoding="utf-8")
@@ -315,7 +317,7 @@ def test_complete_falls_back_to_one_word_aliases(corpus):
 
 
 def test_an_unknown_theme_is_not_found_with_status_2(corpus):
-    from vr2018.errors import ExitStatus
+    from vr2018.cli.status import ExitStatus
 
     with pytest.raises(Unknown) as caught:
         themes.find(corpus, "klimat")

@@ -10,7 +10,10 @@ import sys
 
 import pytest
 
-from vr2018 import load_corpus, reading, toc
+from vr2018 import load_corpus
+from vr2018.letter import outline as toc
+from vr2018.letter.outline import gaps, outline
+from vr2018.letter.paragraphs import opening
 
 CORPUS = load_corpus()
 
@@ -26,8 +29,8 @@ def test_contents_hold_every_section_and_paragraph_in_reading_order(corpus):
 
 def test_contents_put_the_gaps_where_read_does(corpus):
     entries = toc.contents(corpus)
-    assert toc.gap_count(entries) == len(reading.gaps(corpus))
-    assert sum(kind == "gap" for kind, _ in reading.outline(corpus)) == toc.gap_count(entries)
+    assert toc.gap_count(entries) == len(gaps(corpus))
+    assert sum(kind == "gap" for kind, _ in outline(corpus)) == toc.gap_count(entries)
     after_gap = [e.section.id for e in entries if e.gap_before]
     assert after_gap == ["fragment-2-zonder-kop", "fragment-3-zonder-kop", "fragment-4-zonder-kop"]
     assert [e.section.id for e in entries if e.text_missing] == ["vn-hervormingen"]
@@ -41,7 +44,7 @@ def test_toc_text(invoke):
     lines = out.splitlines()
     for paragraph in CORPUS.paragraphs:  # each paragraph on its own line: id, then its first words
         line = next(line for line in lines if line.split()[:1] == [paragraph.id])
-        assert reading.opening(paragraph) in line
+        assert opening(paragraph) in line
     for section in CORPUS.sections:  # each heading on its own line: its id after §, then its title
         shown = section.title if section.printed else f"[{section.title_en}]"  # ours: English, as read shows it
         line = next(line for line in lines if line.split()[:2] == ["§", section.id])
@@ -76,7 +79,7 @@ def test_toc_json(invoke):
 
 def test_toc_imports_no_rich_for_json():
     code = (
-        "import sys; from vr2018.cli import main; sys.argv = ['vr2018', 'toc', '--json']\n"
+        "import sys; from vr2018.cli.main import main; sys.argv = ['vr2018', 'toc', '--json']\n"
         "try: main()\nexcept SystemExit: pass\nassert 'rich' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
@@ -128,7 +131,7 @@ def test_toc_on_a_narrow_terminal_keeps_every_id_and_word():
     )
     folded = "".join(result.stdout.split())
     for paragraph in CORPUS.paragraphs:
-        assert paragraph.id in folded and "".join(reading.opening(paragraph).split()) in folded
+        assert paragraph.id in folded and "".join(opening(paragraph).split()) in folded
 
 
 def test_toc_in_english(invoke):
@@ -138,4 +141,4 @@ def test_toc_in_english(invoke):
     assert "unofficial translation" in out
     assert "Root causes (Grondoorzaken)" in out or "(Grondoorzaken)" in out
     for paragraph in CORPUS.paragraphs:
-        assert reading.opening(paragraph, 8, __import__("vr2018.lang", fromlist=["EN"]).EN) in out
+        assert opening(paragraph, 8, __import__("vr2018.corpus.lang", fromlist=["EN"]).EN) in out

@@ -9,7 +9,7 @@ directly after it in the same record, and for each pair:
    URL, personal name (data/people.toml), month of a date and quoted title of
    the Dutch is in the English, and the English has no number, acronym, name
    or month the Dutch lacks;
-3. both have the same number of sentences (by :mod:`vr2018.sentences`, the
+3. both have the same number of sentences (by :mod:`vr2018.letter.sentences`, the
    splitter that numbers ``ID:N``);
 4. a paragraph cut off by a missing page is cut off in English too;
 5. every key term of the termbase (data/terms.toml) in the Dutch has its one
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from vr2018.sentences import texts
+from vr2018.letter.sentences import texts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -210,7 +210,7 @@ TITLES = quoted_titles()
 
 # ── sentences ───────────────────────────────────────────────────────────────
 
-# The project's one splitter (vr2018.sentences), the same that numbers the
+# The project's one splitter (vr2018.letter.sentences), the same that numbers the
 # sentences `show ID:N` and `cite ID:N` address: the English must have as many.
 
 

@@ -1,7 +1,7 @@
 """Types at the edges: what a user of the Python API and of the commands' functions gets from mypy.
 
 The package ships ``py.typed``, its records are read as keyword-only frozen dataclasses
-(``dataclass_transform`` on :class:`vr2018.model.Record`), and the command decorator keeps
+(``dataclass_transform`` on :class:`vr2018.corpus.record.Record`), and the command decorator keeps
 each command's signature. One mypy run over a small snippet checks all three, as an
 installed package is checked (skipped where mypy is not installed; CI installs it).
 """
@@ -18,8 +18,8 @@ SNIPPET = """\
 from pathlib import Path
 
 from vr2018 import load_corpus
-from vr2018.commands.search import search
-from vr2018.model import Corpus, Paragraph
+from vr2018.cli.commands.search import search
+from vr2018.corpus.model import Corpus, Paragraph
 
 reveal_type(load_corpus)
 reveal_type(search)
@@ -77,10 +77,10 @@ def line_of(code):
 def test_the_package_is_typed_for_its_users(mypy_says):
     """load_corpus and the commands are seen with their types (not Any: py.typed, a typed decorator)."""
     (load,) = mypy_says[line_of("reveal_type(load_corpus)")]
-    assert load.startswith('Revealed type is "def (path:') and load.endswith('-> vr2018.model.Corpus"')
+    assert load.startswith('Revealed type is "def (path:') and load.endswith('-> vr2018.corpus.model.Corpus"')
     (command,) = mypy_says[line_of("reveal_type(search)")]
     assert command.startswith('Revealed type is "def (query: list[str], limit: int =')
-    assert command.endswith('-> vr2018.errors.ExitStatus"')
+    assert command.endswith('-> vr2018.cli.status.ExitStatus"')
 
 
 def test_a_record_is_constructed_only_with_its_fields(mypy_says):
@@ -108,6 +108,6 @@ def test_corpus_init_names_every_field():
     """Corpus spells its fields out in __init__ for type checkers: the same names, in order."""
     import inspect
 
-    from vr2018.model import Corpus
+    from vr2018.corpus.model import Corpus
 
     assert list(inspect.signature(Corpus.__init__).parameters)[1:] == list(Corpus._fields)

@@ -33,7 +33,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from vr2018 import load_corpus
-from vr2018.cli import app
+from vr2018.cli.main import app
 from vr2018.views.layout import MEASURE
 
 WIDTHS = (40, 80, 120, 200)
@@ -98,7 +98,7 @@ def urls() -> set[str]:
 def in_process(args: tuple[str, ...], width: int, color_system: str | None = None) -> str:
     """The command's output on a terminal ``width`` columns wide, without colour (unless
     ``color_system`` names one) or pager."""
-    from vr2018 import terminal
+    from vr2018.cli import console as terminal
 
     file = io.StringIO()
     console = terminal.console(file=file, width=width, height=10_000, force_terminal=True, color_system=color_system)
@@ -120,7 +120,7 @@ def in_process(args: tuple[str, ...], width: int, color_system: str | None = Non
 
 def test_the_harness_console_is_the_clis_own():
     """terminal.console() with a file and a width: our settings kept, a forced terminal never soft-wrapped."""
-    from vr2018 import terminal
+    from vr2018.cli import console as terminal
 
     drawn = terminal.console(file=io.StringIO(), width=50, force_terminal=True, color_system=None)
     assert (drawn.width, drawn.is_terminal, drawn.soft_wrap) == (50, True, False)
@@ -308,7 +308,7 @@ def test_no_pager_when_turned_off_or_in_a_pipe():
 
 
 def test_rows_counts_a_long_line_as_the_rows_it_takes():
-    from vr2018.terminal import rows
+    from vr2018.cli.console import rows
 
     assert rows("a\nb\n", 80) == 2
     assert rows("x" * 81 + "\n", 80) == 2

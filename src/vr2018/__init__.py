@@ -9,18 +9,19 @@ Importing this package is cheap: the data is read and validated on the first
 call to :func:`load_corpus`, once.
 """
 
-__version__ = "0.1.0"
+from vr2018.version import __version__
+
 __all__ = ["DataError", "load_corpus", "__version__"]
 
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read the name)
 if TYPE_CHECKING:  # what __getattr__ hands out, as type checkers should see it
-    from .corpus import DataError, load_corpus
+    from vr2018.corpus.load import DataError, load_corpus
 
 
 def __getattr__(name: str) -> object:  # lazy: `import vr2018` stays cheap for the CLI
     if name in ("load_corpus", "DataError"):
-        from . import corpus
+        from vr2018.corpus import load as corpus
 
         return getattr(corpus, name)
     raise AttributeError(f"module 'vr2018' has no attribute {name!r}")

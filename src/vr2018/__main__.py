@@ -22,11 +22,11 @@ def run() -> None:
     """
     gc.disable()
     try:
-        from .cli import main
+        from vr2018.cli.main import main
 
         main()
     except KeyboardInterrupt:
-        from .errors import ExitStatus
+        from vr2018.cli.status import ExitStatus
 
         sys.exit(ExitStatus.INTERRUPTED)
     finally:

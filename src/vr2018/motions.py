@@ -1,6 +1,6 @@
 """The motions the letter answers and the documents it cites: lookup by Kamerstuk or by words.
 
-Pure functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
+Pure functions over a :class:`~vr2018.corpus.load.Corpus`: no I/O, no rendering.
 """
 
 from __future__ import annotations
@@ -8,14 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import kamerstuk, sentences
-from .kamerstuk import KamerstukKey
-from .problems import Empty, Invalid, NoMotion, Resolution
-from .text import completion, name_completion, near, words
+from vr2018.letter import kamerstuk, sentences
+from vr2018.letter.kamerstuk import KamerstukKey
+from vr2018.problems import Empty, Invalid, NoMotion, Resolution
+from vr2018.text.fold import words
+from vr2018.text.names import completion, name_completion, near
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
-    from .model import Motion, Reference
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Motion, Reference
 
 
 def key(reference: Reference) -> KamerstukKey | None:
@@ -148,7 +149,7 @@ def search(corpus: Corpus, query: str) -> tuple[Motion, ...]:
     "motion" (motie, Kamerstuk, nr.) are dropped too; a query of nothing else
     finds every motion.
     """
-    from .search import index_for, parse
+    from vr2018.search import index_for, parse
 
     if not words(query):
         raise Empty("motion")
@@ -194,7 +195,7 @@ def find(corpus: Corpus, query: str | None = None, kamerstuk_only: bool = False)
 
 
 def nothing_found(corpus: Corpus, query: str, kamerstuk_only: bool = False) -> NoMotion:
-    """Why :func:`find` found nothing for ``query``: the facts :mod:`vr2018.messages` says."""
+    """Why :func:`find` found nothing for ``query``: the facts :mod:`vr2018.cli.messages` says."""
     if kamerstuk_only or kamerstuk.looks_like(query):
         return no_motion(corpus, query, kamerstuk.parse(query))
     resolution = cited_resolution(corpus, query)
@@ -247,7 +248,7 @@ def complete(
     """Completion candidates for a motions query: Kamerstuk notations (and every
     submitter, names of several words too: 'De Graaf', 'Van den Hul'), each with a
     short help text, those extending what was typed, each starting with exactly what
-    was typed (:func:`vr2018.text.completion`). ``before``: the query's words typed
+    was typed (:func:`vr2018.text.names.completion`). ``before``: the query's words typed
     before this one ('de' before 'G' → 'Graaf')."""
     out: list[tuple[str, str]] = []
 

@@ -4,7 +4,7 @@ An engine that cannot answer raises one of these, carrying what was asked, what 
 of thing it was ("paragraph", "theme", "section", "person", "sentence", "date",
 "motion", "citation format", …), the close candidates and whatever other facts a
 message needs. None of them holds a sentence for the user or an exit status: the
-command line's edge, :mod:`vr2018.messages`, turns each into one line and a status.
+command line's edge, :mod:`vr2018.cli.messages`, turns each into one line and a status.
 
 No I/O, no Rich, no Typer, no command-line imports.
 """
@@ -12,6 +12,10 @@ No I/O, no Rich, no Typer, no command-line imports.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+
+class DataError(Exception):
+    """A data file is missing or malformed. The message is one line."""
 
 
 class Problem(Exception):

@@ -2,23 +2,24 @@
 
 A theme's paragraphs are the paragraphs whose ``themes`` list names it; its
 motions, people and dated events follow from those paragraphs. Pure
-functions over a :class:`~vr2018.corpus.Corpus`: no I/O, no rendering.
+functions over a :class:`~vr2018.corpus.load.Corpus`: no I/O, no rendering.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lang import Lang, text_of
-from .model import Record
-from .problems import Empty, Unknown
-from .reading import timeline
-from .sentences import texts as sentence_texts
-from .text import completion, key, resolve
+from vr2018.corpus.lang import Lang, text_of
+from vr2018.corpus.record import Record
+from vr2018.letter.sentences import texts as sentence_texts
+from vr2018.problems import Empty, Unknown
+from vr2018.text.fold import key
+from vr2018.text.names import completion, resolve
+from vr2018.timeline import timeline
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
-    from .model import Event, Motion, Paragraph, Person, Section, Theme
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Event, Motion, Paragraph, Person, Section, Theme
 
 
 class ThemeGap(Record):
@@ -124,7 +125,7 @@ def first_sentence(text: str) -> str:
 def complete(corpus: Corpus, incomplete: str) -> list[tuple[str, str]]:
     """Completion candidates for a theme name: the ids extending what was typed,
     or else the one-word titles and aliases that do, each with its theme's title;
-    each starts with exactly what was typed (:func:`vr2018.text.completion`)."""
+    each starts with exactly what was typed (:func:`vr2018.text.names.completion`)."""
     ids = [(value, t.title) for t in corpus.themes if (value := completion(incomplete, (t.id,)))]
     if ids:
         return ids

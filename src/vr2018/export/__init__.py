@@ -1,7 +1,7 @@
 """Take the letter elsewhere: the whole corpus as Markdown, CSV, JSON Lines or SQLite (with
 Datasette's metadata for it, :mod:`vr2018.export.metadata`).
 
-Pure functions from a :class:`~vr2018.corpus.Corpus` to text (``markdown``,
+Pure functions from a :class:`~vr2018.corpus.load.Corpus` to text (``markdown``,
 ``csv_text``, ``jsonl``); the one writer, :func:`~vr2018.export.sqlite.write_sqlite`,
 takes a path because sqlite3 writes files. Where the text goes (stdout, or a
 file written whole or not at all) is the command line's business.
@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Failure
-from ..text import clean
+from vr2018.problems import Conflict, Unknown
+from vr2018.text.clean import clean
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from ..lang import Lang
+    from vr2018.corpus.lang import Lang
+    from vr2018.corpus.load import Corpus
 
 FORMATS = ("markdown", "csv", "jsonl", "sqlite", "metadata")
 TABLES = (
@@ -42,48 +42,48 @@ TABLES = (
 LIST_SEPARATOR = ";"  # between the items of a list of ids or names in one CSV cell
 
 
-class ExportError(Failure):
-    """A request that cannot be exported (bad format, table or target): bad usage, one line."""
+class ExportError(Conflict):
+    """A request that cannot be exported as asked (``reason``: bom-not-csv, csv-without-table,
+    two-files, sqlite-without-file, metadata-given-file, takes-no-target; ``facts`` the values
+    the message quotes); an unknown format or table is :class:`~vr2018.problems.Unknown`."""
 
-
-def _choices(values: tuple[str, ...]) -> str:
-    return ", ".join(values[:-1]) + " or " + values[-1]
+    def __init__(self, reason: str, *facts: str) -> None:
+        super().__init__("export", reason, *facts)
 
 
 def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[str, str | None]:
     """What to export where: ``(table, path)``: table "" but for csv (the table) and metadata
-    (the database it describes), path None for stdout (never for sqlite); ExportError otherwise.
+    (the database it describes), path None for stdout (never for sqlite); else ExportError or
+    Unknown.
 
     ``csv TABLE`` names a table; ``sqlite FILE`` names the database (or ``-o FILE``);
     ``metadata [DATABASE]`` the database file it is for (``vr2018.db`` unless given);
     the text formats write to stdout unless ``-o FILE`` is given (``-o -`` is stdout).
     """
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format '{fmt}': choose {_choices(FORMATS)}")
+        raise Unknown("format", fmt, choices=FORMATS)
     if bom and fmt != "csv":
-        raise ExportError("--bom is for csv only")
+        raise ExportError("bom-not-csv", fmt)
     path = None if output in (None, "-") else output
     if fmt == "csv":
         if target is None:
-            raise ExportError(f"csv needs a TABLE: {_choices(TABLES)}")
+            raise ExportError("csv-without-table", *TABLES)
         if target not in TABLES:
-            raise ExportError(f"unknown table '{target}': choose {_choices(TABLES)}")
+            raise Unknown("table", target, choices=TABLES)
         return target, path
     if fmt == "sqlite":
         if target is not None and output is not None and target != output:
-            raise ExportError(f"two files given ('{target}' and '{output}'): name the database once")
+            raise ExportError("two-files", target, output)
         path = target or output
         if path in (None, "-"):
-            raise ExportError("sqlite needs a FILE: vr2018 export sqlite vr2018.db")
+            raise ExportError("sqlite-without-file")
         return "", path
     if fmt == "metadata":
         if target is not None and target.lower().endswith((".json", ".yaml", ".yml")):
-            raise ExportError(
-                f"metadata takes the DATABASE it describes (vr2018.db), not a FILE to write: use -o {target}"
-            )
+            raise ExportError("metadata-given-file", target)
         return target or "vr2018.db", path
     if target is not None:
-        raise ExportError(f"{fmt} takes no TABLE or FILE: write to a file with -o {target}")
+        raise ExportError("takes-no-target", fmt, target)
     return "", path
 
 
@@ -92,9 +92,12 @@ def check(fmt: str, target: str | None, output: str | None, bom: bool) -> tuple[
 
 def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
     """Every record of every kind, each as its ``--json`` object with a ``type`` field first."""
-    from .. import motions, serialize, themes
+    from vr2018 import motions, themes
+    from vr2018.serialize.letter import read_json, references_json
+    from vr2018.serialize.people import event_json, people_json
+    from vr2018.serialize.themes import motion_json, theme_json
 
-    whole = serialize.read_json(corpus)
+    whole = read_json(corpus)
     yield {"type": "letter", **whole["letter"]}
     for kind, items in (("section", whole["sections"]), ("paragraph", whole["paragraphs"]), ("gap", whole["gaps"])):
         for item in items:
@@ -102,14 +105,14 @@ def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
     for sentence in sentence_rows(corpus):  # each also a record of its own, for select(.type == "sentence")
         yield {"type": "sentence", **sentence}
     for theme in corpus.themes:
-        yield {"type": "theme", **serialize.theme_json(corpus, themes.detail(corpus, theme))}
-    for reference in serialize.references_json(corpus, motions.references(corpus)):
+        yield {"type": "theme", **theme_json(corpus, themes.detail(corpus, theme))}
+    for reference in references_json(corpus, motions.references(corpus)):
         yield {"type": "reference", **reference}
     for motion in corpus.motions:
-        yield {"type": "motion", **serialize.motion_json(corpus, motion)}
+        yield {"type": "motion", **motion_json(corpus, motion)}
     for event in corpus.events:
-        yield {"type": "event", **serialize.event_json(event)}
-    for person in serialize.people_json(corpus, corpus.people):
+        yield {"type": "event", **event_json(event)}
+    for person in people_json(corpus, corpus.people):
         yield {"type": "person", **person}
 
 
@@ -117,60 +120,63 @@ def jsonl(corpus: Corpus) -> str:
     """JSON Lines: one object per line, UTF-8 as is, terminal-active characters escaped as in --json."""
     import json
 
-    from ..output import escape_terminal_active
+    from vr2018.text.clean import escape_terminal_active
 
     return "".join(escape_terminal_active(json.dumps(r, ensure_ascii=False)) + "\n" for r in records(corpus))
 
 
 def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     """The rows of one CSV table, as ``--json`` objects (before flattening)."""
-    from .. import motions, serialize, themes
+    from vr2018 import motions, themes
+    from vr2018.serialize.letter import read_json, references_json, statement_json
+    from vr2018.serialize.people import event_json, people_json
+    from vr2018.serialize.themes import motion_json, theme_json
 
     if name == "letter":
         return [letter_row(corpus)]
     if name in ("sections", "paragraphs", "gaps"):
-        rows: list[dict[str, Any]] = serialize.read_json(corpus)[name]
+        rows: list[dict[str, Any]] = read_json(corpus)[name]
         return rows
     if name == "statements":
         return statement_rows(corpus)
     if name == "sentences":
         return sentence_rows(corpus)
     if name == "themes":
-        return [serialize.theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
+        return [theme_json(corpus, themes.detail(corpus, t)) for t in corpus.themes]
     if name == "points":  # the points of theme --json (statement_json), each with its theme and number
         return [
-            {"theme": t.id, "number": n, **serialize.statement_json(p.text, p.text_en, p.sources)}
+            {"theme": t.id, "number": n, **statement_json(p.text, p.text_en, p.sources)}
             for t in corpus.themes
             for n, p in enumerate(t.points, 1)
         ]
     if name == "events":
-        return [serialize.event_json(e) for e in corpus.events]
+        return [event_json(e) for e in corpus.events]
     if name == "people":
-        return serialize.people_json(corpus, corpus.people)
+        return people_json(corpus, corpus.people)
     if name == "motions":
-        return [serialize.motion_json(corpus, m) for m in corpus.motions]
+        return [motion_json(corpus, m) for m in corpus.motions]
     if name == "references":
-        return serialize.references_json(corpus, motions.references(corpus))
-    raise ExportError(f"unknown table '{name}': choose {_choices(TABLES)}")
+        return references_json(corpus, motions.references(corpus))
+    raise Unknown("table", name, choices=TABLES)
 
 
 def sentence_rows(corpus: Corpus) -> list[dict[str, Any]]:
-    """Every sentence of every paragraph as ``--json`` gives it (``serialize.sentence_json``),
+    """Every sentence of every paragraph as ``--json`` gives it (``sentence_json``),
     addressable as ``ID:N`` (N from 1 within the paragraph): ``text`` is the paragraph's
     ``text[start:end]``, ``text_en`` its English twin; ``cut`` marks the sentence a missing page cuts."""
-    from .. import serialize
-    from ..sentences import of
+    from vr2018.letter.sentences import of
+    from vr2018.serialize.letter import sentence_json
 
-    return [serialize.sentence_json(s) for paragraph in corpus.paragraphs for s in of(paragraph)]
+    return [sentence_json(s) for paragraph in corpus.paragraphs for s in of(paragraph)]
 
 
 def letter_row(corpus: Corpus) -> dict[str, Any]:
     """The letter's metadata (``read --json``'s ``letter``) as one row: the address blocks one
     line each; the signatories as their names, offices (``_en``) and person ids, one for one;
     the earlier letter as its reference id; the fragments as ``first_line-last_line``."""
-    from .. import serialize
+    from vr2018.serialize.letter import letter_json
 
-    letter = serialize.letter_json(corpus)
+    letter = letter_json(corpus)
     signatories = letter.pop("signatories")
     row: dict[str, Any] = {}
     for key, value in letter.items():
@@ -224,7 +230,7 @@ def statement_rows(corpus: Corpus) -> list[dict[str, Any]]:
     return rows
 
 
-STATEMENT = {"text", "text_en", "paragraphs"}  # the keys of serialize.statement_json
+STATEMENT = {"text", "text_en", "paragraphs"}  # the keys of statement_json
 
 # Nested lists that are a table of their own (or live in jsonl), not a cell.
 NOT_A_CELL = {"themes": ("points", "events", "gaps"), "paragraphs": ("sentences",)}
@@ -286,8 +292,8 @@ def csv_text(corpus: Corpus, name: str, bom: bool = False) -> str:
 def markdown(corpus: Corpus, lang: Lang | None = None) -> str:
     """The whole corpus as Markdown: in Dutch, or (``en``, ``both``) with our English
     rendering labelled as an unofficial translation (:func:`vr2018.export.md.document`)."""
-    from ..lang import NL
-    from .md import document
+    from vr2018.corpus.lang import NL
+    from vr2018.export.md import document
 
     # A document for people: no escape sequence or control character from the data reaches it
     # (or the terminal it is printed on), as in every view.

@@ -1,6 +1,6 @@
 """The whole letter as one CommonMark document, for GitHub, pandoc and any Markdown viewer.
 
-The letter first, laid out as `read` lays it out (:func:`vr2018.reading.outline`):
+The letter first, laid out as `read` lays it out (:func:`vr2018.letter.outline.outline`):
 title, metadata, its sections as headings, every paragraph under an anchor named
 by its id, a marker wherever pages are missing. Then what vr2018 adds, marked as
 ours: themes (each point linking to the paragraphs it rests on), motions,
@@ -15,15 +15,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .. import motions, reading
-from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, heading, names_of, text_of
-from ..markdown import escape
-from ..model import Section
-from ..sentences import quoted
+from vr2018 import motions
+from vr2018.corpus.lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, heading, names_of, text_of
+from vr2018.corpus.model import Section
+from vr2018.letter.outline import outline
+from vr2018.letter.paragraphs import address_lines, dated_and_signed
+from vr2018.letter.sentences import quoted
+from vr2018.text.markdown import escape
+from vr2018.timeline import date_label
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from ..model import Paragraph
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Paragraph
 
 OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
 INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
@@ -72,7 +75,7 @@ _EXTENDED_START = re.compile(r"^(?::|\(?(?:[A-Za-z]+|@)(?=[.)]))")
 
 
 def _escape(text: str, line_start: bool = True) -> str:
-    """:func:`vr2018.markdown.escape`, and what pandoc's extended CommonMark reads as markup too."""
+    """:func:`vr2018.text.markdown.escape`, and what pandoc's extended CommonMark reads as markup too."""
     out = _EXTENDED.sub(lambda m: "\\" + m.group(), escape(text, line_start=line_start))
     if not line_start:
         return out
@@ -80,7 +83,7 @@ def _escape(text: str, line_start: bool = True) -> str:
 
 
 def prose(text: str, line_start: bool = True) -> str:
-    """Text as :func:`vr2018.markdown.escape` writes it, with every URL in it a link under
+    """Text as :func:`vr2018.text.markdown.escape` writes it, with every URL in it a link under
     every CommonMark reader, not only GitHub's: ``<https://…>`` (an autolink, whose text is
     the URL itself), and a bare ``www.`` domain linked to it over https."""
     out, at = [], 0
@@ -115,13 +118,13 @@ def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
 
 def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
     letter = corpus.letter
-    date, signed = reading.dated_and_signed(letter, lang)
+    date, signed = dated_and_signed(letter, lang)
     rows = [
         ("Date", date),
         ("Reference", letter.reference),
         ("From", "; ".join(signed)),
         ("Sender's address", ", ".join(names_of(letter, "sender", lang))),
-        ("To", ", ".join(reading.address_lines(names_of(letter, "addressee", lang)))),
+        ("To", ", ".join(address_lines(names_of(letter, "addressee", lang)))),
         ("Data version", letter.data_version),
     ]
     return ["\n".join(f"- **{label}:** {prose(value, line_start=False)}" for label, value in rows)]
@@ -131,13 +134,13 @@ def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:
     """The letter's body in reading order, a marker block wherever pages are missing."""
     blocks = [prose(text_of(corpus.letter, "salutation", lang))]
     first = corpus.sections[0].id
-    for _kind, item in reading.outline(corpus):
+    for _kind, item in outline(corpus):
         if item is None:  # pages are missing here
             blocks.append(f"> **{prose(GAP)}**")
         elif isinstance(item, Section):
             if item.id == first and not item.printed:
                 continue  # the opening has no heading
-            # a heading of ours, not the letter's, is in [brackets] (vr2018.lang.heading)
+            # a heading of ours, not the letter's, is in [brackets] (vr2018.corpus.lang.heading)
             blocks.append("#" * (item.level + 1) + " " + prose(heading(item, lang)))
         else:
             blocks += _passage(item, lang)
@@ -204,7 +207,7 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 def _timeline(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = [
-        f"- **{prose(reading.date_label(e, lang))}**: {prose(text_of(e, 'label', lang))} "
+        f"- **{prose(date_label(e, lang))}**: {prose(text_of(e, 'label', lang))} "
         f"({link(e.paragraph) if e.paragraph else e.source})"
         for e in corpus.events
     ]

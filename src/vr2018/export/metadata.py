@@ -18,10 +18,10 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from .sqlite import FTS_TABLES, TOKENIZE
+from vr2018.export.sqlite import FTS_TABLES, TOKENIZE
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from vr2018.corpus.load import Corpus
 
 # The package's licence (pyproject.toml), which the data files ship under.
 LICENSE = "MIT"
@@ -327,13 +327,13 @@ def database_name(path: str) -> str:
 
 def metadata(corpus: Corpus, database: str = "vr2018") -> dict[str, Any]:
     """Datasette's metadata for the SQLite export, the database named ``database``."""
-    from .. import reading
-    from ..lang import EN, names_of, text_of
+    from vr2018.corpus.lang import EN, names_of, text_of
+    from vr2018.letter.paragraphs import address_lines, letter_date
 
     letter = corpus.letter
-    date = reading.letter_date(letter, EN)
+    date = letter_date(letter, EN)
     signed = " and ".join(f"{s.name} ({text_of(s, 'office', EN)})" for s in letter.signatories)
-    to = reading.address_lines(names_of(letter, "addressee", EN))[0]
+    to = address_lines(names_of(letter, "addressee", EN))[0]
     title_en = text_of(letter, "title", EN)
     source = f"Letter of {date}, reference {letter.reference}, signed by {signed}, {to[:1].lower()}{to[1:]}"
     tables: dict[str, Any] = {}

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..lang import Lang
+from vr2018.corpus.lang import Lang
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
+    from vr2018.corpus.load import Corpus
 
 SCHEMA = """
 CREATE TABLE fragment (number INTEGER PRIMARY KEY, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL);
@@ -153,8 +153,8 @@ def _statements(con: Any, table: str, links: str, rows: list[tuple[str, tuple[An
 
 
 def _letter(con: Any, corpus: Corpus) -> None:
-    from .. import reading
-    from ..serialize import reference_kind
+    from vr2018.letter.outline import gaps
+    from vr2018.serialize.letter import reference_kind
 
     letter = corpus.letter
     _insert(con, "fragment", [(f.number, f.first_line, f.last_line) for f in letter.fragments])
@@ -213,13 +213,13 @@ def _letter(con: Any, corpus: Corpus) -> None:
             for i, p in enumerate(corpus.paragraphs, 1)
         ],
     )
-    from . import sentence_rows
+    from vr2018.export import sentence_rows
 
     columns = ("id", "paragraph", "number", "start", "end", "text", "text_en", "cut")  # the table's, in order
     _insert(con, "sentence", [tuple(row[c] for c in columns) for row in sentence_rows(corpus)])
-    gaps = reading.gaps(corpus)
-    _insert(con, "gap", [(g.after.id, g.before.id) for g in gaps])
-    _insert(con, "gap_heading", [(g.after.id, s.id) for g in gaps for s in g.headings])
+    missing = gaps(corpus)
+    _insert(con, "gap", [(g.after.id, g.before.id) for g in missing])
+    _insert(con, "gap_heading", [(g.after.id, s.id) for g in missing for s in g.headings])
     _insert(
         con,
         "letter",
@@ -248,7 +248,7 @@ def _letter(con: Any, corpus: Corpus) -> None:
 
 
 def _about(con: Any, corpus: Corpus) -> None:
-    from .. import reading
+    from vr2018.timeline import date_label
 
     _insert(
         con, "theme", [(t.id, i, t.title, t.summary, t.title_en, t.summary_en) for i, t in enumerate(corpus.themes, 1)]
@@ -294,14 +294,14 @@ def _about(con: Any, corpus: Corpus) -> None:
                 i,
                 e.date,
                 e.precision,
-                reading.date_label(e),
+                date_label(e),
                 e.as_written,
                 e.label,
                 e.paragraph,
                 e.source,
                 e.year_inferred,
                 e.label_en,
-                reading.date_label(e, Lang.en),
+                date_label(e, Lang.en),
             )
             for i, e in enumerate(corpus.events, 1)
         ],
@@ -319,7 +319,7 @@ def _list_rows(paragraph: Any, attribute: str, english: bool) -> list[tuple[str,
 
 def _as_statements(points: tuple[Any, ...]) -> list[Any]:
     """A theme's points as statements (text, text_en, paragraphs), as in --json."""
-    from ..model import Statement
+    from vr2018.corpus.model import Statement
 
     return [Statement(text=p.text, paragraphs=p.sources, text_en=p.text_en) for p in points]
 

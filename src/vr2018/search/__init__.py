@@ -38,16 +38,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .hits import merge_spans
-from .index import OUTSIDE_MARK, Index, build_index, index_for, query_words
-from .match import WEIGHT, expand, fuzzy, max_edits
-from .query import Concept, parse
-from .rank import search_index
-from .results import HOW, MAX_QUERY, Hit, QueryError, Results
+from vr2018.search.hits import merge_spans
+from vr2018.search.index import OUTSIDE_MARK, Index, build_index, index_for, query_words
+from vr2018.search.match import WEIGHT, expand, fuzzy, max_edits
+from vr2018.search.query import Concept, parse
+from vr2018.search.rank import search_index
+from vr2018.search.results import HOW, MAX_QUERY, Hit, QueryError, Results
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from .explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
+    from vr2018.corpus.load import Corpus
+    from vr2018.search.explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
 
 # Why nothing was found, and finding a section by name, load on first use: a search
 # that finds something never needs them (start-up is most of this CLI's time).
@@ -56,7 +56,7 @@ _EXPLAIN = frozenset({"did_you_mean", "explain_nothing_found", "find_section", "
 
 def __getattr__(name: str) -> Any:
     if name in _EXPLAIN:
-        from . import explain
+        from vr2018.search import explain
 
         return getattr(explain, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -107,7 +107,7 @@ def search(
     index = index_for(corpus)
     if theme is None and section is None:
         return search_index(index, query, limit=limit, exact=exact)
-    from .explain import paragraphs_in
+    from vr2018.search.explain import paragraphs_in
 
     allowed = paragraphs_in(corpus, theme, section)
     results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
@@ -127,7 +127,7 @@ def answer(
     something is found; :class:`~vr2018.problems.NoHits` saying why not otherwise."""
     results = search(corpus, " ".join(words), limit=limit, theme=theme, section=section, exact=exact)
     if not results.hits:
-        from .explain import explain_nothing_found
+        from vr2018.search.explain import explain_nothing_found
 
         raise explain_nothing_found(corpus, words, results, theme=theme, section=section)
     return results

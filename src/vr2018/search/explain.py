@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..text import fold, suggest, words
+from vr2018.text.fold import fold, words
+from vr2018.text.names import suggest
 
 if TYPE_CHECKING:
-    from ..corpus import Corpus
-    from ..problems import NoHits
-    from .index import Index
-    from .results import Results
+    from vr2018.corpus.load import Corpus
+    from vr2018.problems import NoHits
+    from vr2018.search.index import Index
+    from vr2018.search.results import Results
 
 
 def suggestion_edits(word: str) -> int:
@@ -76,8 +77,8 @@ def section_names(corpus: Corpus) -> dict[str, str]:
 def find_section(corpus: Corpus, name: str) -> str:
     """The id of the section named by id or title (case and accents aside, a
     prefix will do); :class:`~vr2018.problems.Unknown` with the close names and every id otherwise."""
-    from ..problems import Unknown
-    from ..text import resolve
+    from vr2018.problems import Unknown
+    from vr2018.text.names import resolve
 
     found, close = resolve(name, section_names(corpus))
     if found is None:
@@ -92,11 +93,11 @@ def explain_nothing_found(
     corpus: Corpus, query: Sequence[str], results: Results, theme: str | None = None, section: str | None = None
 ) -> NoHits:
     """Why ``results`` (of ``query``, the words as typed, within ``theme`` and
-    ``section``) hold no hit, as the facts :mod:`vr2018.messages` says: the section's
+    ``section``) hold no hit, as the facts :mod:`vr2018.cli.messages` says: the section's
     text is missing, the filters exclude each other, how many paragraphs match
     outside the filters and the command that shows them, or else words of the letter
     close to those typed."""
-    from ..problems import NoHits
+    from vr2018.problems import NoHits
 
     missing = bool(section) and not paragraphs_in(corpus, section=section)  # VN-hervormingen: a heading, no text
     return NoHits(
@@ -117,7 +118,7 @@ def _search_again(query: Sequence[str]) -> str:
     long or unprintable to quote (the message then says what to leave out)."""
     import shlex
 
-    from ..text import shorten
+    from vr2018.text.clean import shorten
 
     again = f"vr2018 search {'-- ' if any(q.startswith('-') for q in query) else ''}{shlex.join(query)}"
     return again if shorten(again, 100) == again else ""

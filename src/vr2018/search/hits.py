@@ -10,15 +10,15 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from ..text import words
-from .english import EN
-from .results import Hit
+from vr2018.search.english import EN
+from vr2018.search.results import Hit
+from vr2018.text.fold import words
 
 CITED = -(1 << 30)  # a citation of the Kamerstuk typed: it outweighs every word
 
 if TYPE_CHECKING:
-    from .index import Index
-    from .query import Concept
+    from vr2018.search.index import Index
+    from vr2018.search.query import Concept
 
 
 def make_hit(

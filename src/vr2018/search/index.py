@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
-from ..model import Record
-from ..text import compounds, fold, stem, tokens, words
-from .english import EN, stem_en
+from vr2018.corpus.record import Record
+from vr2018.search.english import EN
+from vr2018.text.dutch import stem
+from vr2018.text.english import stem_en
+from vr2018.text.fold import compounds, fold, tokens, words
 
 if TYPE_CHECKING:
     from typing import TypedDict
 
-    from ..corpus import Corpus
-    from ..model import Paragraph, Reference
-    from ..text import Token
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Paragraph, Reference
+    from vr2018.text.fold import Token
 
     class _Vocabulary(TypedDict):  # the fields of Index that _vocabulary builds
         vocabulary: list[str]
@@ -33,17 +35,30 @@ if TYPE_CHECKING:
 
 # BM25 parameters (the usual defaults).
 K1 = 1.2
+
+
 B = 0.75
+
 
 # A glossary value marked as knowledge from outside the letter (a name, a number the
 # letter does not give): found, but labelled "outside" so a view can say so.
 OUTSIDE_MARK = "outside:"
+
+
 # Negating prefixes kept with their word: "niet-permanente" is not "permanente".
 NEGATIONS = ("niet", "non")
+
+
 _NEGATED = re.compile(rf"\b({'|'.join(NEGATIONS)})-(?=[a-z])")
+
+
 # The kind of a citation known only from outside the letter (a UN symbol it does not print).
 OUTSIDE_CITATION = "outside-resolutie"
+
+
 _SYMBOL = re.compile(r"S/RES/([0-9]+) \(([0-9]{4})\)")
+
+
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -57,7 +72,7 @@ class Index(Record):
     ends_at: list[array[int]]  # … and where it ends
     starts_en: list[array[int]]  # the same for its English (positions from EN: english.py)
     ends_en: list[array[int]]
-    sentence_ends: list[array[int]]  # per paragraph: where each sentence ends (vr2018.sentences), in its text
+    sentence_ends: list[array[int]]  # per paragraph: where each sentence ends (vr2018.letter.sentences), in its text
     sentence_ends_en: list[array[int]]  # … and in its English
     vocabulary: list[str]  # sorted
     blob: str  # "\n" + "\n".join(vocabulary) + "\n"
@@ -91,7 +106,7 @@ class Index(Record):
         for each word. A copy restored from the cache is used only then. These are the cheap
         checks, in C; a fault they do not look for (a position past its paragraph's words, a
         word without a spelling) makes the command fail, and then the cache file is removed
-        (:func:`vr2018.cache.forget_used`), so the next run builds the index again."""
+        (:func:`vr2018.corpus.cache.forget_used`), so the next run builds the index again."""
         count = len(self.paragraphs)
         per_paragraph = (self.norms, self.starts_at, self.ends_at, self.starts_en, self.ends_en, self.cited)
         if any(len(column) != count for column in (*per_paragraph, self.sentence_ends, self.sentence_ends_en)):
@@ -114,7 +129,7 @@ def build_index(
     """Index ``paragraphs`` (in order, Dutch ``text`` and English ``text_en``) with ``glossary``
     (user's words → the text's words) and ``references`` (id → Reference: what each paragraph's
     ``references`` cite)."""
-    from ..sentences import sentences  # only when building: a cached index has them
+    from vr2018.letter.sentences import sentences  # only when building: a cached index has them
 
     words_of = _Words()
     lengths: list[int] = []
@@ -300,3 +315,41 @@ def index_for(corpus: Corpus) -> Index:
     return corpus.derived(
         "search-index", lambda c: build_index(c.paragraphs, c.glossary, {r.id: r for r in c.references}), Index
     )
+
+
+def dutch_only(index: Index) -> Index:
+    """The same index without its English positions (for ``--exact``: the letter's own words only)."""
+    # The engines only read postings: a read-only mapping stands in for the dict.
+    return index.replace(postings=cast("dict[str, dict[int, list[int]]]", DutchPostings(index.postings)))
+
+
+class DutchPostings(Mapping[str, dict[int, list[int]]]):
+    """Postings with the English positions left out, filtered word by word as the
+    engine looks words up: a query touches a handful of words, and filtering the
+    whole table first cost 0.1 s a query at 100 times the letter (benchmarks/scale.py)."""
+
+    def __init__(self, every: Mapping[str, dict[int, list[int]]]) -> None:
+        self._every = every
+        self._kept: dict[str, dict[int, list[int]]] = {}
+
+    def __getitem__(self, word: str) -> dict[int, list[int]]:
+        kept = self._kept.get(word)
+        if kept is None:
+            kept = self._kept[word] = {
+                doc: [p for p in positions if p < EN] if positions[-1] >= EN else positions
+                for doc, positions in self._every[word].items()
+                if positions[0] < EN
+            }
+        if not kept:  # a word of the English rendering only
+            raise KeyError(word)
+        return kept
+
+    def __contains__(self, word: object) -> bool:  # without building the filtered postings
+        docs = self._every.get(word) if isinstance(word, str) else None
+        return docs is not None and any(positions[0] < EN for positions in docs.values())
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word in self._every if word in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

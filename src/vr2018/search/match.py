@@ -28,12 +28,13 @@ import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..text import STOPWORDS, stem
-from .english import stem_en
-from .verbs import FORMS
+from vr2018.text.dutch import stem
+from vr2018.text.english import stem_en
+from vr2018.text.stopwords import STOPWORDS
+from vr2018.text.verbs import FORMS
 
 if TYPE_CHECKING:
-    from .index import Index
+    from vr2018.search.index import Index
 
 
 class Step(tuple[str, float]):

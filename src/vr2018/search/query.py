@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Record
-from ..text import STOPWORDS, Token, fold, stem, tokens, words
-from .index import NEGATIONS, query_words
-from .match import AS_WRITTEN, FORGIVING, IN_NAME, LINKS, MIN_AFFIX, is_word
-from .results import MAX_QUERY, QueryError
+from vr2018.corpus.record import Record
+from vr2018.search.index import NEGATIONS, query_words
+from vr2018.search.match import AS_WRITTEN, FORGIVING, IN_NAME, LINKS, MIN_AFFIX, is_word
+from vr2018.search.results import MAX_QUERY, QueryError
+from vr2018.text.dutch import stem
+from vr2018.text.fold import Token, fold, tokens, words
+from vr2018.text.stopwords import STOPWORDS
 
 if TYPE_CHECKING:
-    from .index import Index
+    from vr2018.search.index import Index
 
 GLOSSARY_WEIGHT = 0.9  # the letter's words for a glossary key (an English word, a variant)
 LITERAL_WEIGHT = 1.0  # the words of a glossary key themselves

@@ -15,12 +15,12 @@ import heapq
 import math
 from collections.abc import Iterable
 
-from .english import EN, dutch_only, only_english, term_frequency
-from .hits import make_hit
-from .index import K1, OUTSIDE_CITATION, Index
-from .match import Step, expand
-from .query import Alternative, Concept, parse
-from .results import Results
+from vr2018.search.english import EN, only_english, term_frequency
+from vr2018.search.hits import make_hit
+from vr2018.search.index import K1, OUTSIDE_CITATION, Index, dutch_only
+from vr2018.search.match import Step, expand
+from vr2018.search.query import Alternative, Concept, parse
+from vr2018.search.results import Results
 
 PROXIMITY_BONUS = 0.5
 PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
@@ -120,7 +120,7 @@ def search_index(
 
 
 def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
-    from .explain import did_you_mean  # only when nothing was found
+    from vr2018.search.explain import did_you_mean  # only when nothing was found
 
     return did_you_mean(index, labels)
 
@@ -279,7 +279,7 @@ def _citing(index: Index, query: str, allow: set[int] | None) -> dict[int, tuple
     the query to it (S/RES/2417 for "Conflict en Honger")."""
     if not index.cited or len(query) > 80 or not any(ch.isdigit() for ch in query):
         return {}  # every citation has a number: most queries never load the parser
-    from .. import kamerstuk
+    from vr2018.letter import kamerstuk
 
     wanted = kamerstuk.parse_citation(query)
     out: dict[int, tuple[str, str]] = {}

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Record
-from ..problems import Invalid
+from vr2018.corpus.record import Record
+from vr2018.problems import Invalid
 
 if TYPE_CHECKING:
-    from ..model import Paragraph
+    from vr2018.corpus.model import Paragraph
 
 # How a query term was matched, as a hit reports it (``Hit.why``).
 HOW = ("exact", "inflection", "compound", "typo", "english", "glossary", "outside")
@@ -33,7 +33,7 @@ class QueryError(Invalid, ValueError):
 class Hit(Record):
     """One paragraph that matches, with what matched and where.
 
-    paragraph  the :class:`~vr2018.model.Paragraph`
+    paragraph  the :class:`~vr2018.corpus.model.Paragraph`
     score      higher is better; comparable only within one query
     terms      the query's terms that matched, in query order
     matches    the paragraph's words that matched, as written, in reading order

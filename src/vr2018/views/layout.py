@@ -3,7 +3,7 @@ that adapt to the terminal (a table or labelled lines, wide or narrow).
 
 Every piece of data (the letter's text, a user's query) goes into
 :class:`rich.text.Text` as plain text, never through markup, and is stripped
-of control characters first (:func:`vr2018.text.clean`), so nothing in it can
+of control characters first (:func:`vr2018.text.clean.clean`), so nothing in it can
 reach the terminal as markup or an escape code.
 """
 
@@ -20,14 +20,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
 
-from ..lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, names_of, text_of
-from ..text import clean
+from vr2018.corpus.lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, names_of, text_of
+from vr2018.text.clean import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
-    from ..model import Event, Motion, Paragraph
-    from ..sentences import Sentence
+    from vr2018.corpus.model import Event, Motion, Paragraph
+    from vr2018.letter.sentences import Sentence
 
 GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
@@ -106,7 +106,7 @@ def cut_text(paragraph: Paragraph | Sentence, body: Text) -> Text:
 
 def passage(paragraph: Paragraph | Sentence, lang: Lang = NL, style: str = "") -> RenderableType:
     """A paragraph's (or a sentence's) text with cut markers, in the language asked for. English
-    always comes with :data:`~vr2018.lang.UNOFFICIAL` right above it, so no
+    always comes with :data:`~vr2018.corpus.lang.UNOFFICIAL` right above it, so no
     English of the letter is ever shown without it; ``both`` adds the Dutch
     original under it."""
     if not lang.english:
@@ -182,7 +182,7 @@ def stack(parts: Iterable[RenderableType]) -> RenderableType:
 #    (Indent), never spaces in the text, which the wrapped lines would lose.
 # 3. A word is never split: a word longer than the line (a URL) goes on a line
 #    of its own, whole, even where it overflows (the console prints with
-#    overflow "ignore" and no cropping: vr2018.terminal).
+#    overflow "ignore" and no cropping: vr2018.cli.console).
 # 4. A table is drawn only where no cell wraps; otherwise its rows become
 #    labelled lines. Labelled values (Fields) are a grid only where every value
 #    has room beside its label, else each value goes under its label.

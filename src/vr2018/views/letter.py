@@ -9,11 +9,13 @@ from rich.console import Group
 from rich.rule import Rule
 from rich.text import Text
 
-from .. import reading
-from ..lang import NL, Lang, heading, names_of, section_title, text_of
-from ..model import Paragraph
-from ..text import clean
-from .layout import (
+from vr2018.corpus.lang import NL, Lang, heading, names_of, section_title, text_of
+from vr2018.corpus.model import Paragraph
+from vr2018.letter.outline import gaps, outline
+from vr2018.letter.paragraphs import counts, dated_and_signed, letter_date
+from vr2018.text.clean import clean
+from vr2018.timeline import date_label
+from vr2018.views.layout import (
     GAP_STYLE,
     HEADING_STYLE,
     ID_STYLE,
@@ -33,13 +35,13 @@ from .layout import (
     unofficial,
     url,
 )
-from .motions import un_document
+from vr2018.views.motions import un_document
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..corpus import Corpus
-    from ..sentences import Sentence
+    from vr2018.corpus.load import Corpus
+    from vr2018.letter.sentences import Sentence
 
 
 def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
@@ -50,7 +52,7 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         *translated(letter, "title", lang, "bold"),
         fields(
             [
-                ("Date", plain(reading.letter_date(letter, lang))),
+                ("Date", plain(letter_date(letter, lang))),
                 ("Reference", plain(letter.reference)),
                 ("To", translated_lines(letter, "addressee", lang)),
                 ("From", translated_lines(letter, "sender", lang)),
@@ -61,7 +63,7 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         Text(),
     ]
     previous = ""
-    for kind, item in reading.outline(corpus):
+    for kind, item in outline(corpus):
         if kind == "gap":  # after a heading whose text is lost, a blank line first
             parts += [Text(), gap_marker(), Text()] if previous == "section" else [gap_marker(), Text()]
         elif isinstance(item, Paragraph):
@@ -142,7 +144,7 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
         rows.append(("Organisations", joined(names_of(paragraph, "organisations", lang))))
     events = corpus.paragraph_events(paragraph.id)
     if events:
-        rows.append(("Dates", lines(f"{reading.date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
+        rows.append(("Dates", lines(f"{date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
     if paragraph.references:
         refs = []
         for rid in paragraph.references:
@@ -240,7 +242,7 @@ def _missing_text(corpus: Corpus, lang: Lang = NL) -> str:
     """One line per gap: between which paragraphs, and the headings right before it; where
     the paragraph after it stands under a section we infer, that it may still belong there."""
     missing = []
-    for gap in reading.gaps(corpus):
+    for gap in gaps(corpus):
         line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
         for lost in gap.headings:
             line += f" and the heading “{heading(lost, lang)}”"
@@ -254,9 +256,9 @@ def _missing_text(corpus: Corpus, lang: Lang = NL) -> str:
 def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     """What this copy of the letter holds, and where text is missing."""
     letter = corpus.letter
-    counts = reading.counts(corpus)
+    numbers = counts(corpus)
     earlier = corpus.reference(letter.earlier_letter)
-    date, signed = reading.dated_and_signed(letter, lang)
+    date, signed = dated_and_signed(letter, lang)
     about = fields(
         [
             ("Date", plain(date)),
@@ -277,14 +279,17 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
     copy = fields(
         [
-            ("Fragments", Text(f"{counts['fragments']} (source lines {spans})")),
-            ("Paragraphs", Text(f"{counts['paragraphs']} in {counts['sections']} sections, {counts['words']} words")),
+            ("Fragments", Text(f"{numbers['fragments']} (source lines {spans})")),
+            (
+                "Paragraphs",
+                Text(f"{numbers['paragraphs']} in {numbers['sections']} sections, {numbers['words']} words"),
+            ),
             ("Missing text", plain(_missing_text(corpus, lang), GAP_STYLE)),
             (
                 "Records",
                 Text(
-                    f"{counts['themes']} themes · {counts['motions']} motions · {counts['references']} references · "
-                    f"{counts['people']} people · {counts['events']} events"
+                    f"{numbers['themes']} themes · {numbers['motions']} motions · {numbers['references']} references · "
+                    f"{numbers['people']} people · {numbers['events']} events"
                 ),
             ),
             ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),

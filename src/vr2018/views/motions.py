@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import EN, NL, Lang, day, text_of
-from ..motions import no_link, not_in_the_letter
-from ..text import clean
-from .layout import MUTED, fields, ids, indent, key, link, markers, plain, url
+from vr2018.corpus.lang import EN, NL, Lang, day, text_of
+from vr2018.motions import no_link, not_in_the_letter
+from vr2018.text.clean import clean
+from vr2018.views.layout import MUTED, fields, ids, indent, key, link, markers, plain, url
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..corpus import Corpus
-    from ..model import Letter, Motion, Reference
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Letter, Motion, Reference
 
 
 def un_document(ref: Reference) -> Text | None:

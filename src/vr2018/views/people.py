@@ -7,16 +7,29 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from .. import reading
-from ..lang import NL, Lang, text_of
-from ..text import clean
-from .layout import HEADING_STYLE, ID_STYLE, MUTED, Adaptive, fields, indent, item, key, markers, plain, stack
+from vr2018.corpus.lang import NL, Lang, text_of
+from vr2018.people import person_paragraphs
+from vr2018.text.clean import clean
+from vr2018.timeline import date_label
+from vr2018.views.layout import (
+    HEADING_STYLE,
+    ID_STYLE,
+    MUTED,
+    Adaptive,
+    fields,
+    indent,
+    item,
+    key,
+    markers,
+    plain,
+    stack,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..corpus import Corpus
-    from ..model import Event, Person, Theme
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Event, Person, Theme
 
 
 def _where(event: Event) -> tuple[tuple[str, str], ...]:
@@ -39,7 +52,7 @@ def timeline_view(
         title += f", {narrowed}"
     rows = [
         # one line per event (also for grep): the label, then its paragraph
-        (reading.date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
+        (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
     return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *key(*markers(events)))
@@ -57,7 +70,7 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
     lines, records = [], []
     name_width = max((len(p.name) for p in people), default=0)
     for person in people:
-        count = str(len(reading.person_paragraphs(corpus, person)))
+        count = str(len(person_paragraphs(corpus, person)))
         role = clean(text_of(person, "role", lang))
         table.add_row(clean(person.name), role, count, person.id)
         lines.append(
@@ -110,7 +123,7 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
             where.append("(signature block, not a paragraph)", style=MUTED)
         parts += [item("• ", plain(text_of(did, "text", lang))), indent(where)]
     parts.append(Text())
-    mentioned = reading.person_paragraphs(corpus, person)
+    mentioned = person_paragraphs(corpus, person)
     if mentioned:
         parts.append(Text.assemble(("named in: ", MUTED), (", ".join(mentioned), ID_STYLE)))
     return Group(*parts)

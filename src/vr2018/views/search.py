@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import BOTH, NL, Lang, section_title
-from ..snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
-from ..text import clean, fold
-from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose, unofficial
+from vr2018.corpus.lang import BOTH, NL, Lang, section_title
+from vr2018.search.snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
+from vr2018.text.clean import clean
+from vr2018.text.fold import fold
+from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose, unofficial
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..corpus import Corpus
-    from ..model import Paragraph
-    from ..search import Hit, Results
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Paragraph
+    from vr2018.search import Hit, Results
 
 HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from ..lang import NL, Lang, section_title, text_of
-from ..lang import heading as section_heading
-from ..reading import date_label
-from ..text import clean
-from .layout import (
+from vr2018.corpus.lang import NL, Lang, section_title, text_of
+from vr2018.corpus.lang import heading as section_heading
+from vr2018.text.clean import clean
+from vr2018.timeline import date_label
+from vr2018.views.layout import (
     GAP_STYLE,
     HEADING_STYLE,
     ID_STYLE,
@@ -32,14 +32,14 @@ from .layout import (
     paragraph_block,
     plain,
 )
-from .motions import motion_head, subject
+from vr2018.views.motions import motion_head, subject
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..corpus import Corpus
-    from ..model import Theme
-    from ..themes import ThemeDetail
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Theme
+    from vr2018.themes import ThemeDetail
 
 
 def theme_list(

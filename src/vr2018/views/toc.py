@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from .. import reading
-from ..lang import NL, UNOFFICIAL, Lang, heading, text_of
-from ..text import clean
-from .layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
+from vr2018.corpus.lang import NL, UNOFFICIAL, Lang, heading, text_of
+from vr2018.letter.paragraphs import opening
+from vr2018.text.clean import clean
+from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
-    from ..corpus import Corpus
-    from ..model import Paragraph
-    from ..toc import Entry
+    from vr2018.corpus.load import Corpus
+    from vr2018.corpus.model import Paragraph
+    from vr2018.letter.outline import Entry
 
 OPENING_WORDS = 8
 KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
@@ -34,7 +34,7 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
     """The table of contents: a summary line, then headings, paragraphs and gaps in reading
     order, in two columns: the ids (a section's after "§", a paragraph's indented under
     it), then the heading or the paragraph's first words."""
-    from ..toc import gap_count
+    from vr2018.letter.outline import gap_count
 
     letter = corpus.letter
     paragraphs = sum(len(e.paragraphs) for e in entries)
@@ -77,7 +77,7 @@ def _paragraph(entry: Entry, paragraph: Paragraph, lang: Lang) -> Row:
     words = Text()
     if paragraph.cut == "start":
         words.append("[…] ", style=GAP_STYLE)
-    words.append(clean(reading.opening(paragraph, OPENING_WORDS, lang)))
+    words.append(clean(opening(paragraph, OPENING_WORDS, lang)))
     return ids, words
 
 

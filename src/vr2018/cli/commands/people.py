@@ -1,0 +1,103 @@
+"""People and dates: timeline, people.
+
+Each command parses, calls an engine, hands the result to a view or a
+serialiser and returns its exit status (see :mod:`vr2018.cli.main`).
+"""
+
+# No `from __future__ import annotations` here (see vr2018.cli.main).
+from typing import TYPE_CHECKING, Annotated
+
+from vr2018.cli import options as opt
+from vr2018.cli.app import app, load_letter
+from vr2018.cli.status import ExitStatus
+from vr2018.cli.streams import respond
+from vr2018.corpus.lang import Lang
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@app.command(finds_nothing=True, short_help="Every dated event in the letter, in chronological order.")
+def timeline(
+    theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
+    lang: opt.LangOption = Lang.nl,
+    since: opt.Since = None,
+    until: opt.Until = None,
+    person: opt.PersonFilter = None,
+    json_: Annotated[bool, opt.json_flag("Print the events as a JSON array.")] = False,
+) -> ExitStatus:
+    """Every dated event the letter mentions, in chronological order.
+
+    Dates are shown at the letter's own precision (day, month, year or a
+    range); a year in [brackets] is inferred because the letter gives only
+    day and month. Events are ordered by the first day their date can mean;
+    on the same first day the wider date comes first (2017-2018, then 2017,
+    then oktober 2017). Each event points at its paragraph.
+
+    --from and --to take a year, a month or a day (2018, 2018-09,
+    2018-09-26) and are inclusive: an event is listed if any part of its
+    date lies in the window, so "2018" is in --from 2018-09. --person keeps
+    the events whose label names that person (a name, alias or role, as
+    'vr2018 people' finds them). Filters that leave nothing exit with status 1.
+
+    \b
+    Examples:
+      vr2018 timeline
+      vr2018 timeline --theme caribisch
+      vr2018 timeline --from 2018-09 --to 2018-12
+      vr2018 timeline --person rutte
+      vr2018 timeline --json
+    """
+    from vr2018 import themes
+    from vr2018.serialize.people import timeline_json
+    from vr2018.timeline import dated
+
+    corpus = load_letter()
+    chosen = themes.find(corpus, theme) if theme is not None else None
+    found = dated(corpus, chosen, since, until, person)
+
+    def view() -> "RenderableType":
+        from vr2018.cli.messages import narrowing
+        from vr2018.views.people import timeline_view
+
+        narrowed = narrowing(found.since, found.until, found.people)
+        return timeline_view(corpus, found.events, chosen, lang, narrowed)
+
+    return respond(json_, data=lambda: timeline_json(found.events), view=view)
+
+
+@app.command(finds_nothing=True, short_help="Everyone the letter names, their role, and what they did.")
+def people(
+    name_words: opt.PersonName = None,
+    lang: opt.LangOption = Lang.nl,
+    json_: Annotated[bool, opt.json_flag("Print the people as a JSON array.")] = False,
+) -> ExitStatus:
+    """Everyone the letter names, with the role it gives them; or what it says one person did.
+
+    NAME matches names and aliases (an unambiguous start will do), then any
+    part of a name and the words of a role, in Dutch or English and in any
+    order ("minister-president", "prime minister", "foreign minister"), best
+    match first. No match exits with status 1 and suggests the closest names
+    (with --json it prints an empty array).
+
+    \b
+    Examples:
+      vr2018 people
+      vr2018 people kaag
+      vr2018 people van den hul
+      vr2018 people prime minister
+      vr2018 people minister-president --json
+    """
+    from vr2018.people import people_named
+    from vr2018.serialize.people import people_json
+
+    name = opt.joined(name_words)
+    corpus = load_letter()
+    found = corpus.people if name is None else people_named(corpus, name)
+
+    def view() -> "RenderableType":
+        from vr2018.views.people import people_view, people_views
+
+        return people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang)
+
+    return respond(json_, data=lambda: people_json(corpus, found), view=view)

@@ -1,0 +1,69 @@
+"""How a run can end: the exit statuses, and which command may end how (each command declares
+whether it can find nothing). :mod:`vr2018.cli.failures` turns a failure into its status.
+
+Light on purpose: the file writers and ``__main__`` import it before anything else."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """How every command ends, the same for all of them."""
+
+    OK = 0  # found: the command printed what was asked for
+    NOTHING_FOUND = 1  # a well-formed question the letter has no answer to
+    BAD_USAGE = 2  # bad usage or bad data
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
+class Failure(Exception):
+    """A user-facing failure: one line on stderr and an exit status. ``str()`` is the line."""
+
+    def __init__(self, message: str, status: ExitStatus = ExitStatus.BAD_USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP while a file is being written, handled as Ctrl-C is (the
+    temporary file removed, nothing left behind); the command exits ``128 + signum``
+    (143, 129), as a shell reports a program that a signal ended."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def status(self) -> int:
+        return 128 + self.signum
+
+
+# ── exit statuses: which command can end how, declared with each command ────
+# Every command can end with 0 (it printed what was asked for), 2 (bad usage or
+# bad data) and 130 (interrupted); one declared ``finds_nothing=True`` (its engine
+# may raise NothingFound) can also answer 1, nothing found. Filled as commands register.
+FINDS_NOTHING: set[str] = set()
+
+
+_MEANING = {
+    ExitStatus.OK: "found",
+    ExitStatus.NOTHING_FOUND: "nothing found",
+    ExitStatus.BAD_USAGE: "bad usage or bad data",
+    ExitStatus.INTERRUPTED: "interrupted",
+}
+
+
+def exit_statuses(command: str | None = None) -> tuple[ExitStatus, ...]:
+    """The statuses ``vr2018 COMMAND`` can exit with (None: any command)."""
+    finds_nothing = command is None or command in FINDS_NOTHING
+    return tuple(s for s in ExitStatus if s != ExitStatus.NOTHING_FOUND or finds_nothing)
+
+
+def exit_codes(command: str | None = None) -> str:
+    """The line that ends a command's --help: the statuses it can exit with."""
+    return "Exit status: " + ", ".join(f"{int(s)} {_MEANING[s]}" for s in exit_statuses(command)) + "."
+
+
+EXIT_CODES = exit_codes()

@@ -1,0 +1,1 @@
+"""Engines for the letter itself: paragraphs, sentences, the outline, citations, Kamerstuk notation."""

@@ -1,0 +1,1 @@
+"""Plain JSON data for ``--json`` and the exports; never imports Rich."""
