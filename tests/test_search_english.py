@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from vr2018.corpus.model import Paragraph
 from vr2018.search import build_index, search, search_index
-from vr2018.search.english import EN
+from vr2018.search.english import EN_OFFSET
 from vr2018.search.index import dutch_only, index_for
 from vr2018.text.english import stem_en
 
@@ -80,7 +80,7 @@ def _dutch_positions(postings):
     """The letter's own words and where they stand, filtered all at once: what --exact searches."""
     out = {}
     for word, docs in postings.items():
-        kept = {doc: [p for p in positions if p < EN] for doc, positions in docs.items()}
+        kept = {doc: [p for p in positions if p < EN_OFFSET] for doc, positions in docs.items()}
         kept = {doc: positions for doc, positions in kept.items() if positions}
         if kept:
             out[word] = kept

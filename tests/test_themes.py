@@ -10,7 +10,7 @@ from vr2018 import themes
 from vr2018.cli import messages
 from vr2018.letter.sentences import texts as sentence_texts
 from vr2018.problems import Empty, Unknown
-from vr2018.text.fold import fold, key, words
+from vr2018.text.fold import fold, name_key, words
 from vr2018.text.stopwords import STOPWORDS
 
 PRIORITIES = {"rechtvaardigheid", "conflictpreventie", "klimaat", "vredesoperaties"}
@@ -131,7 +131,7 @@ def test_no_name_belongs_to_two_themes(corpus):
     owners: dict[str, set[str]] = {}
     for theme in corpus.themes:
         for name in (theme.id, theme.title, *theme.names):
-            owners.setdefault(key(name), set()).add(theme.id)
+            owners.setdefault(name_key(name), set()).add(theme.id)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
 
 

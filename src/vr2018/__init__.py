@@ -9,17 +9,20 @@ Importing this package is cheap: the data is read and validated on the first
 call to :func:`load_corpus`, once.
 """
 
-from vr2018.version import __version__
-
 __all__ = ["DataError", "load_corpus", "__version__"]
 
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read the name)
 if TYPE_CHECKING:  # what __getattr__ hands out, as type checkers should see it
     from vr2018.corpus.load import DataError, load_corpus
+    from vr2018.version import __version__
 
 
-def __getattr__(name: str) -> object:  # lazy: `import vr2018` stays cheap for the CLI
+def __getattr__(name: str) -> object:  # lazy: `import vr2018` imports nothing else, and stays cheap for the CLI
+    if name == "__version__":
+        from vr2018.version import __version__
+
+        return __version__
     if name in ("load_corpus", "DataError"):
         from vr2018.corpus import load as corpus
 

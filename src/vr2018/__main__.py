@@ -15,7 +15,7 @@ def run() -> None:
     letter, the search index) lives until exit, and the collector would only
     walk it again and again while it is imported and loaded. At exit it is
     frozen, so that the interpreter's final collections skip it too. Together
-    about 15-20 ms of a 100 ms command (docs/performance.md). Memory is freed
+    a good share of a command's time (docs/performance.md has the figures). Memory is freed
     by reference counting as before; only garbage in reference cycles waits
     for exit, and a command makes little of it (benchmarks/scale.py reports
     peak memory).

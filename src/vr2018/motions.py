@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from vr2018.corpus.model import Motion, Reference
 
 
-def key(reference: Reference) -> KamerstukKey | None:
+def kamerstuk_key(reference: Reference) -> KamerstukKey | None:
     """The Kamerstuk key of a reference, or None for a UN resolution."""
     if reference.kind != "kamerstuk" or not reference.dossier:
         return None
@@ -228,17 +228,19 @@ def no_motion(corpus: Corpus, query: str, wanted: KamerstukKey) -> NoMotion:
         pair = (resolution.number or "", resolution.as_written)
         return NoMotion(query, kamerstuk=True, label=wanted.label, resolution=pair)
     motion_ids = {m.reference for m in corpus.motions}
-    on = [k.compact for k in (key(reference(corpus, m)) for m in by_kamerstuk(corpus)) if k]
+    on = [k.compact for k in (kamerstuk_key(reference(corpus, m)) for m in by_kamerstuk(corpus)) if k]
     others = [r for r in corpus.references if r.kind == "kamerstuk" and r.id not in motion_ids]
     named = [r for r in others if wanted.matches(r.dossier, r.number, r.chapter)]
-    rest = [k.compact for k in (key(r) for r in others if r not in named) if k]
+    rest = [k.compact for k in (kamerstuk_key(r) for r in others if r not in named) if k]
     cited = named[0].as_written if named else ""
     return NoMotion(query, kamerstuk=True, label=wanted.label, cited=cited, on=on, also=rest)
 
 
 def no_words(corpus: Corpus, query: str) -> NoMotion:
     """No motion matches the words of ``query``: every motion, as (submitters, Kamerstuk)."""
-    listed = [("/".join(m.submitters), k.compact) for m in by_kamerstuk(corpus) if (k := key(reference(corpus, m)))]
+    listed = [
+        ("/".join(m.submitters), k.compact) for m in by_kamerstuk(corpus) if (k := kamerstuk_key(reference(corpus, m)))
+    ]
     return NoMotion(query, kamerstuk=False, motions=listed, count=len(corpus.motions))
 
 
@@ -258,7 +260,7 @@ def complete(
             out.append((value, text))
 
     for motion in by_kamerstuk(corpus):
-        k = key(reference(corpus, motion))
+        k = kamerstuk_key(reference(corpus, motion))
         if k is None:
             continue
         help_text = f"motion {'/'.join(motion.submitters)}: {motion.subject}"

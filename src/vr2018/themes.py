@@ -13,7 +13,7 @@ from vr2018.corpus.lang import Lang, text_of
 from vr2018.corpus.record import Record
 from vr2018.letter.sentences import texts as sentence_texts
 from vr2018.problems import Empty, Unknown
-from vr2018.text.fold import key
+from vr2018.text.fold import name_key
 from vr2018.text.names import completion, resolve
 from vr2018.timeline import timeline
 
@@ -62,10 +62,10 @@ def find(corpus: Corpus, query: str) -> Theme:
     found, suggestions = resolve(query, table)
     if found is not None:
         return corpus.theme(found)
-    wanted = key(query)
-    prefixed = [t for t in corpus.themes if wanted and any(key(n).startswith(wanted) for n in _names(t))]
+    wanted = name_key(query)
+    prefixed = [t for t in corpus.themes if wanted and any(name_key(n).startswith(wanted) for n in _names(t))]
     if prefixed:  # more than one theme has a name starting so: name each once
-        shown = [t.id if key(t.id).startswith(wanted) else _shortest(t, wanted) for t in prefixed]
+        shown = [t.id if name_key(t.id).startswith(wanted) else _shortest(t, wanted) for t in prefixed]
         raise Unknown("theme", query, shown[:5], ambiguous=True)
     distinct: dict[str, str] = {}  # one suggestion per theme, the id where it is among them
     for name in suggestions:
@@ -85,7 +85,7 @@ def _names(theme: Theme) -> tuple[str, ...]:
 
 
 def _shortest(theme: Theme, wanted: str) -> str:
-    return min((n for n in _names(theme) if key(n).startswith(wanted)), key=len)
+    return min((n for n in _names(theme) if name_key(n).startswith(wanted)), key=len)
 
 
 def detail(corpus: Corpus, theme: Theme) -> ThemeDetail:

@@ -13,7 +13,7 @@ Start-up is most of what a command costs, so:
   them: `--help` imports none, and `--json` never imports Rich;
 - no `from __future__ import annotations` in the command modules: Typer reads every command's
   annotations at start-up, and evaluating them from strings made building the
-  command tree take 6.5 ms instead of 2.8 ms (benchmarks/startup.py).
+  command tree take about twice as long (docs/performance.md).
 """
 
 import os
@@ -39,7 +39,7 @@ def only_invoked(registered: list[CommandInfo], argv: list[str]) -> list[Command
     """The one command ``argv`` runs, when its first word names one exactly; else all.
 
     Typer builds a Click command, with every parameter, for each registered command
-    before it parses anything (about 0.45 ms each): a process that runs one command
+    before it parses anything: a process that runs one command
     needs only that one. Help, the overview, shell completion, `help`, a misspelt
     command (which is answered with "did you mean") and anything that starts with an
     option keep the whole tree.

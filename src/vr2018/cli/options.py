@@ -147,7 +147,7 @@ SearchQuery = Annotated[
 ]
 
 
-Context = Annotated[
+Neighbours = Annotated[
     int, typer.Option("--context", "-C", min=0, metavar="N", help="Also show N paragraphs before and after.")
 ]
 

@@ -29,8 +29,8 @@ class Record:
     """A small read-only record, declared like a dataclass: annotated fields in
     order, class attributes as defaults.
 
-    Why not ``@dataclass(frozen=True)``: every such class costs about 0.6 ms to
-    define, and this CLI is all start-up (benchmarks/startup.py). A Record
+    Why not ``@dataclass(frozen=True)``: every such class costs noticeably more to
+    define, and this CLI is all start-up (docs/performance.md). A Record
     class costs next to nothing to define and behaves the same way here:
     keyword or positional construction, read-only attributes, value equality,
     hashing and a readable repr. Type checkers read each subclass as a frozen

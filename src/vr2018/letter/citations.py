@@ -260,7 +260,7 @@ def _bib_name(name: str) -> str:
 _BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def key(c: Citation) -> str:
+def citation_key(c: Citation) -> str:
     """The citation's key in BibTeX and its ``id`` in CSL-JSON and RIS: "vr2018-ID" (a sentence:
     "vr2018-ID-N"), or "brief-DATE" for the whole letter."""
     return f"vr2018-{address(c).replace(':', '-')}" if c.paragraph else f"brief-{c.date}"
@@ -334,7 +334,7 @@ def _bibtex(c: Citation, lang: Lang) -> str:
     body = ",\n".join(
         f"  {name:<{width}} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields
     )
-    return f"@techreport{{{key(c)},\n{body}\n}}"
+    return f"@techreport{{{citation_key(c)},\n{body}\n}}"
 
 
 def _names(name: str) -> dict[str, str]:
@@ -354,7 +354,7 @@ def csl_item(c: Citation, lang: Lang = Lang.nl) -> dict[str, object]:
     label for it is "paragraph") and ``note`` says where it stands and quotes the sentence."""
     year, month, day = (int(part) for part in c.date.split("-"))
     item: dict[str, object] = {
-        "id": key(c),
+        "id": citation_key(c),
         "type": "report",
         "genre": GENRE,
         "title": c.title,
@@ -384,7 +384,7 @@ def cite_item(c: Citation) -> dict[str, str] | None:
     address as ``locator`` and "paragraph" as ``label``; None for the whole letter."""
     if c.paragraph is None:
         return None
-    return {"id": key(c), "locator": address(c), "label": "paragraph"}
+    return {"id": citation_key(c), "locator": address(c), "label": "paragraph"}
 
 
 def _ris_value(value: str) -> str:
@@ -399,7 +399,7 @@ def _ris(c: Citation, lang: Lang) -> str:
     marked not in the letter in the second N1), the place, the language, and a note (N1)
     saying who wrote to whom and where the cited paragraph stands, with the quote."""
     year, month, day = c.date.split("-")
-    lines = [("TY", "RPRT"), ("ID", key(c))]
+    lines = [("TY", "RPRT"), ("ID", citation_key(c))]
     lines += [("AU", _bib_name(name)) for name, _ in c.authors]
     lines += [("TI", c.title), ("PY", year), ("DA", f"{year}/{month}/{day}"), ("M3", GENRE), ("SN", c.reference)]
     if c.ministry:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from vr2018.corpus.lang import Lang, text_of
 from vr2018.corpus.lang import day as lang_day
 from vr2018.problems import Empty, Unknown
-from vr2018.text.fold import key, words
+from vr2018.text.fold import name_key, words
 from vr2018.text.names import resolve, suggest
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[s
     found, suggestions = resolve(query, {i: i for i in ids})
     if found:
         return corpus.paragraph(found), []
-    if suggestions and all(key(s).startswith(key(query)) for s in suggestions):
+    if suggestions and all(name_key(s).startswith(name_key(query)) for s in suggestions):
         return None, suggestions  # an ambiguous start: name what it could be
     typed = [w for w in words(query) if len(w) >= 3 or w.isdigit()]
     parts = {i: i.split("-") for i in ids}

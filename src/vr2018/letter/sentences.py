@@ -94,7 +94,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     # Only the last few dozen characters: searching from 0 made splitting quadratic in the
-    # paragraph's length (7 ms for the letter); a word longer than the window is no abbreviation.
+    # paragraph's length; a word longer than the window is no abbreviation.
     found = _WORD_BEFORE.search(text, max(dot - _LONGEST, 0), dot)
     if found is None:
         return False

@@ -47,11 +47,11 @@ from vr2018.search.results import HOW, MAX_QUERY, Hit, QueryError, Results
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
-    from vr2018.search.explain import did_you_mean, explain_nothing_found, find_section, paragraphs_in, section_names
+    from vr2018.search.explain import close_words, explain_nothing_found, find_section, paragraphs_in, section_names
 
 # Why nothing was found, and finding a section by name, load on first use: a search
 # that finds something never needs them (start-up is most of this CLI's time).
-_EXPLAIN = frozenset({"did_you_mean", "explain_nothing_found", "find_section", "paragraphs_in", "section_names"})
+_EXPLAIN = frozenset({"close_words", "explain_nothing_found", "find_section", "paragraphs_in", "section_names"})
 
 
 def __getattr__(name: str) -> Any:
@@ -74,7 +74,7 @@ __all__ = [
     "Results",
     "answer",
     "build_index",
-    "did_you_mean",
+    "close_words",
     "expand",
     "explain_nothing_found",
     "find_section",

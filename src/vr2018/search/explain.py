@@ -29,7 +29,7 @@ def suggestion_edits(word: str) -> int:
     return 1 if len(word) <= 6 else 2 if len(word) <= 10 else 3
 
 
-def did_you_mean(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[str, ...]:
+def close_words(index: Index, labels: Iterable[str], limit: int = 3) -> tuple[str, ...]:
     """Words of the letter (or glossary keys) close to the query's words, as the letter writes them.
 
     Never the word typed itself: a quoted '"Rohingya crisis"' finds nothing,

@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from vr2018.search.english import EN
+from vr2018.search.english import EN_OFFSET
 from vr2018.search.results import Hit
 from vr2018.text.fold import words
 
@@ -43,8 +43,8 @@ def make_hit(
     for i in matched:
         for word, how in found[i].items():
             for k, p in enumerate(index.postings[word][doc]):  # the Dutch positions first
-                lang = int(p >= EN)
-                start, end = _span(texts[lang], *bounds[lang], p - EN * lang, word)
+                lang = int(p >= EN_OFFSET)
+                start, end = _span(texts[lang], *bounds[lang], p - EN_OFFSET * lang, word)
                 raw[lang].append((start, end))
                 concept_at[lang].append((start, i if how in ("exact", "inflection") else ~i))
                 if k == 0:

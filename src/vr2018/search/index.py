@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from vr2018.corpus.record import Record
-from vr2018.search.english import EN
+from vr2018.search.english import EN_OFFSET
 from vr2018.text.dutch import stem
 from vr2018.text.english import stem_en
 from vr2018.text.fold import compounds, fold, tokens, words
@@ -70,7 +70,7 @@ class Index(Record):
     norms: list[float]  # BM25's length normalisation per paragraph
     starts_at: list[array[int]]  # per paragraph: where each token starts in its text
     ends_at: list[array[int]]  # … and where it ends
-    starts_en: list[array[int]]  # the same for its English (positions from EN: english.py)
+    starts_en: list[array[int]]  # the same for its English (positions from EN_OFFSET: english.py)
     ends_en: list[array[int]]
     sentence_ends: list[array[int]]  # per paragraph: where each sentence ends (vr2018.letter.sentences), in its text
     sentence_ends_en: list[array[int]]  # … and in its English
@@ -143,7 +143,7 @@ def build_index(
         starts_at.append(array("I", [t.start for t in found]))
         ends_at.append(array("I", [t.end for t in found]))
     for n, paragraph in enumerate(paragraphs):
-        found = words_of.add(n, getattr(paragraph, "text_en", None) or "", EN)
+        found = words_of.add(n, getattr(paragraph, "text_en", None) or "", EN_OFFSET)
         starts_en.append(array("I", [t.start for t in found]))
         ends_en.append(array("I", [t.end for t in found]))
     postings = words_of.postings
@@ -326,7 +326,7 @@ def dutch_only(index: Index) -> Index:
 class DutchPostings(Mapping[str, dict[int, list[int]]]):
     """Postings with the English positions left out, filtered word by word as the
     engine looks words up: a query touches a handful of words, and filtering the
-    whole table first cost 0.1 s a query at 100 times the letter (benchmarks/scale.py)."""
+    whole table first made every query slow at 100 times the letter (benchmarks/scale.py)."""
 
     def __init__(self, every: Mapping[str, dict[int, list[int]]]) -> None:
         self._every = every
@@ -336,9 +336,9 @@ class DutchPostings(Mapping[str, dict[int, list[int]]]):
         kept = self._kept.get(word)
         if kept is None:
             kept = self._kept[word] = {
-                doc: [p for p in positions if p < EN] if positions[-1] >= EN else positions
+                doc: [p for p in positions if p < EN_OFFSET] if positions[-1] >= EN_OFFSET else positions
                 for doc, positions in self._every[word].items()
-                if positions[0] < EN
+                if positions[0] < EN_OFFSET
             }
         if not kept:  # a word of the English rendering only
             raise KeyError(word)
@@ -346,7 +346,7 @@ class DutchPostings(Mapping[str, dict[int, list[int]]]):
 
     def __contains__(self, word: object) -> bool:  # without building the filtered postings
         docs = self._every.get(word) if isinstance(word, str) else None
-        return docs is not None and any(positions[0] < EN for positions in docs.values())
+        return docs is not None and any(positions[0] < EN_OFFSET for positions in docs.values())
 
     def __iter__(self) -> Iterator[str]:
         return (word for word in self._every if word in self)

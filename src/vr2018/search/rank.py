@@ -15,7 +15,7 @@ import heapq
 import math
 from collections.abc import Iterable
 
-from vr2018.search.english import EN, only_english, term_frequency
+from vr2018.search.english import EN_OFFSET, only_english, term_frequency
 from vr2018.search.hits import make_hit
 from vr2018.search.index import K1, OUTSIDE_CITATION, Index, dutch_only
 from vr2018.search.match import Step, expand
@@ -120,9 +120,9 @@ def search_index(
 
 
 def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:
-    from vr2018.search.explain import did_you_mean  # only when nothing was found
+    from vr2018.search.explain import close_words  # only when nothing was found
 
-    return did_you_mean(index, labels)
+    return close_words(index, labels)
 
 
 def _base(
@@ -268,7 +268,7 @@ def _early(index: Index, doc: int, groups: list[set[str]]) -> float:
     starts, starts_en = index.starts_at[doc], index.starts_en[doc]
 
     def early(p: int) -> bool:
-        return starts_en[p - EN] < end_en if p >= EN else starts[p] < end
+        return starts_en[p - EN_OFFSET] < end_en if p >= EN_OFFSET else starts[p] < end
 
     return sum(1 for g in groups if any(early(p) for w in g for p in index.postings[w][doc])) / len(groups)
 

@@ -278,7 +278,7 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         "references": []
         if paragraph is None
         else [reference_json(corpus, corpus.reference(r)) for r in paragraph.references],
-        "key": citations.key(citation),  # the BibTeX key, the CSL-JSON and RIS id
+        "key": citations.citation_key(citation),  # the BibTeX key, the CSL-JSON and RIS id
         "csl": citations.csl_item(citation),  # the CSL-JSON item of `cite -f csl-json`, as an object
         "cite_item": citations.cite_item(citation),  # the CSL cite-item pointing into it, or null
         "formats": {fmt: citations.format_citation(citation, fmt) for fmt in citations.FORMATS},

@@ -33,7 +33,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def key(text: str) -> str:
+def name_key(text: str) -> str:
     """A compact matching key for names: folded, with spaces and hyphens removed."""
     return "".join(words(text))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from vr2018.text.fold import fold, key
+from vr2018.text.fold import fold, name_key
 
 
 def suggest(query: str, candidates: Iterable[str], limit: int = 3, cutoff: float = 70.0) -> list[str]:
@@ -12,10 +12,10 @@ def suggest(query: str, candidates: Iterable[str], limit: int = 3, cutoff: float
     from rapidfuzz import fuzz, process
 
     pool = list(dict.fromkeys(candidates))
-    if not pool or not key(query):
+    if not pool or not name_key(query):
         return []
-    keyed = [key(c) for c in pool]
-    found = process.extract(key(query), keyed, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+    keyed = [name_key(c) for c in pool]
+    found = process.extract(name_key(query), keyed, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
     return [pool[index] for _, _, index in found]
 
 
@@ -25,12 +25,12 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
     ``names`` maps every accepted name (id, title, alias) to an id. Returns the
     id, or None and the closest names to suggest.
     """
-    wanted = key(query)
+    wanted = name_key(query)
     if not wanted:
         return None, []
     keyed: dict[str, set[str]] = {}
     for name, target in names.items():
-        keyed.setdefault(key(name), set()).add(target)
+        keyed.setdefault(name_key(name), set()).add(target)
     exact = keyed.get(wanted)
     if exact and len(exact) == 1:
         return next(iter(exact)), []
@@ -38,7 +38,7 @@ def resolve(query: str, names: dict[str, str]) -> tuple[str | None, list[str]]:
     if len(prefixed) == 1:
         return next(iter(prefixed)), []
     if prefixed:  # ambiguous: show what it could be
-        return None, sorted(n for n, t in names.items() if t in prefixed and key(n).startswith(wanted))[:5]
+        return None, sorted(n for n, t in names.items() if t in prefixed and name_key(n).startswith(wanted))[:5]
     return None, suggest(query, names)
 
 
@@ -111,10 +111,10 @@ def near(word: str, candidates: Iterable[str]) -> bool:
     within one edit ('embarg0' finds 'wapenembargo'). rapidfuzz is only
     imported when no candidate contains the word.
     """
-    wanted = key(word)
+    wanted = name_key(word)
     if not wanted:
         return False
-    pool = [key(c) for c in candidates]
+    pool = [name_key(c) for c in candidates]
     if len(wanted) < 4:
         return any(c.startswith(wanted) for c in pool)
     if any(wanted in c for c in pool):

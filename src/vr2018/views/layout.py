@@ -46,7 +46,7 @@ KEYS = {
 }
 
 
-def key(*markers: str) -> list[RenderableType]:
+def legend(*markers: str) -> list[RenderableType]:
     """A blank line and one dim line per marker that the view shows (``"year"``, ``"chamber"``);
     nothing when it shows none."""
     if not markers:

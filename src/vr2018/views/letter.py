@@ -23,7 +23,7 @@ from vr2018.views.layout import (
     fields,
     gap_marker,
     joined,
-    key,
+    legend,
     lines,
     link,
     markers,
@@ -83,7 +83,7 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         office = clean(text_of(signatory, "office", lang))
         parts.append(Text.assemble(office, "\n", (clean(signatory.name), "bold"), "\n"))
     guessed = any(s.heading_inferred for s in corpus.sections if s.id != corpus.sections[0].id)
-    return Group(*parts, *(key("heading")[1:] if guessed else []))
+    return Group(*parts, *(legend("heading")[1:] if guessed else []))
 
 
 # ── show ────────────────────────────────────────────────────────────────────
@@ -199,7 +199,7 @@ def show_view(
         *(_context_block(corpus, p, lang) for p in after),
     ]
     marked = markers(corpus.paragraph_events(paragraph.id))  # motions are named here without a chamber
-    return Group(*_with_gaps(corpus, shown, blocks), *key(*marked)[1:])
+    return Group(*_with_gaps(corpus, shown, blocks), *legend(*marked)[1:])
 
 
 def _sentence_missing(sentence: Sentence) -> str:

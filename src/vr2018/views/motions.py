@@ -10,7 +10,7 @@ from rich.text import Text
 from vr2018.corpus.lang import EN, NL, Lang, day, text_of
 from vr2018.motions import no_link, not_in_the_letter
 from vr2018.text.clean import clean
-from vr2018.views.layout import MUTED, fields, ids, indent, key, link, markers, plain, url
+from vr2018.views.layout import MUTED, fields, ids, indent, legend, link, markers, plain, url
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -85,8 +85,8 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
     for motion in motions:
         ref = corpus.reference(motion.reference)
         done = Text("\n").join(
-            Text.assemble(clean(text_of(citation, "text", lang)), " ", ids(citation.paragraphs))
-            for citation in motion.done
+            Text.assemble(clean(text_of(statement, "text", lang)), " ", ids(statement.paragraphs))
+            for statement in motion.done
         )
         link_ = official_link(ref)
         if parts:
@@ -95,7 +95,7 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
             motion_head(ref, motion, lang),
             fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link_)]),
         ]
-    return Group(*parts, *key(*markers(motions=motions)))
+    return Group(*parts, *legend(*markers(motions=motions)))
 
 
 def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -> RenderableType:
@@ -107,7 +107,7 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
         parts.append(indent(Text.assemble(subject(motion, lang), " ", ids(motion.paragraphs))))
         parts.append(indent(official_link(ref)))
         parts.append(Text())
-    return Group(*parts, *key(*markers(motions=motions))[1:])
+    return Group(*parts, *legend(*markers(motions=motions))[1:])
 
 
 def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lang = NL) -> RenderableType:

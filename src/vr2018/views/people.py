@@ -19,7 +19,7 @@ from vr2018.views.layout import (
     fields,
     indent,
     item,
-    key,
+    legend,
     markers,
     plain,
     stack,
@@ -55,7 +55,7 @@ def timeline_view(
         (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
-    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *key(*markers(events)))
+    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *legend(*markers(events)))
 
 
 def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:

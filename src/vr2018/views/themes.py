@@ -27,7 +27,7 @@ from vr2018.views.layout import (
     ids,
     indent,
     item,
-    key,
+    legend,
     markers,
     paragraph_block,
     plain,
@@ -158,4 +158,4 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
         parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
     if full:
         parts += _cited(corpus, detail, lang)
-    return Group(*parts, *key(*markers(detail.events, detail.motions)))
+    return Group(*parts, *legend(*markers(detail.events, detail.motions)))

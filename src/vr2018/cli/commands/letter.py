@@ -101,7 +101,7 @@ def show_(
         str,
         opt.paragraph_id("ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1)."),
     ],
-    context: opt.Context = 0,
+    context: opt.Neighbours = 0,
     lang: opt.LangOption = Lang.nl,
     json_: Annotated[bool, opt.json_flag("Print the paragraph and what it mentions as JSON.")] = False,
 ) -> ExitStatus:
