@@ -20,6 +20,7 @@ MAX_LINES = 450
 LAYERS = {
     "problems": 0,
     "version": 0,
+    "i18n": 0,
     "corpus": 1,
     "text": 1,
     "letter": 2,
