@@ -59,6 +59,9 @@ def invoke(runner, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("VR2018_NO_PAGER", "1")
     monkeypatch.delenv("VR2018_LANG", raising=False)  # the user's default language never reaches a test
+    for name in LOCALE:  # nor the user's locale: a test that wants one sets it
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
     def run(*args: str, **kwargs):
         return runner.invoke(app, list(args), **kwargs)
@@ -84,13 +87,16 @@ def source_text(corpus) -> str:
 
 # Variables that would change how a process draws: each test that wants one sets it.
 _DRAWING = ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM")
+# The locale's variables, as gettext reads them: they choose the interface's language and the
+# text's default one, so every test starts from the C locale and sets the one it wants.
+LOCALE = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "VR2018_LANG")
 
 
 def run(args: list[str], env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     """``python -m vr2018 ARGS`` as a process (output as bytes), with no pager and a clean
     environment: no colour or size variables unless ``env`` gives them, UTF-8 streams."""
-    base = {k: v for k, v in os.environ.items() if k not in _DRAWING}
-    base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color"})
+    base = {k: v for k, v in os.environ.items() if k not in _DRAWING and k not in LOCALE}
+    base.update({"VR2018_NO_PAGER": "1", "PYTHONIOENCODING": "utf-8", "TERM": "xterm-256color", "LANG": "C.UTF-8"})
     base.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "vr2018", *args], check=False, capture_output=True, env=base, timeout=60, **kwargs

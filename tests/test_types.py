@@ -17,6 +17,8 @@ import pytest
 SNIPPET = """\
 from pathlib import Path
 
+import typer
+
 from vr2018 import load_corpus
 from vr2018.cli.commands.search import search
 from vr2018.corpus.model import Corpus, Paragraph
@@ -27,7 +29,12 @@ ok = Paragraph(id="x", section="s", fragment=1, text="t")
 Paragraph(idd="x", fragment="1")
 Paragraph(id="x", section="s", fragment=1)
 ok.text = "changed"
-search(["Rohingya"], limit="3")
+
+
+def _command_call(ctx: typer.Context) -> None:
+    search(ctx, ["Rohingya"], limit="3")
+
+
 Corpus(letter=load_corpus().letter, data_dir=Path("."))
 """
 
@@ -79,7 +86,7 @@ def test_the_package_is_typed_for_its_users(mypy_says):
     (load,) = mypy_says[line_of("reveal_type(load_corpus)")]
     assert load.startswith('Revealed type is "def (path:') and load.endswith('-> vr2018.corpus.model.Corpus"')
     (command,) = mypy_says[line_of("reveal_type(search)")]
-    assert command.startswith('Revealed type is "def (query: list[str], limit: int =')
+    assert command.startswith('Revealed type is "def (ctx: typer.models.Context, query: list[str], limit: int =')
     assert command.endswith('-> vr2018.cli.status.ExitStatus"')
 
 
@@ -100,7 +107,7 @@ def test_a_record_is_read_only(mypy_says):
 
 
 def test_a_command_keeps_its_signature(mypy_says):
-    (call,) = mypy_says[line_of('search(["Rohingya"], limit="3")')]
+    (call,) = mypy_says[line_of('    search(ctx, ["Rohingya"], limit="3")')]
     assert 'Argument "limit" to "search" has incompatible type "str"; expected "int"' in call
 
 

@@ -92,6 +92,22 @@ CitationFormat = Annotated[
 ]
 
 
+def _text_language(ctx: typer.Context, param: Any, value: Lang) -> str:
+    """The text's language: the flag, else VR2018_LANG (both read by Click), else the locale's
+    when it names Dutch or English, else Dutch (:func:`vr2018.i18n.text_language`). Whether
+    the user chose it is noted in the run's state: a search then answers in the language
+    of its question only when nobody chose."""
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if getattr(source, "name", "DEFAULT") != "DEFAULT":
+        from vr2018.cli.streams import run_state
+
+        run_state(ctx).lang_chosen = True
+        return value.value  # Typer converts the returned value to the enum again, by its value
+    from vr2018.i18n import locale_language  # neither the flag nor VR2018_LANG was given
+
+    return locale_language() or "nl"
+
+
 LangOption = Annotated[
     Lang,
     typer.Option(
@@ -99,8 +115,11 @@ LangOption = Annotated[
         envvar="VR2018_LANG",
         case_sensitive=False,
         metavar="nl|en|both",
+        show_default=False,
+        callback=_text_language,
         help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
-        "Dutch original under each passage of the letter).",
+        "Dutch original under each passage of the letter). Default: VR2018_LANG, else your locale's "
+        "language when it is Dutch or English, else nl.",
     ),
 ]
 

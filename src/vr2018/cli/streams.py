@@ -108,11 +108,13 @@ class Run:
     """What one run knows beyond a command's parameters. It travels in Click's context
     object (``ctx.obj``, set by the command line's main and shared by every sub-context),
     never in a global: the arguments whose escape sequences or control characters were
-    taken out (as they read since), and whether ``--json`` was asked for."""
+    taken out (as they read since), whether ``--json`` was asked for, and whether the text's
+    language was chosen (``--lang`` or ``VR2018_LANG``) rather than taken from the locale."""
 
     def __init__(self, altered: Iterable[str] = ()) -> None:
         self.altered = frozenset(altered)
         self.json = False
+        self.lang_chosen = False
 
 
 def run_state(ctx: Any) -> Run:

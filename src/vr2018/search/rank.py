@@ -20,7 +20,8 @@ from vr2018.search.hits import make_hit
 from vr2018.search.index import K1, OUTSIDE_CITATION, Index, dutch_only
 from vr2018.search.match import Step, expand
 from vr2018.search.query import Alternative, Concept, parse
-from vr2018.search.results import Results
+from vr2018.search.results import Hit, Results
+from vr2018.text.fold import fold
 
 PROXIMITY_BONUS = 0.5
 PHRASE_BONUS = 0.3  # the query's words side by side in the query's order
@@ -116,7 +117,36 @@ def search_index(
         suggestions=() if hits else _suggest(index, [c.label for c in concepts]),
         absent=absent,
         exact=exact,
+        language=asked_in(index, hits),
     )
+
+
+def asked_in(index: Index, hits: Iterable[Hit]) -> str:
+    """The language of the question, from how its terms matched in the hits: a term matched in
+    our English, or through a glossary key that only the English uses, is English; a term
+    matched in a Dutch word the English never uses is Dutch; a name or number both use, or a
+    glossary key neither uses, tells nothing. "en" or "nl" when the terms that tell agree."""
+    told: set[str] = set()
+    for hit in hits:
+        for term, word, how in hit.why:
+            if how == "english":
+                told.add("en")
+            elif how in ("glossary", "outside"):
+                keys = [w for w in term.split() if w in index.postings]
+                if keys and all(w in index.english_only for w in keys):
+                    told.add("en")
+                elif keys and not any(_in_english(index, w) for w in keys):
+                    told.add("nl")
+            else:
+                folded = fold(word)
+                if folded in index.postings and not _in_english(index, folded):
+                    told.add("nl")
+    return told.pop() if len(told) == 1 else ""
+
+
+def _in_english(index: Index, word: str) -> bool:
+    """The word stands in some paragraph's English rendering."""
+    return any(positions[-1] >= EN_OFFSET for positions in index.postings[word].values())
 
 
 def _suggest(index: Index, labels: list[str]) -> tuple[str, ...]:

@@ -74,6 +74,9 @@ class Results(Record):
     outside      when nothing matched inside a filter: the paragraphs that match outside it
     absent       the query's terms that match nowhere in the text searched ("not in the letter")
     exact        the query was matched literally (``exact=True``): no typo, stem, compound or glossary
+    language     the language the question was asked in, as its matches show: "en" when every term
+                 that tells matched through English (our rendering, or an English glossary key),
+                 "nl" when every such term matched a Dutch word, "" when none tells or they differ
     """
 
     query: str
@@ -86,3 +89,4 @@ class Results(Record):
     outside: int = 0
     absent: tuple[str, ...] = ()
     exact: bool = False
+    language: str = ""

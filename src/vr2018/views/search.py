@@ -9,6 +9,7 @@ from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import BOTH, NL, Lang, section_title
+from vr2018.i18n import _
 from vr2018.search.snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
 from vr2018.text.clean import clean
 from vr2018.text.fold import fold
@@ -96,10 +97,15 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
     return [*block, Text()]
 
 
-def search_view(corpus: Corpus, results: Results, full: bool = False, lang: Lang = NL) -> RenderableType:
+def search_view(
+    corpus: Corpus, results: Results, full: bool = False, lang: Lang = NL, asked_in: str = ""
+) -> RenderableType:
     """Hits best first: rank, paragraph id and sentence number, section, score; the best sentence
-    (or paragraph) in the language asked for; how each term matched; what the hit lacks."""
+    (or paragraph) in the language asked for; how each term matched; what the hit lacks. With
+    ``asked_in`` ("en" or "nl"), a line says the answer is in the question's language."""
     parts: list[RenderableType] = [*unofficial(lang)]
+    if asked_in:
+        parts.append(plain(_asked_in_line(asked_in), MUTED))
     for rank, hit in enumerate(results.hits, 1):
         parts += _hit_block(corpus, rank, hit, full, lang)
     shown = len(results.hits)
@@ -111,3 +117,9 @@ def search_view(corpus: Corpus, results: Results, full: bool = False, lang: Lang
     if results.absent:
         parts.append(plain(f"{NOT_IN_THE_LETTER}: " + ", ".join(results.absent), MUTED))
     return Group(*parts)
+
+
+def _asked_in_line(language: str) -> str:
+    if language == "en":
+        return _("Answered in English, the language of your question; --lang nl shows the Dutch original.")
+    return _("Answered in Dutch, the language of your question and of the letter; --lang en shows our English.")

@@ -7,10 +7,12 @@ serialiser and returns its exit status (see :mod:`vr2018.cli.main`).
 # No `from __future__ import annotations` here (see vr2018.cli.main).
 from typing import TYPE_CHECKING, Annotated
 
+import typer
+
 from vr2018.cli import options as opt
 from vr2018.cli.app import app, fail, load_letter
 from vr2018.cli.status import ExitStatus
-from vr2018.cli.streams import respond
+from vr2018.cli.streams import respond, run_state
 from vr2018.corpus.lang import Lang
 
 if TYPE_CHECKING:
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
 
 @app.command(finds_nothing=True, short_help="Find paragraphs, forgiving typos, accents, inflection, English.")
 def search(
+    ctx: typer.Context,
     query: opt.SearchQuery,
     limit: opt.Limit = 10,
     theme: Annotated[
@@ -63,10 +66,13 @@ def search(
         theme_id = find(corpus, theme).id
     section_id = engine.find_section(corpus, section) if section is not None else None
     results = engine.answer(corpus, query, limit=limit, theme=theme_id, section=section_id, exact=exact)
+    # Nobody chose the text's language: answer in the language the question was asked in.
+    asked_in = results.language if not run_state(ctx).lang_chosen and results.language != lang.value else ""
+    shown = Lang(asked_in) if asked_in else lang
 
     def view() -> "RenderableType":
         from vr2018.views.search import search_view
 
-        return search_view(corpus, results, full=full, lang=lang)
+        return search_view(corpus, results, full=full, lang=shown, asked_in=asked_in)
 
     return respond(json_, data=lambda: search_json(corpus, results), view=view)
