@@ -19,30 +19,20 @@ from typer.core import TyperCommand, TyperGroup
 
 from vr2018.cli.status import ExitStatus, Failure, Terminated
 from vr2018.cli.streams import PROG, Run, emit_json, prepare_streams, run_state
+from vr2018.i18n import _
 from vr2018.problems import Problem, Unknown
 from vr2018.version import __version__
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
 from vr2018.cli.failures import PipeClosed, settle
+from vr2018.cli.help import InterfaceLanguage, usage_metavar
 from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, exit_codes
-
-
-def usage_metavar(param: Any) -> str:
-    """An argument as usage lines show it: ``ID``, ``[ID]``, ``QUERY...``, ``[NAME]...``
-    (Typer would print a required one in braces, ``{QUERY}``, and drop the dots)."""
-    name = param.metavar if param.metavar is not None else (param.name or "").upper()
-    base = name.replace("...", "")
-    if base.startswith("[") and base.endswith("]"):  # "[ID[:N]]": optional; "ID[:N]" is not
-        base = base[1:-1]
-    dots = "..." if param.nargs != 1 else ""
-    return f"{base}{dots}" if param.required else f"[{base}]{dots}"
-
 
 PRINTS_NO_VIEW = frozenset({"export", "help"})  # they print files or help, never a view
 
 
-class _Command(TyperCommand):
+class _Command(InterfaceLanguage, TyperCommand):
     """Every command: arguments shown as in :func:`usage_metavar`, in the usage line and under Arguments;
     with ``--json``, JSON on stdout even when nothing is found; and, where it prints a view,
     ``--no-pager`` and ``--color``."""
@@ -70,21 +60,6 @@ class _Command(TyperCommand):
             is_argument = param.param_type_name == "argument"
             pieces += [usage_metavar(param)] if is_argument else param.get_usage_pieces(ctx)
         return pieces
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if param.param_type_name == "argument":
-                sections["Arguments"].append((usage_metavar(param), record[1]))
-            else:
-                sections["Options"].append(record)
-        for title, rows in sections.items():
-            if rows:
-                with formatter.section(title):
-                    formatter.write_dl(rows)
 
 
 _CommandFunction = TypeVar("_CommandFunction", bound=Callable[..., Any])
@@ -114,7 +89,7 @@ class _App(typer.Typer):
         return decorate
 
 
-class _Group(TyperGroup):
+class _Group(InterfaceLanguage, TyperGroup):
     """Runs every command in non-standalone mode so that every failure,
     Typer's own usage errors included, becomes one line on stderr."""
 
@@ -286,22 +261,23 @@ def _overview(ctx: Any) -> str:
         )
         for name, c in shown.items()
     )
-    about = (
-        f"{PROG} {__version__}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
+    about = _(
+        "{prog} {version}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
         "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline."
-    )
-    more = (
-        f"The letter is in Dutch: add --lang en for our unofficial English translation. "
-        f"'{PROG} help COMMAND' shows a command's options and examples."
-    )
+    ).format(prog=PROG, version=__version__)
+    more = _(
+        "The letter is in Dutch: add --lang en for our unofficial English translation. "
+        "'{prog} help COMMAND' shows a command's options and examples."
+    ).format(prog=PROG)
     examples = "".join(
         f"\n  {PROG} {e}"
         for e in ("search Rohingya", "theme klimaat", "show iran-2231 --lang en", "motions --kamerstuk")
     )
     about = "\n".join(fill(line, room, break_long_words=False) for line in about.splitlines())
+    usage = _("Usage: ") + f"{PROG} COMMAND [ARGS]..."
     return (
-        f"{about}\n\nUsage: {PROG} COMMAND [ARGS]...\n\n"
-        f"Commands:\n{commands}\n\nExamples:{examples}\n\n{fill(more, room, break_long_words=False)}"
+        f"{about}\n\n{usage}\n\n{_('Commands')}:\n{commands}\n\n{_('Examples:')}{examples}\n\n"
+        f"{fill(more, room, break_long_words=False)}"
     )
 
 

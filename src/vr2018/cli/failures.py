@@ -13,6 +13,8 @@ import typer
 
 from vr2018.cli.status import ExitStatus, Failure
 from vr2018.cli.streams import PROG, message
+from vr2018.cli.usage_errors import translate
+from vr2018.i18n import _
 from vr2018.problems import Problem
 
 
@@ -34,13 +36,17 @@ def settle(exc: Exception) -> int:
         message(str(exc))
         return exc.status
     if isinstance(exc, DataError):
-        message(f"bad data: {exc}")
+        message(_("bad data: {problem}").format(problem=exc))
         return ExitStatus.BAD_USAGE
     if isinstance(exc, typer.TyperException):
         _keep_close_possibilities(exc)
         ctx = getattr(exc, "ctx", None)
-        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        message(f"{_quoted_short(_env_hint_if_from_env(exc))}{_lang_hint(exc, ctx) or hint}")
+        hint = _(" (see '{command} --help')").format(command=ctx.command_path) if ctx is not None else ""
+        from vr2018.cli.help import metavars, translated
+
+        with translated(*metavars(getattr(ctx, "command", None))):  # 'QUERY' as the help writes it
+            said = translate(_env_hint_if_from_env(exc))
+        message(f"{_quoted_short(said)}{_lang_hint(exc, ctx) or hint}")
         return exc.exit_code
     if isinstance(exc, typer.Exit):
         return exc.exit_code
@@ -54,7 +60,11 @@ def settle(exc: Exception) -> int:
         cache.forget_used()
     if os.environ.get("VR2018_DEBUG"):  # a bug of ours: still one line, never a traceback
         raise exc
-    message(f"internal error: {type(exc).__name__}: {exc} (set VR2018_DEBUG=1 for the traceback)")
+    message(
+        _("internal error: {kind}: {problem} (set VR2018_DEBUG=1 for the traceback)").format(
+            kind=type(exc).__name__, problem=exc
+        )
+    )
     return ExitStatus.BAD_USAGE
 
 
@@ -82,9 +92,9 @@ def _lang_hint(exc: Exception, ctx: Any) -> str:
         return ""
     if ctx.parent is not None and ctx.info_name != "help":
         return ""
-    return (
-        f" here: it goes after a command ('{PROG} search Rohingya --lang en'), or set VR2018_LANG=en for every command"
-    )
+    return _(
+        " here: it goes after a command ('{prog} search Rohingya --lang en'), or set VR2018_LANG=en for every command"
+    ).format(prog=PROG)
 
 
 def _quoted_short(text: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from vr2018.i18n import N_, _
+
 
 class ExitStatus(IntEnum):
     """How every command ends, the same for all of them."""
@@ -48,10 +50,10 @@ FINDS_NOTHING: set[str] = set()
 
 
 _MEANING = {
-    ExitStatus.OK: "found",
-    ExitStatus.NOTHING_FOUND: "nothing found",
-    ExitStatus.BAD_USAGE: "bad usage or bad data",
-    ExitStatus.INTERRUPTED: "interrupted",
+    ExitStatus.OK: N_("found"),
+    ExitStatus.NOTHING_FOUND: N_("nothing found"),
+    ExitStatus.BAD_USAGE: N_("bad usage or bad data"),
+    ExitStatus.INTERRUPTED: N_("interrupted"),
 }
 
 
@@ -62,8 +64,9 @@ def exit_statuses(command: str | None = None) -> tuple[ExitStatus, ...]:
 
 
 def exit_codes(command: str | None = None) -> str:
-    """The line that ends a command's --help: the statuses it can exit with."""
-    return "Exit status: " + ", ".join(f"{int(s)} {_MEANING[s]}" for s in exit_statuses(command)) + "."
+    """The line that ends a command's --help: the statuses it can exit with, in the interface language."""
+    statuses = ", ".join(f"{int(s)} {_(_MEANING[s])}" for s in exit_statuses(command))
+    return _("Exit status: {statuses}.").format(statuses=statuses)
 
 
 EXIT_CODES = exit_codes()

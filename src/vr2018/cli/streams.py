@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from vr2018.cli.status import ExitStatus, Failure
+from vr2018.i18n import _
 from vr2018.text.clean import escape_terminal_active
 
 if TYPE_CHECKING:
@@ -189,13 +190,15 @@ def write_file(
 
     if path in refused:
         raise Failure(
-            f"cannot write {shown_path(path)}: the name holds control characters, escape sequences "
-            "or bytes that are not UTF-8; choose another name"
+            _(
+                "cannot write {path}: the name holds control characters, escape sequences "
+                "or bytes that are not UTF-8; choose another name"
+            ).format(path=shown_path(path))
         )
     if not path.strip():
-        raise Failure("cannot write a file with an empty name")
+        raise Failure(_("cannot write a file with an empty name"))
     if os.path.isdir(path):
-        raise Failure(f"cannot write {shown_path(path)}: it is a folder")
+        raise Failure(_("cannot write {path}: it is a folder").format(path=shown_path(path)))
     try:
         mode = os.stat(path).st_mode  # follows links: what the name leads to
     except OSError:
@@ -205,7 +208,7 @@ def write_file(
             _write_special(path, fill)
             return
         if os.path.lexists(path) and not force:
-            raise Failure(f"{shown_path(path)} exists; add --force to overwrite it")
+            raise Failure(_("{path} exists; add --force to overwrite it").format(path=shown_path(path)))
         _write_whole(os.path.realpath(path) if os.path.islink(path) else path, fill, shown_path(path))
 
 
@@ -231,7 +234,7 @@ def _write_whole(path: str, fill: Callable[[str], object], shown: str) -> None:
         if name is not None:
             temporary.remove(name)
         if isinstance(exc, OSError):
-            raise Failure(f"cannot write {shown}: {exc.strerror or exc}") from None
+            raise Failure(_("cannot write {path}: {reason}").format(path=shown, reason=exc.strerror or exc)) from None
         raise
 
 
@@ -247,7 +250,9 @@ def _write_special(path: str, fill: Callable[[str], object]) -> None:
             with open(temporary, "rb") as source, open(path, "wb") as target:
                 shutil.copyfileobj(source, target)
     except OSError as exc:
-        raise Failure(f"cannot write {shown_path(path)}: {exc.strerror or exc}") from None
+        raise Failure(
+            _("cannot write {path}: {reason}").format(path=shown_path(path), reason=exc.strerror or exc)
+        ) from None
 
 
 def shown_path(path: str, width: int = 80) -> str:

@@ -51,10 +51,10 @@ Correct or not used
     and one failed run, never two.
 
 Memory
-    Reading a file of N bytes costs N bytes and at most a few dozen times N
-    in the values built, whatever the file says (:mod:`.columns`: no
-    count is read from the file; every count is implied by, or checked
-    against, the bytes that hold the values, before anything is built).
+    Reading a file of N bytes costs N bytes and at most a few dozen times N in the values
+    built, whatever the file says (:mod:`.columns`: no count is read from the file; every
+    count is implied by, or checked against, the bytes that hold the values, before anything
+    is built).
 
 What a hostile writer of the cache folder can and cannot do
     Someone else who can write the folder can delete or replace files there,
@@ -74,9 +74,9 @@ What a hostile writer of the cache folder can and cannot do
     file whose name and first line are not exactly ours.
 
 A directory where the cache file should be
-    If it is empty it is removed (it bears our file's name and holds nothing)
-    and the cache works again. If it holds anything, it is not ours to delete:
-    the cache is not used, and one line on stderr says so at every run.
+    If it is empty it is removed (it bears our file's name and holds nothing) and the cache
+    works again. If it holds anything, it is not ours to delete: the cache is not used, and
+    one line on stderr says so at every run.
 
 Saving happens at exit (with whatever was derived meanwhile), only when something changed, through
 a temporary file and an atomic ``os.replace``; if the folder can't be written, one line says so.
@@ -99,6 +99,7 @@ from vr2018.corpus.files import NOFOLLOW, NONBLOCK, read_regular
 from vr2018.corpus.model import Corpus
 from vr2018.corpus.record import Record
 from vr2018.corpus.schema import field_types
+from vr2018.i18n import N_, _
 
 CACHE_ENV = "VR2018_CACHE"
 
@@ -130,8 +131,8 @@ KEEP_TMP = 10 * 60  # seconds: a save's temporary file this old was left by a ki
 
 # What the user is told, in one place (``{}`` fields filled in when said).
 SAID = {
-    "directory": "not using the cache: {path} is a directory; remove it or set {env}=off",
-    "unwritable": (
+    "directory": N_("not using the cache: {path} is a directory; remove it or set {env}=off"),
+    "unwritable": N_(
         "cannot save the cache in {folder} ({reason}), so every run reads the data again; "
         "set {env} to a folder you can write, or {env}=off"
     ),
@@ -147,7 +148,7 @@ def _tell(what: str, **fields: Any) -> None:
 
     named = {name: shorten(str(value), 240) for name, value in fields.items()}
     try:
-        print(f"vr2018: {SAID[what].format(env=CACHE_ENV, **named)}", file=sys.stderr, flush=True)
+        print(f"vr2018: {_(SAID[what]).format(env=CACHE_ENV, **named)}", file=sys.stderr, flush=True)
     except (OSError, ValueError):  # stderr closed: nobody to tell
         pass
 

@@ -14,6 +14,7 @@ from vr2018.cli.app import app, fail, load_letter
 from vr2018.cli.status import ExitStatus
 from vr2018.cli.streams import respond
 from vr2018.corpus.lang import Lang
+from vr2018.i18n import _
 from vr2018.version import __version__
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def show_(
 def _show_sentence(corpus: "Corpus", sentence: "Sentence", context: int, lang: Lang, json_: bool) -> ExitStatus:
     """`show ID:N`: one sentence, with its paragraph id, number and section."""
     if context:
-        fail("--context is for a paragraph: show its id without ':N' to see its neighbours")
+        fail(_("--context is for a paragraph: show its id without ':N' to see its neighbours"))
     from vr2018.serialize.show import show_json
 
     def view() -> "RenderableType":

@@ -14,6 +14,7 @@ from vr2018.cli.app import app, fail, load_letter
 from vr2018.cli.status import ExitStatus
 from vr2018.cli.streams import respond, run_state
 from vr2018.corpus.lang import Lang
+from vr2018.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -55,9 +56,9 @@ def search(
 
     text = " ".join(query)
     if not text.strip():
-        fail("empty query: give one or more words to search for")
+        fail(_("empty query: give one or more words to search for"))
     if limit < 1:
-        fail(f"--limit must be 1 or more (got {limit})")
+        fail(_("--limit must be 1 or more (got {limit})").format(limit=limit))
     corpus = load_letter()
     theme_id = None
     if theme is not None:  # the themes engine only when asked for

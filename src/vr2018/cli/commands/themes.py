@@ -13,6 +13,7 @@ from vr2018.cli.app import app, fail, load_letter
 from vr2018.cli.status import ExitStatus
 from vr2018.cli.streams import respond
 from vr2018.corpus.lang import Lang
+from vr2018.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,7 +47,7 @@ def theme(
     corpus = load_letter()
     if name is None:
         if full:
-            fail("--full needs a theme NAME (run 'vr2018 theme' for the list)")
+            fail(_("--full needs a theme NAME (run 'vr2018 theme' for the list)"))
         return _theme_list(corpus, json_, lang)
     from vr2018.serialize.themes import theme_json
 
