@@ -17,11 +17,10 @@ Names of our own
     ``vr2018-corpus-<hash of the data folder's resolved path>.cache``, one per
     data folder, so two data folders or two installs never evict each other;
     a save writes ``.vr2018-corpus-<that hash>.cache.<random>.tmp`` first and
-    renames it. The folder may be shared (``VR2018_CACHE=/tmp``): saving
-    removes only files whose whole name has exactly these forms (and, for a
-    cache file, that start with our magic line): other data folders' cache
-    files not touched for 30 days, and temporary files older than 10 minutes
-    (left by a save that was killed). Earlier versions' ``corpus-<hash>.marshal``
+    renames it. The folder may be shared (``VR2018_CACHE=/tmp``): saving removes only files
+    whose whole name has exactly these forms (and, for a cache file, that start with our magic
+    line): other data folders' cache files not touched for 30 days, and temporary files older
+    than 10 minutes (left by a save that was killed). Earlier versions' ``corpus-<hash>.marshal``
     files go the same way, by their exact name and magic line.
 
 Keyed on content
