@@ -199,6 +199,8 @@ def show_view(
         *(_context_block(corpus, p, lang) for p in after),
     ]
     marked = markers(corpus.paragraph_events(paragraph.id))  # motions are named here without a chamber
+    if lang.english and any(m.subject_inferred for m in corpus.motions_for([paragraph.id])):
+        marked.append("subject")  # and in English by their subject, "(inferred)" where it is our reading
     return Group(*_with_gaps(corpus, shown, blocks), *legend(*marked)[1:])
 
 
