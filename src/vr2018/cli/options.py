@@ -100,7 +100,7 @@ LangOption = Annotated[
         case_sensitive=False,
         metavar="nl|en|both",
         help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
-        "Dutch original under each passage of the letter).",
+        "Dutch original of each passage of the letter under it, or beside it on a terminal of 140 columns or more).",
     ),
 ]
 
