@@ -33,7 +33,10 @@ SHOTS: dict[str, list[str]] = {
     "show": ["show", "conflict-en-honger"],
     "people": ["people", "kaag"],
     "show-en": ["show", "conflict-en-honger", "--lang", "both"],
+    "show-both-wide": ["show", "conflict-en-honger", "--lang", "both"],
 }
+# name → the terminal's width, where a screenshot needs another than WIDTH (side by side from 140)
+WIDTHS: dict[str, int] = {"show-both-wide": 160}
 
 
 class CommandFailed(Exception):
@@ -75,7 +78,7 @@ def record(args: list[str], width: int = WIDTH):
 
 
 def svg(name: str, args: list[str]) -> str:
-    console = record(args)
+    console = record(args, WIDTHS.get(name, WIDTH))
     return console.export_svg(title=f"vr2018 {shlex.join(args)}")
 
 

@@ -54,7 +54,7 @@ def test_read_json_schema(invoke, corpus):
     result = invoke("read", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"letter", "sections", "paragraphs", "gaps"}
+    assert set(data) == {"translation_notice", "letter", "sections", "paragraphs", "gaps"}
     assert [s["id"] for s in data["sections"]] == [s.id for s in corpus.sections]
     reform = next(s for s in data["sections"] if s["title"].startswith("VN-hervormingen"))
     assert reform["printed"] and reform["paragraphs"] == []  # a heading whose text is on a missing page

@@ -75,6 +75,7 @@ def test_theme_json_schema(invoke, corpus):
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert set(data) == {
+        "translation_notice",
         "id",
         "title",
         "title_en",

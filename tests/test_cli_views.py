@@ -133,6 +133,7 @@ def test_show_every_paragraph(invoke, pid):
 def test_show_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("show", pid, "--json"))
     assert set(data) == {
+        "translation_notice",
         "paragraph",
         "section_label",
         "section_label_en",
@@ -402,6 +403,7 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
 def test_cite_json_every_paragraph(invoke, pid):
     data = ok_json(invoke("cite", pid, "--json"))
     assert set(data) == {
+        "translation_notice",
         "title",
         "title_en",
         "date",
@@ -473,7 +475,7 @@ def test_cite_bad_usage_exits_2(invoke, args):
 
 def test_info_json(invoke):
     data = ok_json(invoke("info", "--json"))
-    assert set(data) == {"letter", "kamerstuk", "counts", "gaps", "data_version", "version"}
+    assert set(data) == {"translation_notice", "letter", "kamerstuk", "counts", "gaps", "data_version", "version"}
     assert data["kamerstuk"] is None
     counts = data["counts"]
     assert counts == {

@@ -61,7 +61,7 @@ def test_toc_json(invoke):
     result = invoke("toc", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "title_en", "fragments", "sections", "paragraphs", "gaps"}
+    assert set(data) == {"translation_notice", "title", "title_en", "fragments", "sections", "paragraphs", "gaps"}
     assert [s["id"] for s in data["sections"]] == [s.id for s in CORPUS.sections]
     assert [p["id"] for p in data["paragraphs"]] == [p.id for p in CORPUS.paragraphs]
     assert all(p["opening"] and p["opening_en"] for p in data["paragraphs"])

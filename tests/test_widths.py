@@ -12,7 +12,8 @@ The checks (the layout rules of vr2018.views.layout): no line wider than the
 terminal, but for a whole URL on a line of its own; every URL the view shows is
 whole on one line; no word split anywhere; a wrapped indented block keeps its
 indent; a table never wraps a cell (it becomes labelled lines); running text at
-most MEASURE columns however wide the terminal.
+most MEASURE columns however wide the terminal (side by side, each language's column);
+at 200 columns `--lang both` sets English and Dutch side by side, at 40-120 one under the other.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typer.testing import CliRunner
 
 from vr2018 import load_corpus
 from vr2018.cli.main import app
+from vr2018.views.bilingual import GUTTER, english_translation
 from vr2018.views.layout import MEASURE
 
 WIDTHS = (40, 80, 120, 200)
@@ -73,10 +75,23 @@ COMMANDS = [
     ["people", "--lang", "en"],
     ["show", "inleiding:8"],
     ["show", "inleiding:8", "--lang", "both"],  # a sentence holding the letter's URL
+    # two languages: side by side at 140 columns or more (so at 200), stacked below
+    ["show", "myanmar-rohingya", "--lang", "both"],
+    ["show", "myanmar-rohingya", "-C", "1", "--lang", "both"],
+    ["read", "--lang", "both"],
+    ["search", "Rohingya", "--lang", "both"],
+    ["search", "klimaat", "--full", "-n", "3", "--lang", "both"],
 ]
+SIDE_BY_SIDE = [args for args in COMMANDS if args[-2:] == ["--lang", "both"] and args[0] in ("show", "read", "search")]
 WIDE = {("people",), ("theme",), ("people", "--lang", "en")}  # tables and listings: they may use the whole width
 PASTE = {"cite", "export"}  # a citation or data to paste whole: lines as given, never wrapped
-IN_A_PTY = [["refs"], ["motions", "--kamerstuk"], ["people"], ["show", "inleiding"]]
+IN_A_PTY = [
+    ["refs"],
+    ["motions", "--kamerstuk"],
+    ["people"],
+    ["show", "inleiding"],
+    ["search", "Rohingya", "--lang", "both"],
+]
 URL = re.compile(r"https?://\S+")
 WHOLE = re.compile(r"https?://\S+|vr2018 \S.*")  # a URL, an example to copy: never broken, may overflow
 CORPUS = load_corpus()
@@ -181,8 +196,9 @@ def check_layout(args: tuple[str, ...], width: int, out: str) -> None:
     for link in urls():  # every URL the view shows is whole on one line
         if link in pipe:
             assert any(link in line for line in lines), (width, link)
-    split = set(out.split()) - set(pipe.split()) - {"Name", "Role", "Id"}  # the people table's headers
-    assert not {w for w in split if not w.endswith("…") and set(w) != {"─"}}, (width, split)  # no word cut in two
+    headers = {"Name", "Role", "Id", *english_translation().plain.split()}  # the people table's, the English column's
+    split = set(out.split()) - set(pipe.split()) - headers
+    assert not {w for w in split if not w.endswith("…") and set(w) - {"─", "│"}}, (width, split)  # no word cut in two
     logical = [words(line) for line in pipe.splitlines()]
     for above, below in zip(lines, lines[1:], strict=False):  # a wrapped indented block keeps its indent
         new_row = LABELLED.match(below)  # a label and its value: a row of its own, not a continuation
@@ -190,14 +206,23 @@ def check_layout(args: tuple[str, ...], width: int, out: str) -> None:
             joined = words(above + " " + below)
             assert not any(joined in line for line in logical), (width, above, below)
     if width > MEASURE and args not in WIDE and args[0] not in PASTE:
-        for line in lines:
-            assert cell_len(line) <= MEASURE or WHOLE.fullmatch(line.strip()), line
+        for line in lines:  # side by side, each language's column keeps the measure
+            for column in line.split(GUTTER.rstrip()) if GUTTER.rstrip() in line else [line]:
+                assert cell_len(column.rstrip()) <= MEASURE or WHOLE.fullmatch(column.strip()), line
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
 def test_every_command_fits_every_width(args, width):
     check_layout(tuple(args), width, in_process(tuple(args), width))
+
+
+@pytest.mark.parametrize("args", SIDE_BY_SIDE, ids=" ".join)
+def test_at_200_columns_two_languages_are_side_by_side_and_at_120_one_under_the_other(args):
+    """So the width checks above cover both layouts of --lang both."""
+    wide, narrow = in_process(tuple(args), 200), in_process(tuple(args), 120)
+    assert any(GUTTER in line and len(line) > 150 for line in wide.splitlines())
+    assert GUTTER.rstrip() not in narrow and "Dutch original:" in narrow
 
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

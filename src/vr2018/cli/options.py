@@ -118,8 +118,8 @@ LangOption = Annotated[
         show_default=False,
         callback=_text_language,
         help="nl (the Dutch original), en (our unofficial English translation) or both (English with the "
-        "Dutch original under each passage of the letter). Default: VR2018_LANG, else your locale's "
-        "language when it is Dutch or English, else nl.",
+        "Dutch original of each passage of the letter under it, or beside it on a terminal of 140 columns or "
+        "more). Default: VR2018_LANG, else your locale's language when it is Dutch or English, else nl.",
     ),
 ]
 

@@ -126,10 +126,13 @@ def run_state(ctx: Any) -> Run:
 
 def respond(json: bool, data: Callable[[], object], view: Callable[[], RenderableType]) -> ExitStatus:
     """How every command answers: with ``json``, ``data()`` as JSON on stdout (no Rich
-    loaded); else ``view()`` shown (:func:`vr2018.cli.console.show`). Each is made only when
-    it is the one printed."""
+    loaded), an object with the translation notice first (:func:`vr2018.serialize.notice.with_notice`);
+    else ``view()`` shown (:func:`vr2018.cli.console.show`). Each is made only when it is the
+    one printed."""
     if json:
-        return emit_json(data())
+        from vr2018.serialize.notice import with_notice
+
+        return emit_json(with_notice(data()))
     from vr2018.cli.console import show
 
     return show(view())

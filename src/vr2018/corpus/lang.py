@@ -5,11 +5,13 @@ into a :class:`Lang` and hand it to views, serialisers and exports as a value.
 
 - ``nl`` (the default): the letter and our texts in Dutch, as the letter has them.
 - ``en``: our unofficial English rendering of the letter and English for
-  everything we wrote; every passage of the letter shown in English carries
-  :data:`UNOFFICIAL`.
-- ``both``: as ``en``, and the Dutch original under each passage of the letter.
+  everything we wrote; a view that shows it says so once, at its top
+  (:mod:`vr2018.views.bilingual`).
+- ``both``: as ``en``, and the Dutch original of each passage of the letter,
+  labelled, under it or beside it.
 
-Interface words (labels, markers, messages) are English in every mode. A
+Interface words (labels, markers, messages, the notice) are not the text's: they
+are the interface language's (:mod:`vr2018.i18n`), written where views write them. A
 heading the letter does not print (``printed = false``: the opening, and the
 headings lost on missing pages) is ours, so it is shown in English in every
 mode, in [brackets].
@@ -37,15 +39,6 @@ class Lang(str, Enum):
 
 
 NL, EN, BOTH = Lang.nl, Lang.en, Lang.both
-
-
-UNOFFICIAL = "English: unofficial translation; the Dutch text is authoritative."
-
-
-DUTCH_ORIGINAL = "Dutch original:"
-
-
-GAP = "[…] Text missing: one or more pages of the letter are not available."  # where pages are missing
 
 
 DUTCH_MONTHS = (

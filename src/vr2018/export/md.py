@@ -16,8 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 from vr2018 import motions
-from vr2018.corpus.lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, heading, names_of, text_of
+from vr2018.corpus.lang import BOTH, NL, Lang, heading, names_of, text_of
 from vr2018.corpus.model import Section
+from vr2018.i18n import _
 from vr2018.letter.outline import outline
 from vr2018.letter.paragraphs import address_lines, dated_and_signed
 from vr2018.letter.sentences import quoted
@@ -105,14 +106,12 @@ def _text(paragraph: Paragraph, lang: Lang = NL) -> str:
 
 
 def _passage(paragraph: Paragraph, lang: Lang) -> list[str]:
-    """A paragraph's blocks: its anchor and id (with the unofficial-translation
-    label in English), its text, and for ``both`` the Dutch original as a quote."""
+    """A paragraph's blocks: its anchor and id, its text, and for ``both`` the Dutch
+    original as a quote, labelled."""
     head = f"{anchor(paragraph.id)}`¶ {paragraph.id}`"
-    if not lang.english:
-        return [head, prose(_text(paragraph))]
-    blocks = [f"{head} *{prose(UNOFFICIAL, line_start=False)}*", prose(_text(paragraph, lang))]
+    blocks = [head, prose(_text(paragraph, lang))]
     if lang is BOTH:
-        blocks.append(f"> *{prose(DUTCH_ORIGINAL)}* {prose(_text(paragraph), line_start=False)}")
+        blocks.append(f"> *{prose(_('Dutch original:'))}* {prose(_text(paragraph), line_start=False)}")
     return blocks
 
 
@@ -136,7 +135,7 @@ def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:
     first = corpus.sections[0].id
     for _kind, item in outline(corpus):
         if item is None:  # pages are missing here
-            blocks.append(f"> **{prose(GAP)}**")
+            blocks.append(f"> **{prose(_('[…] Text missing: one or more pages of the letter are not available.'))}**")
         elif isinstance(item, Section):
             if item.id == first and not item.printed:
                 continue  # the opening has no heading
@@ -227,14 +226,14 @@ def _people(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 def document(corpus: Corpus, lang: Lang = NL) -> str:
     """The whole document: blocks separated by one blank line, ending in a newline.
-    For ``en`` and ``both`` the letter is our English rendering, labelled as an
-    unofficial translation at the top and at every paragraph (``both`` quotes the
-    Dutch original under each), and what we wrote is in English."""
+    For ``en`` and ``both`` the letter is our English rendering, said once, under the
+    title, to be an unofficial translation (``both`` quotes the Dutch original under
+    each paragraph, labelled), and what we wrote is in English."""
     blocks = [f"# {prose(text_of(corpus.letter, 'title', lang))}"]
     if lang.english:
-        blocks.append(f"*{prose(UNOFFICIAL)}*")
+        blocks.append(f"*{prose(_('English: unofficial translation; the Dutch text is authoritative.'))}*")
     if lang is BOTH:
-        blocks.append(f"*{prose(DUTCH_ORIGINAL)}* {prose(corpus.letter.title, line_start=False)}")
+        blocks.append(f"*{prose(_('Dutch original:'))}* {prose(corpus.letter.title, line_start=False)}")
     blocks += [*_metadata(corpus, lang), *_letter(corpus, lang)]
     blocks += _themes(corpus, lang) + _motions(corpus, lang) + _references(corpus, lang)
     blocks += _timeline(corpus, lang) + _people(corpus, lang)

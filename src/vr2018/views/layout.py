@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
 
-from vr2018.corpus.lang import BOTH, DUTCH_ORIGINAL, GAP, NL, UNOFFICIAL, Lang, names_of, text_of
+from vr2018.i18n import _
 from vr2018.text.clean import clean
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def linked(text: Text) -> Text:
 
 
 def gap_marker() -> Text:
-    return Text(GAP, style=GAP_STYLE)
+    """The line that stands where pages of the letter are missing."""
+    return Text(_("[…] Text missing: one or more pages of the letter are not available."), style=GAP_STYLE)
 
 
 def cut_text(paragraph: Paragraph | Sentence, body: Text) -> Text:
@@ -102,42 +103,6 @@ def cut_text(paragraph: Paragraph | Sentence, body: Text) -> Text:
     if paragraph.cut == "end":
         out.append(" […]", style=GAP_STYLE)
     return out
-
-
-def passage(paragraph: Paragraph | Sentence, lang: Lang = NL, style: str = "") -> RenderableType:
-    """A paragraph's (or a sentence's) text with cut markers, in the language asked for. English
-    always comes with :data:`~vr2018.corpus.lang.UNOFFICIAL` right above it, so no
-    English of the letter is ever shown without it; ``both`` adds the Dutch
-    original under it."""
-    if not lang.english:
-        return prose(cut_text(paragraph, linked(plain(paragraph.text, style))))
-    parts: list[RenderableType] = [
-        Text(UNOFFICIAL, style=MUTED),
-        prose(cut_text(paragraph, linked(plain(text_of(paragraph, "text", lang), style)))),
-    ]
-    if lang is BOTH:
-        parts += [Text(DUTCH_ORIGINAL, style=MUTED), prose(cut_text(paragraph, linked(plain(paragraph.text, style))))]
-    return Group(*parts)
-
-
-def unofficial(lang: Lang) -> list[Text]:
-    """The unofficial-translation label, where English is shown: above a view's English."""
-    return [Text(UNOFFICIAL, style=MUTED)] if lang.english else []
-
-
-def translated(record: object, field: str, lang: Lang = NL, style: str = "") -> list[Text]:
-    """A short text of the letter (its title, salutation) in the language asked
-    for; ``both`` puts the Dutch, dimmed, under the English."""
-    shown = [plain(text_of(record, field, lang), style)]
-    if lang is BOTH:
-        shown.append(plain(text_of(record, field, NL), MUTED))
-    return shown
-
-
-def paragraph_block(paragraph: Paragraph, lang: Lang = NL) -> RenderableType:
-    """One paragraph: its id above, its text (with cut markers) below."""
-    head = Text.assemble(("¶ ", MUTED), (paragraph.id, ID_STYLE))
-    return Group(head, passage(paragraph, lang), Text())
 
 
 def ids(values: Iterable[str]) -> Text:
@@ -155,15 +120,6 @@ def joined(values: Iterable[str]) -> Text:
 
 def lines(values: Iterable[str]) -> Text:
     return plain("\n".join(values))
-
-
-def translated_lines(record: object, field: str, lang: Lang = NL) -> Text:
-    """A block of the letter's lines (an address) in the language asked for;
-    ``both`` puts the Dutch, dimmed, under the English."""
-    shown = lines(names_of(record, field, lang))
-    if lang is BOTH:
-        shown.append("\n" + "\n".join(names_of(record, field, NL)), style=MUTED)
-    return shown
 
 
 def stack(parts: Iterable[RenderableType]) -> RenderableType:
@@ -186,6 +142,10 @@ def stack(parts: Iterable[RenderableType]) -> RenderableType:
 # 4. A table is drawn only where no cell wraps; otherwise its rows become
 #    labelled lines. Labelled values (Fields) are a grid only where every value
 #    has room beside its label, else each value goes under its label.
+# 5. Two languages (``--lang both``) are side by side, one sentence a row, only on
+#    a terminal of at least 140 columns and only where every word fits its column
+#    (vr2018.views.bilingual.Bilingual); else, and always in a pipe, the Dutch
+#    stands under the English, labelled.
 
 MEASURE = 100
 """The widest line of running text, in columns."""
@@ -291,11 +251,9 @@ class Prose:
         if options.no_wrap:  # piped: one line per paragraph
             yield self.text
             return
-        for paragraph in self.text.split("\n", allow_blank=True):
-            for line in paragraph.divide(_breaks(paragraph.plain, options.max_width)):
-                line.rstrip()
-                yield from line.render(console)
-                yield Segment.line()
+        for line in wrap(self.text, options.max_width):
+            yield from line.render(console)
+            yield Segment.line()
 
 
 _WORD_AND_SPACE = re.compile(r"\s*(?:¶ )?\S+\s*")  # "¶ id" is one word: the mark stays with its id
@@ -313,6 +271,17 @@ def _breaks(text: str, width: int) -> list[int]:
         else:
             position += cell_len(word)
     return offsets
+
+
+def wrap(text: Text, width: int) -> list[Text]:
+    """``text``'s lines at ``width`` columns, broken between words only (rule 3), without
+    the spaces at their ends; its own newlines kept."""
+    out = []
+    for paragraph in _spanned(text).split("\n", allow_blank=True):
+        for line in paragraph.divide(_breaks(paragraph.plain, width)):
+            line.rstrip()
+            out.append(line)
+    return out
 
 
 def prose(text: Text) -> Prose:

@@ -15,6 +15,7 @@ from vr2018.letter.outline import gaps, outline
 from vr2018.letter.paragraphs import counts, dated_and_signed, letter_date
 from vr2018.text.clean import clean
 from vr2018.timeline import date_label
+from vr2018.views.bilingual import paragraph_block, passage, translated, translated_lines, unofficial
 from vr2018.views.layout import (
     GAP_STYLE,
     HEADING_STYLE,
@@ -27,12 +28,7 @@ from vr2018.views.layout import (
     lines,
     link,
     markers,
-    paragraph_block,
-    passage,
     plain,
-    translated,
-    translated_lines,
-    unofficial,
     url,
 )
 from vr2018.views.motions import un_document
@@ -199,7 +195,9 @@ def show_view(
         *(_context_block(corpus, p, lang) for p in after),
     ]
     marked = markers(corpus.paragraph_events(paragraph.id))  # motions are named here without a chamber
-    return Group(*_with_gaps(corpus, shown, blocks), *legend(*marked)[1:])
+    if lang.english and any(m.subject_inferred for m in corpus.motions_for([paragraph.id])):
+        marked.append("subject")  # and in English by their subject, "(inferred)" where it is our reading
+    return Group(*unofficial(lang), *_with_gaps(corpus, shown, blocks), *legend(*marked)[1:])
 
 
 def _sentence_missing(sentence: Sentence) -> str:
@@ -223,6 +221,7 @@ def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> Render
     if missing:
         rows.append(("Missing", plain(missing, GAP_STYLE)))
     parts: list[RenderableType] = [
+        *unofficial(lang),
         Text.assemble(("¶ ", MUTED), (sentence.address, "bold " + ID_STYLE)),
         fields(rows),
         Text(),
@@ -296,8 +295,8 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         ]
     )
     return Group(
-        *translated(letter, "title", lang, "bold"),
         *unofficial(lang),
+        *translated(letter, "title", lang, "bold"),
         about,
         Text(),
         Text("This copy", style=HEADING_STYLE),

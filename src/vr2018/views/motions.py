@@ -10,6 +10,7 @@ from rich.text import Text
 from vr2018.corpus.lang import EN, NL, Lang, day, text_of
 from vr2018.motions import no_link, not_in_the_letter
 from vr2018.text.clean import clean
+from vr2018.views.bilingual import unofficial
 from vr2018.views.layout import MUTED, fields, ids, indent, legend, link, markers, plain, url
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
             motion_head(ref, motion, lang),
             fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link_)]),
         ]
-    return Group(*parts, *legend(*markers(motions=motions)))
+    return Group(*unofficial(lang), *parts, *legend(*markers(motions=motions)))
 
 
 def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -> RenderableType:
@@ -107,7 +108,7 @@ def motions_by_kamerstuk(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang
         parts.append(indent(Text.assemble(subject(motion, lang), " ", ids(motion.paragraphs))))
         parts.append(indent(official_link(ref)))
         parts.append(Text())
-    return Group(*parts, *legend(*markers(motions=motions))[1:])
+    return Group(*unofficial(lang), *parts, *legend(*markers(motions=motions))[1:])
 
 
 def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lang = NL) -> RenderableType:
@@ -130,4 +131,4 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
             parts.append(indent(symbol))
         parts.append(indent(official_link(ref)))
         parts += [indent(part) for part in sources(ref)]
-    return Group(*parts)
+    return Group(*unofficial(lang), *parts)

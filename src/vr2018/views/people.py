@@ -11,6 +11,7 @@ from vr2018.corpus.lang import NL, Lang, text_of
 from vr2018.people import person_paragraphs
 from vr2018.text.clean import clean
 from vr2018.timeline import date_label
+from vr2018.views.bilingual import unofficial
 from vr2018.views.layout import (
     HEADING_STYLE,
     ID_STYLE,
@@ -55,7 +56,13 @@ def timeline_view(
         (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
-    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *legend(*markers(events)))
+    return Group(
+        *unofficial(lang),
+        plain(title, HEADING_STYLE),
+        Text(),
+        fields(rows, label_style="bold"),
+        *legend(*markers(events)),
+    )
 
 
 def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
@@ -85,6 +92,7 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
         records.append(_record(person, role, count))
     hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
     return Group(
+        *unofficial(lang),
         Text(f"{len(people)} people named in the letter", style=HEADING_STYLE),
         Text(),
         Adaptive(table, lines, narrow=stack(records)),
@@ -131,4 +139,4 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
 
 def people_views(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
     """One block per person, a blank line between."""
-    return stack(person_view(corpus, p, lang) for p in people)
+    return Group(*unofficial(lang), stack(person_view(corpus, p, lang) for p in people))

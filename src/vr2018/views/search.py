@@ -10,10 +10,12 @@ from rich.text import Text
 
 from vr2018.corpus.lang import BOTH, NL, Lang, section_title
 from vr2018.i18n import _
+from vr2018.letter.sentences import sentences
 from vr2018.search.snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
 from vr2018.text.clean import clean
 from vr2018.text.fold import fold
-from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose, unofficial
+from vr2018.views.bilingual import Bilingual, unofficial
+from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain, prose
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -73,6 +75,24 @@ def match_line(hit: Hit) -> str:
     return "match: " + "; ".join(parts)
 
 
+def _rows(hit: Hit, full: bool) -> list[tuple[Text, Text]] | None:
+    """The hit's text as rows of (English, Dutch), one sentence each, where the two pair up:
+    the best sentence (or the snippet) alone, or with ``full`` every sentence of the paragraph."""
+    paragraph = hit.paragraph
+    if not full:
+        return [(hit_text(hit, english=True), hit_text(hit))]
+    count = len(sentences(paragraph.text))
+    if not paragraph.text_en or len(sentences(paragraph.text_en)) != count:
+        return None
+    return [
+        (
+            _styled(sentence_segments(paragraph, hit.spans_en, n, english=True)),
+            _styled(sentence_segments(paragraph, hit.spans, n)),
+        )
+        for n in range(1, count + 1)
+    ]
+
+
 def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> list[RenderableType]:
     paragraph = hit.paragraph
     where = f"{paragraph.id}:{hit.sentence}" if hit.sentence and not full else paragraph.id
@@ -88,9 +108,11 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
     if paragraph.cut:
         side = "ends" if paragraph.cut == "end" else "starts"
         notes.append(f" · [the paragraph {side} at a missing page]", style=MUTED)
-    block: list[RenderableType] = [head, prose(hit_text(hit, full, english=lang.english))]
-    if lang is BOTH:  # the Dutch original under our English
-        block.append(prose(hit_text(hit, full)))
+    english = hit_text(hit, full, english=lang.english)
+    if lang is BOTH:  # our English and the Dutch original, labelled, side by side where there is room
+        block: list[RenderableType] = [head, Bilingual(english, hit_text(hit, full), _rows(hit, full))]
+    else:
+        block = [head, prose(english)]
     block.append(notes)
     if hit.missing:
         block.append(Text("missing: " + ", ".join(clean(m) for m in hit.missing), style=MUTED))

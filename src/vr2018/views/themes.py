@@ -12,6 +12,7 @@ from vr2018.corpus.lang import NL, Lang, section_title, text_of
 from vr2018.corpus.lang import heading as section_heading
 from vr2018.text.clean import clean
 from vr2018.timeline import date_label
+from vr2018.views.bilingual import paragraph_block, unofficial
 from vr2018.views.layout import (
     GAP_STYLE,
     HEADING_STYLE,
@@ -29,7 +30,6 @@ from vr2018.views.layout import (
     item,
     legend,
     markers,
-    paragraph_block,
     plain,
 )
 from vr2018.views.motions import motion_head, subject
@@ -65,10 +65,10 @@ def theme_list(
         return Group(*lines)
 
     if not crop:
-        return listing(False)
+        return Group(*unofficial(lang), listing(False))
     # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
     need = width + 6 + max(len(text_of(theme, "title", lang)) for theme, _, _ in rows)
-    return Wide(Fit(listing(True), listing(False), need))
+    return Group(*unofficial(lang), Wide(Fit(listing(True), listing(False), need)))
 
 
 def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[RenderableType]:
@@ -124,6 +124,7 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
     with ``full``, the cited paragraphs' text with gap markers."""
     theme = detail.theme
     parts: list[RenderableType] = [
+        *unofficial(lang),
         Text.assemble((clean(text_of(theme, "title", lang)), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
     ]
     if theme.aliases:

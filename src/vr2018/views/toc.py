@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 
-from vr2018.corpus.lang import NL, UNOFFICIAL, Lang, heading, text_of
+from vr2018.corpus.lang import NL, Lang, heading, text_of
 from vr2018.letter.paragraphs import opening
 from vr2018.text.clean import clean
+from vr2018.views.bilingual import unofficial
 from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
 
 if TYPE_CHECKING:
@@ -43,8 +45,6 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
         f"pages missing in {gap_count(entries)} places"
     )
     rows: list[Row] = [(plain(text_of(letter, "title", lang), HEADING_STYLE), None), (plain(summary, MUTED), None)]
-    if lang.english:
-        rows.append((Text(UNOFFICIAL, style=MUTED), None))
     for entry in entries:
         if entry.gap_before:
             rows.append((Text(f"[…] pages missing; fragment {entry.fragment} begins", style=GAP_STYLE), None))
@@ -53,7 +53,7 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
     rows.append((Text(KEY, style=MUTED), None))
     if any(e.section.heading_inferred for e in entries):
         rows.append((Text(INFERRED, style=MUTED), None))
-    return _Columns(rows)
+    return Group(*unofficial(lang), _Columns(rows))
 
 
 Row = tuple[Text, "Text | None"]  # the id column, and the heading or first words (None: a line of its own)

@@ -201,8 +201,9 @@ def cite(
     if json_:
         from vr2018.cli.streams import emit_json
         from vr2018.serialize.letter import citation_json
+        from vr2018.serialize.notice import with_notice
 
-        return emit_json(citation_json(corpus, citation))
+        return emit_json(with_notice(citation_json(corpus, citation)))
     print(clean(citations.format_citation(citation, style, lang)))
     return ExitStatus.OK
 
