@@ -3,8 +3,7 @@
 A reader who reads only English must not meet a Dutch word that is not the
 letter's own, a name or a Kamerstuk notation. This runs every command with
 ``--lang en`` over every paragraph, theme and person, takes out what is meant to
-stay Dutch (the letter's title, signatories' offices and headings, the
-addressee a citation names, and the opening words a citation quotes, all of
+stay Dutch (the letter's title, signatories' offices and headings, all of
 which our views show beside their English; a theme's other names, which a user may type in either
 language), and looks in what is left for tell-tale Dutch words of
 our data: the Dutch name of every place and organisation that has a different
@@ -26,7 +25,6 @@ import typer
 from vr2018 import load_corpus
 from vr2018.cli.main import app
 from vr2018.corpus.lang import DUTCH_MONTHS, ENGLISH_MONTHS
-from vr2018.letter.paragraphs import opening
 
 CORPUS = load_corpus()
 
@@ -54,11 +52,11 @@ def _kept_dutch() -> list[str]:
     block whole), so the same words elsewhere (a list of organisations) still count."""
     letter = CORPUS.letter
     kept = [letter.title, *(s.office for s in letter.signatories)]
-    # cite: "letter to the Voorzitter van de Tweede Kamer der Staten-Generaal [the Speaker of …]"
-    kept.append(" ".join(letter.addressee[:2]).removeprefix("Aan de ") + " [")
     for section in CORPUS.sections:
-        kept += [f"({section.title})", f"{section.title} ["]  # "African Union (Afrikaanse Unie)"; cite's "… [English]"
-    kept += [opening(p) for p in CORPUS.paragraphs]  # cite quotes a paragraph's first words
+        kept += [
+            f"({section.title})",
+            f"“{section.title}” [",
+        ]  # "African Union (Afrikaanse Unie)"; cite's "“…” [English]"
     # A theme's other names are what a user may type, in either language ("also: Veiligheidsraad, Security Council").
     kept += ["also: " + ", ".join(t.aliases) for t in CORPUS.themes]
     return sorted({" ".join(k.split()) for k in kept}, key=len, reverse=True)
@@ -118,11 +116,16 @@ def test_the_check_sees_what_it_looks_for():
     ]
     assert (
         dutch_of_ours(
-            f'"{CORPUS.letter.title}", letter to the Voorzitter van de\n Tweede Kamer der '
-            "Staten-Generaal [the Speaker of the House of Representatives], 15 February 2019"
+            f"to the Speaker of the House of Representatives of the States General, 15 February 2019, "
+            f"subject “{CORPUS.letter.title}” [{CORPUS.letter.title_en}], under “Afrikaanse Unie” [African Union]"
         )
         == []
     )
+    # A citation that named the addressee or quoted a paragraph in Dutch would be found.
+    assert dutch_of_ours("to the Voorzitter van de Tweede Kamer der Staten-Generaal, 15 februari 2019") == [
+        "Tweede Kamer",
+        "februari",
+    ]
     # The address block is checked like everything else: its Dutch would be found.
     assert dutch_of_ours("To  Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Binnenhof 4 Den Haag") == [
         "Tweede Kamer",

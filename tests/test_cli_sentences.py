@@ -108,11 +108,14 @@ def test_show_id_n_in_english_is_labelled_and_both_keeps_the_dutch(invoke, corpu
     assert (sentence.text in out) == (lang == "both")
 
 
-def test_cite_id_n_in_english_quotes_the_dutch_with_the_english_beside_it(invoke, corpus):
+def test_cite_id_n_in_english_quotes_our_english_marked_as_a_translation(invoke, corpus):
     sentence = sentence_named(corpus, "iran-2231:2")
-    first = invoke("cite", "iran-2231:2", "--lang", "en").stdout.split("\n")[0]
-    assert first == f"“{sentence.text}” [“{sentence.text_en}”]"
-    assert "unofficial translation" in invoke("cite", "iran-2231:2", "--lang", "en").stdout
+    english = invoke("cite", "iran-2231:2", "--lang", "en").stdout
+    assert english.split("\n")[0] == f"“{sentence.text_en}” (unofficial translation)"
+    assert sentence.text not in english  # the Dutch is one flag away: --lang both
+    both = invoke("cite", "iran-2231:2", "--lang", "both").stdout
+    assert both.startswith(english.rstrip("\n") + "\n")  # the English citation, then under it …
+    assert both.rstrip("\n").split("\n")[-1] == f"Dutch original: “{sentence.text}”"  # … the Dutch, labelled
 
 
 @pytest.mark.parametrize(
@@ -159,8 +162,8 @@ def test_cite_prints_the_sentence_and_its_citation(invoke, corpus):
     assert result.exit_code == 0
     quote, citation = result.stdout.rstrip("\n").split("\n")
     assert quote == f"“{sentence_named(corpus, 'myanmar-rohingya:2').text}”"
-    assert citation.startswith("Stef Blok (Minister van Buitenlandse Zaken)")
-    assert citation.endswith("sentence 2 (vr2018: myanmar-rohingya:2).")
+    assert citation.startswith("Brief van de minister van Buitenlandse Zaken en de minister voor ")
+    assert citation.endswith("zin 2 (vr2018: myanmar-rohingya:2).")
     assert "BZDOC-151021554-15" in citation
 
 
@@ -168,7 +171,7 @@ def test_cite_prints_the_sentence_and_its_citation(invoke, corpus):
 def test_cite_quotes_the_sentence_in_every_format(invoke, corpus, fmt):
     text = sentence_named(corpus, "conflict-en-honger:3").text
     out = invoke("cite", "conflict-en-honger:3", "--format", fmt).stdout
-    assert "sentence 3" in out and "conflict-en-honger:3" in out.replace("conflict-en-honger-3", "conflict-en-honger:3")
+    assert "zin 3" in out and "conflict-en-honger:3" in out.replace("conflict-en-honger-3", "conflict-en-honger:3")
     assert " ".join(text.split()) in " ".join(out.replace("\\", "").split())
 
 
@@ -180,7 +183,7 @@ def test_a_bibtex_entry_names_each_field_once(invoke, target, lang):
     names = re.findall(r"^  (\w+)\s+=", entry, flags=re.MULTILINE)
     assert names and len(names) == len(set(names)), names
     note = next(line for line in entry.splitlines() if line.lstrip().startswith("note "))
-    assert ("“" in note) == (":" in target)  # a quoted sentence is in the note, which styles print
+    assert ("): “" in note) == (":" in target)  # a quoted sentence is in the note, which styles print
     assert "annote" in names  # which says what is not in the letter (the institution)
 
 

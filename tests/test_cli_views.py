@@ -346,11 +346,11 @@ def test_people_nobody_close(invoke):
 LETTER_FACTS = (
     "Koninkrijk der Nederlanden als lid van de VN Veiligheidsraad 2018",
     "BZDOC-151021554-15",
-    "Stef Blok",
-    "Sigrid A.M. Kaag",
-    "Minister van Buitenlandse Zaken",
-    "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+    # the senders by their offices, as the Leidraad names them (the signature block's, in running text)
+    "de minister van Buitenlandse Zaken en de minister voor Buitenlandse Handel en Ontwikkelingssamenwerking",
+    "aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
 )
+AUTHORS = ("Stef Blok", "Sigrid A.M. Kaag")  # the forms for reference managers name the ministers as authors
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "bibtex", "ris"])
@@ -360,11 +360,20 @@ def test_cite_the_letter(invoke, fmt):
     out = result.stdout
     if fmt in ("bibtex", "ris"):  # names as "Surname, First names"
         out = out.replace("Blok, Stef", "Stef Blok").replace("Kaag, Sigrid A.M.", "Sigrid A.M. Kaag")
+        for name in AUTHORS:
+            assert name in out, name
     for fact in LETTER_FACTS:
         assert fact in out, fact
+    if fmt == "text":  # the Leidraad's form for a letter cited by its kenmerk, and the letter's subject
+        assert out == (
+            "Brief van de minister van Buitenlandse Zaken en de minister voor Buitenlandse Handel en "
+            "Ontwikkelingssamenwerking aan de Voorzitter van de Tweede Kamer der Staten-Generaal, "
+            "15 februari 2019, kenmerk BZDOC-151021554-15, "
+            "betreft ‘Koninkrijk der Nederlanden als lid van de VN Veiligheidsraad 2018’.\n"
+        )
     # Nothing the letter does not give, but for the ministry in the forms for reference
     # managers, on the one line that says it is not in the letter and where it is from.
-    marked = [line for line in out.splitlines() if "Not in the letter: " in line]
+    marked = [line for line in out.splitlines() if "Niet in de brief: " in line]
     rest = "\n".join(line for line in out.splitlines() if line not in marked)
     assert "Kamerstuk" not in out and "http" not in rest
     if fmt in ("text", "markdown"):
@@ -382,12 +391,12 @@ def test_cite_every_paragraph_in_every_format(invoke, pid, fmt):
     out = result.stdout
     assert pid in out and "BZDOC-151021554-15" in out
     section = CORPUS.section(CORPUS.paragraph(pid).section)
-    if section.printed:
-        assert section.title in out
+    if section.printed:  # quoted, so that a comma in it cannot split the citation
+        assert f"‘{section.title}’" in out
     else:  # a heading that is not in the letter is never quoted as if it were
         assert section.title not in out and "Kop ontbreekt" not in out
     if CORPUS.paragraph(pid).cut == "start":
-        assert "paragraph that begins on a missing page" in out.lower()
+        assert "alinea die op een ontbrekende pagina begint" in out.lower()
     if fmt == "text":
         assert out.count("\n") == 1  # one line, paste-ready
         assert opening(CORPUS.paragraph(pid)) in out
@@ -458,7 +467,7 @@ def test_cite_json_of_the_letter(invoke):
 
 def test_cite_format_prefix(invoke):
     assert invoke("cite", "-f", "bib").stdout.startswith("@techreport{")
-    assert "*Koninkrijk" in invoke("cite", "-f", "md").stdout
+    assert "‘Koninkrijk der Nederlanden" in invoke("cite", "-f", "md").stdout
     assert invoke("cite", "-f", "csl").stdout == invoke("cite", "-f", "csl-json").stdout
     assert invoke("cite", "-f", "RIS").stdout.startswith("TY  - RPRT\n")
 

@@ -21,6 +21,14 @@ from vr2018 import load_corpus
 CORPUS = load_corpus()
 MINISTRY = CORPUS.letter.ministry
 TARGETS = ["", "iran-2231", "conflict-en-honger:3", "myanmar-rohingya:3", "rule-of-law-icc"]
+# Who wrote to whom, and how the mark of what is not in the letter begins, in each text language.
+SENDERS = {
+    "nl": "Brief van de minister van Buitenlandse Zaken en de minister voor Buitenlandse Handel en "
+    "Ontwikkelingssamenwerking aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    "en": "Letter from the Minister of Foreign Affairs and the Minister for Foreign Trade and Development "
+    "Cooperation to the Speaker of the House of Representatives of the States General",
+}
+NOT_IN_LETTER = {"nl": "Niet in de brief: ", "en": "Not in the letter: "}
 
 # Every variable of a CSL 1.0.2 item (csl-data.json of citation-style-language/schema v1.0.2):
 # an item with any other key is not CSL-JSON.
@@ -70,14 +78,16 @@ def test_csl_json_is_one_csl_item(invoke, target, lang):
     assert item["recipient"] == [{"literal": "Voorzitter van de Tweede Kamer der Staten-Generaal"}]
     assert item["issued"] == {"date-parts": [[2019, 2, 15]]}
     assert item["authority"] == item["publisher"] == MINISTRY and item["publisher-place"] == "Den Haag"
-    assert item["annote"].startswith("Not in the letter: authority and publisher (Ministerie van Buitenlandse Zaken)")
+    fields = {"nl": "authority en publisher", "en": "authority and publisher"}[lang]
+    assert item["annote"].startswith(f"{NOT_IN_LETTER[lang]}{fields} (Ministerie van Buitenlandse Zaken)")
     assert CORPUS.letter.outside[0].url in item["annote"]
     assert item["title"] == CORPUS.letter.title  # the Dutch original, whatever --lang
     if target:
         assert item["locator"] == target and f"(vr2018: {target})" in item["note"]
     else:
         assert "locator" not in item
-    assert ("unofficial translation" in item.get("note", "")) == (lang == "en")
+    # our English of a quoted passage (a paragraph's first words, a sentence) is marked so
+    assert ("unofficial translation" in item.get("note", "")) == (lang == "en" and bool(target))
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -121,10 +131,10 @@ def test_rispy_reads_the_ris_as_zotero_would(invoke, target, lang):
     assert record["publisher"] == MINISTRY and record["place_published"] == "Den Haag"  # PB: the institution
     assert record["language"] == "nl"
     note, marked = record["notes"]
-    assert note.startswith("Letter from the Minister van Buitenlandse Zaken") and " and the Minister voor " in note
-    assert "to the Voorzitter van de Tweede Kamer der Staten-Generaal" in note
+    assert note.startswith(SENDERS[lang])
     assert (f"(vr2018: {target})" in note) == bool(target)
-    assert marked.startswith("Not in the letter: PB, the institution (Ministerie van Buitenlandse Zaken)")
+    field = {"nl": "PB, de instelling", "en": "PB, the institution"}[lang]
+    assert marked.startswith(f"{NOT_IN_LETTER[lang]}{field} (Ministerie van Buitenlandse Zaken)")
 
 
 def test_a_quoted_sentence_is_in_the_notes_styles_print(invoke, corpus):
@@ -150,6 +160,6 @@ def test_bibtex_is_a_report_of_the_ministry(invoke, target):
     assert entry.startswith("@techreport{")
     assert fields["type"] == "Kamerbrief" and fields["number"] == "BZDOC-151021554-15"
     assert fields["institution"] == MINISTRY and fields["address"] == "Den Haag"
-    assert fields["note"].startswith("Letter from the Minister van Buitenlandse Zaken")
-    assert fields["annote"].startswith("Not in the letter: institution (Ministerie van Buitenlandse Zaken)")
+    assert fields["note"].startswith(SENDERS["nl"])
+    assert fields["annote"].startswith("Niet in de brief: institution (Ministerie van Buitenlandse Zaken)")
     assert "url" not in fields  # the letter has no address of its own that we could verify

@@ -249,7 +249,7 @@ def statements_json(statements: tuple[Statement, ...]) -> list[Json]:
 
 
 def citation_json(corpus: Corpus, citation: Citation) -> Json:
-    from vr2018.letter import citations  # and the Markdown escaping it uses: only `cite --json` needs them
+    from vr2018.letter import citation_formats, citations  # and the Markdown escaping: only `cite --json` needs them
 
     paragraph = citation.paragraph
     letter = corpus.letter
@@ -279,11 +279,11 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
         if paragraph is None
         else [reference_json(corpus, corpus.reference(r)) for r in paragraph.references],
         "key": citations.citation_key(citation),  # the BibTeX key, the CSL-JSON and RIS id
-        "csl": citations.csl_item(citation),  # the CSL-JSON item of `cite -f csl-json`, as an object
-        "cite_item": citations.cite_item(citation),  # the CSL cite-item pointing into it, or null
-        "formats": {fmt: citations.format_citation(citation, fmt) for fmt in citations.FORMATS},
-        # `cite --lang en`: the Dutch original cited, our English in [brackets], marked unofficial
-        "formats_en": {fmt: citations.format_citation(citation, fmt, Lang.en) for fmt in citations.FORMATS},
+        "csl": citation_formats.csl_item(citation),  # the CSL-JSON item of `cite -f csl-json`, as an object
+        "cite_item": citation_formats.cite_item(citation),  # the CSL cite-item pointing into it, or null
+        # `cite` (Dutch, after the Leidraad) and `cite --lang en` (English), as each prints it
+        "formats": {fmt: citation_formats.format_citation(citation, fmt) for fmt in citations.FORMATS},
+        "formats_en": {fmt: citation_formats.format_citation(citation, fmt, Lang.en) for fmt in citations.FORMATS},
     }
 
 

@@ -1,7 +1,7 @@
 """Markdown escaping: text whose CommonMark (and GitHub) rendering is the text itself.
 
 One definition for everything vr2018 writes as Markdown: the export
-(:mod:`vr2018.export.md`) and the Markdown citation (:mod:`vr2018.letter.citations`).
+(:mod:`vr2018.export.md`) and the Markdown citation (:mod:`vr2018.letter.citation_words`).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from vr2018.corpus.load import Corpus
+    from vr2018.letter.citations import Citation
     from vr2018.letter.sentences import Sentence
 
 
@@ -165,12 +166,17 @@ def cite(
 ) -> ExitStatus:
     """A paste-ready citation of the letter, or of one paragraph with its section.
 
-    Built only from the letter's metadata: title, date, the two ministers,
-    the addressee and reference BZDOC-151021554-15. The letter gives itself
-    no Kamerstuk number, so none is cited. ID:N quotes the paragraph's
-    sentence N (from 1) verbatim above its citation. A citation quotes the
-    Dutch original: with --lang en (or both) our English follows each Dutch
-    part in [square brackets], marked as an unofficial translation.
+    Built only from the letter's metadata: the two ministers' offices, the
+    addressee, the date, reference BZDOC-151021554-15 and the title. The letter
+    gives itself no Kamerstuk number, so none is cited. ID:N quotes the
+    paragraph's sentence N (from 1) above its citation.
+
+    Each citation is in one language. Dutch (--lang nl) follows the Leidraad
+    voor juridische auteurs: "Brief van de minister van ... aan de Voorzitter
+    van de Tweede Kamer der Staten-Generaal, 15 februari 2019, kenmerk ...".
+    English (--lang en) keeps the letter's title and headings in Dutch with
+    our English in [brackets], and quotes our English, marked as an
+    unofficial translation; --lang both adds the Dutch original of the quote.
 
     For reference managers: bibtex, csl-json (Zotero, Mendeley, pandoc,
     citeproc) and ris (Zotero, EndNote). These also name the ministry, which
@@ -186,7 +192,7 @@ def cite(
       vr2018 cite conflict-en-honger:3 -f csl-json > cite.json
       vr2018 cite -f ris > letter.ris
     """
-    from vr2018.letter import citations
+    from vr2018.letter import citation_formats, citations
     from vr2018.text.clean import clean
 
     style = citations.format_named(format_)
@@ -204,8 +210,28 @@ def cite(
         from vr2018.serialize.notice import with_notice
 
         return emit_json(with_notice(citation_json(corpus, citation)))
-    print(clean(citations.format_citation(citation, style, lang)))
+    cited = citation_formats.format_citation(citation, style, lang)
+    if lang is Lang.both and style in ("text", "markdown"):
+        cited = _with_dutch_original(cited, citation, style)
+    print(clean(cited))
     return ExitStatus.OK
+
+
+def _with_dutch_original(cited: str, citation: "Citation", style: str) -> str:
+    """`cite --lang both` as text or Markdown: the English citation, then the Dutch original
+    of what it quotes, under a label of ours (the interface's language, not the citation's)."""
+    from vr2018.i18n import _
+    from vr2018.letter.citation_words import original
+
+    dutch = original(citation)
+    if dutch is None:  # the whole letter: nothing quoted, the title is already the Dutch
+        return cited
+    label = _("Dutch original:")
+    if style == "markdown":
+        from vr2018.text.markdown import escape
+
+        return f"{cited}\n\n{escape(label)} “{escape(dutch, line_start=False)}”"
+    return f"{cited}\n{label} “{dutch}”"
 
 
 @app.command(short_help="What this copy holds: metadata, counts, missing text, version.")
