@@ -77,7 +77,11 @@ def people(
     NAME matches names and aliases (an unambiguous start will do), then any
     part of a name and the words of a role, in Dutch or English and in any
     order ("minister-president", "prime minister", "foreign minister"), best
-    match first. No match exits with status 1 and suggests the closest names
+    match first. A slip in a word of five letters or more is read as the
+    letter's spelling ("weaver": Wever-Croes), and words in none of the
+    letter's names and roles are set aside when the rest names someone
+    ("mark rutte": Rutte, whom the letter names only "Rutte"); the output
+    says so above the answer. No match exits with status 1 and suggests the closest names
     (with --json it prints an empty array).
 
     \b
@@ -86,18 +90,20 @@ def people(
       vr2018 people kaag
       vr2018 people van den hul
       vr2018 people prime minister
+      vr2018 people mark rutte
       vr2018 people minister-president --json
     """
-    from vr2018.people import people_named
+    from vr2018.people import person_lookup
     from vr2018.serialize.people import people_json
 
     name = opt.joined(name_words)
     corpus = load_letter()
-    found = corpus.people if name is None else people_named(corpus, name)
+    lookup = None if name is None else person_lookup(corpus, name)
+    found = corpus.people if lookup is None else lookup.people
 
     def view() -> "RenderableType":
         from vr2018.views.people import people_view, people_views
 
-        return people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang)
+        return people_view(corpus, found, lang) if lookup is None else people_views(corpus, found, lang, lookup)
 
     return respond(json_, data=lambda: people_json(corpus, found), view=view)
