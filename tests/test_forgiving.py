@@ -12,7 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vr2018 import load_corpus
+from vr2018.cli import messages
+from vr2018.letter.paragraphs import paragraph_named
 from vr2018.people import _name_words, look_up
+from vr2018.problems import OutOfRange
 
 CORPUS = load_corpus()
 
@@ -151,3 +154,65 @@ def test_role_words_in_either_language(invoke, query, first):
     result = invoke("people", *query.split(), "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)[0]["id"] == first
+
+
+# ── show N: the N-th paragraph in reading order ─────────────────────────────
+
+
+@pytest.mark.parametrize("n", range(1, len(CORPUS.paragraphs) + 1))
+def test_show_n_is_the_nth_paragraph_show_prints(invoke, n):
+    result = invoke("show", str(n))
+    assert result.exit_code == 0
+    assert f"paragraph {n} of {len(CORPUS.paragraphs)} in this copy" in result.stdout
+    assert f"\n¶ {CORPUS.paragraphs[n - 1].id}\n" in "\n" + result.stdout  # after a gap marker, if any
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("0", "no paragraph 0: this copy of the letter has paragraphs 1 to 23, in reading order (see 'vr2018 toc')"),
+        ("24", "no paragraph 24: this copy of the letter has paragraphs 1 to 23, in reading order (see 'vr2018 toc')"),
+        (
+            "2231",
+            "no paragraph 2231: this copy of the letter has paragraphs 1 to 23, in reading order; "
+            "did you mean: iran-2231?",
+        ),
+        (
+            "9" * 40,
+            f"no paragraph {'9' * 29}…: this copy of the letter has paragraphs 1 to 23, in reading order "
+            "(see 'vr2018 toc')",
+        ),
+    ],
+)
+def test_show_n_out_of_range_says_the_range(invoke, typed, expected):
+    result = invoke("show", typed)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"vr2018: {expected}\n"
+
+
+def test_n_colon_m_is_the_nth_paragraphs_sentence(invoke):
+    third = CORPUS.paragraphs[2].id
+    by_number = json.loads(invoke("show", "3:2", "--json").stdout)
+    by_id = json.loads(invoke("show", f"{third}:2", "--json").stdout)
+    assert by_number == by_id and by_number["sentence"] == 2
+    bad = invoke("show", "3:9")
+    assert bad.exit_code == 2 and f"{third} has" in bad.stderr
+    assert invoke("show", "99:1").exit_code == 2
+    assert invoke("cite", "3").stdout == invoke("cite", third).stdout
+
+
+def test_paragraph_numbers_in_the_engine():
+    assert paragraph_named(CORPUS, "１").id == CORPUS.paragraphs[0].id  # a full-width digit folds
+    assert paragraph_named(CORPUS, " 03 ").id == CORPUS.paragraphs[2].id
+    with pytest.raises(OutOfRange) as caught:
+        paragraph_named(CORPUS, "26")
+    assert caught.value.count == 23 and caught.value.candidates == ("rutte-26-september",)
+    assert messages.status(caught.value) == 2
+
+
+def test_completion_after_a_paragraph_number():
+    from vr2018.cli.completion import paragraph_candidates
+
+    values = [v for v, _ in paragraph_candidates(CORPUS, "3:")]
+    assert values == [f"3:{n}" for n in range(1, len(values) + 1)] and len(values) == 3
+    assert paragraph_candidates(CORPUS, "30:") == []

@@ -85,6 +85,16 @@ class BadSentence(Invalid):
         self.count = count
 
 
+class OutOfRange(Invalid):
+    """A number past the last ``kind`` ("paragraph" 30 of a copy with ``count`` 23); the
+    ``candidates``: ids that hold the number as one of their parts (2231: iran-2231)."""
+
+    def __init__(self, kind: str, asked: str, count: int, candidates: Sequence[str] = ()) -> None:
+        super().__init__(kind, asked, "out-of-range")
+        self.count = count
+        self.candidates = tuple(candidates)
+
+
 class Resolution(Invalid):
     """A Kamerstuk was wanted but ``asked`` names a UN resolution the letter cites."""
 

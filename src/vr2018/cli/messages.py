@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from vr2018.cli.status import ExitStatus
+from vr2018.i18n import _
 from vr2018.problems import (
     BadSentence,
     Conflict,
@@ -26,6 +27,7 @@ from vr2018.problems import (
     NoMotion,
     NotAKamerstuk,
     NothingFound,
+    OutOfRange,
     Problem,
     Resolution,
     Unknown,
@@ -126,6 +128,12 @@ def _invalid(p: Invalid) -> str:
     if p.kind == "query":
         return f"the query has no letters or digits to search for: '{shorten(p.asked)}'"
     return f"'{shown}' is not a {p.kind}"
+
+
+def _out_of_range(p: OutOfRange) -> str:
+    asked = shorten(p.asked.strip(), 30)
+    said = _("no paragraph {number}: this copy of the letter has paragraphs 1 to {count}, in reading order")
+    return said.format(number=asked, count=p.count) + did_you_mean(p.candidates, _LISTING["paragraph"])
 
 
 def _kamerstuk(p: NotAKamerstuk) -> str:
@@ -246,6 +254,7 @@ _SAYERS: dict[type[Problem], Callable[[Problem], str]] = {
     Empty: _sayer(_empty),
     NotAKamerstuk: _sayer(_kamerstuk),
     Resolution: _sayer(_resolution),
+    OutOfRange: _sayer(_out_of_range),
     BadSentence: _sayer(_sentence),
     Invalid: _sayer(_invalid),
     Conflict: _sayer(_conflict),
