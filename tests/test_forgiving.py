@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 
 from vr2018 import load_corpus
 from vr2018.cli import messages
+from vr2018.corpus.lang import DUTCH_MONTHS, ENGLISH_MONTHS
 from vr2018.letter.paragraphs import paragraph_named
 from vr2018.people import _name_words, look_up
-from vr2018.problems import OutOfRange
+from vr2018.problems import Conflict, Invalid, NoEvents, OutOfRange
+from vr2018.text.dates import month_number, read_when
+from vr2018.timeline import dated, gathered, letter_year
 
 CORPUS = load_corpus()
 
@@ -216,3 +219,173 @@ def test_completion_after_a_paragraph_number():
     values = [v for v, _ in paragraph_candidates(CORPUS, "3:")]
     assert values == [f"3:{n}" for n in range(1, len(values) + 1)] and len(values) == 3
     assert paragraph_candidates(CORPUS, "30:") == []
+
+
+# ── timeline: a month or year, in Dutch or English ──────────────────────────
+
+
+_MONTHS = [(n, name) for n in range(1, 13) for name in (DUTCH_MONTHS[n - 1], ENGLISH_MONTHS[n - 1])]
+
+
+@given(
+    st.sampled_from(_MONTHS),
+    st.integers(min_value=1, max_value=9999),
+    st.data(),
+)
+def test_every_month_name_and_abbreviation_round_trips(month, year, data):
+    n, name = month
+    cut = data.draw(st.integers(min_value=3, max_value=len(name)))
+    word = data.draw(st.sampled_from([name[:cut], name[:cut].upper(), name[:cut].capitalize()]))
+    word += data.draw(st.sampled_from(["", "."]))
+    assert month_number(word) == n
+    for text in (f"{word} {year:04d}", f"{year:04d} {word}", f"  {word}   {year:04d} "):
+        assert read_when(text) == read_when(f"{year:04d}-{n:02d}")
+        assert read_when(text).iso == f"{year:04d}-{n:02d}" and not read_when(text).year_inferred
+    alone = read_when(word, 2018)
+    assert alone.iso == f"2018-{n:02d}" and alone.year_inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "inferred"),
+    [
+        ("september 2018", "2018-09", False),
+        ("sept 2018", "2018-09", False),
+        ("sep 2018", "2018-09", False),
+        ("Sept. 2018", "2018-09", False),
+        ("2018-09", "2018-09", False),
+        ("2018-9", "2018-09", False),
+        ("september", "2018-09", True),
+        ("2018", "2018", False),
+        ("okt 2018", "2018-10", False),
+        ("oct 2018", "2018-10", False),
+        ("mrt 2018", "2018-03", False),  # Dutch's own abbreviation of maart
+        ("mei", "2018-05", True),
+        ("26 september 2018", "2018-09-26", False),
+        ("6 juli", "2018-07-06", True),
+        ("2018-09-26", "2018-09-26", False),
+    ],
+)
+def test_read_when(text, iso, inferred):
+    found = read_when(text, 2018)
+    assert (found.iso, found.year_inferred) == (iso, inferred)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ma 2018", "form"),  # maart or mei
+        ("sept 18", "form"),
+        ("september 26 2018", "form"),
+        ("2018 2019", "form"),
+        ("setpember 2018", "month"),
+        ("30 februari 2018", "calendar"),
+        ("2018-00", "calendar"),
+    ],
+)
+def test_read_when_refuses(text, reason):
+    with pytest.raises(Invalid) as caught:
+        read_when(text, 2018)
+    assert caught.value.reason == reason and caught.value.asked == text
+    line = messages.line(caught.value)
+    assert "\n" not in line and messages.status(caught.value) == 2
+
+
+def test_a_month_without_a_year_needs_one_where_none_is_given():
+    with pytest.raises(Invalid) as caught:
+        read_when("september")
+    assert caught.value.reason == "no-year"
+
+
+@given(st.text(max_size=40))
+def test_nonsense_raises_only_the_domain_error(text):
+    try:
+        found = read_when(text, 2018)
+    except Invalid as exc:
+        assert exc.kind == "date"
+        assert "\n" not in messages.line(exc)
+    else:
+        assert found.first <= found.last
+
+
+def test_the_letters_year_is_the_year_it_looks_back_on():
+    assert letter_year(CORPUS) == 2018
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((None, None, None, "september 2018"), (None, None, "september 2018")),
+        ((None, None, "september", "2018"), (None, None, "september 2018")),
+        (("september", None, None, "2018"), ("september 2018", None, None)),
+        (("september", "december", None, "2018"), ("september 2018", "december 2018", None)),
+        (("2018-09", None, None, "2019"), ("2018-09", None, "2019")),
+        ((None, None, "2018", "september"), (None, None, "2018 september")),
+        (("2018", "2019", None, None), ("2018", "2019", None)),
+    ],
+)
+def test_gathered_puts_back_what_the_shell_split(args, expected):
+    assert gathered(*args) == expected
+
+
+def test_within_is_its_first_to_its_last_day():
+    september = dated(CORPUS, within="september")
+    assert [e.date for e in september.events] == ["2018-09-06", "2018-09-26", "2018-09-27"]
+    assert (september.within, september.year) == ("september [2018]", 2018)
+    assert dated(CORPUS, within="2018-09").events == september.events
+    assert dated(CORPUS, within="sep 2018").year is None
+    year = dated(CORPUS, within="2018").events
+    assert "2018" in [e.date for e in year] and "2017/2018" not in [e.date for e in year]
+    narrowed = dated(CORPUS, within="2018", since="september")  # the days both allow
+    assert narrowed.events == september.events + tuple(e for e in year if e.date == "2018-12")
+    with pytest.raises(Conflict) as outside:
+        dated(CORPUS, within="2018", since="2019")
+    assert messages.line(outside.value) == "--from 2019 leaves no day of 2018"
+    with pytest.raises(NoEvents) as nothing:
+        dated(CORPUS, within="januari")
+    assert messages.line(nothing.value) == (
+        "no dated events in januari [2018] ([2018]: no year given, so 2018, the year the letter looks back on)"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("september",),
+        ("sept", "2018"),
+        ("sep", "2018"),
+        ("2018-09",),
+        ("--in", "september"),
+        ("--in", "september", "2018"),
+        ("--in", "september 2018"),
+        ("september", "--to", "2018-12"),
+        ("--from", "september", "2018", "--to", "2018-09-30"),
+        ("--from", "september 2018", "--to", "sept 2018"),
+    ],
+)
+def test_cli_timeline_september(invoke, args):
+    result = invoke("timeline", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [e["date"] for e in json.loads(result.stdout)] == ["2018-09-06", "2018-09-26", "2018-09-27"]
+
+
+def test_cli_timeline_says_the_year_it_inferred(invoke):
+    result = invoke("timeline", "september")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Timeline: 3 dated events in the letter, in september [2018]"
+    assert lines[-1] == "[2018]: no year given, so 2018, the year the letter looks back on."
+    assert "no year given" not in invoke("timeline", "september", "2018").stdout
+
+
+@pytest.mark.parametrize("args", [("septober",), ("--in", "soon"), ("--from", "sept 18"), ("2018", "2019", "x")])
+def test_cli_timeline_bad_when_one_line(invoke, args):
+    result = invoke("timeline", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "is not a date" in line and "september 2018" in line  # says what forms work
+
+
+def test_timeline_help_says_what_is_in_the_window(invoke):
+    text = " ".join(invoke("timeline", "--help").stdout.split())
+    assert "if any part of its date lies in the window" not in text
+    assert "An event is listed only if every day its date can mean lies in the window" in text
+    assert '"2018" is not in --from 2018-09' in text

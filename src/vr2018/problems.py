@@ -181,7 +181,8 @@ class NoMotion(NothingFound):
 
 
 class NoEvents(NothingFound):
-    """A timeline the filters leave empty: the theme's title, the window, the people named."""
+    """A timeline the filters leave empty: the theme's title, the window (--from, --to, --in
+    as shown), the people named, and ``year``: the year given to a month typed without one."""
 
     def __init__(
         self,
@@ -189,9 +190,13 @@ class NoEvents(NothingFound):
         since: str | None = None,
         until: str | None = None,
         people: Sequence[str] | None = None,
+        within: str | None = None,
+        year: int | None = None,
     ) -> None:
         super().__init__("event")
         self.theme = theme
         self.since = since
         self.until = until
         self.people = None if people is None else tuple(people)
+        self.within = within
+        self.year = year

@@ -63,11 +63,19 @@ def and_list(items: Sequence[str], word: str = "and") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def narrowing(since: str | None = None, until: str | None = None, people: Sequence[str] | None = None) -> str:
-    """How --from, --to and --person narrowed a timeline, in words: "from 2018-09 to 2018-12"."""
+def narrowing(
+    since: str | None = None,
+    until: str | None = None,
+    people: Sequence[str] | None = None,
+    within: str | None = None,
+) -> str:
+    """How --person, --in, --from and --to narrowed a timeline, in words: "from 2018-09 to
+    2018-12", "in september [2018]"."""
     out = []
     if people is not None:
         out.append("naming " + " or ".join(people))
+    if within is not None:
+        out.append(_("in {when}").format(when=shorten(within, 24)))
     if since is not None:
         out.append(f"from {shorten(since, 20)}")
     if until is not None:
@@ -117,12 +125,20 @@ def _empty(p: Empty) -> str:
     return _EMPTY.get(p.kind, f"empty {p.kind}")
 
 
+DATE_FORMS = "a year (2018), a month (september 2018, sep 2018, 2018-09, or september alone) or a day (2018-09-26)"
+
+
 def _invalid(p: Invalid) -> str:
     shown = shorten(p.asked, 30)
     if p.kind == "date" and p.reason == "calendar":
         return f"'{shown}' is not a date: {p.detail}"
+    if p.kind == "date" and p.reason == "month":
+        said = _("'{typed}' is not a date: did you mean {month}? Give {forms}")
+        return said.format(typed=shown, month=p.detail, forms=_(DATE_FORMS))
+    if p.kind == "date" and p.reason == "no-year":
+        return _("'{typed}' has no year: give one, e.g. {typed} 2018").format(typed=shown)
     if p.kind == "date":
-        return f"'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)"
+        return _("'{typed}' is not a date: give {forms}").format(typed=shown, forms=_(DATE_FORMS))
     if p.kind == "query" and p.reason == "too-long":
         return f"query too long: {len(p.asked)} characters, at most {p.detail}; search for a few words or one sentence"
     if p.kind == "query":
@@ -172,6 +188,9 @@ def _sentence(p: BadSentence) -> str:
 def _conflict(p: Conflict) -> str:
     if p.reason == "reversed":
         return f"--from {p.facts[0]} is after --to {p.facts[1]}"
+    if p.reason == "outside":  # --from or --to, its value, --in's
+        option, value, within = (shorten(f, 24) for f in p.facts)
+        return _("{option} {value} leaves no day of {within}").format(option=option, value=value, within=within)
     if p.kind == "export":
         return _export(p.reason, p.facts)
     return f"{p.kind}: {', '.join(p.facts)}"  # pragma: no cover - every reason has its sentence
@@ -236,10 +255,16 @@ def _no_motion(p: NoMotion) -> str:
 
 def _no_events(p: NoEvents) -> str:
     where = [f"in the paragraphs on theme '{p.theme}'"] if p.theme else []
-    narrowed = narrowing(p.since, p.until, p.people)
+    narrowed = narrowing(p.since, p.until, p.people, p.within)
     if narrowed:
         where.append(narrowed)
-    return f"no dated events {' '.join(where) or 'in the letter'}"
+    said = f"no dated events {' '.join(where) or 'in the letter'}"
+    return said + (f" ({year_note(p.year)})" if p.year is not None else "")
+
+
+def year_note(year: int) -> str:
+    """What a year in [brackets] after a window's month or day means: the user gave none."""
+    return _("[{year}]: no year given, so {year}, the year the letter looks back on").format(year=year)
 
 
 _P = TypeVar("_P", bound=Problem)

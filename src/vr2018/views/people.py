@@ -43,10 +43,16 @@ def _where(event: Event) -> tuple[tuple[str, str], ...]:
 
 
 def timeline_view(
-    corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None, lang: Lang = NL, narrowed: str = ""
+    corpus: Corpus,
+    events: tuple[Event, ...],
+    theme: Theme | None = None,
+    lang: Lang = NL,
+    narrowed: str = "",
+    note: str = "",
 ) -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph.
-    ``narrowed`` says how --from/--to/--person narrowed them ("from 2018-09 to 2018-12")."""
+    ``narrowed`` says how --in/--from/--to/--person narrowed them ("from 2018-09 to 2018-12");
+    ``note``, under the legend, what a year the user left out was taken to be."""
     counted = f"{len(events)} dated event{'' if len(events) == 1 else 's'}"
     title = f"Timeline: {counted} in the letter"
     if theme is not None:
@@ -58,7 +64,11 @@ def timeline_view(
         (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
-    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *legend(*markers(events)))
+    notes = legend(*markers(events))
+    if note:
+        notes += [Text()] if not notes else []
+        notes.append(prose(Text(note, style=MUTED)))
+    return Group(plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *notes)
 
 
 def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
