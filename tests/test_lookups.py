@@ -68,7 +68,9 @@ def test_window_bound(text, first, last):
     assert window_bound(text, last=True) == last
 
 
-@pytest.mark.parametrize("text", ["", "18", "2018-13", "2018-02-30", "sept 2018", "2018/2019", "2018-09-26T10"])
+@pytest.mark.parametrize(
+    "text", ["", "18", "2018-13", "2018-02-30", "sept 18", "2018/2019", "2018-09-26T10", "26 2018 september"]
+)
 def test_window_bound_rejects_in_one_line(text):
     with pytest.raises(Invalid) as caught:
         window_bound(text)

@@ -85,6 +85,16 @@ class BadSentence(Invalid):
         self.count = count
 
 
+class OutOfRange(Invalid):
+    """A number past the last ``kind`` ("paragraph" 30 of a copy with ``count`` 23); the
+    ``candidates``: ids that hold the number as one of their parts (2231: iran-2231)."""
+
+    def __init__(self, kind: str, asked: str, count: int, candidates: Sequence[str] = ()) -> None:
+        super().__init__(kind, asked, "out-of-range")
+        self.count = count
+        self.candidates = tuple(candidates)
+
+
 class Resolution(Invalid):
     """A Kamerstuk was wanted but ``asked`` names a UN resolution the letter cites."""
 
@@ -171,7 +181,8 @@ class NoMotion(NothingFound):
 
 
 class NoEvents(NothingFound):
-    """A timeline the filters leave empty: the theme's title, the window, the people named."""
+    """A timeline the filters leave empty: the theme's title, the window (--from, --to, --in
+    as shown), the people named, and ``year``: the year given to a month typed without one."""
 
     def __init__(
         self,
@@ -179,9 +190,13 @@ class NoEvents(NothingFound):
         since: str | None = None,
         until: str | None = None,
         people: Sequence[str] | None = None,
+        within: str | None = None,
+        year: int | None = None,
     ) -> None:
         super().__init__("event")
         self.theme = theme
         self.since = since
         self.until = until
         self.people = None if people is None else tuple(people)
+        self.within = within
+        self.year = year

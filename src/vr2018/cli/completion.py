@@ -28,7 +28,8 @@ Candidates = list[tuple[str, str]]
 
 
 def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
-    """Paragraph ids; after 'ID:' (a whole id), its sentences 'ID:1' … 'ID:n', each with its first words."""
+    """Paragraph ids; after 'ID:' (a whole id) or 'N:' (a paragraph's number), its sentences
+    'ID:1' … 'ID:n', each with its first words. A bare number is not completed: it is whole."""
     if ":" in incomplete:
         return sentence_candidates(corpus, incomplete)
     out = []
@@ -40,13 +41,14 @@ def paragraph_candidates(corpus: Corpus, incomplete: str) -> Candidates:
 
 
 def sentence_candidates(corpus: Corpus, incomplete: str) -> Candidates:
-    from vr2018.letter.paragraphs import find_paragraph
+    from vr2018.letter.paragraphs import find_paragraph, paragraph_number
     from vr2018.letter.sentences import of, split_address
     from vr2018.text.clean import shorten
 
     wanted, number = split_address(incomplete)
     paragraph, _ = find_paragraph(corpus, wanted)
-    if paragraph is None or fold(wanted) != paragraph.id:  # a whole id: not a start of one
+    whole = paragraph is not None and (fold(wanted) == paragraph.id or paragraph_number(wanted) is not None)
+    if paragraph is None or not whole:  # a whole id or a number: not a start of an id
         return []
     return [  # the id as typed, so each candidate starts with exactly that
         (f"{wanted}:{s.number}", shorten(s.text, 60)) for s in of(paragraph) if str(s.number).startswith(number or "")

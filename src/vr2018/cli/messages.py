@@ -27,6 +27,7 @@ from vr2018.problems import (
     NoMotion,
     NotAKamerstuk,
     NothingFound,
+    OutOfRange,
     Problem,
     Resolution,
     Unknown,
@@ -70,11 +71,19 @@ def and_list(items: Sequence[str], word: str = "and") -> str:
     return joined.format(items=", ".join(items[:-1]), last=items[-1])
 
 
-def narrowing(since: str | None = None, until: str | None = None, people: Sequence[str] | None = None) -> str:
-    """How --from, --to and --person narrowed a timeline, in words: "from 2018-09 to 2018-12"."""
+def narrowing(
+    since: str | None = None,
+    until: str | None = None,
+    people: Sequence[str] | None = None,
+    within: str | None = None,
+) -> str:
+    """How --person, --in, --from and --to narrowed a timeline, in words: "from 2018-09 to
+    2018-12", "in september [2018]"."""
     out = []
     if people is not None:
         out.append(_("naming {people}").format(people=and_list(list(people), "or")))
+    if within is not None:
+        out.append(_("in {when}").format(when=shorten(within, 24)))
     if since is not None:
         out.append(_("from {date}").format(date=shorten(since, 20)))
     if until is not None:
@@ -146,14 +155,20 @@ def _empty(p: Empty) -> str:
     return _(_EMPTY.get(p.kind, N_("empty {kind}"))).format(prog=PROG, kind=p.kind)
 
 
+DATE_FORMS = "a year (2018), a month (september 2018, sep 2018, 2018-09, or september alone) or a day (2018-09-26)"
+
+
 def _invalid(p: Invalid) -> str:
     shown = shorten(p.asked, 30)
     if p.kind == "date" and p.reason == "calendar":
         return _("'{shown}' is not a date: {detail}").format(shown=shown, detail=p.detail)
+    if p.kind == "date" and p.reason == "month":
+        said = _("'{typed}' is not a date: did you mean {month}? Give {forms}")
+        return said.format(typed=shown, month=p.detail, forms=_(DATE_FORMS))
+    if p.kind == "date" and p.reason == "no-year":
+        return _("'{typed}' has no year: give one, e.g. {typed} 2018").format(typed=shown)
     if p.kind == "date":
-        return _("'{shown}' is not a date: give a year (2018), a month (2018-09) or a day (2018-09-26)").format(
-            shown=shown
-        )
+        return _("'{typed}' is not a date: give {forms}").format(typed=shown, forms=_(DATE_FORMS))
     if p.kind == "query" and p.reason == "too-long":
         return _("query too long: {length} characters, at most {most}; search for a few words or one sentence").format(
             length=len(p.asked), most=p.detail
@@ -161,6 +176,12 @@ def _invalid(p: Invalid) -> str:
     if p.kind == "query":
         return _("the query has no letters or digits to search for: '{asked}'").format(asked=shorten(p.asked))
     return _("'{shown}' is not a {kind}").format(shown=shown, kind=p.kind)
+
+
+def _out_of_range(p: OutOfRange) -> str:
+    asked = shorten(p.asked.strip(), 30)
+    said = _("no paragraph {number}: this copy of the letter has paragraphs 1 to {count}, in reading order")
+    return said.format(number=asked, count=p.count) + did_you_mean(p.candidates, _LISTING["paragraph"])
 
 
 def _kamerstuk(p: NotAKamerstuk) -> str:
@@ -202,6 +223,9 @@ def _sentence(p: BadSentence) -> str:
 def _conflict(p: Conflict) -> str:
     if p.reason == "reversed":
         return _("--from {since} is after --to {until}").format(since=p.facts[0], until=p.facts[1])
+    if p.reason == "outside":  # --from or --to, its value, --in's
+        option, value, within = (shorten(f, 24) for f in p.facts)
+        return _("{option} {value} leaves no day of {within}").format(option=option, value=value, within=within)
     if p.kind == "export":
         return _export(p.reason, p.facts)
     return f"{p.kind}: {', '.join(p.facts)}"  # pragma: no cover - every reason has its sentence
@@ -289,12 +313,16 @@ def _no_motion(p: NoMotion) -> str:
 
 def _no_events(p: NoEvents) -> str:
     where = [_("in the paragraphs on theme '{theme}'").format(theme=p.theme)] if p.theme else []
-    narrowed = narrowing(p.since, p.until, p.people)
+    narrowed = narrowing(p.since, p.until, p.people, p.within)
     if narrowed:
         where.append(narrowed)
-    if not where:
-        return _("no dated events in the letter")
-    return _("no dated events {where}").format(where=" ".join(where))
+    said = _("no dated events {where}").format(where=" ".join(where)) if where else _("no dated events in the letter")
+    return said + (f" ({year_note(p.year)})" if p.year is not None else "")
+
+
+def year_note(year: int) -> str:
+    """What a year in [brackets] after a window's month or day means: the user gave none."""
+    return _("[{year}]: no year given, so {year}, the year the letter looks back on").format(year=year)
 
 
 _P = TypeVar("_P", bound=Problem)
@@ -309,6 +337,7 @@ _SAYERS: dict[type[Problem], Callable[[Problem], str]] = {
     Empty: _sayer(_empty),
     NotAKamerstuk: _sayer(_kamerstuk),
     Resolution: _sayer(_resolution),
+    OutOfRange: _sayer(_out_of_range),
     BadSentence: _sayer(_sentence),
     Invalid: _sayer(_invalid),
     Conflict: _sayer(_conflict),

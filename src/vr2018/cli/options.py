@@ -185,13 +185,34 @@ KamerstukFlag = Annotated[
 Since = Annotated[
     str | None,
     typer.Option(
-        "--from", metavar="WHEN", help="Only events from WHEN on: a year, month or day (2018, 2018-09, 2018-09-26)."
+        "--from",
+        metavar="WHEN",
+        help="Only events from WHEN on: a year, month or day (2018, september 2018, sep 2018, 2018-09, 2018-09-26).",
     ),
 ]
 
 
 Until = Annotated[
     str | None, typer.Option("--to", metavar="WHEN", help="Only events up to WHEN, inclusive: a year, month or day.")
+]
+
+
+Within = Annotated[
+    str | None,
+    typer.Option(
+        "--in", metavar="WHEN", help="Only events within WHEN: a year, month or day, as the WHEN argument takes it."
+    ),
+]
+
+
+WhenWords = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="[WHEN]...",
+        help="Only events within this year, month or day: 2018, september 2018, sept 2018, okt 2018, 2018-09, "
+        "or a month alone (september: the year the letter looks back on, 2018). No quotes needed.",
+        show_default=False,
+    ),
 ]
 
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from vr2018.corpus.lang import Lang, text_of
 from vr2018.corpus.lang import day as lang_day
-from vr2018.problems import Empty, Unknown
-from vr2018.text.fold import name_key, words
+from vr2018.problems import Empty, OutOfRange, Unknown
+from vr2018.text.fold import fold, name_key, words
 from vr2018.text.names import resolve, suggest
 
 if TYPE_CHECKING:
@@ -18,15 +18,32 @@ if TYPE_CHECKING:
     from vr2018.corpus.model import Letter, Paragraph
 
 
+def paragraph_number(query: str) -> int | None:
+    """The number a query is, if it is one ('3', ' 03 ', '３'): a paragraph's place in
+    reading order, as `show` prints it ("paragraph 3 of 23"); None for anything else.
+    No id is a number: every id starts with a letter."""
+    digits = fold(query.strip())
+    if not digits or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(digits) if len(digits) <= 18 else 0  # past any letter (and past what int() takes)
+
+
 def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[str]]:
-    """A paragraph by its id, or an unambiguous prefix of one; else suggestions.
+    """A paragraph by its number in reading order (1 to the number of paragraphs), its
+    id, or an unambiguous prefix of one; else suggestions.
 
     An id is made of words joined by hyphens, and people remember one of them:
     the ids that have a typed word as one of their parts (or as the start of
     one) come first ('rohingya' → myanmar-rohingya), then the ids whose whole
     or one of whose parts is within a typo or two ('rute' → rutte-26-september).
+    A number past the last paragraph suggests the ids that hold it ('2231' → iran-2231).
     """
     ids = [p.id for p in corpus.paragraphs]
+    number = paragraph_number(query)
+    if number is not None:
+        if 1 <= number <= len(ids):
+            return corpus.paragraphs[number - 1], []
+        return None, [i for i in ids if str(number) in i.split("-")][:5]
     found, suggestions = resolve(query, {i: i for i in ids})
     if found:
         return corpus.paragraph(found), []
@@ -42,11 +59,14 @@ def find_paragraph(corpus: Corpus, query: str) -> tuple[Paragraph | None, list[s
 
 
 def paragraph_named(corpus: Corpus, query: str) -> Paragraph:
-    """The paragraph the user named (an unambiguous prefix will do); else
-    :class:`~vr2018.problems.Unknown` naming the closest ids (:class:`~vr2018.problems.Empty` if blank)."""
+    """The paragraph the user named by id (an unambiguous prefix will do) or number; else
+    :class:`~vr2018.problems.Unknown` naming the closest ids, :class:`~vr2018.problems.OutOfRange`
+    for a number past the last paragraph (:class:`~vr2018.problems.Empty` if blank)."""
     if not query.strip():
         raise Empty("paragraph")
     paragraph, suggestions = find_paragraph(corpus, query)
+    if paragraph is None and paragraph_number(query) is not None:
+        raise OutOfRange("paragraph", query, len(corpus.paragraphs), suggestions)
     if paragraph is None:
         raise Unknown("paragraph", query, suggestions)
     return paragraph

@@ -8,7 +8,8 @@ from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import NL, Lang, text_of
-from vr2018.people import person_paragraphs
+from vr2018.i18n import _
+from vr2018.people import person_names, person_paragraphs
 from vr2018.text.clean import clean
 from vr2018.timeline import date_label
 from vr2018.views.bilingual import unofficial
@@ -23,6 +24,7 @@ from vr2018.views.layout import (
     legend,
     markers,
     plain,
+    prose,
     stack,
 )
 
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
     from vr2018.corpus.load import Corpus
     from vr2018.corpus.model import Event, Person, Theme
+    from vr2018.people import Lookup
 
 
 def _where(event: Event) -> tuple[tuple[str, str], ...]:
@@ -41,10 +44,16 @@ def _where(event: Event) -> tuple[tuple[str, str], ...]:
 
 
 def timeline_view(
-    corpus: Corpus, events: tuple[Event, ...], theme: Theme | None = None, lang: Lang = NL, narrowed: str = ""
+    corpus: Corpus,
+    events: tuple[Event, ...],
+    theme: Theme | None = None,
+    lang: Lang = NL,
+    narrowed: str = "",
+    note: str = "",
 ) -> RenderableType:
     """The events in chronological order: date at the letter's precision, label, paragraph.
-    ``narrowed`` says how --from/--to/--person narrowed them ("from 2018-09 to 2018-12")."""
+    ``narrowed`` says how --in/--from/--to/--person narrowed them ("from 2018-09 to 2018-12");
+    ``note``, under the legend, what a year the user left out was taken to be."""
     counted = f"{len(events)} dated event{'' if len(events) == 1 else 's'}"
     title = f"Timeline: {counted} in the letter"
     if theme is not None:
@@ -56,13 +65,11 @@ def timeline_view(
         (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
         for e in events
     ]
-    return Group(
-        *unofficial(lang),
-        plain(title, HEADING_STYLE),
-        Text(),
-        fields(rows, label_style="bold"),
-        *legend(*markers(events)),
-    )
+    notes = legend(*markers(events))
+    if note:
+        notes += [Text()] if not notes else []
+        notes.append(prose(Text(note, style=MUTED)))
+    return Group(*unofficial(lang), plain(title, HEADING_STYLE), Text(), fields(rows, label_style="bold"), *notes)
 
 
 def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
@@ -137,6 +144,37 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
     return Group(*parts)
 
 
-def people_views(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> RenderableType:
-    """One block per person, a blank line between."""
-    return Group(*unofficial(lang), stack(person_view(corpus, p, lang) for p in people))
+def people_views(
+    corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL, lookup: Lookup | None = None
+) -> RenderableType:
+    """One block per person, a blank line between; first, how ``lookup`` read the name typed
+    (:func:`lookup_notes`)."""
+    notes = lookup_notes(lookup) if lookup is not None else []
+    blocks = stack(person_view(corpus, p, lang) for p in people)
+    return Group(*unofficial(lang), *notes, Text(), blocks) if notes else Group(*unofficial(lang), blocks)
+
+
+def lookup_notes(lookup: Lookup) -> list[RenderableType]:
+    """What a lookup did not find as typed: a word read as the letter spells it ("Read
+    'weaver' as 'Wever'…"), and a name the letter does not write ("The letter does not call
+    this person 'Mark Rutte': it writes only Rutte or minister-president Rutte."). The
+    names shown are the letter's; a word set aside is never shown as one of them."""
+    notes: list[RenderableType] = []
+    if lookup.read_as:
+        pairs = ", ".join(
+            _("'{typed}' as '{letter}'").format(typed=typed, letter=letter) for typed, letter in lookup.read_as
+        )
+        notes.append(prose(Text(_("Read {pairs}: the letter's spelling.").format(pairs=pairs), style=MUTED)))
+    if lookup.unprinted:
+        asked = " ".join(lookup.asked.split())
+        if len(lookup.people) == 1:
+            names = person_names(lookup.people[0])[1:]  # as the letter writes them, the id aside
+            written = names[0]
+            if len(names) > 1:
+                written = _("{names} or {last}").format(names=", ".join(names[:-1]), last=names[-1])
+            said = _("The letter does not call this person '{asked}': it writes only {names}.")
+            notes.append(prose(Text(clean(said.format(asked=asked, names=written)), style=MUTED)))
+        else:
+            said = _("The letter calls no one '{asked}': these are the names it gives.")
+            notes.append(prose(Text(clean(said.format(asked=asked)), style=MUTED)))
+    return notes

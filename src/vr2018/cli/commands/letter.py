@@ -101,7 +101,11 @@ def toc(
 def show_(
     paragraph: Annotated[
         str,
-        opt.paragraph_id("ID[:N]", "A paragraph id, or an unambiguous start of one; ID:N for its sentence N (from 1)."),
+        opt.paragraph_id(
+            "ID[:N]",
+            "A paragraph id, an unambiguous start of one, or the paragraph's number in reading order "
+            "(as 'show' numbers it: \"paragraph 3 of 23\"); ID:N for its sentence N (from 1).",
+        ),
     ],
     context: opt.Neighbours = 0,
     lang: opt.LangOption = Lang.nl,
@@ -109,14 +113,19 @@ def show_(
 ) -> ExitStatus:
     """Show one paragraph with its section, fragment, themes, people, dates and references.
 
-    ID:N shows the paragraph's sentence N (counted from 1) with its paragraph
-    id and section. A marker shows where pages of the letter are missing next
-    to it. An unknown id, or a sentence number the paragraph does not have,
-    exits with status 2 and says what there is.
+    A bare number N is the N-th paragraph in reading order, as 'show'
+    numbers them ("paragraph 3 of 23"). ID:N shows the paragraph's
+    sentence N (counted from 1) with its paragraph id and section; so does
+    a paragraph's number before the colon (3:2 is the third paragraph's
+    second sentence). A marker shows where pages of the letter are missing
+    next to it. An unknown id, a number past the last paragraph, or a
+    sentence number the paragraph does not have, exits with status 2 and
+    says what there is.
 
     \b
     Examples:
       vr2018 show iran-2231
+      vr2018 show 3
       vr2018 show myanmar-rohingya:2
       vr2018 show conflict --context 1
       vr2018 show myanmar-rohingya --lang both

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 @app.command(finds_nothing=True, short_help="Every dated event in the letter, in chronological order.")
 def timeline(
+    when_words: opt.WhenWords = None,
     theme: Annotated[str | None, opt.theme_filter("Only events in paragraphs on this theme.")] = None,
     lang: opt.LangOption = Lang.nl,
+    within: opt.Within = None,
     since: opt.Since = None,
     until: opt.Until = None,
     person: opt.PersonFilter = None,
@@ -34,34 +36,46 @@ def timeline(
     on the same first day the wider date comes first (2017-2018, then 2017,
     then oktober 2017). Each event points at its paragraph.
 
-    --from and --to take a year, a month or a day (2018, 2018-09,
-    2018-09-26) and are inclusive: an event is listed if any part of its
-    date lies in the window, so "2018" is in --from 2018-09. --person keeps
-    the events whose label names that person (a name, alias or role, as
-    'vr2018 people' finds them). Filters that leave nothing exit with status 1.
+    WHEN (or --in WHEN), --from and --to take a year, a month or a day, in
+    figures or with the month's name in Dutch or English, whole or
+    abbreviated: 2018, september 2018, sept 2018, okt 2018, 2018-09,
+    26 september 2018, 2018-09-26. A month or day without a year is in 2018,
+    the year the letter looks back on, and the title says so. --from and
+    --to are inclusive; given together, the filters keep the days all of
+    them allow. An event is listed only if every day its date can
+    mean lies in the window: "2018" is not in --from 2018-09 (the letter
+    does not say when in 2018), "september 2018" is in --in 2018. --person
+    keeps the events whose label names that person (a name, alias or role,
+    as 'vr2018 people' finds them). A value that is no date exits with
+    status 2; filters that leave nothing exit with status 1.
 
     \b
     Examples:
       vr2018 timeline
+      vr2018 timeline september
+      vr2018 timeline sept 2018
       vr2018 timeline --theme caribisch
       vr2018 timeline --from 2018-09 --to 2018-12
+      vr2018 timeline --from september 2018
       vr2018 timeline --person rutte
       vr2018 timeline --json
     """
     from vr2018 import themes
     from vr2018.serialize.people import timeline_json
-    from vr2018.timeline import dated
+    from vr2018.timeline import dated, gathered
 
+    since, until, within = gathered(since, until, within, opt.joined(when_words))
     corpus = load_letter()
     chosen = themes.find(corpus, theme) if theme is not None else None
-    found = dated(corpus, chosen, since, until, person)
+    found = dated(corpus, chosen, since, until, person, within)
 
     def view() -> "RenderableType":
-        from vr2018.cli.messages import narrowing
+        from vr2018.cli.messages import narrowing, year_note
         from vr2018.views.people import timeline_view
 
-        narrowed = narrowing(found.since, found.until, found.people)
-        return timeline_view(corpus, found.events, chosen, lang, narrowed)
+        narrowed = narrowing(found.since, found.until, found.people, found.within)
+        note = year_note(found.year) + "." if found.year is not None else ""
+        return timeline_view(corpus, found.events, chosen, lang, narrowed, note)
 
     return respond(json_, data=lambda: timeline_json(found.events), view=view)
 
@@ -77,7 +91,11 @@ def people(
     NAME matches names and aliases (an unambiguous start will do), then any
     part of a name and the words of a role, in Dutch or English and in any
     order ("minister-president", "prime minister", "foreign minister"), best
-    match first. No match exits with status 1 and suggests the closest names
+    match first. A slip in a word of five letters or more is read as the
+    letter's spelling ("weaver": Wever-Croes), and words in none of the
+    letter's names and roles are set aside when the rest names someone
+    ("mark rutte": Rutte, whom the letter names only "Rutte"); the output
+    says so above the answer. No match exits with status 1 and suggests the closest names
     (with --json it prints an empty array).
 
     \b
@@ -86,18 +104,20 @@ def people(
       vr2018 people kaag
       vr2018 people van den hul
       vr2018 people prime minister
+      vr2018 people mark rutte
       vr2018 people minister-president --json
     """
-    from vr2018.people import people_named
+    from vr2018.people import person_lookup
     from vr2018.serialize.people import people_json
 
     name = opt.joined(name_words)
     corpus = load_letter()
-    found = corpus.people if name is None else people_named(corpus, name)
+    lookup = None if name is None else person_lookup(corpus, name)
+    found = corpus.people if lookup is None else lookup.people
 
     def view() -> "RenderableType":
         from vr2018.views.people import people_view, people_views
 
-        return people_view(corpus, found, lang) if name is None else people_views(corpus, found, lang)
+        return people_view(corpus, found, lang) if lookup is None else people_views(corpus, found, lang, lookup)
 
     return respond(json_, data=lambda: people_json(corpus, found), view=view)
