@@ -59,7 +59,7 @@ class Empty(Problem):
 
 class Invalid(Problem):
     """``asked`` is not a valid ``kind``: ``reason`` names the rule it breaks (a short code the
-    edge knows), ``detail`` a fact the message quotes (a token, the calendar's complaint)."""
+    edge knows), ``detail`` a fact the message quotes (a token, the part of a date the calendar lacks)."""
 
     def __init__(self, kind: str, asked: str, reason: str, detail: str = "") -> None:
         super().__init__(kind, asked)

@@ -274,7 +274,7 @@ def _overview(ctx: Any) -> str:
         for e in ("search Rohingya", "theme klimaat", "show iran-2231 --lang en", "motions --kamerstuk")
     )
     about = "\n".join(fill(line, room, break_long_words=False) for line in about.splitlines())
-    usage = _("Usage: ") + f"{PROG} COMMAND [ARGS]..."
+    usage = _("Usage: ") + f"{PROG} " + _("COMMAND [ARGS]...")
     return (
         f"{about}\n\n{usage}\n\n{_('Commands')}:\n{commands}\n\n{_('Examples:')}{examples}\n\n"
         f"{fill(more, room, break_long_words=False)}"

@@ -71,7 +71,7 @@ class InterfaceLanguage:
     short_help: str | None
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        with translated((self, "options_metavar"), *metavars(self)):
+        with translated((self, "options_metavar"), (self, "subcommand_metavar"), *metavars(self)):
             pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), _("Usage: "))
 

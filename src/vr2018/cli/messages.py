@@ -155,13 +155,17 @@ def _empty(p: Empty) -> str:
     return _(_EMPTY.get(p.kind, N_("empty {kind}"))).format(prog=PROG, kind=p.kind)
 
 
-DATE_FORMS = "a year (2018), a month (september 2018, sep 2018, 2018-09, or september alone) or a day (2018-09-26)"
+DATE_FORMS = N_("a year (2018), a month (september 2018, sep 2018, 2018-09, or september alone) or a day (2018-09-26)")
 
 
 def _invalid(p: Invalid) -> str:
     shown = shorten(p.asked, 30)
     if p.kind == "date" and p.reason == "calendar":
-        return _("'{shown}' is not a date: {detail}").format(shown=shown, detail=p.detail)
+        said = {
+            "year": N_("'{shown}' is not a date: the year is out of range"),
+            "month": N_("'{shown}' is not a date: there is no such month"),
+        }.get(p.detail, N_("'{shown}' is not a date: that month has no such day"))
+        return _(said).format(shown=shown)
     if p.kind == "date" and p.reason == "month":
         said = _("'{typed}' is not a date: did you mean {month}? Give {forms}")
         return said.format(typed=shown, month=p.detail, forms=_(DATE_FORMS))

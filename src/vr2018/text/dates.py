@@ -69,7 +69,7 @@ def read_when(text: str, year: int | None = None) -> When:
     """A year, month or day as typed (see the module), as a :class:`When`. A month or day
     without a year takes ``year``, marked inferred. :class:`~vr2018.problems.Invalid`
     (kind "date") for anything else: ``reason`` "form" (no such form), "calendar" (no
-    such day: 2018-02-30; ``detail`` the calendar's complaint), "month" (a word close to a
+    such day: 2018-02-30; ``detail`` the part the calendar lacks: "year", "month" or "day"), "month" (a word close to a
     month's name; ``detail`` that name), "no-year" (a month or day, and no ``year`` given)."""
     value = " ".join(fold(text).replace(",", " ").split())
     iso = _ISO.fullmatch(value)
@@ -105,8 +105,9 @@ def _checked(text: str, year: int, month: int | None, day: int | None) -> When:
 
     try:
         date(year, 1 if month is None else month, 1 if day is None else day)
-    except ValueError as exc:
-        raise Invalid("date", text, "calendar", str(exc)) from None
+    except ValueError:
+        part = "year" if not 1 <= year <= 9999 else "month" if month is not None and not 1 <= month <= 12 else "day"
+        raise Invalid("date", text, "calendar", part) from None
     iso = f"{year:04d}" + ("" if month is None else f"-{month:02d}") + ("" if day is None else f"-{day:02d}")
     return When(iso=iso)
 
