@@ -13,7 +13,6 @@ import typer
 
 from vr2018.cli.status import ExitStatus, Failure
 from vr2018.cli.streams import PROG, message
-from vr2018.cli.usage_errors import translate
 from vr2018.i18n import _
 from vr2018.problems import Problem
 
@@ -43,6 +42,7 @@ def settle(exc: Exception) -> int:
         ctx = getattr(exc, "ctx", None)
         hint = _(" (see '{command} --help')").format(command=ctx.command_path) if ctx is not None else ""
         from vr2018.cli.help import metavars, translated
+        from vr2018.cli.usage_errors import translate
 
         with translated(*metavars(getattr(ctx, "command", None))):  # 'QUERY' as the help writes it
             said = translate(_env_hint_if_from_env(exc))

@@ -130,9 +130,12 @@ def respond(json: bool, data: Callable[[], object], view: Callable[[], Renderabl
     else ``view()`` shown (:func:`vr2018.cli.console.show`). Each is made only when it is the
     one printed."""
     if json:
-        from vr2018.serialize.notice import with_notice
+        value = data()
+        if isinstance(value, dict):  # an array stays an array (docs/json.md)
+            from vr2018.serialize.notice import with_notice
 
-        return emit_json(with_notice(data()))
+            value = with_notice(value)
+        return emit_json(value)
     from vr2018.cli.console import show
 
     return show(view())

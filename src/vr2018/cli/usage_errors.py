@@ -35,9 +35,8 @@ _FORMS = (
     (r"Option (?P<option>'.+?') requires (?P<n>\d+) arguments\.", N_("Option {option} requires {n} values.")),
     (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("Unexpected extra argument ({args})")),
 )
-_COMPILED = tuple((re.compile(pattern, re.DOTALL), template) for pattern, template in _FORMS)
-_SUGGESTION = re.compile(r"(?P<before>.*?)\.? Did you mean (?P<suggestions>.+)\?", re.DOTALL)
-_ENV = re.compile(r"(?P<before>.*) \(env var: (?P<variable>'[^']*')\)(?P<after>.*)", re.DOTALL)
+_SUGGESTION = r"(?P<before>.*?)\.? Did you mean (?P<suggestions>.+)\?"
+_ENV = r"(?P<before>.*) \(env var: (?P<variable>'[^']*')\)(?P<after>.*)"
 
 
 def translate(message: str) -> str:
@@ -48,17 +47,17 @@ def translate(message: str) -> str:
 
 
 def _rewrite(message: str) -> str:
-    env = _ENV.fullmatch(message)
+    env = re.fullmatch(_ENV, message, re.DOTALL)
     if env:
         inner = _rewrite(env["before"] + env["after"])
         return inner + _(" (environment variable {variable})").format(variable=env["variable"])
-    suggestion = _SUGGESTION.fullmatch(message)
+    suggestion = re.fullmatch(_SUGGESTION, message, re.DOTALL)
     if suggestion:
         return _rewrite(suggestion["before"] + ".") + _(" Did you mean {suggestions}?").format(
             suggestions=suggestion["suggestions"]
         )
-    for pattern, template in _COMPILED:
-        found = pattern.fullmatch(message)
+    for pattern, template in _FORMS:  # compiled on first use (re caches them): most runs have no error
+        found = re.fullmatch(pattern, message, re.DOTALL)
         if found:
             parts = found.groupdict()
             if "reason" in parts:

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from vr2018.corpus.lang import Lang
 from vr2018.letter import sentences as splitter
-from vr2018.letter.outline import gaps
-from vr2018.letter.paragraphs import counts, opening
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
@@ -179,6 +177,8 @@ def reference_json(corpus: Corpus, ref: Reference) -> Json:
 
 def gaps_json(corpus: Corpus) -> list[Json]:
     """Where pages are missing: the paragraphs either side, and headings whose text is lost."""
+    from vr2018.letter.outline import gaps  # only this output needs it: search --json loads less
+
     return [
         {
             "after": g.after.id,
@@ -208,6 +208,8 @@ def toc_json(corpus: Corpus, entries: tuple[Entry, ...]) -> Json:
     """The table of contents: fragments, every heading (the section object, with its
     fragment and where pages are missing), each paragraph's id and first words, and the
     gaps; the same names as `read --json`."""
+    from vr2018.letter.paragraphs import opening  # only this output needs it: search --json loads less
+
     return {
         "title": corpus.letter.title,
         "title_en": corpus.letter.title_en,
@@ -288,6 +290,8 @@ def citation_json(corpus: Corpus, citation: Citation) -> Json:
 
 
 def info_json(corpus: Corpus, version: str) -> Json:
+    from vr2018.letter.paragraphs import counts  # only this output needs it: search --json loads less
+
     return {
         "letter": letter_json(corpus),
         "kamerstuk": None,

@@ -73,10 +73,8 @@ AMBIGUOUS = frozenset({"namen", "gaven", "geboden", "besloten", "gesloten", "ver
 
 
 # each form: every form of its verb
-FORMS: dict[str, tuple[str, ...]] = {}
-
-
-for _infinitive, _past in _VERBS.items():
-    _all = tuple(f for f in (_infinitive, *_past) if f not in AMBIGUOUS)
-    for _form in _all:
-        FORMS[_form] = tuple(dict.fromkeys(FORMS.get(_form, ()) + _all))
+FORMS: dict[str, tuple[str, ...]] = {
+    form: forms
+    for forms in (tuple(dict.fromkeys(f for f in (inf, *past) if f not in AMBIGUOUS)) for inf, past in _VERBS.items())
+    for form in forms
+}
