@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from vr2018.text.dutch import stem
 from vr2018.text.english import stem_en
 from vr2018.text.stopwords import STOPWORDS
-from vr2018.text.verbs import FORMS
+from vr2018.text.verbs import forms
 
 if TYPE_CHECKING:
     from vr2018.search.index import Index
@@ -144,7 +144,7 @@ def _inflections(index: Index, word: str, around: list[tuple[str, str]]) -> Iter
         dutch_stems.add(stem("ge" + word))
     if word.startswith("ge") and word.endswith(("d", "t", "de", "te")) and _weak_past(word[2:] + "e"):
         dutch_stems.add(stem(word[2:]))
-    dutch_stems.update(stem(form) for form in FORMS.get(word, ()))  # an irregular verb: bleef ↔ blijven
+    dutch_stems.update(stem(form) for form in forms(word))  # an irregular verb: bleef ↔ blijven
     for root in dutch_stems:
         for candidate in index.stems.get(root, ()):
             if candidate not in index.english_only and candidate not in index.names:

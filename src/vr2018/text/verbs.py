@@ -72,9 +72,17 @@ _VERBS = {
 AMBIGUOUS = frozenset({"namen", "gaven", "geboden", "besloten", "gesloten", "verboden", "treden"})
 
 
-# each form: every form of its verb
-FORMS: dict[str, tuple[str, ...]] = {
-    form: forms
-    for forms in (tuple(dict.fromkeys(f for f in (inf, *past) if f not in AMBIGUOUS)) for inf, past in _VERBS.items())
-    for form in forms
-}
+# every form of every verb: a search asks for a verb's forms only when a word is one of them
+_EVERY = frozenset(form for infinitive, past in _VERBS.items() for form in (infinitive, *past))
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """Every form of the irregular verb ``word`` is a form of (``word`` included), or ()."""
+    if word not in _EVERY or word in AMBIGUOUS:
+        return ()
+    if not _FORMS:  # built on first need
+        for infinitive, past in _VERBS.items():
+            own = tuple(dict.fromkeys(f for f in (infinitive, *past) if f not in AMBIGUOUS))
+            _FORMS.update(dict.fromkeys(own, own))
+    return _FORMS[word]

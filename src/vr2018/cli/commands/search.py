@@ -52,7 +52,6 @@ def search(
       vr2018 search veiligheid --theme klimaat -n 3
     """
     from vr2018 import search as engine
-    from vr2018.serialize.search import search_json
 
     text = " ".join(query)
     if not text.strip():
@@ -76,4 +75,9 @@ def search(
 
         return search_view(corpus, results, full=full, lang=shown, asked_in=asked_in)
 
-    return respond(json_, data=lambda: search_json(corpus, results), view=view)
+    def data() -> object:
+        from vr2018.serialize.search import search_json  # only for --json: a view loads no serialiser
+
+        return search_json(corpus, results)
+
+    return respond(json_, data=data, view=view)
