@@ -33,7 +33,6 @@ GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 MUTED = "dim"
-NOT_IN_THE_LETTER = N_("not in the letter")  # a name or link of ours from outside the letter
 
 
 # What a marker in a view means: one line under the view, only where it shows the marker
