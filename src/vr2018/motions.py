@@ -5,9 +5,10 @@ Pure functions over a :class:`~vr2018.corpus.load.Corpus`: no I/O, no rendering.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from vr2018.i18n import N_
 from vr2018.letter import kamerstuk, sentences
 from vr2018.letter.kamerstuk import KamerstukKey
 from vr2018.problems import Empty, Invalid, NoMotion, Resolution
@@ -27,27 +28,44 @@ def kamerstuk_key(reference: Reference) -> KamerstukKey | None:
 
 
 # How every output names a field that holds a fact from outside the letter.
-OUTSIDE_NAMES = {"adopted": "adoption date"}
+OUTSIDE_NAMES = {"symbol": N_("symbol"), "adopted": N_("adoption date"), "ministry": N_("ministry")}
 
 
-def not_in_the_letter(facts: tuple[str, ...]) -> str:
-    """'not in the letter: year, symbol, adoption date': the words every view and the Markdown
-    export mark outside facts with (a link made from an outside symbol is not named apart)."""
-    return "not in the letter: " + ", ".join(OUTSIDE_NAMES.get(f, f) for f in facts if f != "url")
+def as_is(message: str) -> str:
+    """The words as written, in English: what --json and the data exports keep."""
+    return message
 
 
-def no_link(ref: Reference) -> str | None:
+def not_in_the_letter(facts: tuple[str, ...], translate: Callable[[str], str] = as_is) -> str:
+    """'not in the letter: symbol, adoption date': the words every view and the Markdown
+    export mark outside facts with (a link made from an outside symbol is not named apart),
+    in the interface language where ``translate`` is :func:`vr2018.i18n._`."""
+    names = ", ".join(translate(OUTSIDE_NAMES[f]) if f in OUTSIDE_NAMES else f for f in facts if f != "url")
+    return translate(N_("not in the letter: {facts}")).format(facts=names)
+
+
+def no_link(ref: Reference, translate: Callable[[str], str] = as_is) -> str | None:
     """Why a reference has no official link: for a Kamerstuk, what the letter does give
     ("nr. XVII" is a budget chapter, printed as such, not a document number); for a UN
     resolution, that no public source confirmed its symbol. None where it has one. Every
-    view, the Markdown export and --json (``url_note``) say it in these words."""
+    view, the Markdown export and --json (``url_note``) say it in these words: --json in
+    English, a view and the export in the interface language (``translate``: ``_``)."""
     if ref.url:
         return None
     if ref.kind != "kamerstuk":
-        return "no official link: its UN document symbol could not be verified, so none is given"
-    dossier = ref.dossier and f"dossier {kamerstuk.key_of(ref.dossier).label}"  # "dossier 35 000"
-    given = " and ".join(part for part in (dossier, ref.chapter and f"budget chapter {ref.chapter}") if part)
-    return f"no official link: the letter gives {given or 'no dossier'}, not a document number"
+        return translate(N_("no official link: its UN document symbol could not be verified, so none is given"))
+    dossier = ref.dossier and kamerstuk.key_of(ref.dossier).label  # "35 000"
+    if dossier and ref.chapter:
+        said = N_(
+            "no official link: the letter gives dossier {dossier} and budget chapter {chapter}, not a document number"
+        )
+    elif dossier:
+        said = N_("no official link: the letter gives dossier {dossier}, not a document number")
+    elif ref.chapter:
+        said = N_("no official link: the letter gives budget chapter {chapter}, not a document number")
+    else:
+        said = N_("no official link: the letter gives no dossier, not a document number")
+    return translate(said).format(dossier=dossier, chapter=ref.chapter)
 
 
 def reference(corpus: Corpus, motion: Motion) -> Reference:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from vr2018.corpus.lang import Lang
 from vr2018.corpus.lang import month as lang_month
 from vr2018.corpus.record import Record
+from vr2018.i18n import N_
 from vr2018.problems import Conflict, Invalid, NoEvents
 from vr2018.text.dates import When, read_when
 from vr2018.text.fold import words
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
     from vr2018.corpus.model import Event, Person, Theme
 from vr2018.people import people_named
+
+# Where the letter gives a date that no paragraph gives (``Event.source``), as views and the
+# Markdown export name it: marked for the catalog, translated where it is written.
+SOURCE_NAMES = {"letterhead": N_("letterhead")}
 
 
 def date_label(event: Event, lang: Lang = Lang.nl) -> str:

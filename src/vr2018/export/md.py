@@ -18,19 +18,21 @@ from typing import TYPE_CHECKING
 from vr2018 import motions
 from vr2018.corpus.lang import BOTH, NL, Lang, heading, names_of, text_of
 from vr2018.corpus.model import Section
-from vr2018.i18n import _
+from vr2018.i18n import N_, _
 from vr2018.letter.outline import outline
 from vr2018.letter.paragraphs import address_lines, dated_and_signed
 from vr2018.letter.sentences import quoted
 from vr2018.text.markdown import escape
-from vr2018.timeline import date_label
+from vr2018.timeline import SOURCE_NAMES, date_label
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
     from vr2018.corpus.model import Paragraph
 
-OURS = "Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on."
-INFERRED = "A year in [brackets] is inferred: the letter gives the day or month without a year."
+# Said under each part that is ours and under the timeline: marked for the catalog here,
+# translated where the document is written.
+OURS = N_("Not part of the letter: written for vr2018 from the letter's text, citing the paragraphs it rests on.")
+INFERRED = N_("A year in [brackets] is inferred: the letter gives the day or month without a year.")
 
 
 # A paragraph's anchor is its id behind "p-": a heading's id, which pandoc's gfm and commonmark_x
@@ -53,7 +55,7 @@ def _links(ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(link(i) for i in ids)
 
 
-SIGNATURE = "signature block, not a paragraph"  # what a person's statement citing no paragraph rests on
+SIGNATURE = N_("signature block, not a paragraph")  # what a person's statement citing no paragraph rests on
 
 
 def _cited(ids: tuple[str, ...] | list[str], without: str = "") -> str:
@@ -61,7 +63,7 @@ def _cited(ids: tuple[str, ...] | list[str], without: str = "") -> str:
     parentheses if given, else nothing (never empty parentheses)."""
     if ids:
         return f" ({_links(ids)})"
-    return f" ({prose(without, line_start=False)})" if without else ""
+    return f" ({prose(_(without), line_start=False)})" if without else ""
 
 
 def _url(label: str, url: str) -> str:
@@ -119,12 +121,12 @@ def _metadata(corpus: Corpus, lang: Lang = NL) -> list[str]:
     letter = corpus.letter
     date, signed = dated_and_signed(letter, lang)
     rows = [
-        ("Date", date),
-        ("Reference", letter.reference),
-        ("From", "; ".join(signed)),
-        ("Sender's address", ", ".join(names_of(letter, "sender", lang))),
-        ("To", ", ".join(address_lines(names_of(letter, "addressee", lang)))),
-        ("Data version", letter.data_version),
+        (_("Date"), date),
+        (_("Reference"), letter.reference),
+        (_("From"), "; ".join(signed)),
+        (_("Sender's address"), ", ".join(names_of(letter, "sender", lang))),
+        (_("To"), ", ".join(address_lines(names_of(letter, "addressee", lang)))),
+        (_("Data version"), letter.data_version),
     ]
     return ["\n".join(f"- **{label}:** {prose(value, line_start=False)}" for label, value in rows)]
 
@@ -149,7 +151,7 @@ def _letter(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 
 def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
-    blocks = ["## Themes", f"*{prose(OURS)}*"]
+    blocks = ["## " + _("Themes"), f"*{prose(_(OURS))}*"]
     for theme in corpus.themes:
         blocks += [f"### {prose(text_of(theme, 'title', lang))}", prose(text_of(theme, "summary", lang))]
         blocks.append(
@@ -162,22 +164,26 @@ def _themes(corpus: Corpus, lang: Lang = NL) -> list[str]:
 
 
 def _motions(corpus: Corpus, lang: Lang = NL) -> list[str]:
-    blocks = ["## Motions", f"*{prose(OURS)}*"]
+    blocks = ["## " + _("Motions"), f"*{prose(_(OURS))}*"]
     for motion in corpus.motions:
         ref = corpus.reference(motion.reference)
-        chamber = text_of(motion, "chamber", lang) + (
-            ", inferred: the letter does not name it" if motion.chamber_inferred else ""
-        )
+        chamber = text_of(motion, "chamber", lang)
+        if motion.chamber_inferred:
+            chamber = _("{chamber}, inferred: the letter does not name it").format(chamber=chamber)
+        subject = prose(text_of(motion, "subject", lang))
+        if motion.subject_inferred:
+            subject += " " + _("(inferred: the letter does not state it)")
         done = "\n".join(f"  - {prose(text_of(c, 'text', lang))}{_cited(c.paragraphs)}" for c in motion.done)
+        named = _("Motion {submitters}").format(submitters="/".join(motion.submitters))
+        official = f"<{ref.url}>" if ref.url else prose(motions.no_link(ref, _) or "")
         blocks += [
-            f"### {prose('Motion ' + '/'.join(motion.submitters))}: {prose(ref.as_written)}",
+            f"### {prose(named)}: {prose(ref.as_written)}",
             "\n".join(
                 [
-                    f"- **Chamber:** {prose(chamber)}",
-                    f"- **Subject:** {prose(text_of(motion, 'subject', lang))}"
-                    + (" (inferred: the letter does not state it)" if motion.subject_inferred else ""),
-                    f"- **What was done:**\n{done}",
-                    f"- **Official link:** {f'<{ref.url}>' if ref.url else prose(motions.no_link(ref) or '')}",
+                    f"- **{_('Chamber')}:** {prose(chamber)}",
+                    f"- **{_('Subject')}:** {subject}",
+                    f"- **{_('What was done')}:**\n{done}",
+                    f"- **{_('Official link')}:** {official}",
                 ]
             ),
         ]
@@ -189,31 +195,36 @@ def _references(corpus: Corpus, lang: Lang = NL) -> list[str]:
     for ref in motions.references(corpus):
         written = text_of(ref, "as_written", lang)
         if ref.symbol and ref.url:  # the letter's words do not say which document: the symbol does
-            adopted = f", adopted {ref.adopted}" if ref.adopted else ""
-            marker = f" ({motions.not_in_the_letter(ref.outside_facts)})" if ref.outside_facts else ""
+            adopted = ", " + _("adopted {date}").format(date=ref.adopted) if ref.adopted else ""
+            marker = f" ({motions.not_in_the_letter(ref.outside_facts, _)})" if ref.outside_facts else ""
             name = f"{prose(written)} ({_url(ref.symbol, ref.url)}{prose(adopted + marker)})"
         else:
             name = _url(written, ref.url) if ref.url else prose(written)
         cited = _links([p.id for p in corpus.citing_paragraphs(ref.id)])
-        note = motions.no_link(ref)
+        note = motions.no_link(ref, _)
         items.append(
             f"- {name}: {prose(text_of(ref, 'description', lang))}"
-            + (f" (cited in {cited})" if cited else "")
+            + (" (" + _("cited in {paragraphs}").format(paragraphs=cited) + ")" if cited else "")
             + (f"; {prose(note)}" if note else "")
         )
-    return ["## References", f"*{prose(OURS)}*", "\n".join(items)]
+    return ["## " + _("References"), f"*{prose(_(OURS))}*", "\n".join(items)]
 
 
 def _timeline(corpus: Corpus, lang: Lang = NL) -> list[str]:
     items = [
         f"- **{prose(date_label(e, lang))}**: {prose(text_of(e, 'label', lang))} "
-        f"({link(e.paragraph) if e.paragraph else e.source})"
+        f"({link(e.paragraph) if e.paragraph else _where(e.source)})"
         for e in corpus.events
     ]
-    blocks = ["## Timeline", f"*{prose(OURS)}*", "\n".join(items)]
+    blocks = ["## " + _("Timeline"), f"*{prose(_(OURS))}*", "\n".join(items)]
     if any(e.year_inferred for e in corpus.events):
-        blocks.append(f"*{prose(INFERRED)}*")
+        blocks.append(f"*{prose(_(INFERRED))}*")
     return blocks
+
+
+def _where(source: str) -> str:
+    """Where the letter gives a date no paragraph gives ("letterhead"), in the interface language."""
+    return _(SOURCE_NAMES.get(source, source))
 
 
 def _people(corpus: Corpus, lang: Lang = NL) -> list[str]:
@@ -221,7 +232,7 @@ def _people(corpus: Corpus, lang: Lang = NL) -> list[str]:
     for person in corpus.people:
         did = "".join(f"\n  - {prose(text_of(c, 'text', lang))}{_cited(c.paragraphs, SIGNATURE)}" for c in person.did)
         items.append(f"- **{prose(person.name)}**, {prose(text_of(person, 'role', lang))}{did}")
-    return ["## People", f"*{prose(OURS)}*", "\n".join(items)]
+    return ["## " + _("People"), f"*{prose(_(OURS))}*", "\n".join(items)]
 
 
 def document(corpus: Corpus, lang: Lang = NL) -> str:

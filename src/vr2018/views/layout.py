@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
 
-from vr2018.i18n import _
+from vr2018.i18n import N_, _
 from vr2018.text.clean import clean
 
 if TYPE_CHECKING:
@@ -33,17 +33,26 @@ GAP_STYLE = "bold yellow"
 ID_STYLE = "cyan"
 HEADING_STYLE = "bold"
 MUTED = "dim"
-NOT_IN_THE_LETTER = "not in the letter"  # a name or link of ours from outside the letter
 
 
-# What a marker in a view means: one line under the view, only where it shows the marker.
+# What a marker in a view means: one line under the view, only where it shows the marker
+# (marked for the catalog here, translated where the legend is written).
 KEYS = {
-    "year": "[2018]: a year in brackets is inferred: the letter gives only day or month, in the year it looks back on.",
-    "chamber": "inferred: the letter does not name the chamber; a motion it does not call a Senate "
-    "motion is taken to be one of the House of Representatives, to which the letter is addressed.",
-    "subject": "(inferred) after a subject: our reading of the context, not what the letter states.",
-    "heading": "(inferred) after a [heading]: our guess that a new section begins there.",
+    "year": N_(
+        "[2018]: a year in brackets is inferred: the letter gives only day or month, in the year it looks back on."
+    ),
+    "chamber": N_(
+        "inferred: the letter does not name the chamber; a motion it does not call a Senate "
+        "motion is taken to be one of the House of Representatives, to which the letter is addressed."
+    ),
+    "subject": N_("(inferred) after a subject: our reading of the context, not what the letter states."),
+    "heading": N_("(inferred) after a [heading]: our guess that a new section begins there."),
 }
+
+
+def inferred() -> str:
+    """The marker after what is our reading, not the letter's statement: "(inferred)"."""
+    return _("(inferred)")
 
 
 def legend(*markers: str) -> list[RenderableType]:
@@ -51,7 +60,7 @@ def legend(*markers: str) -> list[RenderableType]:
     nothing when it shows none."""
     if not markers:
         return []
-    return [Text(), *(prose(Text(KEYS[m], style=MUTED)) for m in dict.fromkeys(markers))]
+    return [Text(), *(prose(Text(_(KEYS[m]), style=MUTED)) for m in dict.fromkeys(markers))]
 
 
 def markers(events: Iterable[Event] = (), motions: Iterable[Motion] = ()) -> list[str]:

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from vr2018.corpus.lang import NL, Lang, heading, names_of, section_title, text_of
 from vr2018.corpus.model import Paragraph
+from vr2018.i18n import _, ngettext
 from vr2018.letter.outline import gaps, outline
 from vr2018.letter.paragraphs import counts, dated_and_signed, letter_date
 from vr2018.text.clean import clean
@@ -23,6 +24,7 @@ from vr2018.views.layout import (
     MUTED,
     fields,
     gap_marker,
+    inferred,
     joined,
     legend,
     lines,
@@ -48,10 +50,10 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
         *translated(letter, "title", lang, "bold"),
         fields(
             [
-                ("Date", plain(letter_date(letter, lang))),
-                ("Reference", plain(letter.reference)),
-                ("To", translated_lines(letter, "addressee", lang)),
-                ("From", translated_lines(letter, "sender", lang)),
+                (_("Date"), plain(letter_date(letter, lang))),
+                (_("Reference"), plain(letter.reference)),
+                (_("To"), translated_lines(letter, "addressee", lang)),
+                (_("From"), translated_lines(letter, "sender", lang)),
             ]
         ),
         Text(),
@@ -70,7 +72,7 @@ def letter_view(corpus: Corpus, lang: Lang = NL) -> RenderableType:
             parts.append(
                 Text.assemble(
                     plain(heading(item, lang), "italic " + MUTED),
-                    (" (inferred)" if item.heading_inferred else "", MUTED),
+                    (" " + inferred() if item.heading_inferred else "", MUTED),
                 )
             )
         previous = kind
@@ -108,39 +110,49 @@ def _with_gaps(corpus: Corpus, shown: list[Paragraph], blocks: list[RenderableTy
 def _missing(corpus: Corpus, paragraph: Paragraph) -> str:
     notes = []
     if corpus.gap_before(paragraph):
-        mid = "; it starts mid-sentence" if paragraph.cut == "start" else ""
-        notes.append("pages are missing before this paragraph" + mid)
+        if paragraph.cut == "start":
+            notes.append(_("pages are missing before this paragraph; it starts mid-sentence"))
+        else:
+            notes.append(_("pages are missing before this paragraph"))
     if corpus.gap_after(paragraph):
-        mid = "; it breaks off mid-sentence" if paragraph.cut == "end" else ""
-        notes.append("pages are missing after this paragraph" + mid)
+        if paragraph.cut == "end":
+            notes.append(_("pages are missing after this paragraph; it breaks off mid-sentence"))
+        else:
+            notes.append(_("pages are missing after this paragraph"))
     return "; ".join(notes)
 
 
 def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[str, Text]]:
     """What the data knows about a paragraph, as labelled rows."""
     rows: list[tuple[str, Text]] = []
-    rows.append(("Section", plain(section_title(corpus, paragraph, lang))))
+    rows.append((_("Section"), plain(section_title(corpus, paragraph, lang))))
+    position = _("fragment {fragment} of {fragments} · paragraph {number} of {paragraphs} in this copy")
     rows.append(
         (
-            "Position",
+            _("Position"),
             Text(
-                f"fragment {paragraph.fragment} of {len(corpus.letter.fragments)} · "
-                f"paragraph {corpus.position(paragraph.id) + 1} of {len(corpus.paragraphs)} in this copy"
+                position.format(
+                    fragment=paragraph.fragment,
+                    fragments=len(corpus.letter.fragments),
+                    number=corpus.position(paragraph.id) + 1,
+                    paragraphs=len(corpus.paragraphs),
+                )
             ),
         )
     )
     if paragraph.themes:
-        rows.append(("Themes", joined(f"{text_of(corpus.theme(t), 'title', lang)} ({t})" for t in paragraph.themes)))
+        themes = (f"{text_of(corpus.theme(t), 'title', lang)} ({t})" for t in paragraph.themes)
+        rows.append((_("Themes"), joined(themes)))
     if paragraph.people:
         people = (corpus.person(i) for i in paragraph.people)
-        rows.append(("People", joined(f"{p.name} ({text_of(p, 'role', lang)})" for p in people)))
+        rows.append((_("People"), joined(f"{p.name} ({text_of(p, 'role', lang)})" for p in people)))
     if paragraph.places:
-        rows.append(("Places", joined(names_of(paragraph, "places", lang))))
+        rows.append((_("Places"), joined(names_of(paragraph, "places", lang))))
     if paragraph.organisations:
-        rows.append(("Organisations", joined(names_of(paragraph, "organisations", lang))))
+        rows.append((_("Organisations"), joined(names_of(paragraph, "organisations", lang))))
     events = corpus.paragraph_events(paragraph.id)
     if events:
-        rows.append(("Dates", lines(f"{date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
+        rows.append((_("Dates"), lines(f"{date_label(e, lang)}: {text_of(e, 'label', lang)}" for e in events)))
     if paragraph.references:
         refs = []
         for rid in paragraph.references:
@@ -153,23 +165,23 @@ def _about(corpus: Corpus, paragraph: Paragraph, lang: Lang = NL) -> list[tuple[
             if symbol is not None:
                 line = Text.assemble(line, "\n", symbol)
             refs.append(Text.assemble(line, "\n", url(ref.url)) if ref.url else line)
-        rows.append(("References", Text("\n").join(refs)))
+        rows.append((_("References"), Text("\n").join(refs)))
     motions = corpus.motions_for([paragraph.id])
     if motions:
         if lang.english:  # the letter's words naming a motion are Dutch: its Kamerstuk and our subject instead
             shown = (
                 f"{corpus.reference(m.reference).as_written}: {text_of(m, 'subject', lang)}"
-                f"{' (inferred)' if m.subject_inferred else ''} ({m.id})"
+                f"{' ' + inferred() if m.subject_inferred else ''} ({m.id})"
                 for m in motions
             )
         else:
             shown = (f"{m.as_written} ({m.id})" for m in motions)
-        rows.append(("Motions", lines(shown)))
+        rows.append((_("Motions"), lines(shown)))
     missing = _missing(corpus, paragraph)
     if missing:
-        rows.append(("Missing", plain(missing, GAP_STYLE)))
+        rows.append((_("Missing"), plain(missing, GAP_STYLE)))
     if lang.english and paragraph.note_en:  # where the English decides or repairs something: said, with it
-        rows.append(("Note", plain("translator's note: " + paragraph.note_en, MUTED)))
+        rows.append((_("Note"), plain(_("translator's note: {note}").format(note=paragraph.note_en), MUTED)))
     return rows
 
 
@@ -203,9 +215,9 @@ def show_view(
 def _sentence_missing(sentence: Sentence) -> str:
     notes = []
     if sentence.cut == "start":
-        notes.append("it starts on a missing page; the letter's text begins here mid-sentence")
+        notes.append(_("it starts on a missing page; the letter's text begins here mid-sentence"))
     if sentence.cut == "end":
-        notes.append("it breaks off where pages are missing")
+        notes.append(_("it breaks off where pages are missing"))
     return "; ".join(notes)
 
 
@@ -214,12 +226,19 @@ def sentence_view(corpus: Corpus, sentence: Sentence, lang: Lang = NL) -> Render
     with a gap marker where a missing page cuts it, as for a paragraph."""
     paragraph = sentence.paragraph
     rows: list[tuple[str, Text]] = [
-        ("Sentence", Text(f"{sentence.number} of {sentence.count} in ¶ {paragraph.id}")),
-        ("Section", plain(section_title(corpus, paragraph, lang))),
+        (
+            _("Sentence"),
+            Text(
+                _("{number} of {count} in ¶ {paragraph}").format(
+                    number=sentence.number, count=sentence.count, paragraph=paragraph.id
+                )
+            ),
+        ),
+        (_("Section"), plain(section_title(corpus, paragraph, lang))),
     ]
     missing = _sentence_missing(sentence)
     if missing:
-        rows.append(("Missing", plain(missing, GAP_STYLE)))
+        rows.append((_("Missing"), plain(missing, GAP_STYLE)))
     parts: list[RenderableType] = [
         *unofficial(lang),
         Text.assemble(("¶ ", MUTED), (sentence.address, "bold " + ID_STYLE)),
@@ -242,12 +261,20 @@ def _missing_text(corpus: Corpus, lang: Lang = NL) -> str:
     the paragraph after it stands under a section we infer, that it may still belong there."""
     missing = []
     for gap in gaps(corpus):
-        line = f"after ¶ {gap.after.id}" + (" (breaks off mid-sentence)" if gap.after.cut == "end" else "")
+        if gap.after.cut == "end":
+            after = _("after ¶ {paragraph} (breaks off mid-sentence)").format(paragraph=gap.after.id)
+        else:
+            after = _("after ¶ {paragraph}").format(paragraph=gap.after.id)
         for lost in gap.headings:
-            line += f" and the heading “{heading(lost, lang)}”"
-        line += f", before ¶ {gap.before.id}" + (" (starts mid-sentence)" if gap.before.cut == "start" else "")
+            after = _("{after} and the heading “{heading}”").format(after=after, heading=heading(lost, lang))
+        if gap.before.cut == "start":
+            before = _("before ¶ {paragraph} (starts mid-sentence)").format(paragraph=gap.before.id)
+        else:
+            before = _("before ¶ {paragraph}").format(paragraph=gap.before.id)
+        line = _("{after}, {before}").format(after=after, before=before)
         if gap.headings and corpus.section(gap.before.section).heading_inferred:
-            line += f"; whether ¶ {gap.before.id} still belongs under that heading is not known"
+            unknown = _("{gap}; whether ¶ {paragraph} still belongs under that heading is not known")
+            line = unknown.format(gap=line, paragraph=gap.before.id)
         missing.append(line)
     return "\n".join(missing)
 
@@ -260,38 +287,29 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
     date, signed = dated_and_signed(letter, lang)
     about = fields(
         [
-            ("Date", plain(date)),
-            ("Reference", plain(letter.reference)),
-            ("Kamerstuk", Text("not given in the letter", style=MUTED)),
-            ("From", lines(signed)),
-            ("To", translated_lines(letter, "addressee", lang)),
+            (_("Date"), plain(date)),
+            (_("Reference"), plain(letter.reference)),
+            (_("Kamerstuk"), Text(_("not given in the letter"), style=MUTED)),
+            (_("From"), lines(signed)),
+            (_("To"), translated_lines(letter, "addressee", lang)),
             (
-                "Earlier letter",
+                _("Earlier letter"),
                 Text.assemble(
                     link(earlier.as_written, earlier.url),
                     *(("\n", url(earlier.url)) if earlier.url else ()),
                 ),
             ),
-            ("Summary", url(letter.results_url)),
+            (_("Summary"), url(letter.results_url)),
         ]
     )
     spans = ", ".join(f"{f.first_line}–{f.last_line}" for f in letter.fragments)
     copy = fields(
         [
-            ("Fragments", Text(f"{numbers['fragments']} (source lines {spans})")),
-            (
-                "Paragraphs",
-                Text(f"{numbers['paragraphs']} in {numbers['sections']} sections, {numbers['words']} words"),
-            ),
-            ("Missing text", plain(_missing_text(corpus, lang), GAP_STYLE)),
-            (
-                "Records",
-                Text(
-                    f"{numbers['themes']} themes · {numbers['motions']} motions · {numbers['references']} references · "
-                    f"{numbers['people']} people · {numbers['events']} events"
-                ),
-            ),
-            ("Version", Text(f"data {letter.data_version} · vr2018 {version}")),
+            (_("Fragments"), Text(_("{count} (source lines {spans})").format(count=numbers["fragments"], spans=spans))),
+            (_("Paragraphs"), Text(_paragraph_count(numbers))),
+            (_("Missing text"), plain(_missing_text(corpus, lang), GAP_STYLE)),
+            (_("Records"), Text(" · ".join(_record_counts(numbers)))),
+            (_("Version"), Text(_("data {data} · vr2018 {version}").format(data=letter.data_version, version=version))),
         ]
     )
     return Group(
@@ -299,6 +317,26 @@ def info_view(corpus: Corpus, version: str, lang: Lang = NL) -> RenderableType:
         *translated(letter, "title", lang, "bold"),
         about,
         Text(),
-        Text("This copy", style=HEADING_STYLE),
+        Text(_("This copy"), style=HEADING_STYLE),
         copy,
     )
+
+
+def _paragraph_count(numbers: dict[str, int]) -> str:
+    """'23 in 14 sections, 1752 words'."""
+    n = numbers["paragraphs"]
+    sections = ngettext("{n} section", "{n} sections", numbers["sections"]).format(n=numbers["sections"])
+    words = ngettext("{n} word", "{n} words", numbers["words"]).format(n=numbers["words"])
+    return _("{paragraphs} in {sections}, {words}").format(paragraphs=n, sections=sections, words=words)
+
+
+def _record_counts(numbers: dict[str, int]) -> list[str]:
+    """'16 themes', '3 motions', …: how many records of each kind the data holds."""
+    kinds = {
+        "themes": ngettext("{n} theme", "{n} themes", numbers["themes"]),
+        "motions": ngettext("{n} motion", "{n} motions", numbers["motions"]),
+        "references": ngettext("{n} reference", "{n} references", numbers["references"]),
+        "people": ngettext("{n} person", "{n} people", numbers["people"]),
+        "events": ngettext("{n} event", "{n} events", numbers["events"]),
+    }
+    return [said.format(n=numbers[kind]) for kind, said in kinds.items()]

@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from rich.console import Group
 from rich.text import Text
 
-from vr2018.corpus.lang import EN, NL, Lang, day, text_of
+from vr2018.corpus.lang import EN, NL, Lang, day, month, text_of
+from vr2018.i18n import _, interface_language
 from vr2018.motions import no_link, not_in_the_letter
 from vr2018.text.clean import clean
 from vr2018.views.bilingual import unofficial
-from vr2018.views.layout import MUTED, fields, ids, indent, legend, link, markers, plain, url
+from vr2018.views.layout import MUTED, fields, ids, indent, inferred, legend, link, markers, plain, url
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,28 +27,37 @@ def un_document(ref: Reference) -> Text | None:
     the letter does not give marked; None where the symbol is not known."""
     if ref.symbol is None:
         return None
-    adopted = f", adopted {day(ref.adopted, '', EN)}" if ref.adopted else ""
-    marker = (f" ({not_in_the_letter(ref.outside_facts)})", MUTED) if ref.outside_facts else ""
+    adopted = ", " + _("adopted {date}").format(date=_adopted(ref.adopted)) if ref.adopted else ""
+    marker = (f" ({not_in_the_letter(ref.outside_facts, _)})", MUTED) if ref.outside_facts else ""
     return Text.assemble(link(ref.symbol, ref.url, "bold"), clean(adopted), marker)
+
+
+def _adopted(iso: str) -> str:
+    """A resolution's adoption date, ours and not the letter's, so in the interface's
+    language: "20 July 2015", or under a Dutch locale "20 juli 2015"."""
+    year, number, dd = iso.split("-")
+    dutch = f"{int(dd)} {month(int(number), NL)} {year}"
+    return day(iso, dutch, NL if interface_language() == "nl" else EN)
 
 
 def sources(record: Reference | Letter) -> list[RenderableType]:
     """The public sources of a record's outside facts: what each says, its address under it."""
     out: list[RenderableType] = []
     for found in record.outside:
-        out += [plain(f"source: {found.source}", MUTED), indent(url(found.url))]
+        out += [plain(_("source: {source}").format(source=found.source), MUTED), indent(url(found.url))]
     return out
 
 
 def chamber(motion: Motion, lang: Lang = NL) -> str:
     """The chamber (in English for ``en``: "House of Representatives"), marked where the letter does not name it."""
-    return clean(text_of(motion, "chamber", lang)) + (", inferred" if motion.chamber_inferred else "")
+    shown = clean(text_of(motion, "chamber", lang))
+    return _("{chamber}, inferred").format(chamber=shown) if motion.chamber_inferred else shown
 
 
 def subject(motion: Motion, lang: Lang = NL) -> Text:
     """The subject, marked "(inferred)" (as an inferred chamber is) where it is our
     reading of the context and not what the letter states."""
-    marker = (" (inferred)", MUTED) if motion.subject_inferred else ""
+    marker = (" " + inferred(), MUTED) if motion.subject_inferred else ""
     return Text.assemble(clean(text_of(motion, "subject", lang)), marker)
 
 
@@ -58,7 +68,7 @@ def _kamerstuk_short(ref: Reference) -> str:
 
 def official_link(ref: Reference) -> Text:
     """A reference's official link, or why it has none (:func:`~vr2018.motions.no_link`)."""
-    return url(ref.url) if ref.url else Text(no_link(ref) or "", style=MUTED)
+    return url(ref.url) if ref.url else Text(no_link(ref, _) or "", style=MUTED)
 
 
 def motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
@@ -67,7 +77,7 @@ def motion_head(ref: Reference, motion: Motion, lang: Lang = NL) -> Text:
     return Text.assemble(
         link(f"Kamerstuk {_kamerstuk_short(ref)}", ref.url, "bold"),
         "  ",
-        clean("motion " + "/".join(motion.submitters)),
+        clean(_("motion {submitters}").format(submitters="/".join(motion.submitters))),
         (f" ({chamber(motion, lang)})", MUTED),
     )
 
@@ -94,7 +104,7 @@ def motions_view(corpus: Corpus, motions: tuple[Motion, ...], lang: Lang = NL) -
             parts.append(Text())
         parts += [
             motion_head(ref, motion, lang),
-            fields([("Subject", subject(motion, lang)), ("What was done", done), ("Link", link_)]),
+            fields([(_("Subject"), subject(motion, lang)), (_("What was done"), done), (_("Link"), link_)]),
         ]
     return Group(*unofficial(lang), *parts, *legend(*markers(motions=motions)))
 
@@ -118,7 +128,7 @@ def references_view(corpus: Corpus, references: tuple[Reference, ...], lang: Lan
     for ref in references:
         if ref.kind != kind:
             kind = ref.kind
-            title = "Kamerstukken" if kind == "kamerstuk" else "UN Security Council resolutions"
+            title = _("Kamerstukken") if kind == "kamerstuk" else _("UN Security Council resolutions")
             parts.append(Text(("\n" if parts else "") + title, style="bold underline"))
         paragraphs = [p.id for p in corpus.citing_paragraphs(ref.id)]
         # A Kamerstuk's notation opens its publication; a resolution's link goes with its symbol,

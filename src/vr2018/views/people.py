@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import NL, Lang, text_of
-from vr2018.i18n import _
+from vr2018.i18n import _, ngettext
 from vr2018.people import person_names, person_paragraphs
 from vr2018.text.clean import clean
-from vr2018.timeline import date_label
+from vr2018.timeline import SOURCE_NAMES, date_label
 from vr2018.views.bilingual import unofficial
 from vr2018.views.layout import (
     HEADING_STYLE,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 def _where(event: Event) -> tuple[tuple[str, str], ...]:
     """'¶ inleiding', or 'letterhead' for a date the letterhead prints (no paragraph)."""
     if event.paragraph is None:
-        return ((event.source, MUTED),)
+        return ((_(SOURCE_NAMES.get(event.source, event.source)), MUTED),)
     return (("¶ ", MUTED), (event.paragraph, ID_STYLE))
 
 
@@ -54,12 +55,15 @@ def timeline_view(
     """The events in chronological order: date at the letter's precision, label, paragraph.
     ``narrowed`` says how --in/--from/--to/--person narrowed them ("from 2018-09 to 2018-12");
     ``note``, under the legend, what a year the user left out was taken to be."""
-    counted = f"{len(events)} dated event{'' if len(events) == 1 else 's'}"
-    title = f"Timeline: {counted} in the letter"
-    if theme is not None:
-        title = f"Timeline, theme {text_of(theme, 'title', lang)}: {counted}"
+    n = len(events)
+    if theme is None:
+        title = ngettext("Timeline: {n} dated event in the letter", "Timeline: {n} dated events in the letter", n)
+        title = title.format(n=n)
+    else:
+        title = ngettext("Timeline, theme {theme}: {n} dated event", "Timeline, theme {theme}: {n} dated events", n)
+        title = title.format(theme=text_of(theme, "title", lang), n=n)
     if narrowed:
-        title += f", {narrowed}"
+        title = _("{title}, {narrowed}").format(title=title, narrowed=narrowed)
     rows = [
         # one line per event (also for grep): the label, then its paragraph
         (date_label(e, lang), Text.assemble(clean(text_of(e, "label", lang)), "  ", *_where(e)))
@@ -77,10 +81,10 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
     from rich.table import Table
 
     table = Table(box=None, padding=(0, 2, 0, 0), header_style=HEADING_STYLE, show_edge=False)
-    table.add_column("Name", no_wrap=True, style="bold")
-    table.add_column("Role")
+    table.add_column(_("Name"), no_wrap=True, style="bold")
+    table.add_column(_("Role"))
     table.add_column("¶", justify="right", no_wrap=True)
-    table.add_column("Id", style=ID_STYLE, no_wrap=True)
+    table.add_column(_("Id"), style=ID_STYLE, no_wrap=True)
     lines, records = [], []
     name_width = max((len(p.name) for p in people), default=0)
     for person in people:
@@ -97,10 +101,11 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
             )
         )
         records.append(_record(person, role, count))
-    hint = Text("vr2018 people NAME shows what the letter says someone did.", style=MUTED)
+    hint = Text(_("vr2018 people NAME shows what the letter says someone did."), style=MUTED)
+    named = ngettext("{n} person named in the letter", "{n} people named in the letter", len(people))
     return Group(
         *unofficial(lang),
-        Text(f"{len(people)} people named in the letter", style=HEADING_STYLE),
+        Text(named.format(n=len(people)), style=HEADING_STYLE),
         Text(),
         Adaptive(table, lines, narrow=stack(records)),
         Text(),
@@ -111,11 +116,14 @@ def people_view(corpus: Corpus, people: tuple[Person, ...], lang: Lang = NL) -> 
 def _record(person: Person, role: str, count: str) -> RenderableType:
     """One row of the people table as labelled lines (the column headers as labels), for a
     terminal too narrow for the table."""
+    labels = (_("Role"), "¶", _("Id"))
+    width = max(cell_len(label) for label in labels) + 2
+    role_label, count_label, id_label = (label + " " * (width - cell_len(label)) for label in labels)
     return Group(
         plain(person.name, "bold"),
-        indent(item("Role  ", plain(role), MUTED)),
-        indent(Text.assemble(("¶     ", MUTED), count)),
-        indent(Text.assemble(("Id    ", MUTED), (person.id, ID_STYLE))),
+        indent(item(role_label, plain(role), MUTED)),
+        indent(Text.assemble((count_label, MUTED), count)),
+        indent(Text.assemble((id_label, MUTED), (person.id, ID_STYLE))),
     )
 
 
@@ -126,7 +134,7 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
         plain(text_of(person, "role", lang)),
     ]
     if person.aliases:
-        parts.append(Text.assemble(("also written: ", MUTED), clean(", ".join(person.aliases))))
+        parts.append(Text.assemble((_("also written:") + " ", MUTED), clean(", ".join(person.aliases))))
     parts.append(Text())
     for did in person.did:
         where = Text()
@@ -135,12 +143,12 @@ def person_view(corpus: Corpus, person: Person, lang: Lang = NL) -> RenderableTy
                 where.append(("" if n == 0 else ", ") + "¶ ", style=MUTED)
                 where.append(pid, style=ID_STYLE)
         else:
-            where.append("(signature block, not a paragraph)", style=MUTED)
+            where.append(_("(signature block, not a paragraph)"), style=MUTED)
         parts += [item("• ", plain(text_of(did, "text", lang))), indent(where)]
     parts.append(Text())
     mentioned = person_paragraphs(corpus, person)
     if mentioned:
-        parts.append(Text.assemble(("named in: ", MUTED), (", ".join(mentioned), ID_STYLE)))
+        parts.append(Text.assemble((_("named in:") + " ", MUTED), (", ".join(mentioned), ID_STYLE)))
     return Group(*parts)
 
 

@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import BOTH, NL, Lang, section_title
-from vr2018.i18n import _
+from vr2018.i18n import N_, _, ngettext
 from vr2018.letter.sentences import sentences
 from vr2018.search.snippets import GAP, MATCH, MORE, Spans, segments, sentence_segments
 from vr2018.text.clean import clean
@@ -26,17 +26,17 @@ if TYPE_CHECKING:
 
 HIGHLIGHT = "bold underline"  # no colour: it still reads under NO_COLOR
 _STYLES = {MATCH: HIGHLIGHT, MORE: MUTED, GAP: GAP_STYLE}
-# How a term matched, as the match line names it; an exact match needs no word.
-NOT_IN_THE_LETTER = "not in the letter"
+# How a term matched, as the match line names it; an exact match needs no word. Marked for
+# the catalog here, translated where the line is written.
 # An outside bridge: the word is the letter's, the link from the term to it is ours.
-OUTSIDE_LINK = "link not in the letter"
+OUTSIDE_LINK = N_("link not in the letter")
 HOW_LABELS = {
     "exact": "",
-    "inflection": "inflection",
-    "compound": "compound",
-    "typo": "typo",
-    "english": "English",
-    "glossary": "glossary",
+    "inflection": N_("inflection"),
+    "compound": N_("compound"),
+    "typo": N_("typo"),
+    "english": N_("English"),
+    "glossary": N_("glossary"),
     "outside": OUTSIDE_LINK,
 }
 
@@ -66,13 +66,14 @@ def match_line(hit: Hit) -> str:
     'guterres → Secretaris-Generaal (link not in the letter)'."""
     by_term: dict[str, list[tuple[str, str]]] = {}
     for term, word, how in hit.why:
-        by_term.setdefault(term, []).append((word, HOW_LABELS.get(how, how)))
+        label = HOW_LABELS.get(how, how)
+        by_term.setdefault(term, []).append((word, _(label) if label else ""))  # _("") is the catalog's header
     parts = []
     for term, found in by_term.items():
         shown = ", ".join(clean(word) + (f" ({label})" if label else "") for word, label in found)
         same = len(found) == 1 and fold(found[0][0]) == term
         parts.append(shown if same else f"{clean(term)} → {shown}")
-    return "match: " + "; ".join(parts)
+    return _("match: {terms}").format(terms="; ".join(parts))
 
 
 def _rows(hit: Hit, full: bool) -> list[tuple[Text, Text]] | None:
@@ -102,12 +103,15 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
         (where, ID_STYLE),
         ("  ", ""),
         (clean(section_title(corpus, paragraph, lang)), HEADING_STYLE),
-        (f"  score {hit.score:.2f}", MUTED),
+        ("  " + _("score {score}").format(score=f"{hit.score:.2f}"), MUTED),
     )
     notes = Text(match_line(hit), style=MUTED)
     if paragraph.cut:
-        side = "ends" if paragraph.cut == "end" else "starts"
-        notes.append(f" · [the paragraph {side} at a missing page]", style=MUTED)
+        if paragraph.cut == "end":
+            cut = _("[the paragraph ends at a missing page]")
+        else:
+            cut = _("[the paragraph starts at a missing page]")
+        notes.append(" · " + cut, style=MUTED)
     english = hit_text(hit, full, english=lang.english)
     if lang is BOTH:  # our English and the Dutch original, labelled, side by side where there is room
         block: list[RenderableType] = [head, Bilingual(english, hit_text(hit, full), _rows(hit, full))]
@@ -115,7 +119,8 @@ def _hit_block(corpus: Corpus, rank: int, hit: Hit, full: bool, lang: Lang) -> l
         block = [head, prose(english)]
     block.append(notes)
     if hit.missing:
-        block.append(Text("missing: " + ", ".join(clean(m) for m in hit.missing), style=MUTED))
+        missing = _("missing: {terms}").format(terms=", ".join(clean(m) for m in hit.missing))
+        block.append(Text(missing, style=MUTED))
     return [*block, Text()]
 
 
@@ -131,13 +136,16 @@ def search_view(
     for rank, hit in enumerate(results.hits, 1):
         parts += _hit_block(corpus, rank, hit, full, lang)
     shown = len(results.hits)
-    summary = f"{shown} of {results.total} matching paragraph{'s' if results.total != 1 else ''}"
-    summary += " · query read as: " + "; ".join(results.terms)
+    matching = ngettext(
+        "{shown} of {total} matching paragraph", "{shown} of {total} matching paragraphs", results.total
+    )
+    summary = [matching.format(shown=shown, total=results.total)]
+    summary.append(_("query read as: {terms}").format(terms="; ".join(results.terms)))
     if results.phrases:
-        summary += " · phrase: " + "; ".join(f'"{p}"' for p in results.phrases)
-    parts.append(plain(summary, MUTED))
+        summary.append(_("phrase: {phrases}").format(phrases="; ".join(f'"{p}"' for p in results.phrases)))
+    parts.append(plain(" · ".join(summary), MUTED))
     if results.absent:
-        parts.append(plain(f"{NOT_IN_THE_LETTER}: " + ", ".join(results.absent), MUTED))
+        parts.append(plain(_("not in the letter: {terms}").format(terms=", ".join(results.absent)), MUTED))
     return Group(*parts)
 
 

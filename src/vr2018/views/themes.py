@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import NL, Lang, section_title, text_of
 from vr2018.corpus.lang import heading as section_heading
+from vr2018.i18n import _
 from vr2018.text.clean import clean
 from vr2018.timeline import date_label
 from vr2018.views.bilingual import paragraph_block, unofficial
@@ -18,7 +20,6 @@ from vr2018.views.layout import (
     HEADING_STYLE,
     ID_STYLE,
     MUTED,
-    NOT_IN_THE_LETTER,
     Fit,
     Wide,
     fields,
@@ -47,10 +48,12 @@ def theme_list(
 ) -> RenderableType:
     """One line per theme: id, number of paragraphs, title, the summary's first sentence;
     ``crop`` cuts each line to the screen's width (on a terminal), else lines stay whole."""
-    width = max(len(theme.id) for theme, _, _ in rows)
+    width = max(len(theme.id) for theme, _count, _line in rows)
 
     def listing(crop: bool) -> Group:
-        lines: list[RenderableType] = [Text(f"{'theme':<{width}}   ¶  title — summary", style=HEADING_STYLE)]
+        head = _("theme")
+        head += " " * (width - cell_len(head)) + "   ¶  " + _("title — summary")
+        lines: list[RenderableType] = [Text(head, style=HEADING_STYLE)]
         for theme, count, line in rows:
             text = Text.assemble(
                 (f"{clean(theme.id):<{width}}", ID_STYLE),
@@ -61,13 +64,13 @@ def theme_list(
                 overflow="ellipsis" if crop else None,
             )
             lines.append(text if crop else hang(text))  # wrapped, a theme's lines hang under its id
-        lines.append(Text("\nvr2018 theme NAME shows one theme (its id, title or any alias).", style=MUTED))
+        lines.append(Text("\n" + _("vr2018 theme NAME shows one theme (its id, title or any alias)."), style=MUTED))
         return Group(*lines)
 
     if not crop:
         return Group(*unofficial(lang), listing(False))
     # Cropping only ever shortens a summary: where even id and title do not fit, wrap instead.
-    need = width + 6 + max(len(text_of(theme, "title", lang)) for theme, _, _ in rows)
+    need = width + 6 + max(len(text_of(theme, "title", lang)) for theme, _count, _line in rows)
     return Group(*unofficial(lang), Wide(Fit(listing(True), listing(False), need)))
 
 
@@ -75,16 +78,16 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
     """The theme's motions, people and dates, each under its heading (where it has any)."""
     parts: list[RenderableType] = []
     if detail.motions:
-        parts.append(heading("Motions"))
+        parts.append(heading(_("Motions")))
         for motion in detail.motions:
             ref = corpus.reference(motion.reference)
             parts.append(indent(Text.assemble(motion_head(ref, motion, lang), ": ", subject(motion, lang))))
     if detail.people:
-        parts.append(heading("People"))
+        parts.append(heading(_("People")))
         roles = [(clean(p.name), plain(text_of(p, "role", lang), MUTED)) for p in detail.people]
         parts.append(fields(roles, label_style="bold"))
     if detail.events:
-        parts.append(heading("Dates"))
+        parts.append(heading(_("Dates")))
         parts.append(
             fields(
                 [
@@ -100,7 +103,7 @@ def _records(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[Rende
 def _cited(corpus: Corpus, detail: ThemeDetail, lang: Lang = NL) -> list[RenderableType]:
     """The text of the paragraphs the points cite, under their headings, with one
     marker per gap (even where two cited paragraphs border it)."""
-    parts: list[RenderableType] = [heading("Cited paragraphs"), Text()]
+    parts: list[RenderableType] = [heading(_("Cited paragraphs")), Text()]
     marked = False
     title = None
     for paragraph in detail.cited:
@@ -128,34 +131,34 @@ def theme_view(corpus: Corpus, detail: ThemeDetail, full: bool = False, lang: La
         Text.assemble((clean(text_of(theme, "title", lang)), "bold"), "  ", (f"({theme.id})", ID_STYLE)),
     ]
     if theme.aliases:
-        parts.append(Text.assemble(("also: ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
+        parts.append(Text.assemble((_("also:") + " ", MUTED), (clean(", ".join(theme.aliases)), MUTED)))
     if theme.aliases_outside:  # found by them too, but they are not the letter's words
-        parts.append(
-            Text.assemble((f"also, {NOT_IN_THE_LETTER}: ", MUTED), (clean(", ".join(theme.aliases_outside)), MUTED))
-        )
+        also = _("also, not in the letter:") + " "
+        parts.append(Text.assemble((also, MUTED), (clean(", ".join(theme.aliases_outside)), MUTED)))
     parts += [Text(), plain(text_of(theme, "summary", lang))]
 
-    parts.append(heading("Points"))
+    parts.append(heading(_("Points")))
     if not theme.points:  # the loader allows this only for a theme with sections: only the heading survives
         titles = ", ".join(f"“{section_heading(s, lang)}”" for s in detail.sections)
-        parts.append(
-            plain(
-                f"none: the pages after the heading {titles} are missing, and no paragraph we have "
-                "is known to belong under it",
-                GAP_STYLE,
-            )
+        none = _(
+            "none: the pages after the heading {headings} are missing, and no paragraph we have "
+            "is known to belong under it"
         )
+        parts.append(plain(none.format(headings=titles), GAP_STYLE))
     for n, point in enumerate(theme.points, 1):
         parts.append(item(f"{n:>2}. ", Text.assemble(clean(text_of(point, "text", lang)), " ", ids(point.sources))))
     parts += _records(corpus, detail, lang)
 
-    parts.append(heading("Paragraphs"))
-    parts.append(ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text("none"))
+    parts.append(heading(_("Paragraphs")))
+    parts.append(ids([p.id for p in detail.paragraphs]) if detail.paragraphs else Text(_("none")))
     for gap in detail.gaps:
         if gap.section:
-            where = f"  the pages after the heading '{section_heading(corpus.section(gap.section), lang)}' are missing"
+            after = _("the pages after the heading '{heading}' are missing")
+            where = after.format(heading=section_heading(corpus.section(gap.section), lang))
+        elif gap.cut == "start":
+            where = _("¶ {paragraph} is cut at its start by a missing page").format(paragraph=gap.paragraph)
         else:
-            where = f"  ¶ {gap.paragraph} is cut at its {gap.cut} by a missing page"
+            where = _("¶ {paragraph} is cut at its end by a missing page").format(paragraph=gap.paragraph)
         parts.append(Text.assemble(("[…] ", GAP_STYLE), (clean(where.strip()), GAP_STYLE)))
     if full:
         parts += _cited(corpus, detail, lang)

@@ -15,10 +15,11 @@ from rich.console import Group
 from rich.text import Text
 
 from vr2018.corpus.lang import NL, Lang, heading, text_of
+from vr2018.i18n import N_, _, ngettext
 from vr2018.letter.paragraphs import opening
 from vr2018.text.clean import clean
 from vr2018.views.bilingual import unofficial
-from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, plain
+from vr2018.views.layout import GAP_STYLE, HEADING_STYLE, ID_STYLE, MUTED, inferred, plain
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from vr2018.letter.outline import Entry
 
 OPENING_WORDS = 8
-KEY = "§ section id · [Heading]: ours, the letter's is missing · […]: pages missing"
-INFERRED = "(inferred) after a section id: our guess that a new section begins there."
+KEY = N_("§ section id · [Heading]: ours, the letter's is missing · […]: pages missing")
+INFERRED = N_("(inferred) after a section id: our guess that a new section begins there.")
 
 
 def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> RenderableType:
@@ -40,20 +41,28 @@ def toc_view(corpus: Corpus, entries: tuple[Entry, ...], lang: Lang = NL) -> Ren
 
     letter = corpus.letter
     paragraphs = sum(len(e.paragraphs) for e in entries)
-    summary = (
-        f"{len(letter.fragments)} fragments, {len(entries)} sections, {paragraphs} paragraphs; "
-        f"pages missing in {gap_count(entries)} places"
-    )
+    summary = _summary(len(letter.fragments), len(entries), paragraphs, gap_count(entries))
     rows: list[Row] = [(plain(text_of(letter, "title", lang), HEADING_STYLE), None), (plain(summary, MUTED), None)]
     for entry in entries:
         if entry.gap_before:
-            rows.append((Text(f"[…] pages missing; fragment {entry.fragment} begins", style=GAP_STYLE), None))
+            begins = _("[…] pages missing; fragment {fragment} begins").format(fragment=entry.fragment)
+            rows.append((Text(begins, style=GAP_STYLE), None))
         rows.append(_heading(entry, lang))
         rows += [_paragraph(entry, paragraph, lang) for paragraph in entry.paragraphs]
-    rows.append((Text(KEY, style=MUTED), None))
+    rows.append((Text(_(KEY), style=MUTED), None))
     if any(e.section.heading_inferred for e in entries):
-        rows.append((Text(INFERRED, style=MUTED), None))
+        rows.append((Text(_(INFERRED), style=MUTED), None))
     return Group(*unofficial(lang), _Columns(rows))
+
+
+def _summary(fragments: int, sections: int, paragraphs: int, gaps: int) -> str:
+    """'4 fragments, 14 sections, 23 paragraphs; pages missing in 3 places'."""
+    return _("{fragments}, {sections}, {paragraphs}; pages missing in {places}").format(
+        fragments=ngettext("{n} fragment", "{n} fragments", fragments).format(n=fragments),
+        sections=ngettext("{n} section", "{n} sections", sections).format(n=sections),
+        paragraphs=ngettext("{n} paragraph", "{n} paragraphs", paragraphs).format(n=paragraphs),
+        places=ngettext("{n} place", "{n} places", gaps).format(n=gaps),
+    )
 
 
 Row = tuple[Text, "Text | None"]  # the id column, and the heading or first words (None: a line of its own)
@@ -65,7 +74,7 @@ def _heading(entry: Entry, lang: Lang) -> Row:
     if entry.text_missing:  # in the id column, which is never cropped
         ids.append(" […]", style=GAP_STYLE)
     if section.heading_inferred:  # there too: a section that is our guess
-        ids.append(" (inferred)", style=MUTED)
+        ids.append(" " + inferred(), style=MUTED)
     title = clean(heading(section, lang))  # as read shows it: ours in [brackets]
     if section.printed:
         return ids, Text(title, style="bold underline" if section.level == 1 else HEADING_STYLE)
