@@ -33,12 +33,35 @@ def _words(texts) -> set[str]:
 
 @pytest.fixture(scope="module")
 def vocabularies(corpus):
+    from vr2018.export import jsonl
+
     entries = catalog.read_po()
     english = _words(m for m, plural in entries for m in (m, plural or ""))
     dutch = _words(s for strs in entries.values() for s in strs)
-    letter = _words(p.text for p in corpus.paragraphs) | _words(p.text_en or "" for p in corpus.paragraphs)
-    # words both languages use, or the letter uses, tell nothing (names, "json", "Kamerstuk")
-    return english - dutch - letter, dutch - english - letter
+    from vr2018.letter.citation_words import DUTCH, ENGLISH
+
+    data = _data_words(jsonl(corpus))  # every word of the data, in both languages: the letter's and ours
+    data |= _words(str(v) for words in (DUTCH, ENGLISH) for v in words)  # a citation's own words
+
+    # words both languages use, or the data uses, tell nothing (names, "json", "Kamerstuk")
+    return english - dutch - data, dutch - english - data
+
+
+def _data_words(lines: str) -> set[str]:
+    """The words of every string value in JSON Lines."""
+    import json
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    return {w.lower() for line in lines.splitlines() for text in strings(json.loads(line)) for w in _WORD.findall(text)}
 
 
 def _leaks(text: str, foreign: set[str]) -> list[str]:
@@ -52,8 +75,8 @@ def test_the_catalog_is_complete_and_compiled():
 
 def test_the_vocabularies_are_big_enough_to_mean_something(vocabularies):
     english, dutch = vocabularies
-    assert {"paragraph", "usage", "found", "missing", "options"} <= english
-    assert {"alinea", "afsluitstatus", "gevonden", "ontbreekt", "opties"} <= dutch
+    assert {"usage", "found", "options", "inflection"} <= english
+    assert {"afsluitstatus", "gevonden", "opties", "verbuiging"} <= dutch
 
 
 @pytest.fixture()
@@ -143,8 +166,51 @@ def test_a_translated_template_keeps_every_placeholder():
 
 
 def test_help_examples_are_kept_as_they_run():
-    """A docstring's examples are commands: their translation leaves them unchanged."""
+    """A help text's examples (the lines after "Examples:") are commands: translated, they stay as they are."""
+
+    def examples(text: str) -> list[str]:
+        lines = text.splitlines()
+        heads = [i for i, line in enumerate(lines) if line.strip() in ("Examples:", "Voorbeelden:")]
+        return [line for line in lines[heads[0] + 1 :] if line.strip()] if heads else []
+
     for (msgid, _plural), strs in catalog.read_po().items():
-        examples = [line for line in msgid.splitlines() if line.strip().startswith("vr2018 ")]
         for translated in strs:
-            assert [line for line in translated.splitlines() if line.strip().startswith("vr2018 ")] == examples
+            assert examples(translated) == examples(msgid), msgid[:60]
+
+
+VIEWS = [
+    ["search", "Rohingya"],
+    ["search", "chemical", "weapons"],
+    ["search", "qqqqqzzz"],
+    ["theme"],
+    ["theme", "klimaat"],
+    ["theme", "klimaat", "--full"],
+    ["motions"],
+    ["motions", "--kamerstuk"],
+    ["refs"],
+    ["read"],
+    ["toc"],
+    ["show", "iran-2231"],
+    ["show", "3", "--context", "1"],
+    ["show", "myanmar-rohingya:2"],
+    ["timeline"],
+    ["timeline", "september"],
+    ["people"],
+    ["people", "mark", "rutte"],
+    ["cite"],
+    ["cite", "myanmar-rohingya:2"],
+    ["info"],
+    ["export", "markdown"],
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "both"])
+@pytest.mark.parametrize("argv", VIEWS, ids=" ".join)
+def test_every_view_speaks_the_interface_language(invoke, monkeypatch, vocabularies, argv, lang):
+    """Under a Dutch locale no English word of ours, under an English one no Dutch word of ours,
+    whatever the text's language (the letter's words and ours about it are data, not interface)."""
+    for locale, foreign in (("nl_NL.UTF-8", vocabularies[0]), ("en_GB.UTF-8", vocabularies[1])):
+        monkeypatch.setenv("LANG", locale)
+        result = invoke(*argv, "--lang", lang)
+        assert result.exit_code in (0, 1), result.stderr
+        assert _leaks(result.stdout + result.stderr, foreign) == [], (locale, argv)
