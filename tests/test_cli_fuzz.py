@@ -310,12 +310,12 @@ def test_the_top_level_survives_anything(argv):
 
 def test_a_failed_check_says_how_to_rerun_it_and_why(monkeypatch):
     """A failure that passes on rerun must still be understood from the CI log alone."""
-    import vr2018.cli.app
+    import vr2018.cli.failures
 
     def broken_handler(exc: Exception) -> int:
         raise RuntimeError("the handler broke")
 
-    monkeypatch.setattr(vr2018.cli.app, "settle", broken_handler)
+    monkeypatch.setattr(vr2018.cli.failures, "settle", broken_handler)
     with pytest.raises(AssertionError) as failed:
         check(["search", "--bogus"])
     text = str(failed.value)

@@ -132,3 +132,15 @@ def test_terminal_active_characters_are_removed_by_clean_and_escaped_in_json():
     assert not TERMINAL_ACTIVE.search(clean(every))
     escaped = escape_terminal_active(json.dumps(every, ensure_ascii=False))
     assert not TERMINAL_ACTIVE.search(escaped) and json.loads(escaped) == every
+
+
+def test_every_terminal_active_character_is_unprintable_so_printable_text_is_inert():
+    """clean() and the JSON escaping skip the regular expression for text Python calls
+    printable: that is sound only while no character of TERMINAL_ACTIVE is printable."""
+    from vr2018.text.clean import TERMINAL_ACTIVE, inert
+
+    active = [chr(cp) for cp in range(0x110000) if TERMINAL_ACTIVE.fullmatch(chr(cp))]
+    assert len(active) > 2000  # the surrogates, C0, C1 and the formatting characters
+    assert not any(ch.isprintable() for ch in active)
+    assert all(not inert(f"text {ch} text") for ch in active if ch not in "\t\n")
+    assert inert("Curaçao, Sint-Maarten en Aruba\n\tzeker")

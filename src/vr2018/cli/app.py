@@ -21,13 +21,11 @@ from vr2018.cli.status import ExitStatus, Failure, Terminated
 from vr2018.cli.streams import PROG, Run, emit_json, prepare_streams, run_state
 from vr2018.i18n import _
 from vr2018.problems import Problem, Unknown
-from vr2018.version import __version__
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
-from vr2018.cli.failures import PipeClosed, settle
 from vr2018.cli.help import InterfaceLanguage, usage_metavar
-from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, exit_codes
+from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, PipeClosed, exit_codes
 
 PRINTS_NO_VIEW = frozenset({"export", "help"})  # they print files or help, never a view
 
@@ -45,11 +43,11 @@ class _Command(InterfaceLanguage, TyperCommand):
             self.params.extend(display_options())
 
     def invoke(self, ctx: Any) -> Any:
-        from vr2018.cli import messages
-
         try:
             return super().invoke(ctx)
         except Problem as error:  # nothing answers (status 1): --json still prints JSON, an empty array
+            from vr2018.cli import messages
+
             if messages.status(error) == ExitStatus.NOTHING_FOUND and run_state(ctx).json:
                 emit_json([])
             raise
@@ -176,6 +174,8 @@ class _Group(InterfaceLanguage, TyperGroup):
             # branch of settle(), not in Python's exit status 120.
             sys.stdout.flush()
         except Exception as exc:  # every failure ends here, as one line
+            from vr2018.cli.failures import settle  # only now: most runs end well
+
             status = settle(exc)
         except KeyboardInterrupt:
             status = ExitStatus.INTERRUPTED
@@ -209,6 +209,8 @@ app = _App(
 
 def _version(value: bool) -> None:
     if value:
+        from vr2018.version import __version__
+
         print(f"{PROG} {__version__}")
         raise typer.Exit()
 
@@ -245,6 +247,8 @@ def _overview(ctx: Any) -> str:
     """What `vr2018` with no arguments prints: what it is, the commands, an example. No data is read."""
     from textwrap import fill
 
+    from vr2018.version import __version__ as version
+
     group = ctx.command
     assert isinstance(group, TyperGroup)
     found = {n: group.get_command(ctx, n) for n in group.list_commands(ctx)}
@@ -264,7 +268,7 @@ def _overview(ctx: Any) -> str:
     about = _(
         "{prog} {version}: the Kingdom of the Netherlands on the UN Security Council in 2018.\n"
         "The government's letter of 15 February 2019 (BZDOC-151021554-15), offline."
-    ).format(prog=PROG, version=__version__)
+    ).format(prog=PROG, version=version)
     more = _(
         "The letter is in Dutch: add --lang en for our unofficial English translation. "
         "'{prog} help COMMAND' shows a command's options and examples."

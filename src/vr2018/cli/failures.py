@@ -11,14 +11,10 @@ from typing import Any
 
 import typer
 
-from vr2018.cli.status import ExitStatus, Failure
+from vr2018.cli.status import ExitStatus, Failure, PipeClosed
 from vr2018.cli.streams import PROG, message
 from vr2018.i18n import _
 from vr2018.problems import Problem
-
-
-class PipeClosed(Exception):
-    """stdout's reader went away (`vr2018 read | head -1`)."""
 
 
 def settle(exc: Exception) -> int:

@@ -70,3 +70,7 @@ def exit_codes(command: str | None = None) -> str:
 
 
 EXIT_CODES = exit_codes()
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away (`vr2018 read | head -1`)."""

@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled on its first use. Compiling a character class beyond
+    Latin-1 costs about a millisecond, and most runs never need one: text that Python calls
+    printable holds none of these characters (:func:`inert`)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:  # search, sub, finditer, ... of the compiled pattern
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return getattr(self._compiled, name)
+
 
 # What must never reach a terminal: C0 and C1 control characters (tab and
 # newline excepted), DEL, zero-width and bidirectional formatting characters
@@ -10,7 +27,7 @@ import re
 # mark, and lone surrogates (undecodable bytes in argv). The one list: clean()
 # removes these, JSON output escapes them (vr2018.cli.streams), and the tests hold
 # every output to it.
-TERMINAL_ACTIVE = re.compile(
+TERMINAL_ACTIVE = LazyPattern(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
 )
 
@@ -18,7 +35,7 @@ TERMINAL_ACTIVE = re.compile(
 # Escape sequences, removed whole so their parameters do not linger as text:
 # CSI (ESC [ or the 8-bit \x9b) with its parameters, OSC (ESC ] or \x9d: titles,
 # hyperlinks) up to BEL or ST, and two-character escapes (ESC 7, ESC c, ...).
-_ANSI = re.compile(
+_ANSI = LazyPattern(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -~]?"
@@ -32,9 +49,17 @@ def clean(value: str) -> str:
     (colours, cursor moves, window titles, hyperlinks, bells, bidi overrides)
     goes, so neither a query nor a data file can reach the terminal as an escape.
     """
-    if value.isascii() and value.isprintable():
+    if inert(value):
         return value
-    return TERMINAL_ACTIVE.sub("", _ANSI.sub("", value))
+    return str(TERMINAL_ACTIVE.sub("", _ANSI.sub("", value)))
+
+
+def inert(text: str) -> bool:
+    """``text`` holds nothing a terminal acts on, for certain: every character of
+    :data:`TERMINAL_ACTIVE` (and the ESC that starts a sequence) is one that Python does not
+    call printable, so printable text but for tabs and newlines is inert. (Other unprintable
+    text, such as a no-break space, is not necessarily active: :func:`clean` looks closer.)"""
+    return text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
 
 
 def shorten(value: str, width: int = 60) -> str:
@@ -46,4 +71,6 @@ def shorten(value: str, width: int = 60) -> str:
 def escape_terminal_active(json_text: str) -> str:
     """JSON text with the characters a terminal acts on (:data:`TERMINAL_ACTIVE`)
     as \\u escapes: the same data, inert."""
-    return TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    if inert(json_text):
+        return json_text
+    return str(TERMINAL_ACTIVE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text))
