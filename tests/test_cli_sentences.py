@@ -8,7 +8,7 @@ import re
 import pytest
 
 from vr2018.cli import messages
-from vr2018.cli.status import ExitStatus
+from vr2018.cli.status import ExitStatus, of_problem
 from vr2018.corpus.lang import section_title
 from vr2018.letter import citations
 from vr2018.letter.sentences import of, sentence_named, texts
@@ -51,7 +51,7 @@ def test_a_bad_address_says_what_there_is(corpus, query, message):
         sentence_named(corpus, query)
     line = messages.line(error.value)
     assert line.startswith(message)
-    assert messages.status(error.value) == ExitStatus.BAD_USAGE
+    assert of_problem(error.value) == ExitStatus.BAD_USAGE
     assert "\n" not in line
 
 

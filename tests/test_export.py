@@ -426,8 +426,9 @@ def test_sqlite_columns_are_the_json_field_names(db, corpus):
         signatory_json,
         statement_json,
     )
+    from vr2018.serialize.motions import motion_json
     from vr2018.serialize.people import event_json, person_json
-    from vr2018.serialize.themes import motion_json, theme_json
+    from vr2018.serialize.themes import theme_json
 
     objects = {
         "letter": letter_json(corpus),

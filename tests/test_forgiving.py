@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from vr2018 import load_corpus
 from vr2018.cli import messages
+from vr2018.cli.status import of_problem
 from vr2018.corpus.lang import DUTCH_MONTHS, ENGLISH_MONTHS
 from vr2018.letter.paragraphs import paragraph_named
 from vr2018.people import _name_words, look_up
@@ -210,7 +211,7 @@ def test_paragraph_numbers_in_the_engine():
     with pytest.raises(OutOfRange) as caught:
         paragraph_named(CORPUS, "26")
     assert caught.value.count == 23 and caught.value.candidates == ("rutte-26-september",)
-    assert messages.status(caught.value) == 2
+    assert of_problem(caught.value) == 2
 
 
 def test_completion_after_a_paragraph_number():
@@ -287,7 +288,7 @@ def test_read_when_refuses(text, reason):
         read_when(text, 2018)
     assert caught.value.reason == reason and caught.value.asked == text
     line = messages.line(caught.value)
-    assert "\n" not in line and messages.status(caught.value) == 2
+    assert "\n" not in line and of_problem(caught.value) == 2
 
 
 def test_a_month_without_a_year_needs_one_where_none_is_given():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from vr2018 import themes
 from vr2018.cli import messages
-from vr2018.cli.status import ExitStatus
+from vr2018.cli.status import ExitStatus, of_problem
 from vr2018.corpus.model import Event
 from vr2018.people import find_people, people_named
 from vr2018.problems import Conflict, Invalid, NoEvents
@@ -76,7 +76,7 @@ def test_window_bound_rejects_in_one_line(text):
         window_bound(text)
     assert caught.value.kind == "date" and caught.value.asked == text
     line = messages.line(caught.value)
-    assert messages.status(caught.value) == 2 and "\n" not in line and "is not a date" in line
+    assert of_problem(caught.value) == 2 and "\n" not in line and "is not a date" in line
 
 
 def test_september_to_december_2018(corpus):
@@ -338,7 +338,7 @@ def test_dated_is_the_timeline_as_the_command_filters_it(corpus):
     with pytest.raises(Conflict) as reversed_window:
         dated(corpus, since="2019", until="2018")
     assert messages.line(reversed_window.value) == "--from 2019 is after --to 2018"
-    assert messages.status(reversed_window.value) == ExitStatus.BAD_USAGE
+    assert of_problem(reversed_window.value) == ExitStatus.BAD_USAGE
     with pytest.raises(NoEvents) as nothing:
         dated(corpus, until="1900")
-    assert messages.status(nothing.value) == ExitStatus.NOTHING_FOUND and "to 1900" in messages.line(nothing.value)
+    assert of_problem(nothing.value) == ExitStatus.NOTHING_FOUND and "to 1900" in messages.line(nothing.value)

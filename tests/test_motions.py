@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from vr2018 import motions
 from vr2018.cli import messages
-from vr2018.cli.status import ExitStatus
+from vr2018.cli.status import ExitStatus, of_problem
 from vr2018.corpus.model import KAMERSTUK_URL
 from vr2018.letter.kamerstuk import parse
 from vr2018.problems import Empty, Invalid, NoMotion, NotAKamerstuk
@@ -192,7 +192,7 @@ def test_search_returns_motions_or_raises_value_error(query):
     try:
         found = motions.search(corpus, query)
     except (Empty, Invalid) as exc:
-        assert messages.status(exc) == ExitStatus.BAD_USAGE
+        assert of_problem(exc) == ExitStatus.BAD_USAGE
         return
     assert set(found) <= set(corpus.motions)
 
@@ -268,13 +268,13 @@ def test_find_by_kamerstuk_or_by_words(corpus):
 def test_find_refuses_a_query_it_cannot_read_as_bad_usage(corpus, query, kamerstuk_only):
     with pytest.raises((NotAKamerstuk, Invalid, Empty)) as caught:
         motions.find(corpus, query, kamerstuk_only=kamerstuk_only)
-    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert of_problem(caught.value) == ExitStatus.BAD_USAGE
 
 
 def test_nothing_found_explains_by_kamerstuk_or_by_words(corpus):
     by_number = motions.nothing_found(corpus, "12345")
     assert isinstance(by_number, NoMotion) and by_number.kamerstuk
-    assert messages.status(by_number) == ExitStatus.NOTHING_FOUND
+    assert of_problem(by_number) == ExitStatus.NOTHING_FOUND
     assert messages.line(by_number) == messages.line(motions.no_motion(corpus, "12345", parse("12345")))
     assert messages.line(motions.nothing_found(corpus, "xyz")) == messages.line(motions.no_words(corpus, "xyz"))
     by_flag = motions.nothing_found(corpus, "12345", kamerstuk_only=True)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vr2018 import load_corpus
+from vr2018.cli.status import of_problem
 from vr2018.corpus.lang import DUTCH_MONTHS, section_title
 from vr2018.corpus.model import Event
 from vr2018.letter import citation_formats, citation_words, citations
@@ -312,7 +313,7 @@ def test_paragraph_named_raises_bad_usage_with_suggestions(corpus, query, messag
     with pytest.raises(Problem) as caught:
         paragraph_named(corpus, query)
     assert caught.value.kind == "paragraph"
-    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert of_problem(caught.value) == ExitStatus.BAD_USAGE
     assert messages.line(caught.value) == message
     expected = tuple(find_paragraph(corpus, query)[1]) if query.strip() else ()
     assert caught.value.candidates == expected
@@ -326,7 +327,7 @@ def test_people_named_finds_or_raises_nothing_found(corpus):
     assert [p.id for p in people_named(corpus, "kaag")] == ["kaag"]
     with pytest.raises(NothingFound) as caught:
         people_named(corpus, "Kagg")
-    assert messages.status(caught.value) == ExitStatus.NOTHING_FOUND
+    assert of_problem(caught.value) == ExitStatus.NOTHING_FOUND
     assert messages.line(caught.value) == "nobody called 'Kagg' in the letter; did you mean: Sigrid A.M. Kaag?"
     assert caught.value.candidates == ("Sigrid A.M. Kaag",)
     with pytest.raises(NothingFound) as nobody:
@@ -344,7 +345,7 @@ def test_nothing_dated_names_the_theme(corpus):
     with pytest.raises(NoEvents) as caught:
         dated(corpus, migration)
     assert caught.value.theme == "Migratie en mensenhandel"
-    assert messages.status(caught.value) == ExitStatus.NOTHING_FOUND
+    assert of_problem(caught.value) == ExitStatus.NOTHING_FOUND
     assert messages.line(caught.value) == "no dated events in the paragraphs on theme 'Migratie en mensenhandel'"
 
 

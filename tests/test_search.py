@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vr2018.cli import messages
+from vr2018.cli.status import of_problem
 from vr2018.corpus.model import Paragraph
 from vr2018.search import (
     OUTSIDE_MARK,
@@ -683,7 +684,7 @@ def test_nothing_found_is_status_1_and_says_what_was_searched(corpus):
 
     found = explain_nothing_found(corpus, ["xyzzy"], nothing("xyzzy"))
     assert isinstance(found, NoHits) and found.words == ("xyzzy",)
-    assert messages.status(found) == ExitStatus.NOTHING_FOUND
+    assert of_problem(found) == ExitStatus.NOTHING_FOUND
     assert messages.line(found) == "nothing found for 'xyzzy'"
     assert found.candidates == ()
 
@@ -782,7 +783,7 @@ def test_an_unknown_section_is_bad_usage_with_suggestions(corpus):
 
     with pytest.raises(Unknown) as caught:
         find_section(corpus, "zzz")
-    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert of_problem(caught.value) == ExitStatus.BAD_USAGE
     assert messages.line(caught.value) == (
         "unknown section 'zzz'; sections: " + ", ".join(s.id for s in corpus.sections) + " (see 'vr2018 toc')"
     )

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from vr2018 import themes
 from vr2018.cli import messages
+from vr2018.cli.status import of_problem
 from vr2018.letter.sentences import texts as sentence_texts
 from vr2018.problems import Empty, Unknown
 from vr2018.text.fold import fold, name_key, words
@@ -321,11 +322,11 @@ def test_an_unknown_theme_is_not_found_with_status_2(corpus):
 
     with pytest.raises(Unknown) as caught:
         themes.find(corpus, "klimat")
-    assert messages.status(caught.value) == ExitStatus.BAD_USAGE
+    assert of_problem(caught.value) == ExitStatus.BAD_USAGE
     assert caught.value.candidates == ("klimaat",)
     with pytest.raises(Empty) as empty:
         themes.find(corpus, " ")
-    assert messages.status(empty.value) == ExitStatus.BAD_USAGE
+    assert of_problem(empty.value) == ExitStatus.BAD_USAGE
     assert messages.line(empty.value) == "empty theme name: give a theme's id, title or alias (see 'vr2018 theme')"
 
 

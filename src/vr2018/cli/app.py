@@ -25,7 +25,7 @@ from vr2018.problems import Problem, Unknown
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
 from vr2018.cli.help import InterfaceLanguage, usage_metavar
-from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, PipeClosed, exit_codes
+from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, PipeClosed, exit_codes, of_problem
 
 PRINTS_NO_VIEW = frozenset({"export", "help"})  # they print files or help, never a view
 
@@ -46,9 +46,7 @@ class _Command(InterfaceLanguage, TyperCommand):
         try:
             return super().invoke(ctx)
         except Problem as error:  # nothing answers (status 1): --json still prints JSON, an empty array
-            from vr2018.cli import messages
-
-            if messages.status(error) == ExitStatus.NOTHING_FOUND and run_state(ctx).json:
+            if of_problem(error) == ExitStatus.NOTHING_FOUND and run_state(ctx).json:
                 emit_json([])
             raise
 

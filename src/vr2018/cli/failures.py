@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from vr2018.cli.status import ExitStatus, Failure, PipeClosed
+from vr2018.cli.status import ExitStatus, Failure, PipeClosed, of_problem
 from vr2018.cli.streams import PROG, message
 from vr2018.i18n import _
 from vr2018.problems import Problem
@@ -26,7 +26,7 @@ def settle(exc: Exception) -> int:
         from vr2018.cli import messages
 
         message(messages.line(exc))
-        return messages.status(exc)
+        return of_problem(exc)
     if isinstance(exc, Failure):
         message(str(exc))
         return exc.status

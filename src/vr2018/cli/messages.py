@@ -3,7 +3,8 @@
 Every domain error the engines raise (:mod:`vr2018.problems`) becomes here one line
 in one style, ``what was wrong; did you mean: a, b?`` (``vr2018:`` is put before it
 on stderr), and one exit status (:class:`~vr2018.cli.status.ExitStatus`): 1 when a
-well-formed question has no answer in the letter, 2 for everything else. Every
+well-formed question has no answer in the letter, 2 for everything else (decided in
+:func:`vr2018.cli.status.of_problem`). Every
 sentence is a whole template in this module, a function of the error's data, in the
 interface language (:mod:`vr2018.i18n`): English, or Dutch under a Dutch locale.
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from vr2018.cli.status import ExitStatus
 from vr2018.i18n import N_, _, ngettext
 from vr2018.problems import (
     BadSentence,
@@ -35,11 +35,6 @@ from vr2018.problems import (
 from vr2018.text.clean import shorten
 
 PROG = "vr2018"
-
-
-def status(problem: Problem) -> ExitStatus:
-    """The exit status of a command that ended in ``problem``: the one place that decides it."""
-    return ExitStatus.NOTHING_FOUND if isinstance(problem, NothingFound) else ExitStatus.BAD_USAGE
 
 
 def line(problem: Problem) -> str:

@@ -1,13 +1,18 @@
-"""How a run can end: the exit statuses, and which command may end how (each command declares
-whether it can find nothing). :mod:`vr2018.cli.failures` turns a failure into its status.
+"""How a run can end: the exit statuses, which command may end how (each command declares
+whether it can find nothing), and which status an engine's domain error ends a run with
+(:func:`of_problem`). :mod:`vr2018.cli.failures` hands every failure its status and its line.
 
 Light on purpose: the file writers and ``__main__`` import it before anything else."""
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from vr2018.i18n import N_, _
+
+if TYPE_CHECKING:
+    from vr2018.problems import Problem
 
 
 class ExitStatus(IntEnum):
@@ -74,3 +79,11 @@ EXIT_CODES = exit_codes()
 
 class PipeClosed(Exception):
     """stdout's reader went away (`vr2018 read | head -1`)."""
+
+
+def of_problem(problem: Problem) -> ExitStatus:
+    """The exit status of a command that ended in ``problem`` (an engine's domain error): 1 when
+    a well-formed question has no answer in the letter, 2 for everything else."""
+    from vr2018.problems import NothingFound
+
+    return ExitStatus.NOTHING_FOUND if isinstance(problem, NothingFound) else ExitStatus.BAD_USAGE

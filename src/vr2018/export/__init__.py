@@ -94,8 +94,9 @@ def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
     """Every record of every kind, each as its ``--json`` object with a ``type`` field first."""
     from vr2018 import motions, themes
     from vr2018.serialize.letter import read_json, references_json
+    from vr2018.serialize.motions import motion_json
     from vr2018.serialize.people import event_json, people_json
-    from vr2018.serialize.themes import motion_json, theme_json
+    from vr2018.serialize.themes import theme_json
 
     whole = read_json(corpus)
     yield {"type": "letter", **whole["letter"]}
@@ -129,8 +130,9 @@ def table(corpus: Corpus, name: str) -> list[dict[str, Any]]:
     """The rows of one CSV table, as ``--json`` objects (before flattening)."""
     from vr2018 import motions, themes
     from vr2018.serialize.letter import read_json, references_json, statement_json
+    from vr2018.serialize.motions import motion_json
     from vr2018.serialize.people import event_json, people_json
-    from vr2018.serialize.themes import motion_json, theme_json
+    from vr2018.serialize.themes import theme_json
 
     if name == "letter":
         return [letter_row(corpus)]

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from vr2018.corpus.lang import Lang, section_title
 from vr2018.letter import sentences as splitter
 from vr2018.serialize.letter import Json, paragraph_json, reference_json
+from vr2018.serialize.motions import motion_json
 from vr2018.serialize.people import event_json, person_json
-from vr2018.serialize.themes import motion_json, theme_entry_json
+from vr2018.serialize.themes import theme_entry_json
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus

@@ -1,4 +1,4 @@
-"""Themes and motions as plain JSON data. Never imports Rich."""
+"""Themes as plain JSON data. Never imports Rich."""
 
 from __future__ import annotations
 
@@ -6,39 +6,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
-    from vr2018.corpus.model import (
-        Motion,
-        Theme,
-    )
+    from vr2018.corpus.model import Theme
     from vr2018.themes import ThemeDetail, ThemeGap
-from vr2018.serialize.letter import Json, _no_link, paragraph_json, statement_json, statements_json
+from vr2018.serialize.letter import Json, paragraph_json, statement_json
 from vr2018.serialize.people import event_json, person_json
-
-
-def motion_json(corpus: Corpus, motion: Motion) -> Json:
-    """The motion object: the same in motions, show and export."""
-    ref = corpus.reference(motion.reference)
-    return {
-        "id": motion.id,
-        "chamber": motion.chamber,
-        "chamber_en": motion.chamber_en,
-        "chamber_inferred": motion.chamber_inferred,
-        "submitters": list(motion.submitters),
-        "kamerstuk": ref.as_written,
-        "reference": ref.id,
-        "dossier": ref.dossier,
-        "number": ref.number,
-        "chapter": ref.chapter,
-        "subject": motion.subject,
-        "subject_en": motion.subject_en,
-        "subject_inferred": motion.subject_inferred,  # our reading of the context, not stated by the letter
-        "paragraphs": list(motion.paragraphs),
-        "url": ref.url,
-        "url_note": _no_link(ref),  # why url is null: what the letter gives instead
-        "done": statements_json(motion.done),
-        "date": motion.date,
-        "as_written": motion.as_written,
-    }
 
 
 def theme_entry_json(corpus: Corpus, theme: Theme) -> Json:
@@ -87,7 +58,3 @@ def theme_json(corpus: Corpus, detail: ThemeDetail, full: bool = False) -> Json:
     if full:
         out["texts"] = [paragraph_json(corpus, p) for p in detail.cited]
     return out
-
-
-def motions_json(corpus: Corpus, motions: tuple[Motion, ...]) -> list[Json]:
-    return [motion_json(corpus, m) for m in motions]

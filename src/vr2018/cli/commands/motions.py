@@ -44,7 +44,7 @@ def motions(
       vr2018 motions --json
     """
     from vr2018 import motions as engine
-    from vr2018.serialize.themes import motions_json
+    from vr2018.serialize.motions import motions_json
 
     query = opt.joined(query_words)
     corpus = load_letter()
