@@ -185,7 +185,8 @@ def test_the_views_mark_an_inferred_section(invoke):
         assert line.split()[2] == "(inferred)", line  # in the id column, never cropped
     assert "(inferred) after a section id: our guess that a new section begins there." in toc
     read = invoke("read").stdout
-    assert read.count("(fragment 4 begins after missing pages)] (inferred)") == 1
+    assert read.count("(fragment 4 begint na ontbrekende pagina's)] (inferred)") == 1
+    assert invoke("read", "--lang", "en").stdout.count("(fragment 4 begins after missing pages)] (inferred)") == 1
     assert "(inferred) after a [heading]: our guess that a new section begins there." in read
     info = " ".join(invoke("info").stdout.split())
     assert (

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from vr2018 import load_corpus
 from vr2018.cli.status import of_problem
-from vr2018.corpus.lang import DUTCH_MONTHS, section_title
+from vr2018.corpus.lang import DUTCH_MONTHS, Lang, section_title
 from vr2018.corpus.model import Event
 from vr2018.letter import citation_formats, citation_words, citations
 from vr2018.letter.outline import gaps
@@ -160,8 +160,9 @@ def test_neighbours_in_reading_order(corpus, n):
 
 def test_section_title_brackets_headings_not_in_our_text(corpus):
     assert section_title(corpus, corpus.paragraph("conflict-en-honger")) == "Voorkomen en genezen › Grondoorzaken"
-    assert section_title(corpus, corpus.paragraph("iran-2231")).startswith("[Heading unknown")
-    assert section_title(corpus, corpus.paragraph("inleiding")) == "[Introduction]"
+    assert section_title(corpus, corpus.paragraph("iran-2231")).startswith("[Kop onbekend")
+    assert section_title(corpus, corpus.paragraph("inleiding")) == "[Inleiding]"
+    assert section_title(corpus, corpus.paragraph("inleiding"), Lang.en) == "[Introduction]"
 
 
 def test_gaps_sit_between_fragments(corpus):

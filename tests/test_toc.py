@@ -46,7 +46,7 @@ def test_toc_text(invoke):
         line = next(line for line in lines if line.split()[:1] == [paragraph.id])
         assert opening(paragraph) in line
     for section in CORPUS.sections:  # each heading on its own line: its id after §, then its title
-        shown = section.title if section.printed else f"[{section.title_en}]"  # ours: English, as read shows it
+        shown = section.title if section.printed else f"[{section.title}]"  # ours, in the text's language
         line = next(line for line in lines if line.split()[:2] == ["§", section.id])
         assert line.rstrip().endswith(shown)
         assert (line.split()[2] == "(inferred)") == section.heading_inferred  # a section that is only our guess

@@ -53,8 +53,8 @@ def _rewrite(message: str) -> str:
         return inner + _(" (environment variable {variable})").format(variable=env["variable"])
     suggestion = re.fullmatch(_SUGGESTION, message, re.DOTALL)
     if suggestion:
-        return _rewrite(suggestion["before"] + ".") + _(" Did you mean {suggestions}?").format(
-            suggestions=suggestion["suggestions"]
+        return _rewrite(suggestion["before"]) + _("; did you mean: {candidates}?").format(
+            candidates=suggestion["suggestions"]
         )
     for pattern, template in _FORMS:  # compiled on first use (re caches them): most runs have no error
         found = re.fullmatch(pattern, message, re.DOTALL)

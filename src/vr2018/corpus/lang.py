@@ -110,9 +110,10 @@ def day(iso: str, as_written: str, lang: Lang = NL) -> str:
 def heading(section: Section, lang: Lang = NL) -> str:
     """A section's heading as views show it: the letter's own in Dutch, or in
     English with the Dutch kept ("Root causes (Grondoorzaken)"); a heading the
-    letter does not print is ours: English in [brackets], in every mode."""
+    letter does not print is ours, in [brackets], in the text's language ("[Inleiding]",
+    "[Introduction]")."""
     if not section.printed:
-        return f"[{section.title_en or section.title}]"
+        return f"[{section.title_en if lang.english and section.title_en else section.title}]"
     if not lang.english or not section.title_en or section.title_en == section.title:
         return section.title
     return f"{section.title_en} ({section.title})"
