@@ -852,3 +852,17 @@ def test_the_rare_words_of_a_question_outrank_two_adjacent_common_ones(corpus):
     # "chemical weapons", side by side: a bonus is a share of what a paragraph covers
     hits = search(corpus, "Russian spies tried to hack the chemical weapons watchdog").hits
     assert hits[0].paragraph.id == "opcw-hack"
+
+
+@pytest.mark.parametrize("query", ["reform", "hervormingen", "VN-hervormingen"])
+def test_a_word_only_a_heading_without_text_names_is_said_to_be_there_not_absent(invoke, query):
+    result = invoke("search", query)
+    assert result.exit_code == 1
+    assert "VN-hervormingen: transparantie en effectiviteit" in result.stderr and "missing" in result.stderr
+
+
+def test_a_term_in_such_a_heading_is_not_called_absent(corpus):
+    results = search(corpus, "security council reform")
+    assert "reform" not in results.absent
+    assert ("reform", "vn-hervormingen") in results.in_headings
+    assert search(corpus, "Servië").in_headings == ()  # a word no heading names stays absent

@@ -124,7 +124,8 @@ class NothingFound(Problem):
 class NoHits(NothingFound):
     """A search with no hit. The facts of why: the theme's and section's titles, whether the
     section's text is missing (and its heading printed), whether the filters exclude each
-    other, how many paragraphs outside them match, and the words as typed."""
+    other, how many paragraphs outside them match, the words as typed, and the printed
+    headings that name the words though no text under them survives (``headings``)."""
 
     def __init__(
         self,
@@ -138,8 +139,10 @@ class NoHits(NothingFound):
         disjoint: bool = False,
         outside: int = 0,
         again: str = "",
+        headings: Sequence[str] = (),
     ) -> None:
         super().__init__("search", " ".join(words), candidates)
+        self.headings = tuple(headings)
         self.words = tuple(words)
         self.theme = theme
         self.section = section

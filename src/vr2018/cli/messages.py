@@ -282,6 +282,11 @@ def _no_hits(p: NoHits) -> str:
                 "; {n} paragraph outside it matches: {again}", "; {n} paragraphs outside it match: {again}", p.outside
             )
         return why + outside.format(n=p.outside, again=again)
+    if p.headings:
+        titles = and_list([f"'{title}'" for title in p.headings])
+        return why + _(": the letter has the heading {titles}, but the pages after it are missing").format(
+            titles=titles
+        )
     return why + did_you_mean(p.candidates)
 
 

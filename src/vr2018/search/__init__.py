@@ -106,13 +106,25 @@ def search(
     """
     index = index_for(corpus)
     if theme is None and section is None:
-        return search_index(index, query, limit=limit, exact=exact)
+        return _in_headings(corpus, search_index(index, query, limit=limit, exact=exact))
     from vr2018.search.explain import paragraphs_in
 
     allowed = paragraphs_in(corpus, theme, section)
     results = search_index(index, query, limit=limit, allowed=allowed, exact=exact)
     outside = 0 if results.hits else search_index(index, query, limit=1, exact=exact).total
     return results.replace(searched=len(allowed), outside=outside, suggestions=() if outside else results.suggestions)
+
+
+def _in_headings(corpus: Corpus, results: Results) -> Results:
+    """A term no paragraph holds but a printed heading names is in the letter: it moves from
+    ``absent`` ("not in the letter") to ``in_headings``."""
+    if not results.absent:
+        return results
+    from vr2018.search.explain import headings_without_text
+
+    named = headings_without_text(corpus, results.absent)
+    terms = {term for term, _ in named}
+    return results.replace(absent=tuple(t for t in results.absent if t not in terms), in_headings=named)
 
 
 def answer(

@@ -65,6 +65,27 @@ def paragraphs_in(corpus: Corpus, theme: str | None = None, section: str | None 
     ]
 
 
+def headings_without_text(corpus: Corpus, terms: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """``(term, section id)`` for each term that a heading the letter prints names, where no
+    text under that heading survives (VN-hervormingen: the pages after it are missing). Such a
+    word is in the letter, though no paragraph holds it; a word matches a heading's word by
+    its stem, Dutch or English ("reform": "UN reforms")."""
+    from vr2018.text.dutch import stem
+    from vr2018.text.english import stem_en
+    from vr2018.text.fold import words
+
+    found: list[tuple[str, str]] = []
+    for section in corpus.sections:
+        if not section.printed or paragraphs_in(corpus, section=section.id):
+            continue
+        named = {f(w) for w in words(f"{section.title} {section.title_en or ''}") for f in (stem, stem_en)}
+        for term in terms:
+            parts = words(term)
+            if parts and all(stem(w) in named or stem_en(w) in named for w in parts):
+                found.append((term, section.id))
+    return tuple(found)
+
+
 def section_names(corpus: Corpus) -> dict[str, str]:
     """Every name a section answers to (id, title) → its id."""
     names: dict[str, str] = {}
@@ -100,6 +121,7 @@ def explain_nothing_found(
     from vr2018.problems import NoHits
 
     missing = bool(section) and not paragraphs_in(corpus, section=section)  # VN-hervormingen: a heading, no text
+    named = () if section else headings_without_text(corpus, results.terms)
     return NoHits(
         query,
         results.suggestions,
@@ -110,6 +132,7 @@ def explain_nothing_found(
         disjoint=not missing and results.searched == 0,
         outside=results.outside,
         again=_search_again(query) if results.outside else "",
+        headings=tuple(dict.fromkeys(corpus.section(sid).title for _, sid in named)),
     )
 
 

@@ -72,7 +72,9 @@ class Results(Record):
                  (none when the query matches outside a filter: the words are right)
     searched     paragraphs a theme or section filter let through; None without a filter
     outside      when nothing matched inside a filter: the paragraphs that match outside it
-    absent       the query's terms that match nowhere in the text searched ("not in the letter")
+    absent       the query's terms that match nowhere in the letter ("not in the letter")
+    in_headings  (term, section id) for a term no paragraph holds but a printed heading names,
+                 whose text is missing (VN-hervormingen)
     exact        the query was matched literally (``exact=True``): no typo, stem, compound or glossary
     language     the language the question was asked in, as its matches show: "en" when every term
                  that tells matched through English (our rendering, or an English glossary key),
@@ -88,5 +90,6 @@ class Results(Record):
     searched: int | None = None
     outside: int = 0
     absent: tuple[str, ...] = ()
+    in_headings: tuple[tuple[str, str], ...] = ()
     exact: bool = False
     language: str = ""

@@ -146,6 +146,10 @@ def search_view(
     parts.append(plain(" · ".join(summary), MUTED))
     if results.absent:
         parts.append(plain(_("not in the letter: {terms}").format(terms=", ".join(results.absent)), MUTED))
+    for term, section in results.in_headings:
+        title = clean(corpus.section(section).title)
+        said = _("only in a heading whose pages are missing: {term} → “{heading}”").format(term=term, heading=title)
+        parts.append(plain(said, MUTED))
     return Group(*parts)
 
 
