@@ -22,6 +22,10 @@ def settle(exc: Exception) -> int:
     return the exit status: the one error handler of every command."""
     from vr2018.problems import DataError
 
+    cache = sys.modules.get("vr2018.corpus.cache")
+    if cache is not None:  # a failure is one line: the cache's note at exit would be a second
+        cache.hush()
+
     if isinstance(exc, Problem):  # raised by the engines: worded, and its status decided, in one place
         from vr2018.cli import messages
 
@@ -51,7 +55,9 @@ def settle(exc: Exception) -> int:
     if isinstance(exc, (BrokenPipeError, PipeClosed)):
         _quiet_closed_pipe()
         return ExitStatus.OK
-    cache = sys.modules.get("vr2018.corpus.cache")
+    if isinstance(exc, OSError):  # the system refused a read or write (a full disk, a closed stream)
+        message(_("cannot read or write: {reason}").format(reason=exc.strerror or exc))
+        return ExitStatus.BAD_USAGE
     if cache is not None:  # what it read may be what failed: the next run reads the TOML
         cache.forget_used()
     if os.environ.get("VR2018_DEBUG"):  # a bug of ours: still one line, never a traceback

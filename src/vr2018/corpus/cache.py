@@ -7,10 +7,9 @@ file. The TOML is always the truth; the cache is only faster, and when anything
 about it is wrong it is not used (docs/performance.md has the figures).
 
 Where
-    ``$VR2018_CACHE`` when it names a folder (``off``, ``0``, ``no`` or
-    ``false`` turns the cache off); otherwise the platform's cache folder:
-    ``$XDG_CACHE_HOME/vr2018`` or ``~/.cache/vr2018`` on Linux and other
-    Unixes, ``~/Library/Caches/vr2018`` on macOS,
+    ``$VR2018_CACHE`` when it names a folder (``off``, ``0``, ``no`` or ``false`` turns the
+    cache off); otherwise the platform's cache folder: ``$XDG_CACHE_HOME/vr2018`` or
+    ``~/.cache/vr2018`` on Linux and other Unixes, ``~/Library/Caches/vr2018`` on macOS,
     ``%LOCALAPPDATA%\vr2018\\Cache`` on Windows.
 
 Names of our own
@@ -24,30 +23,26 @@ Names of our own
     files go the same way, by their exact name and magic line.
 
 Keyed on content
-    The key (:mod:`.cache_key`) is a BLAKE2b hash over the names and
-    bytes of every file in the data folder, the content of every module of
-    the package, the package's version, the file format and the machine's
-    byte order. Each data file is read once: the bytes that are hashed are
-    the bytes that are parsed on a miss, so an edit while vr2018 runs is never
-    stored under the other key. The modules are read and hashed again only
-    when their signature (each one's name, size, inode, modification and
-    status-change time) differs from the one the file recorded beside their
-    hash: no edit, copy or unpacking keeps a file's status-change time
+    The key (:mod:`.cache_key`) is a BLAKE2b hash over the names and bytes of every file in
+    the data folder, the content of every module of the package, the package's version, the
+    file format and the machine's byte order. Each data file is read once: the bytes hashed
+    are the bytes parsed on a miss, so an edit while vr2018 runs is never stored under the
+    other key. The modules are read and hashed again only when their signature (each one's
+    name, size, inode, modification and status-change time) differs from the one the file
+    recorded beside their hash: no edit, copy or unpacking keeps a file's status-change time
     (Windows has none: there every run reads them).
 
 Correct or not used
-    A file is used only when it is a regular file (not a link), owned by this
-    user and writable by no one else (on systems with owners), starts with the
-    magic line, has the right CRC-32, holds this key, decodes completely
-    (:mod:`.columns`) and the corpus it holds passes every rule the
-    loader enforces (:func:`.rules.check`). A derived value (the search
-    index) is decoded only when an engine asks for it, and used only when its
-    parts agree (``Index.consistent``). Anything else is ignored, the TOML is
-    read, and the file is written again at exit. When a command fails anyway
-    in a way it never should (an "internal error") after using anything from
-    a cache file, :func:`forget_used` removes that file: the next run reads
-    the TOML. So a damaged, stale or hostile file costs at most one rebuild
-    and one failed run, never two.
+    A file is used only when it is a regular file (not a link), owned by this user and
+    writable by no one else (on systems with owners), starts with the magic line, has the
+    right CRC-32, holds this key, decodes completely (:mod:`.columns`) and the corpus it holds
+    passes every rule the loader enforces (:func:`.rules.check`). A derived value (the search
+    index) is decoded only when an engine asks for it, and used only when its parts agree
+    (``Index.consistent``). Anything else is ignored, the TOML is read, and the file is written
+    again at exit. When a command fails anyway in a way it never should (an "internal error")
+    after using anything from a cache file, :func:`forget_used` removes that file: the next
+    run reads the TOML. So a damaged, stale or hostile file costs at most one rebuild and one
+    failed run, never two.
 
 Memory
     Reading a file of N bytes costs N bytes and at most a few dozen times N in the values
@@ -239,6 +234,11 @@ def save(corpus: Corpus) -> None:
             _save(entry)
 
 
+def hush() -> None:
+    """Say nothing more this run: it ended in a failure, whose one line is all it says."""
+    _told.update(SAID)
+
+
 def forget_used() -> None:
     """A command failed in a way it never should: remove every cache file this run read
     anything from (it may be what failed), and save nothing at exit. The next run reads
@@ -369,7 +369,7 @@ def _save(entry: Entry) -> None:
         os.replace(tmp, entry.path)
         tmp = None
     except OSError as exc:
-        why = "not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
+        why = _(N_("not a folder")) if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
         _tell("unwritable", folder=folder, reason=why or exc)
         return
     finally:
