@@ -25,7 +25,7 @@ from vr2018.problems import Problem, Unknown
 if TYPE_CHECKING:
     from vr2018.corpus.load import Corpus
 from vr2018.cli.help import InterfaceLanguage, usage_metavar
-from vr2018.cli.status import EXIT_CODES, FINDS_NOTHING, PipeClosed, exit_codes, of_problem
+from vr2018.cli.status import FINDS_NOTHING, PipeClosed, of_problem
 
 PRINTS_NO_VIEW = frozenset({"export", "help"})  # they print files or help, never a view
 
@@ -111,11 +111,6 @@ class _Group(InterfaceLanguage, TyperGroup):
         rank = {name: i for i, name in enumerate(self.ORDER)}
         return sorted(names, key=lambda n: rank.get(n, len(rank)))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, command in self.commands.items():  # every command's --help states its exit codes
-            command.epilog = command.epilog or exit_codes(name)
-
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         # Help wraps at the terminal's width up to 80 columns (Click would never go below 50).
         kwargs.setdefault("terminal_width", help_width() - 2)
@@ -197,7 +192,6 @@ def fail(message: str) -> NoReturn:
 app = _App(
     cls=_Group,
     name=PROG,
-    epilog=EXIT_CODES,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     invoke_without_command=True,

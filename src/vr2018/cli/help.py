@@ -80,6 +80,7 @@ class InterfaceLanguage:
             super().format_help_text(ctx, formatter)  # type: ignore[misc]
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """Every --help ends with the exit statuses the command can end with (no stored epilog)."""
         from vr2018.cli.status import exit_codes
 
         formatter.write_paragraph()

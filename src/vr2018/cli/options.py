@@ -103,9 +103,9 @@ def _text_language(ctx: typer.Context, param: Any, value: Lang) -> str:
 
         run_state(ctx).lang_chosen = True
         return value.value  # Typer converts the returned value to the enum again, by its value
-    from vr2018.i18n import locale_language  # neither the flag nor VR2018_LANG was given
+    from vr2018.i18n import text_language  # neither the flag nor VR2018_LANG was given: the rest of the rule
 
-    return locale_language() or "nl"
+    return text_language(None)
 
 
 LangOption = Annotated[

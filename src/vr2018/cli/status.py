@@ -74,9 +74,6 @@ def exit_codes(command: str | None = None) -> str:
     return _("Exit status: {statuses}.").format(statuses=statuses)
 
 
-EXIT_CODES = exit_codes()
-
-
 class PipeClosed(Exception):
     """stdout's reader went away (`vr2018 read | head -1`)."""
 
